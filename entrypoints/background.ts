@@ -1,0 +1,5 @@
+import '../utils/shims/buffer-global';
+import { defineBackground } from '#imports';
+import { startWorker } from '../utils/worker/start';
+
+export default defineBackground({ type: 'module', main: startWorker });

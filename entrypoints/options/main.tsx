@@ -1,0 +1,4 @@
+import { Options } from '../../components/Options';
+import { mount } from '../../components/mount';
+
+mount('optionsTitle', <Options />);

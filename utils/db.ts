@@ -1,0 +1,123 @@
+import { Dexie, type EntityTable } from 'dexie';
+import type { NetworkId } from './networks/ids';
+
+// The one IndexedDB database of Siar. Add a new `this.version(n)` block for every schema change;
+// never edit an old one, so officers' stored data upgrades in place.
+
+export interface PostRow {
+  id?: number;
+  text: string;
+  variants: Partial<Record<NetworkId, string>>;
+  pageUrl: string;
+  pageTitle: string;
+  imageUrl?: string;
+  imageAlt?: string;
+  createdBy: string;
+  createdAt: number;
+  scheduledAt?: number;
+}
+
+export type DeliveryState = 'pending' | 'sending' | 'sent' | 'failed' | 'needs-auth';
+
+export interface DeliveryRow {
+  id?: number;
+  postId: number;
+  network: NetworkId;
+  state: DeliveryState;
+  attempts: number;
+  nextAttemptAt: number;
+  /** Sent once per delivery to networks that honour it (Mastodon), so a resend cannot duplicate. */
+  idempotencyKey: string;
+  remoteId?: string;
+  remoteUrl?: string;
+  lastError?: { code: string; message: string; retryAt?: number };
+  updatedAt: number;
+}
+
+export interface AuditRow {
+  id?: number;
+  at: number;
+  actor: string;
+  postId?: number;
+  deliveryId?: number;
+  network?: NetworkId;
+  event: string;
+  text?: string;
+  pageUrl?: string;
+  result?: string;
+  url?: string;
+}
+
+export interface WatchRow {
+  id?: number;
+  name: string;
+  colour: string;
+  query: string;
+  aliases: string[][];
+  languages: string[];
+  sources: string[];
+  notify: boolean;
+  createdAt: number;
+}
+
+export interface SourceRow {
+  id?: number;
+  kind: string;
+  name: string;
+  config: Record<string, unknown>;
+  state: Record<string, unknown>;
+  etag?: string;
+  lastModified?: string;
+  intervalMin: number;
+  nextDueAt: number;
+  health: { lastSuccessAt?: number; lastErrorAt?: number; lastError?: string; failures: number };
+}
+
+export type MentionState = 'new' | 'read' | 'starred' | 'archived';
+export type Tone = 'positive' | 'neutral' | 'negative';
+
+export interface MentionRow {
+  id?: number;
+  guid: string;
+  url: string;
+  canonicalUrl: string;
+  title: string;
+  summary: string;
+  source: string;
+  sourceId?: number;
+  outlet: string;
+  author?: string;
+  publishedAt: number;
+  fetchedAt: number;
+  watchIds: number[];
+  keywords: string[];
+  storyKey: string;
+  tone: Tone;
+  toneCorrected?: boolean;
+  state: MentionState;
+  response?: { status: string; note?: string };
+}
+
+export class SiarDatabase extends Dexie {
+  posts!: EntityTable<PostRow, 'id'>;
+  deliveries!: EntityTable<DeliveryRow, 'id'>;
+  audit!: EntityTable<AuditRow, 'id'>;
+  watches!: EntityTable<WatchRow, 'id'>;
+  sources!: EntityTable<SourceRow, 'id'>;
+  mentions!: EntityTable<MentionRow, 'id'>;
+
+  constructor(name = 'siar') {
+    super(name);
+    this.version(1).stores({
+      posts: '++id, createdAt, scheduledAt, pageUrl',
+      deliveries: '++id, postId, state, [state+nextAttemptAt], network, &idempotencyKey',
+      audit: '++id, at, postId, network, pageUrl',
+      watches: '++id, name',
+      sources: '++id, kind, nextDueAt',
+      mentions: '++id, &guid, canonicalUrl, publishedAt, fetchedAt, storyKey, *watchIds, '
+        + '[state+publishedAt], source, tone',
+    });
+  }
+}
+
+export const db = new SiarDatabase();

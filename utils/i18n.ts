@@ -1,0 +1,15 @@
+import { browser } from '#imports';
+import type messages from '../public/_locales/id/messages.json';
+
+/** A key of public/_locales/id/messages.json; the unit tests keep `en` in step with it. */
+export type MessageKey = keyof typeof messages;
+
+/** The officer's string for `key`, from the browser's i18n catalogue (`id` by default, `en` second). */
+export function t(key: MessageKey, substitutions?: string | string[]): string {
+  return browser.i18n.getMessage(key, substitutions) || key;
+}
+
+/** The UI language actually in use, for Intl formatting that matches the strings. */
+export function uiLanguage(): 'id' | 'en' {
+  return browser.i18n.getMessage('@@ui_locale').startsWith('en') ? 'en' : 'id';
+}

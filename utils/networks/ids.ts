@@ -1,0 +1,5 @@
+import { z } from 'zod';
+
+export const NETWORK_IDS = ['x', 'facebook', 'mastodon', 'bluesky', 'telegram', 'threads', 'linkedin'] as const;
+export const networkIdSchema = z.enum(NETWORK_IDS);
+export type NetworkId = z.infer<typeof networkIdSchema>;

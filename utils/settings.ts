@@ -1,0 +1,107 @@
+import { browser } from '#imports';
+import { z } from 'zod';
+import { accountsSchema } from './networks/accounts';
+import { networkIdSchema } from './networks/ids';
+
+/** A value kept in storage.local under one key, with the schema every read and write must pass. */
+export interface Setting<T> {
+  key: string;
+  schema: z.ZodType<T>;
+  fallback: () => T;
+}
+
+const define = <T>(key: string, schema: z.ZodType<T>, fallback: () => T): Setting<T> => ({ key, schema, fallback });
+
+export const profileSchema = z.object({
+  name: z.string().trim().max(120),
+  unit: z.string().trim().max(200),
+});
+
+export const presetsSchema = z.object({
+  hashtags: z.array(z.object({ id: z.string().min(1).max(64), label: z.string().min(1).max(80), tags: z.string().max(500) })).max(200),
+  signatures: z.array(z.object({ id: z.string().min(1).max(64), label: z.string().min(1).max(80), text: z.string().max(500) })).max(200),
+  utm: z.partialRecord(networkIdSchema, z.object({
+    source: z.string().max(100), medium: z.string().max(100), campaign: z.string().max(100),
+  })),
+});
+
+export const preferencesSchema = z.object({
+  timeZone: z.string().min(1).max(64),
+  mastodonShareInstance: z.url({ protocol: /^https$/ }).max(500).optional(),
+  quietHours: z.object({ enabled: z.boolean(), from: z.string().regex(/^\d\d:\d\d$/), to: z.string().regex(/^\d\d:\d\d$/) }),
+  retention: z.object({ days: z.number().int().min(1).max(3650), maxCount: z.number().int().min(100).max(2_000_000) }),
+});
+
+const quarantineSchema = z.array(z.object({ key: z.string(), at: z.number(), value: z.unknown() })).max(100);
+
+export const SETTINGS = {
+  profile: define('profile', profileSchema, () => ({ name: '', unit: '' })),
+  accounts: define('accounts', accountsSchema, () => ({})),
+  presets: define('presets', presetsSchema, () => ({ hashtags: [], signatures: [], utm: {} })),
+  preferences: define('preferences', preferencesSchema, () => ({
+    timeZone: 'Asia/Jakarta',
+    quietHours: { enabled: false, from: '22:00', to: '06:00' },
+    retention: { days: 90, maxCount: 200_000 },
+  })),
+  /** Keys whose stored value failed validation and was replaced by its default; shown until dismissed. */
+  settingsWarnings: define('settingsWarnings', z.array(z.string().max(64)).max(50), () => []),
+  /** Bad values kept aside (not destroyed) so an admin can recover them. */
+  quarantine: define('quarantine', quarantineSchema, () => []),
+} as const;
+
+export type SettingValue<S> = S extends Setting<infer T> ? T : never;
+
+/** Reads a setting; a stored value that fails its schema is quarantined and the default returned. */
+export async function readSetting<T>(setting: Setting<T>): Promise<T> {
+  const stored = await browser.storage.local.get(setting.key);
+  if (!(setting.key in stored)) return setting.fallback();
+  const parsed = setting.schema.safeParse(stored[setting.key]);
+  if (parsed.success) return parsed.data;
+  await quarantine(setting.key, stored[setting.key]);
+  return setting.fallback();
+}
+
+/** Validates before writing, so storage only ever holds values its readers accept. */
+export async function writeSetting<T>(setting: Setting<T>, value: T): Promise<T> {
+  const valid = setting.schema.parse(value);
+  await browser.storage.local.set({ [setting.key]: valid });
+  return valid;
+}
+
+export async function updateSetting<T>(setting: Setting<T>, change: (current: T) => T): Promise<T> {
+  return writeSetting(setting, change(await readSetting(setting)));
+}
+
+async function quarantine(key: string, value: unknown) {
+  const kept = await safeRead(SETTINGS.quarantine);
+  const warnings = await safeRead(SETTINGS.settingsWarnings);
+  await browser.storage.local.set({
+    [SETTINGS.quarantine.key]: [...kept, { key, at: Date.now(), value }].slice(-100),
+    [SETTINGS.settingsWarnings.key]: [...new Set([...warnings, key])].slice(-50),
+    [key]: (Object.values(SETTINGS) as Setting<unknown>[]).find((s) => s.key === key)?.fallback(),
+  });
+}
+
+/** Reads the bookkeeping keys themselves without recursing into quarantine. */
+async function safeRead<T>(setting: Setting<T>): Promise<T> {
+  const stored = await browser.storage.local.get(setting.key);
+  const parsed = setting.schema.safeParse(stored[setting.key]);
+  return parsed.success ? parsed.data : setting.fallback();
+}
+
+/** Reads every setting once, so damaged values are found and reported at start-up, not mid-task. */
+export async function checkAllSettings(): Promise<string[]> {
+  for (const setting of Object.values(SETTINGS) as Setting<unknown>[]) await readSetting(setting);
+  return safeRead(SETTINGS.settingsWarnings);
+}
+
+/** Calls `listener` with the new value whenever the setting changes in any extension page or the worker. */
+export function watchSetting<T>(setting: Setting<T>, listener: (value: T) => void): () => void {
+  const onChanged = (changes: Record<string, { newValue?: unknown }>, area: string) => {
+    if (area !== 'local' || !(setting.key in changes)) return;
+    const parsed = setting.schema.safeParse(changes[setting.key]?.newValue);
+    listener(parsed.success ? parsed.data : setting.fallback());
+  };
+  browser.storage.onChanged.addListener(onChanged);
+  return () => browser.storage.onChanged.removeListener(onChanged);
+}
