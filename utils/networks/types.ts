@@ -1,0 +1,46 @@
+import type { NetworkId } from './ids';
+
+/** Result of a network's own counting rule for one text. */
+export interface Measure {
+  length: number;
+  limit: number;
+  ok: boolean;
+  /** A short machine-readable reason when not ok, e.g. 'bytes' for Bluesky's 3000-byte cap, 'links'. */
+  detail?: string;
+}
+
+/** What the composer holds for one page. */
+export interface Draft {
+  text: string;
+  url: string;
+  title: string;
+  description?: string;
+  imageUrl?: string;
+  imageAlt?: string;
+  /** Optional per-network text replacing `text` for that network. */
+  variants: Partial<Record<NetworkId, string>>;
+}
+
+/** One delivery's content, already measured and split for its network. */
+export interface TargetPost {
+  parts: string[];
+  url: string;
+  title: string;
+  description?: string;
+  image?: { url: string; alt: string };
+  /** Stable per delivery; networks that support it (Mastodon) get it as Idempotency-Key. */
+  idempotencyKey: string;
+}
+
+export interface PublishResult { remoteId: string; url: string }
+export interface VerifyResult { name: string; expiresAt?: number }
+
+/** One social network Siar can publish to. Adding a network = one file implementing this + a registry line. */
+export interface Network<A = unknown> {
+  id: NetworkId;
+  measure(text: string): Measure;
+  split(text: string): string[];
+  intentUrl(draft: Draft): string | undefined;
+  publish(post: TargetPost, account: A, signal: AbortSignal): Promise<PublishResult>;
+  verify(account: A, signal?: AbortSignal): Promise<VerifyResult>;
+}
