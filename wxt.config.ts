@@ -4,22 +4,14 @@ import { defineConfig } from 'wxt';
 
 const shim = (name: string) => fileURLToPath(new URL(`./utils/shims/${name}.ts`, import.meta.url));
 
-// Hosts the worker calls once the officer connects a network; asked for at run time, never at install.
-export const NETWORK_HOSTS = [
-  'https://api.x.com/*',
-  'https://api.twitter.com/*',
-  'https://upload.twitter.com/*',
-  'https://graph.facebook.com/*',
-  'https://graph.threads.net/*',
-  'https://api.linkedin.com/*',
-  'https://api.telegram.org/*',
-  'https://bsky.social/*',
-  'https://public.api.bsky.app/*',
-  'https://news.google.com/*',
-  'https://www.reddit.com/*',
-];
+// `npm run build:e2e` makes the browser-test build: the same code, with the optional host permissions
+// granted at install, because headless Chromium cannot click "Allow" on a permission prompt.
+const grantHostsAtInstall = process.env.SIAR_BUILD === 'e2e';
+// Network APIs (utils/networks/hosts.ts), Mastodon instances and feed sites: asked for per origin at run time.
+const OPTIONAL_ORIGINS = ['https://*/*', 'http://*/*'];
 
 export default defineConfig({
+  outDirTemplate: `${grantHostsAtInstall ? 'e2e-' : ''}{{browser}}-mv{{manifestVersion}}`,
   imports: false,
   modules: ['@wxt-dev/webextension-polyfill'],
   manifest: ({ browser }) => ({
@@ -28,8 +20,8 @@ export default defineConfig({
     description: '__MSG_extDescription__',
     default_locale: 'id',
     permissions: ['activeTab', 'scripting', 'storage', 'unlimitedStorage', 'alarms', 'contextMenus', 'notifications'],
-    // Mastodon instances and feed sites are arbitrary, so any https/http origin may be asked for later.
-    optional_host_permissions: [...NETWORK_HOSTS, 'https://*/*', 'http://*/*'],
+    optional_host_permissions: OPTIONAL_ORIGINS,
+    ...(grantHostsAtInstall ? { host_permissions: OPTIONAL_ORIGINS } : {}),
     action: { default_title: '__MSG_actionTitle__' },
     commands: {
       _execute_action: {

@@ -1,4 +1,5 @@
 import { Dexie, type EntityTable } from 'dexie';
+import type { ErrorInfo } from './errors';
 import type { NetworkId } from './networks/ids';
 
 // The one IndexedDB database of Siar. Add a new `this.version(n)` block for every schema change;
@@ -10,6 +11,7 @@ export interface PostRow {
   variants: Partial<Record<NetworkId, string>>;
   pageUrl: string;
   pageTitle: string;
+  description?: string;
   imageUrl?: string;
   imageAlt?: string;
   createdBy: string;
@@ -30,7 +32,7 @@ export interface DeliveryRow {
   idempotencyKey: string;
   remoteId?: string;
   remoteUrl?: string;
-  lastError?: { code: string; message: string; retryAt?: number };
+  lastError?: ErrorInfo;
   updatedAt: number;
 }
 

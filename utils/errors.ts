@@ -4,7 +4,7 @@ import type { MessageKey } from './i18n';
 // the officer sees, so no layer ever shows a stack trace.
 
 export type ErrorCode =
-  | 'auth' | 'rate-limit' | 'content' | 'transient' | 'unknown-message' | 'bad-message' | 'internal';
+  | 'auth' | 'rate-limit' | 'content' | 'transient' | 'interrupted' | 'unknown-message' | 'bad-message' | 'internal';
 
 export class SiarError extends Error {
   constructor(
@@ -17,27 +17,34 @@ export class SiarError extends Error {
   }
 }
 
+const CONTENT_MESSAGES: Record<string, MessageKey> = {
+  duplicate: 'errorDuplicate',
+  empty: 'errorEmpty',
+  'too-long': 'errorTooLong',
+  response: 'errorBadResponse',
+};
+
 export class AuthError extends SiarError {
   constructor(detail?: string) {
-    super('auth', 'errorInternal', detail);
+    super('auth', 'errorAuth', detail);
   }
 }
 
 export class RateLimitError extends SiarError {
   constructor(readonly retryAt: number, detail?: string) {
-    super('rate-limit', 'errorInternal', detail);
+    super('rate-limit', 'errorRateLimited', detail);
   }
 }
 
 export class ContentError extends SiarError {
   constructor(readonly field: string, detail?: string) {
-    super('content', 'errorInternal', detail);
+    super('content', CONTENT_MESSAGES[field] ?? 'errorContent', detail);
   }
 }
 
 export class TransientError extends SiarError {
   constructor(detail?: string) {
-    super('transient', 'errorInternal', detail);
+    super('transient', 'errorNetwork', detail);
   }
 }
 

@@ -6,7 +6,9 @@ export type MessageKey = keyof typeof messages;
 
 /** The officer's string for `key`, from the browser's i18n catalogue (`id` by default, `en` second). */
 export function t(key: MessageKey, substitutions?: string | string[]): string {
-  return browser.i18n.getMessage(key, substitutions) || key;
+  // WXT types getMessage from the catalogue as of its last `wxt prepare`; MessageKey is the source of truth.
+  const getMessage = browser.i18n.getMessage as (name: string, substitutions?: string | string[]) => string;
+  return getMessage(key, substitutions) || key;
 }
 
 /** The UI language actually in use, for Intl formatting that matches the strings. */

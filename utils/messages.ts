@@ -2,6 +2,19 @@ import { browser } from '#imports';
 import { z } from 'zod';
 import { SiarError, toErrorInfo, type ErrorCode, type ErrorInfo } from './errors';
 import type { MessageKey } from './i18n';
+import { networkIdSchema } from './networks/ids';
+
+const newPostSchema = z.object({
+  text: z.string().max(70_000),
+  variants: z.partialRecord(networkIdSchema, z.string().max(70_000)),
+  pageUrl: z.string().max(4000),
+  pageTitle: z.string().max(1000),
+  description: z.string().max(5000).optional(),
+  imageUrl: z.string().max(4000).optional(),
+  imageAlt: z.string().max(1500).optional(),
+  targets: z.array(networkIdSchema).min(1).max(7),
+  scheduledAt: z.number().int().positive().optional(),
+});
 
 // The one message protocol between extension pages and the worker. Every request and every response
 // is validated here; the casts needed to cross `runtime.sendMessage` stay in this file.
@@ -18,6 +31,16 @@ export const protocol = {
   dismissSettingsWarnings: {
     request: z.object({}),
     response: z.object({ ok: z.literal(true) }),
+  },
+  /** Stores the post and its deliveries, then starts sending; results follow in Dexie `deliveries`. */
+  publish: {
+    request: newPostSchema,
+    response: z.object({ postId: z.number(), deliveryIds: z.array(z.number()) }),
+  },
+  /** Re-queues a failed or needs-auth delivery (never a sent one). */
+  retryDelivery: {
+    request: z.object({ deliveryId: z.number().int() }),
+    response: z.object({ ok: z.boolean() }),
   },
 } satisfies Record<string, { request: z.ZodType; response: z.ZodType }>;
 

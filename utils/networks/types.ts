@@ -43,4 +43,12 @@ export interface Network<A = unknown> {
   intentUrl(draft: Draft): string | undefined;
   publish(post: TargetPost, account: A, signal: AbortSignal): Promise<PublishResult>;
   verify(account: A, signal?: AbortSignal): Promise<VerifyResult>;
+  /**
+   * After the worker died mid-send, looks on the network for a post already made from this delivery
+   * (by idempotency key or exact text), so recovery never posts twice. Networks without a way to look
+   * leave this out and the delivery ends `failed` with an explanation instead of a blind resend.
+   */
+  findExisting?(post: TargetPost, account: A, signal: AbortSignal): Promise<PublishResult | undefined>;
+  /** True when the network itself deduplicates a resend by `idempotencyKey` (Mastodon). */
+  idempotent?: boolean;
 }

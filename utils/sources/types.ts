@@ -23,14 +23,27 @@ export interface SourceState {
 }
 
 export interface SourceContext {
-  /** Credentials a source may need (X bearer token, Bluesky session), read from settings by the caller. */
+  /**
+   * Credentials a source may need, read from settings by the caller: `bearerToken` (X app-only),
+   * `accessJwt` (Bluesky session), `accessToken` (Mastodon, only for instances that require it).
+   */
   credentials?: Record<string, unknown>;
-  /** Watch queries, for sources that search (Google News, X, Bluesky, Reddit). */
   now: number;
 }
 
-/** One kind of listening source. Adding a source = one file implementing this + a registry line. */
+export type SourceKind = 'rss' | 'googlenews' | 'x' | 'mastodon' | 'bluesky' | 'reddit';
+
+export interface FetchResult {
+  items: RawItem[];
+  state: SourceState;
+}
+
+/**
+ * One kind of listening source. Adding a source = one file implementing this + a registry line.
+ * Failures are thrown as the typed errors of utils/errors.ts (AuthError, RateLimitError, ContentError,
+ * TransientError); an abort requested through `signal` by the caller rejects with the signal's reason.
+ */
 export interface Source {
-  kind: string;
-  fetch(cfg: SourceConfig, state: SourceState, signal: AbortSignal, ctx?: SourceContext): Promise<{ items: RawItem[]; state: SourceState }>;
+  kind: SourceKind;
+  fetch(cfg: SourceConfig, state: SourceState, signal: AbortSignal, ctx?: SourceContext): Promise<FetchResult>;
 }

@@ -1,6 +1,11 @@
 import { browser } from '#imports';
+import { ContentError } from '../errors';
+import { db } from '../db';
 import type { Handlers } from '../messages';
+import { createPost } from '../queue/posts';
+import { retryDelivery } from '../queue/retry';
 import { SETTINGS, checkAllSettings, writeSetting } from '../settings';
+import { pumpQueue, queueDeps } from './queue-service';
 
 /** The worker's answer to every message of utils/messages.ts. */
 export const handlers: Handlers = {
@@ -9,5 +14,18 @@ export const handlers: Handlers = {
   dismissSettingsWarnings: async () => {
     await writeSetting(SETTINGS.settingsWarnings, []);
     return { ok: true as const };
+  },
+  publish: async (request) => {
+    if (!request.text.trim() && Object.values(request.variants).every((v) => !v?.trim())) {
+      throw new ContentError('empty', 'empty text');
+    }
+    const created = await createPost(db, request, await queueDeps.actor());
+    void pumpQueue();
+    return created;
+  },
+  retryDelivery: async ({ deliveryId }) => {
+    const ok = await retryDelivery(db, deliveryId, await queueDeps.actor());
+    if (ok) void pumpQueue();
+    return { ok };
   },
 };

@@ -2,13 +2,19 @@ import { browser } from '#imports';
 import { dispatch } from '../messages';
 import { checkAllSettings } from '../settings';
 import { createContextMenus, onContextMenuClick } from './context-menu';
+import { recordWorkerError } from './diagnostics';
 import { handlers } from './handlers';
+import { pumpQueue } from './queue-service';
+
+export const TICK_ALARM = 'siar-tick';
 
 /**
  * Registers every worker listener synchronously, as MV3 requires: an event that wakes the worker is
  * only delivered to listeners added during the first turn of the script.
  */
 export function startWorker() {
+  self.addEventListener('error', (event) => void recordWorkerError(event.error ?? event.message));
+  self.addEventListener('unhandledrejection', (event) => void recordWorkerError(event.reason));
   browser.runtime.onInstalled.addListener(() => {
     void createContextMenus();
     void checkAllSettings();
@@ -18,4 +24,13 @@ export function startWorker() {
   });
   browser.runtime.onMessage.addListener((message, sender) =>
     dispatch(handlers, message, { tabId: sender.tab?.id, url: sender.url }));
+  browser.alarms.onAlarm.addListener((alarm) => {
+    if (alarm.name === TICK_ALARM) void pumpQueue();
+  });
+  // Alarms survive restarts; creating it again only if missing keeps its phase.
+  void browser.alarms.get(TICK_ALARM).then((alarm) => {
+    if (!alarm) void browser.alarms.create(TICK_ALARM, { periodInMinutes: 1 });
+  });
+  // Nothing is in flight when the worker script starts, so any `sending` delivery was cut off.
+  void pumpQueue({ startup: true });
 }

@@ -1,0 +1,29 @@
+import type { Page } from 'playwright-core';
+import type { SiarBrowser } from '../support/launch';
+
+/** Common ground of the page objects: an extension page opened in the test browser. */
+export abstract class ExtensionPage {
+  constructor(readonly page: Page) {}
+
+  static async openIn<T extends ExtensionPage>(this: new (page: Page) => T, siar: SiarBrowser, path: string): Promise<T> {
+    const page = await siar.openPage(path);
+    const object = new this(page);
+    await object.ready();
+    return object;
+  }
+
+  abstract ready(): Promise<void>;
+
+  heading() {
+    return this.page.locator('h1').first().textContent();
+  }
+
+  /** Text of every visible alert (errors and notices the officer must read). */
+  async alerts(): Promise<string[]> {
+    return this.page.locator('[role="alert"]').allInnerTexts();
+  }
+
+  byTestId(id: string) {
+    return this.page.getByTestId(id);
+  }
+}

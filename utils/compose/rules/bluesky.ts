@@ -1,0 +1,18 @@
+import { countGraphemes, utf8Length } from '../graphemes';
+import { isBlank, type Rule } from './types';
+
+export const BLUESKY_GRAPHEME_LIMIT = 300;
+export const BLUESKY_BYTE_LIMIT = 3000;
+
+// Graphemes (app.bsky.feed.post maxGraphemes 300) and UTF-8 bytes (maxLength 3000); URLs count in full.
+export const blueskyRule: Rule = {
+  splittable: true,
+  measure(text, opts) {
+    const limit = opts?.limit ?? BLUESKY_GRAPHEME_LIMIT;
+    const length = countGraphemes(text);
+    if (isBlank(text)) return { length, limit, ok: false, detail: 'empty' };
+    if (length > limit) return { length, limit, ok: false, detail: 'length' };
+    if (utf8Length(text) > BLUESKY_BYTE_LIMIT) return { length, limit, ok: false, detail: 'bytes' };
+    return { length, limit, ok: true };
+  },
+};

@@ -1,0 +1,26 @@
+import type { Measure } from '../../networks/types';
+
+export interface RuleOptions {
+  /** Overrides the network's default limit, e.g. a Mastodon instance's max_characters or X Premium. */
+  limit?: number;
+  /** Telegram: the text is a photo caption (1024) rather than a message (4096). */
+  asPhotoCaption?: boolean;
+}
+
+export interface Rule {
+  measure(text: string, opts?: RuleOptions): Measure;
+  /** Whether the network has replies that chain into a thread, so long text can be split. */
+  splittable: boolean;
+}
+
+/** Whitespace-only text is treated as empty: no network accepts a post that shows nothing. */
+export function isBlank(text: string): boolean {
+  return text.trim() === '';
+}
+
+/** The common shape: one length against one limit, with the blank check first. */
+export function lengthMeasure(text: string, length: number, limit: number): Measure {
+  if (isBlank(text)) return { length, limit, ok: false, detail: 'empty' };
+  if (length > limit) return { length, limit, ok: false, detail: 'length' };
+  return { length, limit, ok: true };
+}

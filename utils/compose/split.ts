@@ -1,0 +1,185 @@
+import { findProtectedRanges, type TextRange } from './entities';
+import { graphemeBoundaries } from './graphemes';
+import { isBlank, type Rule, type RuleOptions } from './rules/types';
+
+export interface SplitOptions extends RuleOptions {
+  /** Append " 1/3" to each part (default true). The numbering is included when measuring. */
+  numbered?: boolean;
+}
+
+/** Where a part may end (`at`) and where the next one then starts (`next`); the run between is whitespace. */
+interface Break {
+  at: number;
+  next: number;
+  /** 3 paragraph or end of text, 2 line or sentence end, 1 any other space. */
+  priority: number;
+}
+
+interface Layout {
+  text: string;
+  firstStart: number;
+  breaks: Break[];
+  boundaries: number[];
+  protectedRanges: TextRange[];
+}
+
+// NBSP and its narrow/figure variants mean "keep together", so they are not break points.
+const BREAKABLE_SPACE = /[\t\n\v\f\r \u1680\u2000-\u2006\u2008-\u200A\u2028\u2029\u205F\u3000]+/g;
+const SENTENCE_END = /[.!?…。！？][”’"'»)\]]*$/u;
+// A break is only preferred over the farthest one if the part keeps at least this share of it,
+// so sentence-aware splitting never produces a near-empty part.
+const MIN_SHARE_FOR_PREFERRED_BREAK = 0.5;
+
+/**
+ * Splits text into thread parts that each pass `rule.measure`. Breaks at paragraphs, then sentence
+ * ends, then spaces; a single word too long for a part is cut at grapheme boundaries, never inside a
+ * URL (nor inside a hashtag or mention that would fit a part on its own). A text that already fits,
+ * or a rule that is not splittable, returns `[text]`.
+ *
+ * A URL that does not fit in a part even alone (only possible on Bluesky, where URLs count in full)
+ * is kept whole in its own part, which then fails the measure: a cut link would be posted broken,
+ * whereas a failing part makes the composer ask the officer to shorten it.
+ */
+export function splitForNetwork(text: string, rule: Rule, opts: SplitOptions = {}): string[] {
+  const fits = (part: string) => rule.measure(part, opts).ok;
+  if (!rule.splittable || isBlank(text) || fits(text)) return [text];
+
+  const layout = analyse(text);
+  if (opts.numbered === false) {
+    const parts = chunk(layout, fits);
+    return parts.length > 1 ? parts : [text];
+  }
+  // Reserve room for the widest numbering of the assumed digit count; retry if the thread grows past it.
+  for (let digits = 1; ; digits++) {
+    const widest = '9'.repeat(digits);
+    const reserved = ` ${widest}/${widest}`;
+    const parts = chunk(layout, (part) => fits(part + reserved));
+    if (parts.length === 1) return [text];
+    if (parts.length < 10 ** digits) return parts.map((part, index) => `${part} ${index + 1}/${parts.length}`);
+  }
+}
+
+function analyse(text: string): Layout {
+  const boundaries = graphemeBoundaries(text);
+  const breaks: Break[] = [];
+  let firstStart = 0;
+  for (const run of text.matchAll(BREAKABLE_SPACE)) {
+    const runStart = run.index;
+    const runEnd = runStart + run[0].length;
+    // A space followed by a combining mark is one grapheme with it, so snap the run to grapheme edges.
+    const at = boundaries[firstIndexAtOrAfter(boundaries, runStart)] ?? text.length;
+    const next = boundaries[firstIndexAtOrAfter(boundaries, runEnd + 1) - 1] ?? text.length;
+    if (at > next) continue;
+    if (at === 0) {
+      firstStart = next;
+      continue;
+    }
+    breaks.push({ at, next, priority: breakPriority(run[0], text.slice(0, at)) });
+  }
+  const last = breaks[breaks.length - 1];
+  if (last && last.next === text.length) last.priority = 3;
+  else breaks.push({ at: text.length, next: text.length, priority: 3 });
+  return { text, firstStart, breaks, boundaries, protectedRanges: findProtectedRanges(text) };
+}
+
+function breakPriority(space: string, before: string): number {
+  if (/\n[^\S\n]*\n/.test(space)) return 3;
+  if (space.includes('\n') || SENTENCE_END.test(before)) return 2;
+  return 1;
+}
+
+function chunk(layout: Layout, fits: (part: string) => boolean): string[] {
+  const { text, breaks } = layout;
+  const parts: string[] = [];
+  let start = layout.firstStart;
+  let breakIndex = 0;
+  while (start < text.length) {
+    while (breakIndex < breaks.length && (breaks[breakIndex]?.at ?? 0) <= start) breakIndex++;
+    const ends = breaks.slice(breakIndex).map((candidate) => candidate.at);
+    const farthest = farthestFitting(ends, (end) => fits(text.slice(start, end)));
+    if (farthest < 0) {
+      const cut = hardCut(layout, start, ends[0] ?? text.length, fits);
+      parts.push(text.slice(start, cut));
+      start = cut;
+      continue;
+    }
+    const chosen = breaks[breakIndex + preferredBreak(breaks.slice(breakIndex, breakIndex + farthest + 1), start)];
+    if (!chosen) break;
+    parts.push(text.slice(start, chosen.at));
+    start = chosen.next;
+  }
+  return parts;
+}
+
+/** The last paragraph (else sentence) break that keeps enough of the part, else the farthest one. */
+function preferredBreak(fitting: Break[], start: number): number {
+  const farthestIndex = fitting.length - 1;
+  const farthestLength = (fitting[farthestIndex]?.at ?? start) - start;
+  for (const priority of [3, 2]) {
+    for (let index = farthestIndex; index >= 0; index--) {
+      const candidate = fitting[index];
+      if (!candidate || candidate.at - start < farthestLength * MIN_SHARE_FOR_PREFERRED_BREAK) break;
+      if (candidate.priority >= priority) return index;
+    }
+  }
+  return farthestIndex;
+}
+
+/** Cuts inside one over-long word: the farthest grapheme boundary that fits and is outside protected ranges. */
+function hardCut(layout: Layout, start: number, wordEnd: number, fits: (part: string) => boolean): number {
+  const { text, boundaries, protectedRanges } = layout;
+  const inWord = boundaries.filter((boundary) => boundary > start && boundary <= wordEnd);
+  const inWordRanges = protectedRanges.filter((range) => range.end > start && range.start < wordEnd);
+  const urlRanges = inWordRanges.filter((range) => range.kind === 'url');
+  const rangesThatFit = inWordRanges.filter((range) => range.kind === 'url' || fits(text.slice(range.start, range.end)));
+  for (const protectedSet of [rangesThatFit, urlRanges]) {
+    const cuts = inWord.filter((boundary) => !protectedSet.some((range) => boundary > range.start && boundary < range.end));
+    const index = farthestFitting(cuts, (end) => fits(text.slice(start, end)));
+    const cut = cuts[index];
+    if (cut !== undefined) return cut;
+    if (protectedSet.length === 0) break;
+  }
+  // Nothing fits, not even one grapheme or one whole URL: emit the smallest unit so the split ends.
+  const urlCuts = inWord.filter((boundary) => !urlRanges.some((range) => boundary > range.start && boundary < range.end));
+  return urlCuts[0] ?? wordEnd;
+}
+
+/**
+ * Index of the last candidate end that fits, or -1. Gallops forward then bisects, so the cost stays
+ * proportional to the part's size rather than to the remaining text.
+ */
+function farthestFitting(ends: number[], fitsUpTo: (end: number) => boolean): number {
+  const first = ends[0];
+  if (first === undefined || !fitsUpTo(first)) return -1;
+  let good = 0;
+  let step = 1;
+  let bad = ends.length;
+  while (good + step < ends.length) {
+    const probe = ends[good + step];
+    if (probe === undefined || !fitsUpTo(probe)) {
+      bad = good + step;
+      break;
+    }
+    good += step;
+    step *= 2;
+  }
+  while (bad - good > 1) {
+    const middle = (good + bad) >> 1;
+    const probe = ends[middle];
+    if (probe !== undefined && fitsUpTo(probe)) good = middle;
+    else bad = middle;
+  }
+  return good;
+}
+
+/** Index of the first sorted value >= target (values.length when none). */
+function firstIndexAtOrAfter(values: number[], target: number): number {
+  let low = 0;
+  let high = values.length;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if ((values[middle] ?? Infinity) < target) low = middle + 1;
+    else high = middle;
+  }
+  return low;
+}

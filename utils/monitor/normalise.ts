@@ -1,0 +1,175 @@
+// Text normalisation shared by the query parser, the matcher, tone and story keys. Pure string work:
+// no DOMParser, so it runs in the service worker as well as in pages and tests.
+
+const NAMED_ENTITIES: Record<string, string> = {
+  amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ', shy: '',
+  hellip: '…', mdash: '—', ndash: '–', lsquo: '‘', rsquo: '’', ldquo: '“', rdquo: '”',
+  laquo: '«', raquo: '»', bull: '•', middot: '·', copy: '©', reg: '®', trade: '™', times: '×',
+  aacute: 'á', agrave: 'à', acirc: 'â', auml: 'ä', atilde: 'ã', aring: 'å',
+  eacute: 'é', egrave: 'è', ecirc: 'ê', euml: 'ë', iacute: 'í', igrave: 'ì', icirc: 'î', iuml: 'ï',
+  oacute: 'ó', ograve: 'ò', ocirc: 'ô', ouml: 'ö', otilde: 'õ', uacute: 'ú', ugrave: 'ù',
+  ucirc: 'û', uuml: 'ü', ccedil: 'ç', ntilde: 'ñ', szlig: 'ß', oslash: 'ø',
+  Eacute: 'É', Aacute: 'Á', Oacute: 'Ó', Uacute: 'Ú', Ccedil: 'Ç', Ntilde: 'Ñ',
+};
+
+// Tags whose removal must leave a word break; inline tags (b, a, span…) must not, or "<b>Ber</b>ita"
+// would turn into two words.
+const BLOCK_TAGS = new Set([
+  'br', 'p', 'div', 'li', 'ul', 'ol', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'tr', 'td', 'th', 'table',
+  'section', 'article', 'header', 'footer', 'blockquote', 'pre', 'hr', 'img', 'figure', 'figcaption',
+  'dd', 'dt', 'dl', 'iframe', 'video', 'audio', 'source', 'main', 'aside', 'nav',
+]);
+
+function decodeCodePoint(n: number): string {
+  // String.fromCodePoint throws on these, and this module promises never to throw.
+  if (!Number.isFinite(n) || n <= 0 || n > 0x10ffff || (n >= 0xd800 && n <= 0xdfff)) return '\ufffd';
+  return String.fromCodePoint(n);
+}
+
+/** Decodes named (common subset) and numeric character references; unknown names are kept verbatim. */
+export function decodeEntities(s: string): string {
+  if (!s.includes('&')) return s;
+  return s.replace(/&(#[xX][0-9a-fA-F]{1,8}|#[0-9]{1,9}|[A-Za-z][A-Za-z0-9]{1,31});?/g, (whole, body: string) => {
+    if (body[0] === '#') {
+      const hex = body[1] === 'x' || body[1] === 'X';
+      return decodeCodePoint(Number.parseInt(body.slice(hex ? 2 : 1), hex ? 16 : 10));
+    }
+    return NAMED_ENTITIES[body] ?? whole;
+  });
+}
+
+/** Plain text of an HTML fragment: tags, comments, scripts and attributes dropped, entities decoded. */
+export function htmlToText(html: string): string {
+  if (!html) return '';
+  let s = html;
+  if (s.includes('<')) {
+    s = s
+      .replace(/<!\[CDATA\[([\s\S]*?)\]\]>/g, '$1')
+      .replace(/<!--[\s\S]*?(?:-->|$)/g, ' ')
+      .replace(/<(script|style|noscript|template)\b[\s\S]*?(?:<\/\1\s*>|$)/gi, ' ')
+      .replace(/<[!?][^>]*>/g, ' ')
+      // Quoted attribute values may contain ">", so they are consumed as units.
+      .replace(/<(\/?)([A-Za-z][^\s/>]*)(?:[^>"']|"[^"]*"|'[^']*')*>/g, (_m, _slash: string, name: string) =>
+        BLOCK_TAGS.has(name.toLowerCase()) ? ' ' : '')
+      // A tag cut off by a truncated summary (or with an unbalanced quote) must not leak its attributes.
+      .replace(/<\/?[A-Za-z][^>]*(?:>|$)/g, ' ');
+  }
+  return decodeEntities(s).replace(/[\s\u00a0\u200b]+/g, ' ').trim();
+}
+
+/** NFKC (folds 𝐁𝐞𝐫𝐢𝐭𝐚, fullwidth, ligatures), diacritics removed; case is kept for hashtag splitting. */
+function foldKeepCase(s: string): string {
+  return s.normalize('NFKC').normalize('NFD').replace(/\p{M}+/gu, '');
+}
+
+/** NFKC, lower-case, diacritics folded (é → e). */
+export function foldText(s: string): string {
+  return foldKeepCase(s.normalize('NFKC').toLowerCase());
+}
+
+export const CLITICS = ['nya', 'lah', 'kah', 'pun', 'ku', 'mu'] as const;
+const MIN_STEM = 3;
+
+/** How a token came about; the query side keeps only `word` and `whole`, the text side keeps all. */
+export const TokenKind = { Word: 0, Part: 1, Whole: 2, Alt: 3 } as const;
+export type TokenKind = (typeof TokenKind)[keyof typeof TokenKind];
+
+export type Emit = (form: string, start: number, end: number, kind: TokenKind) => void;
+
+export interface TokenizeOptions {
+  /** Also emit stems without -nya/-lah/-kah/-pun/-ku/-mu as alternatives (default true). */
+  clitics?: boolean;
+}
+
+const WORD_RE = /#?[\p{L}\p{N}]+(?:['’ʼ`´][\p{L}\p{N}]+|[-‐‑][\p{L}\p{N}]+)*/gu;
+const APOSTROPHES_RE = /['’ʼ`´]/g;
+const REDUP_RE = /^(\p{L}{2,})2$/u;
+// Boundaries inside a hashtag: lower→Upper, UPPER→Upper+lower (KTPElektronik), letter↔digit.
+const CAMEL_RE = /\p{Lu}?\p{Ll}+|\p{Lu}+(?!\p{Ll})|\p{N}+|\p{Lo}+/gu;
+
+function emitWithClitics(form: string, start: number, end: number, kind: TokenKind, clitics: boolean, emit: Emit) {
+  emit(form, start, end, kind);
+  if (!clitics) return;
+  let stem = form;
+  // Two rounds so stacked clitics ("bukunyalah") reach the bare word.
+  for (let round = 0; round < 2; round++) {
+    const c = CLITICS.find((x) => stem.endsWith(x) && stem.length - x.length >= MIN_STEM);
+    if (!c) return;
+    stem = stem.slice(0, -c.length);
+    emit(stem, start, end, TokenKind.Alt);
+  }
+}
+
+function emitCompound(parts: string[], joiner: string, pos: number, clitics: boolean, emit: Emit) {
+  const last = parts.length - 1;
+  parts.forEach((p, i) => emitWithClitics(p, pos + i, pos + i + 1, TokenKind.Part, clitics && i === last, emit));
+  const whole = parts.join(joiner);
+  emitWithClitics(whole, pos, pos + parts.length, TokenKind.Whole, clitics, emit);
+  // "e-KTP" and "eKTP" are the same thing to a reader.
+  if (joiner === '-') emit(parts.join(''), pos, pos + parts.length, TokenKind.Alt);
+}
+
+/**
+ * Streams the tokens of plain text to `emit` as a lattice: each primary word takes one position;
+ * compounds ("kata-kata", "#MediaSosial") also emit a whole form spanning their parts, and clitic
+ * stems are alternatives at the same span. Returns the number of positions used.
+ */
+export function scanTokens(text: string, emit: Emit, opts: TokenizeOptions = {}, startPos = 0): number {
+  const clitics = opts.clitics ?? true;
+  let pos = startPos;
+  const folded = foldKeepCase(text);
+  for (const m of folded.matchAll(WORD_RE)) {
+    const raw = m[0].replace(APOSTROPHES_RE, '');
+    if (raw.startsWith('#')) {
+      const parts = (raw.slice(1).replace(/[-‐‑]/g, '').match(CAMEL_RE) ?? []).map((p) => p.toLowerCase());
+      if (parts.length > 1) {
+        emitCompound(parts, '', pos, clitics, emit);
+        pos += parts.length;
+        continue;
+      }
+    }
+    let w = raw.replace(/^#/, '').toLowerCase();
+    if (!w) continue;
+    w = w.replace(REDUP_RE, '$1-$1');
+    if (/[-‐‑]/.test(w)) {
+      const parts = w.split(/[-‐‑]/);
+      emitCompound(parts, '-', pos, clitics, emit);
+      pos += parts.length;
+      continue;
+    }
+    emitWithClitics(w, pos, pos + 1, TokenKind.Word, clitics, emit);
+    pos += 1;
+  }
+  return pos - startPos;
+}
+
+export interface Token { form: string; start: number; end: number; kind: TokenKind }
+
+/** All tokens of plain text (see scanTokens). */
+export function tokenize(text: string, opts: TokenizeOptions = {}): Token[] {
+  const out: Token[] = [];
+  scanTokens(text, (form, start, end, kind) => out.push({ form, start, end, kind }), opts);
+  return out;
+}
+
+/** The tokens a query term stands for, as written: compounds stay whole, no clitic stripping. */
+export function normaliseTerm(term: string): string[] {
+  const out: string[] = [];
+  scanTokens(term, (form, _s, _e, kind) => {
+    if (kind === TokenKind.Word || kind === TokenKind.Whole) out.push(form);
+  }, { clitics: false });
+  return out;
+}
+
+/** HTML stripped, folded, tokenised and re-joined with single spaces: one canonical string form. */
+export function normaliseText(input: string): string {
+  return normaliseTerm(htmlToText(input)).join(' ');
+}
+
+/** Tokens grouped by start position: `lattice[i]` lists each form starting at i and where it ends. */
+export function positionLattice(text: string, opts: TokenizeOptions = {}): { form: string; end: number }[][] {
+  const out: { form: string; end: number }[][] = [];
+  const n = scanTokens(text, (form, start, end) => { (out[start] ??= []).push({ form, end }); }, opts);
+  for (let i = 0; i < n; i++) out[i] ??= [];
+  return out;
+}

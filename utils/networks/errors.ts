@@ -1,0 +1,46 @@
+import { AuthError, ContentError, RateLimitError, TransientError } from '../errors';
+
+// Turns what an API answered into the typed errors the queue acts on. Shared by every adapter so the
+// same HTTP status always means the same thing to the officer.
+
+/** Seconds or an HTTP date (Retry-After), or a Unix time in seconds (x-rate-limit-reset). */
+export function retryAtFrom(headers: Headers | Record<string, string | undefined>, now = Date.now()): number {
+  const get = (name: string) => (headers instanceof Headers ? headers.get(name) : headers[name]) ?? undefined;
+  const retryAfter = get('retry-after');
+  if (retryAfter) {
+    const seconds = Number(retryAfter);
+    if (Number.isFinite(seconds)) return now + Math.max(0, seconds) * 1000;
+    const date = Date.parse(retryAfter);
+    if (Number.isFinite(date)) return Math.max(now, date);
+  }
+  const reset = Number(get('x-rate-limit-reset') ?? get('x-ratelimit-reset') ?? get('ratelimit-reset'));
+  if (Number.isFinite(reset) && reset > 0) {
+    // Unix seconds (X, Bluesky) are far larger than a delta in seconds (IETF RateLimit-Reset).
+    return reset > 1e9 ? reset * 1000 : now + reset * 1000;
+  }
+  return now + 60_000;
+}
+
+export interface HttpFailure {
+  status: number;
+  headers: Headers | Record<string, string | undefined>;
+  /** The API's own error text, kept for the audit log (never shown raw as the officer's sentence). */
+  detail: string;
+  duplicate?: boolean;
+}
+
+export function errorFromHttp(failure: HttpFailure, now = Date.now()): Error {
+  const { status, detail } = failure;
+  if (failure.duplicate) return new ContentError('duplicate', detail);
+  if (status === 401) return new AuthError(detail);
+  if (status === 429) return new RateLimitError(retryAtFrom(failure.headers, now), detail);
+  if (status >= 500 || status === 408) return new TransientError(detail);
+  if (status === 403) return new AuthError(detail);
+  return new ContentError('request', detail);
+}
+
+/** fetch rejects with TypeError when the network is down or the request was aborted by a timeout. */
+export function errorFromFetchFailure(error: unknown): Error {
+  if (error instanceof Error && error.name === 'AbortError') return new TransientError('timeout');
+  return new TransientError(error instanceof Error ? error.message : 'network');
+}

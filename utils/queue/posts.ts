@@ -1,0 +1,41 @@
+import type { DeliveryRow, PostRow, SiarDatabase } from '../db';
+import type { NetworkId } from '../networks/ids';
+import { appendAudit } from './audit';
+
+export interface NewPost {
+  text: string;
+  variants: Partial<Record<NetworkId, string>>;
+  pageUrl: string;
+  pageTitle: string;
+  description?: string;
+  imageUrl?: string;
+  imageAlt?: string;
+  targets: NetworkId[];
+  scheduledAt?: number;
+}
+
+/**
+ * Writes the post and one pending delivery per network in one transaction, before any request goes
+ * out: if the worker dies right after, the queue still knows everything it has to send.
+ */
+export async function createPost(database: SiarDatabase, input: NewPost, actor: string, now = Date.now()) {
+  return database.transaction('rw', database.posts, database.deliveries, database.audit, async () => {
+    const post: PostRow = {
+      text: input.text, variants: input.variants, pageUrl: input.pageUrl, pageTitle: input.pageTitle,
+      description: input.description, imageUrl: input.imageUrl, imageAlt: input.imageAlt,
+      createdBy: actor, createdAt: now, scheduledAt: input.scheduledAt,
+    };
+    const postId = (await database.posts.add(post)) as number;
+    const dueAt = input.scheduledAt ?? now;
+    const deliveries: DeliveryRow[] = [...new Set(input.targets)].map((network) => ({
+      postId, network, state: 'pending', attempts: 0, nextAttemptAt: dueAt,
+      idempotencyKey: crypto.randomUUID(), updatedAt: now,
+    }));
+    const ids = await database.deliveries.bulkAdd(deliveries, { allKeys: true });
+    await appendAudit(database, {
+      at: now, actor, postId, event: input.scheduledAt ? 'scheduled' : 'created',
+      text: input.text, pageUrl: input.pageUrl, result: input.targets.join(' '),
+    });
+    return { postId, deliveryIds: ids as number[] };
+  });
+}
