@@ -54,7 +54,7 @@ export type SettingValue<S> = S extends Setting<infer T> ? T : never;
 /** Reads a setting; a stored value that fails its schema is quarantined and the default returned. */
 export async function readSetting<T>(setting: Setting<T>): Promise<T> {
   const stored = await browser.storage.local.get(setting.key);
-  if (!(setting.key in stored)) return setting.fallback();
+  if (stored[setting.key] === undefined) return setting.fallback();
   const parsed = setting.schema.safeParse(stored[setting.key]);
   if (parsed.success) return parsed.data;
   await quarantine(setting.key, stored[setting.key]);

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createXFake, X_CREDENTIALS } from '../fakes/x';
 import { startFakeServer, type FakeServer } from '../fakes/https-server';
 import { OptionsPage } from './pages/options';
@@ -80,7 +80,6 @@ describe('twitter-api-v2 inside the worker', () => {
     await siar.close();
     await fakes.close();
   });
-  afterEach(() => expect(siar.errors).toEqual([]));
 
   it('posts through OAuth 1.0a to POST /2/tweets on api.x.com and records the link', async () => {
     const { appKey, appSecret, accessToken, accessSecret } = X_CREDENTIALS;
@@ -97,6 +96,7 @@ describe('twitter-api-v2 inside the worker', () => {
     expect(deliveries[0]).toMatchObject({ state: 'sent', remoteUrl: `https://x.com/humasprov/status/${xFake.tweets[0]!.id}` });
     expect(fakes.log.filter((r) => r.path === '/2/tweets')).toHaveLength(1);
     await page.close();
+    expect(siar.errors).toEqual([]);
   });
 
   it('surfaces a rejected token as needs-auth without retrying', async () => {

@@ -28,7 +28,7 @@ function term(raw: string): string | undefined {
   const text = raw.replace(/["“”]/g, ' ').replace(/\s+/g, ' ').trim();
   if (!text) return undefined;
   // Spaces make a phrase; a colon, parenthesis, leading minus or bare OR/AND/NOT would read as syntax.
-  const needsQuotes = /[\s():]/.test(text) || /^-/.test(text) || /^(?:or|and|not)$/i.test(text);
+  const needsQuotes = /[\s():]/.test(text) || text.startsWith('-') || /^(?:or|and|not)$/i.test(text);
   return needsQuotes ? `"${text}"` : text;
 }
 

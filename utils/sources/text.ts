@@ -115,6 +115,7 @@ export function plainText(text: string | undefined | null): string {
 function collapse(text: string): string {
   // Control characters (other than whitespace) can corrupt storage keys and screen-reader output.
   return text
+    // oxlint-disable-next-line no-control-regex -- removing control characters is the point
     .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\uFEFF\u200B]/g, '')
     .replace(/\s+/g, ' ')
     .trim();

@@ -1,0 +1,95 @@
+import { z } from 'zod';
+import { AuthError, ContentError, RateLimitError } from '../errors';
+import { intentUrl } from '../compose/intents';
+import { RULES } from '../compose/rules';
+import { splitForNetwork } from '../compose/split';
+import { extractHashtagsWithIndices } from '../compose/twitter';
+import { errorFromHttp, retryAtFrom } from './errors';
+import { http, jsonHeaders, parse, parseError, type HttpResponse } from './http';
+import type { AccountFor } from './registry';
+import type { Network } from './types';
+
+type LinkedinAccount = AccountFor<'linkedin'>;
+
+/** The versioned Posts API contract Siar was written against (YYYYMM); bump deliberately. */
+export const LINKEDIN_VERSION = '202410';
+const API = 'https://api.linkedin.com';
+
+const linkedinError = z.object({ message: z.string(), status: z.number().optional(), code: z.string().optional(), serviceErrorCode: z.number().optional() });
+const userinfo = z.object({ sub: z.string(), name: z.string() });
+const organization = z.object({ localizedName: z.string() });
+const URN = /^urn:li:(share|ugcPost|activity):\d+$/;
+
+// "little text": these characters have meaning in commentary and must be escaped to appear as typed.
+const RESERVED = /[\\|{}@[\]()<>#*_~]/g;
+const escapeLittle = (text: string) => text.replace(RESERVED, (char) => `\\${char}`);
+
+/** Escapes the commentary, keeping hashtags as hashtags with the documented `{hashtag|\#|tag}` template. */
+export function toLittleText(text: string): string {
+  let out = '';
+  let cursor = 0;
+  for (const { hashtag, indices: [start, end] } of extractHashtagsWithIndices(text)) {
+    out += `${escapeLittle(text.slice(cursor, start))}{hashtag|\\#|${escapeLittle(hashtag)}}`;
+    cursor = end;
+  }
+  return out + escapeLittle(text.slice(cursor));
+}
+
+export function linkedinFailure(response: HttpResponse, now = Date.now()): Error {
+  const body = parseError(linkedinError, response.data);
+  const detail = body ? `${body.code ?? body.serviceErrorCode ?? response.status}: ${body.message}` : `HTTP ${response.status}`;
+  if (response.status === 429) {
+    // LinkedIn's quotas are daily; without Retry-After an hour is a safe first wait.
+    const retryAt = response.headers.get('retry-after') ? retryAtFrom(response.headers, now) : now + 3_600_000;
+    return new RateLimitError(retryAt, detail);
+  }
+  if (response.status === 422 && /duplicate/i.test(detail)) return new ContentError('duplicate', detail);
+  if (response.status === 401 || response.status === 403) return new AuthError(detail);
+  return errorFromHttp({ status: response.status, headers: response.headers, detail }, now);
+}
+
+const headers = (account: LinkedinAccount) => ({
+  authorization: `Bearer ${account.token}`, 'linkedin-version': LINKEDIN_VERSION, 'x-restli-protocol-version': '2.0.0',
+});
+
+async function get<T>(account: LinkedinAccount, path: string, schema: z.ZodType<T>, signal?: AbortSignal): Promise<T> {
+  const response = await http(`${API}${path}`, { headers: headers(account), signal });
+  if (!response.ok) throw linkedinFailure(response);
+  return parse(schema, response.data, 'LinkedIn');
+}
+
+export const linkedin: Network<LinkedinAccount> = {
+  id: 'linkedin',
+  measure: (text) => RULES.linkedin.measure(text),
+  split: (text) => splitForNetwork(text, RULES.linkedin),
+  intentUrl: (draft) => intentUrl('linkedin', { text: draft.variants.linkedin ?? draft.text, url: draft.url, title: draft.title }),
+
+  async publish(post, account, signal) {
+    const body = {
+      author: account.author,
+      commentary: toLittleText(post.parts.join('\n\n')),
+      visibility: 'PUBLIC',
+      distribution: { feedDistribution: 'MAIN_FEED', targetEntities: [], thirdPartyDistributionChannels: [] },
+      ...(post.url ? { content: { article: { source: post.url, title: post.title || post.url, ...(post.description ? { description: post.description } : {}) } } } : {}),
+      lifecycleState: 'PUBLISHED',
+      isReshareDisabledByAuthor: false,
+    };
+    const response = await http(`${API}/rest/posts`, {
+      method: 'POST', headers: jsonHeaders(headers(account)), body: JSON.stringify(body), signal,
+    });
+    if (!response.ok) throw linkedinFailure(response);
+    const urn = response.headers.get('x-restli-id') ?? '';
+    if (!URN.test(urn)) throw new ContentError('response', 'LinkedIn answered without a post URN');
+    return { remoteId: urn, url: `https://www.linkedin.com/feed/update/${urn}` };
+  },
+
+  async verify(account, signal) {
+    const org = /^urn:li:organization:(.+)$/.exec(account.author)?.[1];
+    if (org) {
+      const result = await get(account, `/rest/organizations/${encodeURIComponent(org)}`, organization, signal);
+      return { name: result.localizedName, expiresAt: account.expiresAt };
+    }
+    const result = await get(account, '/v2/userinfo', userinfo, signal);
+    return { name: result.name, expiresAt: account.expiresAt };
+  },
+};

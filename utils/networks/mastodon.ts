@@ -1,0 +1,106 @@
+import { z } from 'zod';
+import { AuthError, ContentError, RateLimitError, TransientError } from '../errors';
+import { intentUrl } from '../compose/intents';
+import { RULES } from '../compose/rules';
+import { splitForNetwork } from '../compose/split';
+import { errorFromHttp } from './errors';
+import { fetchImage, http, jsonHeaders, parse, parseError, resetAt, type HttpResponse } from './http';
+import type { AccountFor } from './registry';
+import type { Network } from './types';
+
+type MastodonAccount = AccountFor<'mastodon'>;
+
+const status = z.object({ id: z.string().min(1), url: z.string().nullable().optional(), uri: z.string() });
+const attachment = z.object({ id: z.string().min(1), url: z.string().nullable().optional() });
+const credentials = z.object({ id: z.string(), username: z.string(), acct: z.string(), display_name: z.string().optional() });
+const mastodonError = z.object({ error: z.string(), error_description: z.string().optional() });
+
+/** Mastodon processes images asynchronously (202); a status may only reference a processed one. */
+const MEDIA_POLL_MS = 400;
+const MEDIA_POLL_TRIES = 15;
+
+export function mastodonFailure(response: HttpResponse, now = Date.now()): Error {
+  const detail = parseError(mastodonError, response.data)?.error ?? `HTTP ${response.status}`;
+  // X-RateLimit-Reset is an ISO 8601 time on Mastodon, unlike X's Unix seconds.
+  if (response.status === 429) {
+    return new RateLimitError(resetAt(response.headers.get('x-ratelimit-reset'), now) ?? now + 60_000, detail);
+  }
+  if (response.status === 422 && /too long|character limit/i.test(detail)) return new ContentError('too-long', detail);
+  return errorFromHttp({ status: response.status, headers: response.headers, detail }, now);
+}
+
+const origin = (account: MastodonAccount) => new URL(account.instance).origin;
+const bearer = (account: MastodonAccount) => ({ authorization: `Bearer ${account.accessToken}` });
+
+async function call<T>(url: string, init: RequestInit, schema: z.ZodType<T>): Promise<{ data: T; status: number }> {
+  const response = await http(url, init);
+  if (!response.ok) throw mastodonFailure(response);
+  return { data: parse(schema, response.data, 'Mastodon'), status: response.status };
+}
+
+function sleep(ms: number, signal: AbortSignal): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(resolve, ms);
+    signal.addEventListener('abort', () => {
+      clearTimeout(timer);
+      reject(new TransientError('timeout'));
+    }, { once: true });
+  });
+}
+
+async function uploadImage(account: MastodonAccount, image: { url: string; alt: string }, signal: AbortSignal): Promise<string> {
+  const { bytes, type } = await fetchImage(image.url, signal);
+  const form = new FormData();
+  const name = new URL(image.url).pathname.split('/').pop() || 'image';
+  form.append('file', new Blob([bytes as BlobPart], { type }), name);
+  if (image.alt) form.append('description', image.alt.slice(0, 1500));
+  const uploaded = await call(`${origin(account)}/api/v2/media`, { method: 'POST', headers: bearer(account), body: form, signal }, attachment);
+  if (uploaded.status !== 202) return uploaded.data.id;
+  for (let attempt = 0; attempt < MEDIA_POLL_TRIES; attempt++) {
+    await sleep(MEDIA_POLL_MS * (attempt + 1), signal);
+    const polled = await call(`${origin(account)}/api/v1/media/${encodeURIComponent(uploaded.data.id)}`,
+      { headers: bearer(account), signal }, attachment);
+    // 206 Partial Content means still processing.
+    if (polled.status === 200) return polled.data.id;
+  }
+  throw new TransientError('media still processing');
+}
+
+export const mastodon: Network<MastodonAccount> = {
+  id: 'mastodon',
+  idempotent: true,
+  measure: (text) => RULES.mastodon.measure(text),
+  split: (text) => splitForNetwork(text, RULES.mastodon),
+  intentUrl: (draft) => intentUrl('mastodon', { text: draft.variants.mastodon ?? draft.text, url: draft.url, title: draft.title }),
+
+  async publish(post, account, signal) {
+    // The composer measures against the default 500; the instance may allow less (or more).
+    const tooLong = post.parts.find((part) => !RULES.mastodon.measure(part, { limit: account.maxChars }).ok);
+    if (tooLong !== undefined) throw new ContentError('too-long', `part exceeds ${account.maxChars}`);
+    const mediaIds = post.image ? [await uploadImage(account, post.image, signal)] : [];
+    let first: z.infer<typeof status> | undefined;
+    let previous: string | undefined;
+    for (const [index, part] of post.parts.entries()) {
+      const body = {
+        status: part, visibility: 'public', language: 'id',
+        ...(index === 0 && mediaIds.length ? { media_ids: mediaIds } : {}),
+        ...(previous ? { in_reply_to_id: previous } : {}),
+      };
+      // One key per part, stable across resends, so Mastodon answers a resend with the status it already made.
+      const key = index === 0 ? post.idempotencyKey : `${post.idempotencyKey}:${index}`;
+      const created = await call(`${origin(account)}/api/v1/statuses`, {
+        method: 'POST', headers: jsonHeaders({ ...bearer(account), 'idempotency-key': key }), body: JSON.stringify(body), signal,
+      }, status);
+      first ??= created.data;
+      previous = created.data.id;
+    }
+    if (!first) throw new ContentError('empty', 'nothing to post');
+    return { remoteId: first.id, url: first.url ?? first.uri };
+  },
+
+  async verify(account, signal) {
+    const me = await call(`${origin(account)}/api/v1/accounts/verify_credentials`, { headers: bearer(account), signal }, credentials);
+    if (!me.data.username) throw new AuthError('no account');
+    return { name: `@${me.data.username}@${new URL(account.instance).host}` };
+  },
+};

@@ -1,0 +1,118 @@
+import { ApiResponseError } from 'twitter-api-v2';
+import { z } from 'zod';
+import { AuthError, ContentError, RateLimitError } from '../errors';
+import { createXAppClient } from '../networks/x-client';
+import { parseFeedDate } from './dates';
+import { errorForStatus, retryAtFrom, toSourceError, validate, withTimeout } from './http';
+import { queryInputSchema, renderQuery } from './query';
+import { clip, decodeEntities, plainText } from './text';
+import type { FetchResult, RawItem, Source, SourceConfig, SourceContext, SourceState } from './types';
+
+// X recent search (GET /2/tweets/search/recent) with the app-only bearer token, through twitter-api-v2
+// so the endpoint and auth stay the library's; since_id makes each poll return only new posts.
+
+/** Recent search only reaches back 7 days; an older since_id is rejected with 400, so we drop it first. */
+const SINCE_ID_MAX_AGE_MS = 6 * 24 * 60 * 60_000;
+/** Standard/basic access caps a recent-search query at 512 characters. */
+const MAX_QUERY_CHARS = 512;
+
+export const xConfigSchema = z.object({
+  query: queryInputSchema,
+  /** Retweets repeat the same text many times; officers usually want originals only. */
+  includeRetweets: z.boolean().default(false),
+  maxResults: z.number().int().min(10).max(100).default(100),
+});
+export type XConfig = z.infer<typeof xConfigSchema>;
+
+const searchResponseSchema = z.object({
+  data: z.array(z.object({
+    id: z.string().regex(/^\d+$/),
+    text: z.string(),
+    author_id: z.string().optional(),
+    created_at: z.string().optional(),
+    lang: z.string().optional(),
+  })).optional(),
+  includes: z.object({
+    users: z.array(z.object({ id: z.string(), username: z.string(), name: z.string().optional() })).optional(),
+  }).optional(),
+  meta: z.object({ newest_id: z.string().optional(), result_count: z.number().optional() }).optional(),
+});
+
+function xQuery(config: XConfig): string {
+  const query = renderQuery(config.query, 'x');
+  const full = config.includeRetweets || /\bis:retweet\b/.test(query) ? query : `${query} -is:retweet`;
+  if (full.length > MAX_QUERY_CHARS) throw new ContentError('query', `The X query is ${full.length} characters; X allows ${MAX_QUERY_CHARS}.`);
+  return full;
+}
+
+function language(lang: string | undefined): string | undefined {
+  // X still tags Indonesian with the retired code "in", and "und"/"zxx"/"qme" mean no language.
+  if (!lang || lang === 'und' || lang.startsWith('q') || lang === 'zxx') return undefined;
+  return lang === 'in' ? 'id' : lang;
+}
+
+function mapError(error: unknown, signal: AbortSignal, now: number): unknown {
+  if (error instanceof ApiResponseError) {
+    const headers = new Headers();
+    for (const [name, value] of Object.entries(error.headers ?? {})) {
+      if (typeof value === 'string') headers.set(name, value);
+    }
+    if (error.code === 429) {
+      const reset = error.rateLimit?.reset;
+      return new RateLimitError(reset && reset > 1e9 ? reset * 1000 : retryAtFrom(headers, now), 'X rate limit reached.');
+    }
+    if (error.code === 401 || error.code === 403) return new AuthError(`X answered ${error.code}.`);
+    return errorForStatus(error.code, headers, now);
+  }
+  return toSourceError(error, signal);
+}
+
+export const xSource: Source & { configSchema: typeof xConfigSchema } = {
+  kind: 'x',
+  configSchema: xConfigSchema,
+  async fetch(cfg: SourceConfig, state: SourceState, signal: AbortSignal, ctx?: SourceContext): Promise<FetchResult> {
+    const config = validate(xConfigSchema, cfg, 'config');
+    const now = ctx?.now ?? Date.now();
+    const bearer = ctx?.credentials?.bearerToken;
+    if (typeof bearer !== 'string' || !bearer) throw new AuthError('No X app bearer token is set.');
+    const params: Record<string, string> = {
+      query: xQuery(config),
+      max_results: String(config.maxResults),
+      'tweet.fields': 'created_at,lang,author_id',
+      expansions: 'author_id',
+      'user.fields': 'username,name',
+    };
+    const sinceIdAt = typeof state.sinceIdAt === 'number' ? state.sinceIdAt : 0;
+    if (state.sinceId && now - sinceIdAt < SINCE_ID_MAX_AGE_MS) params.since_id = state.sinceId;
+
+    let raw: unknown;
+    try {
+      raw = await createXAppClient(bearer, withTimeout(signal)).v2.get<unknown>('tweets/search/recent', params);
+    } catch (error) {
+      throw mapError(error, signal, now);
+    }
+    const body = validate(searchResponseSchema, raw, 'body');
+    const users = new Map((body.includes?.users ?? []).map((user) => [user.id, user]));
+    const items = (body.data ?? []).map((tweet): RawItem => {
+      const user = tweet.author_id ? users.get(tweet.author_id) : undefined;
+      const text = plainText(decodeEntities(tweet.text));
+      const item: RawItem = {
+        guid: tweet.id,
+        url: user ? `https://x.com/${encodeURIComponent(user.username)}/status/${tweet.id}` : `https://x.com/i/web/status/${tweet.id}`,
+        title: clip(text, 140),
+        summary: text,
+        outlet: 'X',
+      };
+      if (user) item.author = `@${user.username}`;
+      const publishedAt = parseFeedDate(tweet.created_at);
+      if (publishedAt !== undefined) item.publishedAt = publishedAt;
+      const lang = language(tweet.lang);
+      if (lang) item.language = lang;
+      return item;
+    });
+    const newest = body.meta?.newest_id;
+    const next: SourceState = { ...state };
+    if (newest) Object.assign(next, { sinceId: newest, sinceIdAt: now });
+    return { items, state: next };
+  },
+};
