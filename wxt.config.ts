@@ -14,25 +14,36 @@ export default defineConfig({
   outDirTemplate: `${grantHostsAtInstall ? 'e2e-' : ''}{{browser}}-mv{{manifestVersion}}`,
   imports: false,
   modules: ['@wxt-dev/webextension-polyfill'],
-  manifest: ({ browser }) => ({
+  manifest: ({ browser, manifestVersion }) => ({
     name: '__MSG_extName__',
     short_name: 'Siar',
     description: '__MSG_extDescription__',
     default_locale: 'id',
     permissions: ['activeTab', 'scripting', 'storage', 'unlimitedStorage', 'alarms', 'contextMenus', 'notifications'],
-    optional_host_permissions: OPTIONAL_ORIGINS,
+    // MV2 (Firefox) has no optional_host_permissions: origins go in optional_permissions there.
+    ...(manifestVersion === 2 ? { optional_permissions: OPTIONAL_ORIGINS } : { optional_host_permissions: OPTIONAL_ORIGINS }),
     ...(grantHostsAtInstall ? { host_permissions: OPTIONAL_ORIGINS } : {}),
-    action: { default_title: '__MSG_actionTitle__' },
     commands: {
-      _execute_action: {
+      [manifestVersion === 2 ? '_execute_browser_action' : '_execute_action']: {
         suggested_key: { default: 'Alt+Shift+S' },
         description: '__MSG_commandOpenComposer__',
       },
     },
     ...(browser === 'firefox'
-      ? { browser_specific_settings: { gecko: { id: 'siar@humas.go.id', strict_min_version: '115.0' } } }
+      ? {
+        browser_specific_settings: {
+          // Siar has no server: nothing is collected or sent to its makers.
+          gecko: { id: 'siar@humas.go.id', strict_min_version: '115.0', data_collection_permissions: { required: ['none'] } },
+        },
+      }
       : {}),
   }),
+  hooks: {
+    // The benchmark's floor: an empty extension page, shipped only in the browser-test build.
+    'build:publicAssets': (_wxt, assets) => {
+      if (grantHostsAtInstall) assets.push({ relativeDest: 'bench-blank.html', contents: '<!doctype html><title>blank</title>' });
+    },
+  },
   vite: () => ({
     plugins: [preact()],
     resolve: {

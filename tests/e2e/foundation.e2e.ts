@@ -122,5 +122,15 @@ describe('manifests', () => {
     expect(manifest.permissions).toEqual(expect.arrayContaining(['activeTab', 'scripting', 'storage', 'contextMenus']));
     expect(manifest.default_locale).toBe('id');
     expect(manifest.name).toBe('__MSG_extName__');
+    expect(manifest.action.default_title).toBe('__MSG_actionTitle__');
+    expect(manifest.side_panel.default_path).toBe('sidepanel.html');
+  });
+
+  it('the Firefox build has a sidebar, MV2 optional origins and its own shortcut key', () => {
+    const manifest = read('firefox-mv2');
+    expect(manifest.sidebar_action).toMatchObject({ default_panel: 'sidepanel.html', default_title: '__MSG_sidepanelTitle__' });
+    expect(manifest.optional_permissions).toEqual(['https://*/*', 'http://*/*']);
+    expect(Object.keys(manifest.commands)).toEqual(['_execute_browser_action']);
+    expect(manifest.browser_specific_settings.gecko.id).toBe('siar@humas.go.id');
   });
 });

@@ -1,0 +1,57 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { EXTENSION_DIR, launchSiar, type SiarBrowser } from '../e2e/support/launch';
+import { median, report } from './report';
+
+const RUNS = 15;
+let siar: SiarBrowser;
+beforeAll(async () => { siar = await launchSiar(); });
+afterAll(async () => { await siar.close(); });
+
+/** Milliseconds from navigation start to the page's own "ready" moment. */
+async function timeToReady(path: string, mark: string | undefined): Promise<number> {
+  const page = await siar.context.newPage();
+  await page.goto(siar.url(path));
+  const ms = await page.evaluate(async (name) => {
+    if (!name) {
+      await new Promise((resolve) => (document.readyState === 'complete' ? resolve(null) : addEventListener('load', resolve)));
+      return (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming).loadEventEnd;
+    }
+    for (let i = 0; i < 200 && performance.getEntriesByName(name).length === 0; i += 1) await new Promise((r) => setTimeout(r, 10));
+    return performance.getEntriesByName(name)[0]?.startTime ?? Number.NaN;
+  }, mark);
+  await page.close();
+  return ms;
+}
+
+/** Everything popup.html loads: its scripts, module preloads and stylesheets. */
+function popupAssets(): string[] {
+  const html = readFileSync(join(EXTENSION_DIR, 'popup.html'), 'utf8');
+  return [...html.matchAll(/(?:src|href)="([^"]+\.(?:js|css))"/g)].map((m) => m[1]!.replace(/^\//, ''));
+}
+
+it('popup ready time against a blank extension page, and popup size', async () => {
+  const blank: number[] = [];
+  const popup: number[] = [];
+  for (let i = 0; i < RUNS; i += 1) {
+    // Interleaved, so drift in machine load affects both series alike.
+    blank.push(await timeToReady('bench-blank.html', undefined));
+    popup.push(await timeToReady('popup.html', 'siar-ready'));
+  }
+  const assets = popupAssets();
+  const sizes = assets.map((file) => {
+    const bytes = readFileSync(join(EXTENSION_DIR, file));
+    return { file, raw: bytes.length, gzip: gzipSync(bytes, { level: 9 }).length };
+  });
+  const js = sizes.filter((s) => s.file.endsWith('.js')).reduce((sum, s) => sum + s.gzip, 0);
+  const all = sizes.reduce((sum, s) => sum + s.gzip, 0);
+  report('popup', [
+    { name: 'blank extension page load (floor)', value: median(blank), unit: 'ms' },
+    { name: 'popup ready', value: median(popup), unit: 'ms', ratio: median(popup) / median(blank), floor: 'blank page', budget: '≤ 1.5×' },
+    { name: 'popup JS (gzip)', value: js / 1024, unit: 'KiB', budget: '≤ 60 KiB' },
+    { name: 'everything popup.html loads (gzip)', value: all / 1024, unit: 'KiB' },
+  ]);
+  expect(Number.isFinite(median(popup))).toBe(true);
+});
