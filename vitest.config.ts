@@ -5,6 +5,7 @@ import { WxtVitest } from 'wxt/testing/vitest-plugin';
 export default defineConfig({
   // WxtVitest does not apply wxt.config.ts's `vite` section, so the Preact plugin is added here too.
   plugins: [WxtVitest(), preact()],
+  define: { __SIAR_E2E__: 'false' },
   test: {
     include: ['tests/unit/**/*.test.{ts,tsx}'],
     setupFiles: ['fake-indexeddb/auto'],

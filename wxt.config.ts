@@ -46,8 +46,13 @@ export default defineConfig({
   },
   vite: () => ({
     plugins: [preact()],
+    define: { __SIAR_E2E__: JSON.stringify(grantHostsAtInstall) },
     resolve: {
-      alias: { https: shim('https'), zlib: shim('zlib'), crypto: shim('crypto'), fs: shim('fs') },
+      alias: [
+        ...['https', 'zlib', 'crypto', 'fs'].map((name) => ({ find: name, replacement: shim(name) })),
+        { find: /^twitter-text$/, replacement: shim('twitter-text') },
+        { find: /^core-js\/modules\/.*/, replacement: shim('empty') },
+      ],
     },
   }),
 });

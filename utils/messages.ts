@@ -1,48 +1,82 @@
 import { browser } from '#imports';
-import { z } from 'zod';
+// zod/mini: this file is part of every page bundle, where full zod would cost 20 KB gzip.
+import * as z from 'zod/mini';
 import { SiarError, toErrorInfo, type ErrorCode, type ErrorInfo } from './errors';
 import type { MessageKey } from './i18n';
 import { networkIdSchema } from './networks/ids';
 
-const newPostSchema = z.object({
-  text: z.string().max(70_000),
-  variants: z.partialRecord(networkIdSchema, z.string().max(70_000)),
-  pageUrl: z.string().max(4000),
-  pageTitle: z.string().max(1000),
-  description: z.string().max(5000).optional(),
-  imageUrl: z.string().max(4000).optional(),
-  imageAlt: z.string().max(1500).optional(),
-  targets: z.array(networkIdSchema).min(1).max(7),
-  scheduledAt: z.number().int().positive().optional(),
-});
-
 // The one message protocol between extension pages and the worker. Every request and every response
 // is validated here; the casts needed to cross `runtime.sendMessage` stay in this file.
 
+const str = (max: number) => z.string().check(z.maxLength(max));
+const optionalStr = (max: number) => z.optional(str(max));
+
+const newPostSchema = z.object({
+  text: str(70_000),
+  variants: z.partialRecord(networkIdSchema, str(70_000)),
+  pageUrl: str(4000),
+  pageTitle: str(1000),
+  description: optionalStr(5000),
+  imageUrl: optionalStr(4000),
+  imageAlt: optionalStr(1500),
+  targets: z.array(networkIdSchema).check(z.minLength(1), z.maxLength(7)),
+  scheduledAt: z.optional(z.int().check(z.positive())),
+});
+
+export const pageInfoSchema = z.object({
+  url: z.string(), title: z.string(), description: z.string(), imageUrl: z.optional(z.string()),
+  selection: z.string(), lang: z.optional(z.string()), limited: z.boolean(), tabId: z.optional(z.number()),
+});
+
+const errorInfoSchema = z.object({
+  code: z.string(), messageKey: z.string(), detail: z.optional(z.string()),
+  retryAt: z.optional(z.number()), field: z.optional(z.string()),
+});
+
+const deliveryStatusSchema = z.object({
+  id: z.number(), network: networkIdSchema, state: z.enum(['pending', 'sending', 'sent', 'failed', 'needs-auth']),
+  remoteUrl: z.optional(z.string()), nextAttemptAt: z.nullable(z.number()),
+  lastError: z.optional(errorInfoSchema),
+});
+export type DeliveryStatus = z.infer<typeof deliveryStatusSchema>;
+
+const empty = z.object({});
+
 export const protocol = {
-  ping: {
-    request: z.object({}),
-    response: z.object({ version: z.string() }),
-  },
-  settingsStatus: {
-    request: z.object({}),
-    response: z.object({ warnings: z.array(z.string()) }),
-  },
-  dismissSettingsWarnings: {
-    request: z.object({}),
-    response: z.object({ ok: z.literal(true) }),
-  },
-  /** Stores the post and its deliveries, then starts sending; results follow in Dexie `deliveries`. */
+  ping: { request: empty, response: z.object({ version: z.string() }) },
+  settingsStatus: { request: empty, response: z.object({ warnings: z.array(z.string()) }) },
+  dismissSettingsWarnings: { request: empty, response: z.object({ ok: z.literal(true) }) },
+  /** Stores the post and its deliveries, then starts sending; results follow through `postStatus`. */
   publish: {
     request: newPostSchema,
     response: z.object({ postId: z.number(), deliveryIds: z.array(z.number()) }),
   },
   /** Re-queues a failed or needs-auth delivery (never a sent one). */
   retryDelivery: {
-    request: z.object({ deliveryId: z.number().int() }),
+    request: z.object({ deliveryId: z.int() }),
     response: z.object({ ok: z.boolean() }),
   },
-} satisfies Record<string, { request: z.ZodType; response: z.ZodType }>;
+  /** The page to share: from the given tab (or the quote waiting from the context menu). */
+  pageInfo: {
+    request: z.object({ tabId: z.optional(z.int()) }),
+    response: pageInfoSchema,
+  },
+  /** What the composer needs besides the page: connected networks, limits, earlier shares of this link. */
+  composerContext: {
+    request: z.object({ url: str(4000) }),
+    response: z.object({
+      connected: z.array(networkIdSchema),
+      mastodonLimit: z.optional(z.int()),
+      mastodonInstance: z.optional(z.string()),
+      alreadyShared: z.array(z.object({ network: networkIdSchema, at: z.number(), url: z.optional(z.string()) })),
+    }),
+  },
+  /** Delivery states of one post, polled by the popup while it is open. */
+  postStatus: {
+    request: z.object({ postId: z.int() }),
+    response: z.object({ deliveries: z.array(deliveryStatusSchema) }),
+  },
+} satisfies Record<string, { request: z.ZodMiniType; response: z.ZodMiniType }>;
 
 export type MessageType = keyof typeof protocol;
 export type RequestOf<K extends MessageType> = z.infer<(typeof protocol)[K]['request']>;
@@ -50,11 +84,7 @@ export type ResponseOf<K extends MessageType> = z.infer<(typeof protocol)[K]['re
 export type Handlers = { [K in MessageType]: (request: RequestOf<K>, sender: SenderInfo) => Promise<ResponseOf<K>> };
 export interface SenderInfo { tabId?: number; url?: string }
 
-const envelopeSchema = z.object({ type: z.string().min(1).max(64), payload: z.unknown() });
-const errorInfoSchema = z.object({
-  code: z.string(), messageKey: z.string(), detail: z.string().optional(),
-  retryAt: z.number().optional(), field: z.string().optional(),
-});
+const envelopeSchema = z.object({ type: z.string().check(z.minLength(1), z.maxLength(64)), payload: z.unknown() });
 const replySchema = z.union([
   z.object({ ok: z.literal(true), data: z.unknown() }),
   z.object({ ok: z.literal(false), error: errorInfoSchema }),

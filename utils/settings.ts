@@ -1,38 +1,56 @@
 import { browser } from '#imports';
-import { z } from 'zod';
+// zod/mini: settings are read by the popup, where full zod would cost 20 KB gzip.
+import * as z from 'zod/mini';
 import { accountsSchema } from './networks/accounts';
 import { networkIdSchema } from './networks/ids';
 
 /** A value kept in storage.local under one key, with the schema every read and write must pass. */
 export interface Setting<T> {
   key: string;
-  schema: z.ZodType<T>;
+  schema: z.ZodMiniType<T>;
   fallback: () => T;
 }
 
-const define = <T>(key: string, schema: z.ZodType<T>, fallback: () => T): Setting<T> => ({ key, schema, fallback });
+const define = <T>(key: string, schema: z.ZodMiniType<T>, fallback: () => NoInfer<T>): Setting<T> => ({ key, schema, fallback });
+
+const str = (max: number) => z.string().check(z.maxLength(max));
+const id = z.string().check(z.minLength(1), z.maxLength(64));
+const name = z.string().check(z.minLength(1), z.maxLength(80));
+const clock = z.string().check(z.regex(/^\d\d:\d\d$/));
 
 export const profileSchema = z.object({
-  name: z.string().trim().max(120),
-  unit: z.string().trim().max(200),
+  name: z.string().check(z.trim(), z.maxLength(120)),
+  unit: z.string().check(z.trim(), z.maxLength(200)),
 });
 
 export const presetsSchema = z.object({
-  hashtags: z.array(z.object({ id: z.string().min(1).max(64), label: z.string().min(1).max(80), tags: z.string().max(500) })).max(200),
-  signatures: z.array(z.object({ id: z.string().min(1).max(64), label: z.string().min(1).max(80), text: z.string().max(500) })).max(200),
-  utm: z.partialRecord(networkIdSchema, z.object({
-    source: z.string().max(100), medium: z.string().max(100), campaign: z.string().max(100),
-  })),
+  hashtags: z.array(z.object({ id, label: name, tags: str(500) })).check(z.maxLength(200)),
+  signatures: z.array(z.object({ id, label: name, text: str(500) })).check(z.maxLength(200)),
+  utm: z.partialRecord(networkIdSchema, z.object({ source: str(100), medium: str(100), campaign: str(100) })),
 });
 
 export const preferencesSchema = z.object({
-  timeZone: z.string().min(1).max(64),
-  mastodonShareInstance: z.url({ protocol: /^https$/ }).max(500).optional(),
-  quietHours: z.object({ enabled: z.boolean(), from: z.string().regex(/^\d\d:\d\d$/), to: z.string().regex(/^\d\d:\d\d$/) }),
-  retention: z.object({ days: z.number().int().min(1).max(3650), maxCount: z.number().int().min(100).max(2_000_000) }),
+  timeZone: z.string().check(z.minLength(1), z.maxLength(64)),
+  mastodonShareInstance: z.optional(z.url({ protocol: /^https$/ }).check(z.maxLength(500))),
+  quietHours: z.object({ enabled: z.boolean(), from: clock, to: clock }),
+  retention: z.object({
+    days: z.int().check(z.minimum(1), z.maximum(3650)),
+    maxCount: z.int().check(z.minimum(100), z.maximum(2_000_000)),
+  }),
 });
 
-const quarantineSchema = z.array(z.object({ key: z.string(), at: z.number(), value: z.unknown() })).max(100);
+export const draftSchema = z.object({
+  text: str(70_000),
+  variants: z.partialRecord(networkIdSchema, str(70_000)),
+  targets: z.array(networkIdSchema).check(z.maxLength(7)),
+  imageAlt: str(1500),
+  updatedAt: z.number(),
+});
+export type StoredDraft = z.infer<typeof draftSchema>;
+/** Drafts kept per page URL; the oldest are dropped beyond this many. */
+export const MAX_DRAFTS = 50;
+
+const quarantineSchema = z.array(z.object({ key: z.string(), at: z.number(), value: z.unknown() })).check(z.maxLength(100));
 
 export const SETTINGS = {
   profile: define('profile', profileSchema, () => ({ name: '', unit: '' })),
@@ -43,8 +61,9 @@ export const SETTINGS = {
     quietHours: { enabled: false, from: '22:00', to: '06:00' },
     retention: { days: 90, maxCount: 200_000 },
   })),
+  drafts: define('drafts', z.record(str(4000), draftSchema), () => ({})),
   /** Keys whose stored value failed validation and was replaced by its default; shown until dismissed. */
-  settingsWarnings: define('settingsWarnings', z.array(z.string().max(64)).max(50), () => []),
+  settingsWarnings: define('settingsWarnings', z.array(str(64)).check(z.maxLength(50)), () => []),
   /** Bad values kept aside (not destroyed) so an admin can recover them. */
   quarantine: define('quarantine', quarantineSchema, () => []),
 } as const;

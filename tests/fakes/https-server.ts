@@ -13,6 +13,9 @@ export interface LoggedRequest {
   method: string;
   path: string;
   authorization?: string;
+  /** Query string without the leading '?', where tokens must never appear except on their own host. */
+  query: string;
+  headers: Record<string, string | string[] | undefined>;
   body: string;
   at: number;
 }
@@ -57,12 +60,14 @@ export async function startFakeServer(fakes: Fake[], options: { tls?: boolean } 
   const listener = async (req: IncomingMessage, res: ServerResponse) => {
     const chunks: Buffer[] = [];
     for await (const chunk of req) chunks.push(chunk as Buffer);
-    const host = (req.headers.host ?? '').replace(/:\d+$/, '');
+    // In-process tests cannot set Host with fetch, so their router names the real host in x-fake-host.
+    const forwarded = req.headers['x-fake-host'];
+    const host = ((typeof forwarded === 'string' && forwarded) || req.headers.host || '').replace(/:\d+$/, '');
     const url = new URL(req.url ?? '/', `${tls ? 'https' : 'http'}://${host}`);
     const body = Buffer.concat(chunks);
     log.push({
       host, method: req.method ?? 'GET', path: url.pathname, body: body.toString('utf8'), at: Date.now(),
-      authorization: req.headers.authorization,
+      authorization: req.headers.authorization, query: url.search.slice(1), headers: { ...req.headers },
     });
     const request: FakeRequest = {
       host, method: req.method ?? 'GET', path: url.pathname, query: url.searchParams, headers: req.headers, body, url,

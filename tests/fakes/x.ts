@@ -8,6 +8,8 @@ export const X_CREDENTIALS = {
   appKey: 'fake-consumer-key', appSecret: 'fake-consumer-secret',
   accessToken: '1000-fake-access-token', accessSecret: 'fake-access-secret',
   bearer: 'fake-oauth2-user-token',
+  clientId: 'fake-oauth2-client-id',
+  refreshToken: 'fake-oauth2-refresh-token',
 };
 
 const rfc3986 = (value: string) =>
@@ -38,45 +40,138 @@ export function verifyOAuth1(request: FakeRequest, secrets = X_CREDENTIALS): boo
   return expected === oauth.oauth_signature;
 }
 
+/** Multipart fields by name, as raw bytes (twitter-api-v2 sends the media part without a filename). */
+function multipartParts(request: FakeRequest): Map<string, Buffer> {
+  const boundary = /boundary=([^;]+)/.exec(String(request.headers['content-type'] ?? ''))?.[1];
+  const parts = new Map<string, Buffer>();
+  if (!boundary) return parts;
+  const delimiter = Buffer.from(`--${boundary}`);
+  let start = request.body.indexOf(delimiter);
+  while (start >= 0) {
+    const next = request.body.indexOf(delimiter, start + delimiter.length);
+    if (next < 0) break;
+    const part = request.body.subarray(start + delimiter.length + 2, next - 2);
+    const headerEnd = part.indexOf('\r\n\r\n');
+    const name = /name="([^"]+)"/.exec(part.subarray(0, headerEnd).toString('utf8'))?.[1];
+    if (name && headerEnd >= 0) parts.set(name, part.subarray(headerEnd + 4));
+    start = next;
+  }
+  return parts;
+}
+
 const problem = (status: number, title: string, detail: string, headers: Record<string, string> = {}) =>
   json(status, { title, detail, type: 'about:blank', status }, headers);
 
 export interface XFake extends Fake {
-  tweets: { id: string; text: string; auth: 'oauth1' | 'bearer'; replyTo?: string }[];
+  tweets: { id: string; text: string; auth: 'oauth1' | 'bearer'; replyTo?: string; mediaIds?: string[] }[];
+  media: { id: string; bytes: number; type: string; finalized: boolean; altText?: string }[];
+  refreshes: number;
+  /** Revokes every OAuth 2 access token issued so far, as if they had expired. */
+  expireBearers(): void;
 }
 
 export function createXFake(): XFake {
   const tweets: XFake['tweets'] = [];
+  const media: XFake['media'] = [];
   const seenTexts = new Set<string>();
+  const bearers = new Set([X_CREDENTIALS.bearer]);
+  const refreshTokens = new Set([X_CREDENTIALS.refreshToken]);
   const authOf = (request: FakeRequest): 'oauth1' | 'bearer' | undefined => {
-    if (request.headers.authorization === `Bearer ${X_CREDENTIALS.bearer}`) return 'bearer';
+    const header = request.headers.authorization ?? '';
+    if (header.startsWith('Bearer ') && bearers.has(header.slice(7))) return 'bearer';
     return verifyOAuth1(request) ? 'oauth1' : undefined;
   };
   const rateHeaders = { 'x-rate-limit-limit': '200', 'x-rate-limit-remaining': '199', 'x-rate-limit-reset': String(Math.floor(Date.now() / 1000) + 900) };
 
-  return {
+  const fake: XFake = {
     hosts: ['api.x.com', 'api.twitter.com'],
     tweets,
-    handle(request): FakeResponse {
+    media,
+    refreshes: 0,
+    expireBearers: () => bearers.clear(),
+    async handle(request): Promise<FakeResponse> {
+      if (request.method === 'POST' && request.path === '/2/oauth2/token') return refreshToken(request);
       const auth = authOf(request);
       if (!auth) return problem(401, 'Unauthorized', 'Unauthorized');
       if (request.method === 'GET' && request.path === '/2/users/me') {
         return json(200, { data: { id: '1000', name: 'Humas Provinsi', username: 'humasprov' } }, rateHeaders);
       }
+      if (request.method === 'GET' && request.path === '/2/users/1000/tweets') {
+        // X returns links as t.co and escapes &, <, > in tweet text.
+        const data = tweets.toReversed().filter((t) => !t.replyTo).map((t) => ({
+          id: t.id, text: t.text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/https?:\/\/\S+/g, 'https://t.co/AbCdEf1234'),
+        }));
+        return json(200, { data, meta: { result_count: data.length } }, rateHeaders);
+      }
+      if (request.path.startsWith('/2/media/')) return mediaRoute(request);
       if (request.method === 'POST' && request.path === '/2/tweets') {
         const body = jsonBody(request) as { text?: unknown; reply?: { in_reply_to_tweet_id?: string } } | undefined;
         if (!body || typeof body.text !== 'string' || body.text.length === 0) {
           return problem(400, 'Invalid Request', 'One or more parameters to your request was invalid.');
+        }
+        const mediaIds = (body as { media?: { media_ids?: string[] } }).media?.media_ids;
+        if (mediaIds?.some((id) => !media.some((m) => m.id === id && m.finalized))) {
+          return problem(400, 'Invalid Request', 'Your media IDs are invalid.');
         }
         if (seenTexts.has(body.text)) {
           return problem(403, 'Forbidden', 'You are not allowed to create a Tweet with duplicate content.');
         }
         seenTexts.add(body.text);
         const id = String(1_900_000_000_000_000_000n + BigInt(tweets.length + 1));
-        tweets.push({ id, text: body.text, auth, replyTo: body.reply?.in_reply_to_tweet_id });
+        tweets.push({ id, text: body.text, auth, replyTo: body.reply?.in_reply_to_tweet_id, mediaIds });
         return json(201, { data: { id, text: body.text, edit_history_tweet_ids: [id] } }, rateHeaders);
       }
       return problem(404, 'Not Found Error', `No route for ${request.method} ${request.path}`);
     },
   };
+
+  /** POST /2/oauth2/token with grant_type=refresh_token; refresh tokens are single-use and rotate. */
+  function refreshToken(request: FakeRequest): FakeResponse {
+    const form = new URLSearchParams(request.body.toString('utf8'));
+    if (form.get('grant_type') !== 'refresh_token' || form.get('client_id') !== X_CREDENTIALS.clientId) {
+      return json(400, { error: 'invalid_request', error_description: 'Missing required parameter [client_id].' });
+    }
+    const token = form.get('refresh_token') ?? '';
+    if (!refreshTokens.delete(token)) return json(400, { error: 'invalid_request', error_description: 'Value passed for the token was invalid.' });
+    fake.refreshes++;
+    const accessToken = `fake-oauth2-refreshed-access-${fake.refreshes}`;
+    const next = `fake-oauth2-refreshed-refresh-${fake.refreshes}`;
+    bearers.add(accessToken);
+    refreshTokens.add(next);
+    return json(200, { token_type: 'bearer', expires_in: 7200, access_token: accessToken, scope: 'tweet.read tweet.write users.read media.write offline.access', refresh_token: next });
+  }
+
+  /** The v2 chunked upload (initialize, append, finalize) and POST /2/media/metadata for alt text. */
+  async function mediaRoute(request: FakeRequest): Promise<FakeResponse> {
+    if (request.method === 'POST' && request.path === '/2/media/upload/initialize') {
+      const body = jsonBody(request) as { media_type?: string; total_bytes?: number } | undefined;
+      if (!body?.media_type?.startsWith('image/') || !body.total_bytes) return problem(400, 'Invalid Request', 'media_type and total_bytes are required');
+      const id = String(1_880_000_000_000_000_000n + BigInt(media.length + 1));
+      media.push({ id, bytes: 0, type: body.media_type, finalized: false });
+      return json(200, { data: { id, media_key: `3_${id}`, expires_after_secs: 86400 } });
+    }
+    const step = /^\/2\/media\/upload\/(\d+)\/(append|finalize)$/.exec(request.path);
+    const item = step ? media.find((m) => m.id === step[1]) : undefined;
+    if (step && item && step[2] === 'append') {
+      const parts = multipartParts(request);
+      const chunk = parts.get('media');
+      if (!chunk || chunk.length === 0 || !parts.has('segment_index')) return problem(400, 'Invalid Request', 'media and segment_index are required');
+      item.bytes += chunk.length;
+      return { status: 204 };
+    }
+    if (step && item && step[2] === 'finalize') {
+      item.finalized = true;
+      return json(200, { data: { id: item.id, media_key: `3_${item.id}`, size: item.bytes, expires_after_secs: 86400 } });
+    }
+    if (request.method === 'POST' && request.path === '/2/media/metadata') {
+      const body = jsonBody(request) as { id?: string; metadata?: { alt_text?: { text?: string } } } | undefined;
+      const target = media.find((m) => m.id === body?.id);
+      if (!target) return problem(400, 'Invalid Request', 'media id not found');
+      target.altText = body?.metadata?.alt_text?.text;
+      return json(200, { data: { id: target.id, associated_metadata: body?.metadata } });
+    }
+    return problem(404, 'Not Found Error', `No route for ${request.method} ${request.path}`);
+  }
+
+  return fake;
 }

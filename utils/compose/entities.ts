@@ -21,14 +21,26 @@ export function findFediverseHandles(text: string): TextRange[] {
   }));
 }
 
+type Extractor = (text: string) => { indices: [number, number] }[];
+
+/**
+ * Runs a twitter-text extractor on each whitespace-free run: none of these entities contains
+ * whitespace, and the library re-scans for URLs inside every extractor, which is slow on long text.
+ */
+function perRun(text: string, extract: Extractor, kind: TextRange['kind']): TextRange[] {
+  return Array.from(text.matchAll(/\S+/g)).flatMap((run) =>
+    extract(run[0]).map(({ indices: [start, end] }) => ({ start: run.index + start, end: run.index + end, kind })),
+  );
+}
+
 /** Everything a split must never cut through, sorted by start; overlaps are merged into the earlier one. */
 export function findProtectedRanges(text: string): TextRange[] {
   const ranges: TextRange[] = [
     ...findUrls(text).map(({ start, end }) => ({ start, end, kind: 'url' as const })),
     ...findFediverseHandles(text),
-    ...extractHashtagsWithIndices(text).map(({ indices: [start, end] }) => ({ start, end, kind: 'hashtag' as const })),
-    ...extractMentionsWithIndices(text).map(({ indices: [start, end] }) => ({ start, end, kind: 'mention' as const })),
-    ...extractCashtagsWithIndices(text).map(({ indices: [start, end] }) => ({ start, end, kind: 'cashtag' as const })),
+    ...perRun(text, extractHashtagsWithIndices, 'hashtag'),
+    ...perRun(text, extractMentionsWithIndices, 'mention'),
+    ...perRun(text, extractCashtagsWithIndices, 'cashtag'),
   ].sort((a, b) => a.start - b.start || b.end - a.end);
 
   const merged: TextRange[] = [];

@@ -1,6 +1,7 @@
-import { findProtectedRanges, type TextRange } from './entities';
+import { findFediverseHandles, findProtectedRanges, type TextRange } from './entities';
 import { graphemeBoundaries } from './graphemes';
 import { isBlank, type Rule, type RuleOptions } from './rules/types';
+import { findUrls } from './urls';
 
 export interface SplitOptions extends RuleOptions {
   /** Append " 1/3" to each part (default true). The numbering is included when measuring. */
@@ -21,7 +22,11 @@ interface Layout {
   breaks: Break[];
   boundaries: number[];
   protectedRanges: TextRange[];
+  /** countedGraphemes[i]: graphemes starting before offset i that are not part of a URL or handle. */
+  countedGraphemes: Int32Array;
 }
+
+type Fits = (start: number, end: number) => boolean;
 
 // NBSP and its narrow/figure variants mean "keep together", so they are not break points.
 const BREAKABLE_SPACE = /[\t\n\v\f\r \u1680\u2000-\u2006\u2008-\u200A\u2028\u2029\u205F\u3000]+/g;
@@ -41,19 +46,23 @@ const MIN_SHARE_FOR_PREFERRED_BREAK = 0.5;
  * whereas a failing part makes the composer ask the officer to shorten it.
  */
 export function splitForNetwork(text: string, rule: Rule, opts: SplitOptions = {}): string[] {
-  const fits = (part: string) => rule.measure(part, opts).ok;
-  if (!rule.splittable || isBlank(text) || fits(text)) return [text];
-
+  if (!rule.splittable || isBlank(text)) return [text];
+  const limit = rule.measure('', opts).limit;
   const layout = analyse(text);
+  // Every rule counts each grapheme outside links and handles at least once, so a slice with more of
+  // them than the limit cannot fit. Checking that first spares the exact measure (twitter-text is
+  // slow on long text) for the far-too-long slices that searching for the farthest break produces.
+  if (countedBetween(layout, 0, text.length) <= limit && rule.measure(text, opts).ok) return [text];
+  const fitsWith = (suffix: string): Fits => (start, end) =>
+    countedBetween(layout, start, end) <= limit && rule.measure(text.slice(start, end) + suffix, opts).ok;
   if (opts.numbered === false) {
-    const parts = chunk(layout, fits);
+    const parts = chunk(layout, fitsWith(''));
     return parts.length > 1 ? parts : [text];
   }
   // Reserve room for the widest numbering of the assumed digit count; retry if the thread grows past it.
   for (let digits = 1; ; digits++) {
     const widest = '9'.repeat(digits);
-    const reserved = ` ${widest}/${widest}`;
-    const parts = chunk(layout, (part) => fits(part + reserved));
+    const parts = chunk(layout, fitsWith(` ${widest}/${widest}`));
     if (parts.length === 1) return [text];
     if (parts.length < 10 ** digits) return parts.map((part, index) => `${part} ${index + 1}/${parts.length}`);
   }
@@ -79,7 +88,31 @@ function analyse(text: string): Layout {
   const last = breaks[breaks.length - 1];
   if (last && last.next === text.length) last.priority = 3;
   else breaks.push({ at: text.length, next: text.length, priority: 3 });
-  return { text, firstStart, breaks, boundaries, protectedRanges: findProtectedRanges(text) };
+  return {
+    text,
+    firstStart,
+    breaks,
+    boundaries,
+    protectedRanges: findProtectedRanges(text),
+    countedGraphemes: countGraphemesOutsideLinks(text, boundaries),
+  };
+}
+
+function countGraphemesOutsideLinks(text: string, boundaries: number[]): Int32Array {
+  const discounted = new Uint8Array(text.length);
+  for (const range of [...findUrls(text), ...findFediverseHandles(text)]) discounted.fill(1, range.start, range.end);
+  const counted = new Int32Array(text.length + 1);
+  let graphemeIndex = 0;
+  for (let offset = 0; offset < text.length; offset++) {
+    const startsGrapheme = boundaries[graphemeIndex] === offset;
+    if (startsGrapheme) graphemeIndex++;
+    counted[offset + 1] = (counted[offset] ?? 0) + (startsGrapheme && !discounted[offset] ? 1 : 0);
+  }
+  return counted;
+}
+
+function countedBetween(layout: Layout, start: number, end: number): number {
+  return (layout.countedGraphemes[end] ?? 0) - (layout.countedGraphemes[start] ?? 0);
 }
 
 function breakPriority(space: string, before: string): number {
@@ -88,7 +121,7 @@ function breakPriority(space: string, before: string): number {
   return 1;
 }
 
-function chunk(layout: Layout, fits: (part: string) => boolean): string[] {
+function chunk(layout: Layout, fits: Fits): string[] {
   const { text, breaks } = layout;
   const parts: string[] = [];
   let start = layout.firstStart;
@@ -96,7 +129,7 @@ function chunk(layout: Layout, fits: (part: string) => boolean): string[] {
   while (start < text.length) {
     while (breakIndex < breaks.length && (breaks[breakIndex]?.at ?? 0) <= start) breakIndex++;
     const ends = breaks.slice(breakIndex).map((candidate) => candidate.at);
-    const farthest = farthestFitting(ends, (end) => fits(text.slice(start, end)));
+    const farthest = farthestFitting(ends, (end) => fits(start, end));
     if (farthest < 0) {
       const cut = hardCut(layout, start, ends[0] ?? text.length, fits);
       parts.push(text.slice(start, cut));
@@ -126,15 +159,15 @@ function preferredBreak(fitting: Break[], start: number): number {
 }
 
 /** Cuts inside one over-long word: the farthest grapheme boundary that fits and is outside protected ranges. */
-function hardCut(layout: Layout, start: number, wordEnd: number, fits: (part: string) => boolean): number {
+function hardCut(layout: Layout, start: number, wordEnd: number, fits: Fits): number {
   const { text, boundaries, protectedRanges } = layout;
   const inWord = boundaries.filter((boundary) => boundary > start && boundary <= wordEnd);
   const inWordRanges = protectedRanges.filter((range) => range.end > start && range.start < wordEnd);
   const urlRanges = inWordRanges.filter((range) => range.kind === 'url');
-  const rangesThatFit = inWordRanges.filter((range) => range.kind === 'url' || fits(text.slice(range.start, range.end)));
+  const rangesThatFit = inWordRanges.filter((range) => range.kind === 'url' || fits(range.start, range.end));
   for (const protectedSet of [rangesThatFit, urlRanges]) {
     const cuts = inWord.filter((boundary) => !protectedSet.some((range) => boundary > range.start && boundary < range.end));
-    const index = farthestFitting(cuts, (end) => fits(text.slice(start, end)));
+    const index = farthestFitting(cuts, (end) => fits(start, end));
     const cut = cuts[index];
     if (cut !== undefined) return cut;
     if (protectedSet.length === 0) break;

@@ -38,11 +38,18 @@ export function buildAliasTable(groups: readonly (readonly string[])[]): AliasTa
 
 const DEFAULT_TABLE = buildAliasTable(DEFAULT_ALIASES);
 
-/** The token lists a (non-quoted) term stands for: itself plus its default and watch aliases. */
+/** The token lists a term (word or phrase) stands for: itself plus its default and watch aliases. */
 export function expandAliases(tokens: string[], watchTable: AliasTable | undefined): string[][] {
   const key = tokens.join(' ');
   const out = [tokens];
   const seen = new Set([key]);
+  // "e-ktp" also finds "eKTP", as the text side emits the unhyphenated form too.
+  const only = tokens.length === 1 ? tokens[0] : undefined;
+  if (only?.includes('-')) {
+    const joined = only.replace(/-/g, '');
+    seen.add(joined);
+    out.push([joined]);
+  }
   for (const table of [DEFAULT_TABLE, watchTable]) {
     for (const alt of table?.get(key) ?? []) {
       const k = alt.join(' ');
@@ -64,12 +71,10 @@ export function sourceKey(name: string): string {
 
 /** The URL's host and every parent domain ("a.b.go.id" → a.b.go.id, b.go.id, go.id, id). */
 export function hostSuffixes(url: string): string[] {
-  let host: string;
-  try {
-    host = new URL(url).hostname.toLowerCase().replace(/\.$/, '');
-  } catch {
-    return [];
-  }
+  // A regex rather than new URL(): this runs once per fetched item and needs only the host.
+  const m = typeof url === 'string' ? /^[a-z][a-z0-9+.-]*:\/\/(?:[^@/?#]*@)?([^/?#:\s]+)/i.exec(url.trim()) : null;
+  const host = m?.[1]?.toLowerCase().replace(/\.$/, '');
+  if (!host) return [];
   const labels = host.split('.');
   return labels.map((_, i) => labels.slice(i).join('.'));
 }

@@ -31,6 +31,8 @@ class AtomRegistry {
   private readonly ids = new Map<string, number>();
   readonly words = new Map<string, number>();
   readonly phrasesByFirst = new Map<string, { id: number; tokens: string[] }[]>();
+  /** Every token of every phrase. */
+  readonly phraseTokens = new Set<string>();
   readonly prefixes = new Map<string, number>();
   prefixLengths: number[] = [];
   readonly fields = new Map<string, number>();
@@ -50,6 +52,7 @@ class AtomRegistry {
         const list = this.phrasesByFirst.get(first) ?? [];
         list.push({ id, tokens: atom.tokens });
         this.phrasesByFirst.set(first, list);
+        for (const t of atom.tokens) this.phraseTokens.add(t);
         break;
       }
       case 'prefix':
@@ -74,8 +77,8 @@ function compileNode(node: QueryNode, reg: AtomRegistry, aliases: ReturnType<typ
     }
     case 'term': {
       if (node.prefix) return { t: 'leaf', atoms: [reg.intern({ kind: 'prefix', prefix: node.tokens[0] ?? '' })], keyword: node.text };
-      // Quotes mean "exactly this", so they switch alias expansion off.
-      const alts = node.quoted ? [node.tokens] : expandAliases(node.tokens, aliases);
+      // Quoted phrases expand too: quotes are the only way to write a multi-word alias ("media sosial").
+      const alts = expandAliases(node.tokens, aliases);
       const atoms = alts.map((tokens) =>
         reg.intern(tokens.length === 1 ? { kind: 'word', form: tokens[0] ?? '' } : { kind: 'phrase', tokens }));
       return { t: 'leaf', atoms: [...new Set(atoms)], keyword: node.text };
@@ -113,6 +116,12 @@ function allAtoms(node: CNode, out: number[] = []): number[] {
   else if (node.t === 'not') allAtoms(node.child, out);
   else for (const c of node.children) allAtoms(c, out);
   return out;
+}
+
+/** Plain text of a title or summary; skips the HTML pass for text that cannot contain markup. */
+function plain(s: unknown): string {
+  const text = typeof s === 'string' ? s : '';
+  return text.includes('<') || text.includes('&') ? htmlToText(text) : text;
 }
 
 class IndexedMatcher implements Matcher {
@@ -161,19 +170,31 @@ class IndexedMatcher implements Matcher {
       if (id !== undefined && this.present[id] !== stamp) { this.present[id] = stamp; found.push(id); }
     };
 
-    // form → flat [start, end, start, end…] spans in the token lattice
-    const forms = new Map<string, number[]>();
+    // Words and prefixes are looked up as tokens stream out of the scanner; only forms that occur in
+    // some phrase are kept, with their lattice spans (flat [start, end, …]), for the phrase check.
+    const spansOf = new Map<string, number[]>();
+    const { words, prefixes, prefixLengths, phraseTokens } = reg;
+    const minPrefix = prefixLengths[0] ?? Infinity;
     const emit = (form: string, start: number, end: number) => {
-      const spans = forms.get(form);
-      if (spans) spans.push(start, end);
-      else forms.set(form, [start, end]);
+      mark(words.get(form));
+      if (form.length >= minPrefix) {
+        for (const len of prefixLengths) {
+          if (len > form.length) break;
+          mark(prefixes.get(form.slice(0, len)));
+        }
+      }
+      if (phraseTokens.has(form)) {
+        const spans = spansOf.get(form);
+        if (spans) spans.push(start, end);
+        else spansOf.set(form, [start, end]);
+      }
     };
-    const titleLen = scanTokens(htmlToText(String(item.title ?? '')), emit);
+    const titleLen = scanTokens(plain(item.title), emit);
     // The gap of one position keeps a phrase from running from the title into the summary.
-    scanTokens(htmlToText(String(item.summary ?? '')), emit, {}, titleLen + 1);
+    scanTokens(plain(item.summary), emit, {}, titleLen + 1);
 
     const follows = (tokens: string[], k: number, start: number): boolean => {
-      const spans = forms.get(tokens[k] ?? '');
+      const spans = spansOf.get(tokens[k] ?? '');
       if (!spans) return false;
       for (let j = 0; j < spans.length; j += 2) {
         if (spans[j] !== start) continue;
@@ -181,27 +202,18 @@ class IndexedMatcher implements Matcher {
       }
       return false;
     };
-
-    for (const [form, spans] of forms) {
-      mark(reg.words.get(form));
-      const phrases = reg.phrasesByFirst.get(form);
-      if (phrases) {
-        for (const p of phrases) {
-          if (this.present[p.id] === stamp) continue;
-          for (let j = 0; j < spans.length; j += 2) {
-            if (follows(p.tokens, 1, spans[j + 1] ?? -1)) { mark(p.id); break; }
-          }
+    for (const [form, spans] of spansOf) {
+      for (const p of reg.phrasesByFirst.get(form) ?? []) {
+        if (this.present[p.id] === stamp) continue;
+        for (let j = 0; j < spans.length; j += 2) {
+          if (follows(p.tokens, 1, spans[j + 1] ?? -1)) { mark(p.id); break; }
         }
       }
-      for (const len of reg.prefixLengths) {
-        if (len > form.length) break;
-        mark(reg.prefixes.get(form.slice(0, len)));
-      }
     }
-    for (const host of hostSuffixes(String(item.url ?? ''))) mark(reg.fields.get(`site:${host}`));
+    for (const host of hostSuffixes(typeof item.url === 'string' ? item.url : '')) mark(reg.fields.get(`site:${host}`));
     const lang = languageCode(item.language);
     if (lang) mark(reg.fields.get(`lang:${lang}`));
-    mark(reg.fields.get(`source:${sourceKey(String(item.source ?? ''))}`));
+    mark(reg.fields.get(`source:${sourceKey(item.source)}`));
 
     const candidates: number[] = [];
     for (const atom of found) {

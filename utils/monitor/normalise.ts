@@ -59,6 +59,8 @@ export function htmlToText(html: string): string {
 
 /** NFKC (folds 𝐁𝐞𝐫𝐢𝐭𝐚, fullwidth, ligatures), diacritics removed; case is kept for hashtag splitting. */
 function foldKeepCase(s: string): string {
+  // Most feed text is plain ASCII, which all three steps leave unchanged.
+  if (!/[\u0080-\uffff]/.test(s)) return s;
   return s.normalize('NFKC').normalize('NFD').replace(/\p{M}+/gu, '');
 }
 
@@ -67,7 +69,6 @@ export function foldText(s: string): string {
   return foldKeepCase(s.normalize('NFKC').toLowerCase());
 }
 
-export const CLITICS = ['nya', 'lah', 'kah', 'pun', 'ku', 'mu'] as const;
 const MIN_STEM = 3;
 
 /** How a token came about; the query side keeps only `word` and `whole`, the text side keeps all. */
@@ -83,27 +84,47 @@ export interface TokenizeOptions {
 
 const WORD_RE = /#?[\p{L}\p{N}]+(?:['’ʼ`´][\p{L}\p{N}]+|[-‐‑][\p{L}\p{N}]+)*/gu;
 const APOSTROPHES_RE = /['’ʼ`´]/g;
+const APOSTROPHES_TEST = /['’ʼ`´]/;
+const HYPHEN_TEST = /[-‐‑]/;
 const REDUP_RE = /^(\p{L}{2,})2$/u;
 // Boundaries inside a hashtag: lower→Upper, UPPER→Upper+lower (KTPElektronik), letter↔digit.
 const CAMEL_RE = /\p{Lu}?\p{Ll}+|\p{Lu}+(?!\p{Ll})|\p{N}+|\p{Lo}+/gu;
 
+/** The word without one trailing clitic, if what remains is still a plausible stem. */
+function stripClitic(w: string): string | undefined {
+  const n = w.length;
+  if (n < MIN_STEM + 2) return undefined;
+  // Checked by last letter first: this runs for every token of every fetched item.
+  switch (w.charCodeAt(n - 1)) {
+    case 97: // a: -nya
+      return n >= MIN_STEM + 3 && w.endsWith('nya') ? w.slice(0, -3) : undefined;
+    case 104: // h: -lah -kah
+      return n >= MIN_STEM + 3 && (w.endsWith('lah') || w.endsWith('kah')) ? w.slice(0, -3) : undefined;
+    case 110: // n: -pun
+      return n >= MIN_STEM + 3 && w.endsWith('pun') ? w.slice(0, -3) : undefined;
+    case 117: // u: -ku -mu
+      return w.endsWith('ku') || w.endsWith('mu') ? w.slice(0, -2) : undefined;
+    default:
+      return undefined;
+  }
+}
+
 function emitWithClitics(form: string, start: number, end: number, kind: TokenKind, clitics: boolean, emit: Emit) {
   emit(form, start, end, kind);
   if (!clitics) return;
-  let stem = form;
-  // Two rounds so stacked clitics ("bukunyalah") reach the bare word.
-  for (let round = 0; round < 2; round++) {
-    const c = CLITICS.find((x) => stem.endsWith(x) && stem.length - x.length >= MIN_STEM);
-    if (!c) return;
-    stem = stem.slice(0, -c.length);
-    emit(stem, start, end, TokenKind.Alt);
-  }
+  const stem = stripClitic(form);
+  if (stem === undefined) return;
+  emit(stem, start, end, TokenKind.Alt);
+  // Stacked clitics ("bukunyalah") reach the bare word.
+  const bare = stripClitic(stem);
+  if (bare !== undefined) emit(bare, start, end, TokenKind.Alt);
 }
 
 function emitCompound(parts: string[], joiner: string, pos: number, clitics: boolean, emit: Emit) {
   const last = parts.length - 1;
   parts.forEach((p, i) => emitWithClitics(p, pos + i, pos + i + 1, TokenKind.Part, clitics && i === last, emit));
-  const whole = parts.join(joiner);
+  // A hashtag's joined form is a word in its own right, so it gets the same "kata2" rule as any word.
+  const whole = joiner ? parts.join(joiner) : parts.join('').replace(REDUP_RE, '$1-$1');
   emitWithClitics(whole, pos, pos + parts.length, TokenKind.Whole, clitics, emit);
   // "e-KTP" and "eKTP" are the same thing to a reader.
   if (joiner === '-') emit(parts.join(''), pos, pos + parts.length, TokenKind.Alt);
@@ -118,20 +139,26 @@ export function scanTokens(text: string, emit: Emit, opts: TokenizeOptions = {},
   const clitics = opts.clitics ?? true;
   let pos = startPos;
   const folded = foldKeepCase(text);
-  for (const m of folded.matchAll(WORD_RE)) {
-    const raw = m[0].replace(APOSTROPHES_RE, '');
-    if (raw.startsWith('#')) {
-      const parts = (raw.slice(1).replace(/[-‐‑]/g, '').match(CAMEL_RE) ?? []).map((p) => p.toLowerCase());
+  const lower = folded.toLowerCase();
+  // Token boundaries found in `lower` index `folded` too only when lower-casing kept every length.
+  const sameIndex = lower.length === folded.length;
+  const hasApostrophe = APOSTROPHES_TEST.test(folded);
+  WORD_RE.lastIndex = 0;
+  for (let m = WORD_RE.exec(lower); m !== null; m = WORD_RE.exec(lower)) {
+    let w = m[0];
+    if (hasApostrophe) w = w.replace(APOSTROPHES_RE, '');
+    if (w.charCodeAt(0) === 35 /* # */) {
+      const cased = sameIndex ? folded.slice(m.index + 1, m.index + m[0].length) : '';
+      const parts = (cased.replace(APOSTROPHES_RE, '').replace(/[-‐‑]/g, '').match(CAMEL_RE) ?? []).map((p) => p.toLowerCase());
       if (parts.length > 1) {
         emitCompound(parts, '', pos, clitics, emit);
         pos += parts.length;
         continue;
       }
+      w = w.slice(1);
     }
-    let w = raw.replace(/^#/, '').toLowerCase();
-    if (!w) continue;
-    w = w.replace(REDUP_RE, '$1-$1');
-    if (/[-‐‑]/.test(w)) {
+    if (w.charCodeAt(w.length - 1) === 50 /* 2 */) w = w.replace(REDUP_RE, '$1-$1');
+    if (HYPHEN_TEST.test(w)) {
       const parts = w.split(/[-‐‑]/);
       emitCompound(parts, '-', pos, clitics, emit);
       pos += parts.length;

@@ -25,7 +25,7 @@ function pattern(node: QueryNode, aliases: ReturnType<typeof buildAliasTable>): 
     }
     case 'term': {
       if (node.prefix) return `(?=[\\s\\S]*?${BEFORE}${escape(node.tokens[0] ?? '')})`;
-      const alts = node.quoted ? [node.tokens] : expandAliases(node.tokens, aliases);
+      const alts = expandAliases(node.tokens, aliases);
       return `(?=[\\s\\S]*?${BEFORE}(?:${alts.map((t) => t.map(escape).join(' ')).join('|')})${AFTER})`;
     }
   }

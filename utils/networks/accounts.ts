@@ -1,62 +1,63 @@
-import { z } from 'zod';
+// zod/mini: these schemas are part of the popup bundle, where full zod would cost 20 KB gzip.
+import * as z from 'zod/mini';
 
 // One connected account per network. Every field named token/secret/password is a secret: it lives
 // in storage.local only and leaves the device only towards that network's own API host.
-const text = (max = 2000) => z.string().trim().min(1).max(max);
-const httpsUrl = z.url({ protocol: /^https$/ }).max(500);
+const text = (max = 2000) => z.string().check(z.trim(), z.minLength(1), z.maxLength(max));
+const optionalText = (max = 2000) => z.optional(text(max));
+const label = (max: number) => z.optional(z.string().check(z.maxLength(max)));
+const epochMs = z.optional(z.int());
+const httpsUrl = z.url({ protocol: /^https$/ }).check(z.maxLength(500));
 
+const xCommon = { username: label(50), bearerToken: optionalText() };
 export const xAccountSchema = z.discriminatedUnion('auth', [
   z.object({
     auth: z.literal('oauth1'),
-    appKey: text(), appSecret: text(), accessToken: text(), accessSecret: text(),
-    username: z.string().max(50).optional(),
-    bearerToken: text().optional(),
+    appKey: text(), appSecret: text(), accessToken: text(), accessSecret: text(), ...xCommon,
   }),
   z.object({
     auth: z.literal('oauth2'),
-    clientId: text(), accessToken: text(), refreshToken: text().optional(),
-    expiresAt: z.number().int().optional(),
-    username: z.string().max(50).optional(),
-    bearerToken: text().optional(),
+    clientId: text(), accessToken: text(), refreshToken: optionalText(), expiresAt: epochMs, ...xCommon,
   }),
 ]);
 
 export const facebookAccountSchema = z.object({
-  pageId: text(100), token: text(), name: z.string().max(200).optional(), expiresAt: z.number().int().optional(),
+  pageId: text(100), token: text(), name: label(200), expiresAt: epochMs,
 });
 
 export const mastodonAccountSchema = z.object({
-  instance: httpsUrl, accessToken: text(), clientId: text().optional(), clientSecret: text().optional(),
-  name: z.string().max(200).optional(), maxChars: z.number().int().min(1).max(100_000).default(500),
+  instance: httpsUrl, accessToken: text(), clientId: optionalText(), clientSecret: optionalText(),
+  name: label(200), maxChars: z._default(z.int().check(z.minimum(1), z.maximum(100_000)), 500),
 });
 
 export const blueskyAccountSchema = z.object({
-  service: httpsUrl.default('https://bsky.social'), handle: text(253), appPassword: text(100),
-  session: z.object({ did: text(), accessJwt: text(5000), refreshJwt: text(5000) }).optional(),
+  service: z._default(httpsUrl, 'https://bsky.social'), handle: text(253), appPassword: text(100),
+  session: z.optional(z.object({ did: text(), accessJwt: text(5000), refreshJwt: text(5000) })),
 });
 
 export const telegramAccountSchema = z.object({
-  botToken: text(200), chatId: z.string().trim().regex(/^(@[A-Za-z0-9_]{4,64}|-?\d{1,20})$/),
-  name: z.string().max(200).optional(),
+  botToken: text(200),
+  chatId: z.string().check(z.trim(), z.regex(/^(@[A-Za-z0-9_]{4,64}|-?\d{1,20})$/)),
+  name: label(200),
 });
 
 export const threadsAccountSchema = z.object({
-  userId: text(100), token: text(), name: z.string().max(200).optional(), expiresAt: z.number().int().optional(),
+  userId: text(100), token: text(), name: label(200), expiresAt: epochMs,
 });
 
 export const linkedinAccountSchema = z.object({
-  author: z.string().regex(/^urn:li:(person|organization):[A-Za-z0-9_-]+$/), token: text(),
-  name: z.string().max(200).optional(), expiresAt: z.number().int().optional(),
+  author: z.string().check(z.regex(/^urn:li:(person|organization):[A-Za-z0-9_-]+$/)), token: text(),
+  name: label(200), expiresAt: epochMs,
 });
 
 export const accountsSchema = z.object({
-  x: xAccountSchema.optional(),
-  facebook: facebookAccountSchema.optional(),
-  mastodon: mastodonAccountSchema.optional(),
-  bluesky: blueskyAccountSchema.optional(),
-  telegram: telegramAccountSchema.optional(),
-  threads: threadsAccountSchema.optional(),
-  linkedin: linkedinAccountSchema.optional(),
+  x: z.optional(xAccountSchema),
+  facebook: z.optional(facebookAccountSchema),
+  mastodon: z.optional(mastodonAccountSchema),
+  bluesky: z.optional(blueskyAccountSchema),
+  telegram: z.optional(telegramAccountSchema),
+  threads: z.optional(threadsAccountSchema),
+  linkedin: z.optional(linkedinAccountSchema),
 });
 
 export type Accounts = z.infer<typeof accountsSchema>;

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 
 export const NETWORK_IDS = ['x', 'facebook', 'mastodon', 'bluesky', 'telegram', 'threads', 'linkedin'] as const;
 export const networkIdSchema = z.enum(NETWORK_IDS);

@@ -1,11 +1,40 @@
 import type { Accounts } from './accounts';
+import { createBluesky } from './bluesky';
+import { facebook } from './facebook';
 import type { NetworkId } from './ids';
+import { linkedin } from './linkedin';
+import { mastodon } from './mastodon';
+import { telegram } from './telegram';
+import { threads } from './threads';
 import type { Network } from './types';
-import { x } from './x';
+import { createX } from './x';
 
 export type AccountFor<K extends NetworkId> = NonNullable<Accounts[K]>;
+export type Networks = { [K in NetworkId]: Network<AccountFor<K>> };
 
-/** Every network Siar publishes to. Adding a network = one adapter file + one line here. */
-export const NETWORKS: { [K in NetworkId]?: Network<AccountFor<K>> } = {
-  x,
-};
+export interface NetworkHooks {
+  /**
+   * Rotated credentials (X OAuth 2 tokens, Bluesky session) to store in place of the old account.
+   * Called before the adapter goes on, even if the post then fails: the old values no longer work.
+   */
+  onAccountRefreshed?<K extends NetworkId>(id: K, account: AccountFor<K>): void | Promise<void>;
+}
+
+/** Every network Siar publishes to, wired to the owner's storage. Adding a network = one adapter file + one line here. */
+export function createNetworks(hooks: NetworkHooks = {}): Networks {
+  const forId = <K extends NetworkId>(id: K) => ({
+    onAccountRefreshed: (account: AccountFor<K>) => hooks.onAccountRefreshed?.(id, account),
+  });
+  return {
+    x: createX(forId('x')),
+    facebook,
+    mastodon,
+    bluesky: createBluesky(forId('bluesky')),
+    telegram,
+    threads,
+    linkedin,
+  };
+}
+
+/** Adapters without persistence: refreshed credentials live only in memory until the worker stops. */
+export const NETWORKS: Networks = createNetworks();

@@ -10,7 +10,8 @@ import type { Network } from './types';
 
 type TelegramAccount = AccountFor<'telegram'>;
 
-const okOf = <T extends z.ZodType>(result: T) => z.object({ ok: z.literal(true), result });
+const okOf = <T>(result: z.ZodType<T>): z.ZodType<{ ok: true; result: T }> =>
+  z.object({ ok: z.literal(true), result }) as z.ZodType<{ ok: true; result: T }>;
 const telegramError = z.object({
   ok: z.literal(false), error_code: z.number(), description: z.string(),
   parameters: z.object({ retry_after: z.number().optional(), migrate_to_chat_id: z.number().optional() }).optional(),
@@ -39,7 +40,7 @@ export function telegramFailure(response: HttpResponse, now = Date.now()): Error
   return new ContentError('request', detail);
 }
 
-async function bot<T extends z.ZodType>(account: TelegramAccount, method: string, payload: object, result: T, signal?: AbortSignal): Promise<z.infer<T>> {
+async function bot<T>(account: TelegramAccount, method: string, payload: object, result: z.ZodType<T>, signal?: AbortSignal): Promise<T> {
   // The token is part of the path by design of the Bot API; this URL only ever goes to api.telegram.org.
   const response = await http(`https://api.telegram.org/bot${account.botToken}/${method}`, {
     method: 'POST', headers: jsonHeaders(), body: JSON.stringify(payload), signal,

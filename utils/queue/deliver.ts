@@ -61,10 +61,12 @@ function outcomeOf(error: unknown, delivery: DeliveryRow, now: number): Outcome 
 async function settle(deps: QueueDeps, delivery: DeliveryRow, post: PostRow, outcome: Outcome) {
   const now = deps.now?.() ?? Date.now();
   const { database } = deps;
+  // Read before the transaction: awaiting anything but Dexie inside it would commit it early.
+  const actor = await deps.actor();
   await database.transaction('rw', database.deliveries, database.audit, async () => {
     await database.deliveries.update(delivery.id!, { ...outcome, updatedAt: now });
     await appendAudit(database, {
-      at: now, actor: await deps.actor(), postId: post.id, deliveryId: delivery.id, network: delivery.network,
+      at: now, actor, postId: post.id, deliveryId: delivery.id, network: delivery.network,
       event: outcome.state === 'sent' ? 'sent' : `attempt-${outcome.state}`,
       text: post.variants[delivery.network] ?? post.text, pageUrl: post.pageUrl,
       result: outcome.lastError ? `${outcome.lastError.code}: ${outcome.lastError.detail ?? ''}`.trim() : 'ok',

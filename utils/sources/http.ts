@@ -79,7 +79,7 @@ export async function readCapped(response: Response, maxBytes: number): Promise<
   const declared = Number(response.headers.get('content-length'));
   if (Number.isFinite(declared) && declared > maxBytes) {
     await response.body?.cancel().catch(() => undefined);
-    throw new ContentError('body', `too-large: ${declared} bytes, limit ${maxBytes}.`);
+    throw new ContentError('response', `too-large: ${declared} bytes, limit ${maxBytes}.`);
   }
   if (!response.body) return new Uint8Array(await response.arrayBuffer());
   const reader = response.body.getReader();
@@ -91,7 +91,7 @@ export async function readCapped(response: Response, maxBytes: number): Promise<
     total += value.byteLength;
     if (total > maxBytes) {
       await reader.cancel().catch(() => undefined);
-      throw new ContentError('body', `too-large: over ${maxBytes} bytes.`);
+      throw new ContentError('response', `too-large: over ${maxBytes} bytes.`);
     }
     chunks.push(value);
   }
@@ -154,9 +154,9 @@ export function parseJson<T>(body: Uint8Array | string, schema: z.ZodType<T>): T
   try {
     data = JSON.parse(typeof body === 'string' ? body : new TextDecoder().decode(body));
   } catch {
-    throw new ContentError('body', 'The answer is not JSON.');
+    throw new ContentError('response', 'The answer is not JSON.');
   }
-  return validate(schema, data, 'body');
+  return validate(schema, data, 'response');
 }
 
 export function validate<T>(schema: z.ZodType<T>, data: unknown, field: string): T {

@@ -77,6 +77,6 @@ export function parseFeed(bytes: Uint8Array, contentType?: string | null, option
     if (error instanceof DetectError) return fail('not-a-feed', 'No RSS, Atom, RDF or JSON Feed found.');
     if (error instanceof MalformedError || error instanceof ParseError) return fail('malformed', error.message);
     // Anything else (a parser bug on hostile input, a stack overflow on deep nesting) is still bad content.
-    return fail('malformed', error instanceof Error ? `${error.name}: ${error.message}`.slice(0, 200) : 'Unreadable feed.');
+    return fail('malformed', `Unexpected ${error instanceof Error ? `${error.name}: ${error.message}` : 'failure'}`.slice(0, 200));
   }
 }

@@ -36,6 +36,9 @@ export function decodeEntities(input: string): string {
 // Elements whose content is never readable text.
 const SKIP_CONTENT = new Set(['script', 'style', 'noscript', 'template', 'iframe', 'object', 'svg', 'head']);
 
+// Inline elements join text without a gap ("#<span>tag</span>" is "#tag"); every other tag separates words.
+const INLINE = new Set(['a', 'abbr', 'b', 'bdi', 'bdo', 'cite', 'code', 'data', 'del', 'dfn', 'em', 'font', 'i', 'ins', 'kbd', 'mark', 'q', 's', 'samp', 'small', 'span', 'strong', 'sub', 'sup', 'time', 'u', 'var']);
+
 function isTagStart(code: number): boolean {
   return (code >= 65 && code <= 90) || (code >= 97 && code <= 122) || code === 47 || code === 33 || code === 63;
 }
@@ -101,8 +104,8 @@ function dropMarkup(html: string): string {
       const close = lower.indexOf(`</${name}`, i);
       i = close === -1 ? html.length : tagEnd(html, close);
     }
-    // Tags separate words ("a<br>b" reads as "a b"); the whitespace is collapsed later.
-    out += ' ';
+    // Block tags separate words ("a<br>b" reads as "a b"); the whitespace is collapsed later.
+    if (!INLINE.has(name)) out += ' ';
   }
   return out;
 }

@@ -91,7 +91,7 @@ export const xSource: Source & { configSchema: typeof xConfigSchema } = {
     } catch (error) {
       throw mapError(error, signal, now);
     }
-    const body = validate(searchResponseSchema, raw, 'body');
+    const body = validate(searchResponseSchema, raw, 'response');
     const users = new Map((body.includes?.users ?? []).map((user) => [user.id, user]));
     const items = (body.data ?? []).map((tweet): RawItem => {
       const user = tweet.author_id ? users.get(tweet.author_id) : undefined;

@@ -5,6 +5,7 @@ import type { Handlers } from '../messages';
 import { createPost } from '../queue/posts';
 import { retryDelivery } from '../queue/retry';
 import { SETTINGS, checkAllSettings, writeSetting } from '../settings';
+import { capturePage, composerContext, postStatus } from './composer-service';
 import { pumpQueue, queueDeps } from './queue-service';
 
 /** The worker's answer to every message of utils/messages.ts. */
@@ -28,4 +29,7 @@ export const handlers: Handlers = {
     if (ok) void pumpQueue();
     return { ok };
   },
+  pageInfo: ({ tabId }) => capturePage(tabId),
+  composerContext: ({ url }) => composerContext(url),
+  postStatus: async ({ postId }) => ({ deliveries: await postStatus(postId) }),
 };

@@ -1,13 +1,21 @@
 import { db } from '../db';
-import { NETWORKS } from '../networks/registry';
+import { createNetworks } from '../networks/registry';
 import type { QueueDeps } from '../queue/deliver';
 import { runDueDeliveries } from '../queue/deliver';
 import { recoverInterrupted } from '../queue/recover';
-import { SETTINGS, readSetting } from '../settings';
+import { SETTINGS, readSetting, updateSetting } from '../settings';
+
+// Rotated credentials (X OAuth 2, Bluesky session) replace the stored account at once: the old
+// refresh values stop working the moment new ones are issued.
+const networks = createNetworks({
+  onAccountRefreshed: async (id, account) => {
+    await updateSetting(SETTINGS.accounts, (accounts) => ({ ...accounts, [id]: account }));
+  },
+});
 
 export const queueDeps: QueueDeps = {
   database: db,
-  networks: NETWORKS as QueueDeps['networks'],
+  networks: networks as QueueDeps['networks'],
   accounts: () => readSetting(SETTINGS.accounts),
   actor: async () => {
     const profile = await readSetting(SETTINGS.profile);

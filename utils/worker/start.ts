@@ -31,6 +31,8 @@ export function startWorker() {
   void browser.alarms.get(TICK_ALARM).then((alarm) => {
     if (!alarm) void browser.alarms.create(TICK_ALARM, { periodInMinutes: 1 });
   });
+  // Browser tests cannot click a native context menu; their build lets them call the same handler.
+  if (__SIAR_E2E__) Object.assign(self, { siarTest: { contextMenuClick: onContextMenuClick } });
   // Nothing is in flight when the worker script starts, so any `sending` delivery was cut off.
   void pumpQueue({ startup: true });
 }

@@ -18,9 +18,9 @@ export abstract class ExtensionPage {
     return this.page.locator('h1').first().textContent();
   }
 
-  /** Text of every visible alert (errors and notices the officer must read). */
+  /** Text of every visible alert or status notice (what the officer must read). */
   async alerts(): Promise<string[]> {
-    return this.page.locator('[role="alert"]').allInnerTexts();
+    return this.page.locator('[role="alert"], [role="status"]').allInnerTexts();
   }
 
   byTestId(id: string) {

@@ -28,12 +28,18 @@ export interface LaunchOptions {
   userDataDir?: string;
 }
 
-function watchErrors(target: Page | Worker, label: string, errors: string[]) {
+const ours = (url: string) => url.startsWith('chrome-extension://');
+
+/** Collects errors of Siar's own pages and worker (test web pages may log what they like). */
+function watchErrors(target: Page | Worker, errors: string[]) {
   target.on('console', (message) => {
-    if (message.type() === 'error') errors.push(`${label}: ${message.text()}`);
+    const where = message.location().url || target.url();
+    if (message.type() === 'error' && ours(where)) errors.push(`${where}: ${message.text()}`);
   });
-  if ('on' in target && 'goto' in target) {
-    (target as Page).on('pageerror', (error) => errors.push(`${label}: uncaught ${error.message}`));
+  if ('goto' in target) {
+    target.on('pageerror', (error) => {
+      if (ours(target.url())) errors.push(`${target.url()}: uncaught ${error.message}`);
+    });
   }
 }
 
@@ -54,10 +60,10 @@ export async function launchSiar(options: LaunchOptions = {}): Promise<SiarBrows
     env: { ...process.env, LANGUAGE: options.lang ?? 'id' },
   });
   const errors: string[] = [];
-  context.on('page', (page) => watchErrors(page, page.url() || 'page', errors));
-  context.on('serviceworker', (worker) => watchErrors(worker, 'worker', errors));
+  context.on('page', (page) => watchErrors(page, errors));
+  context.on('serviceworker', (worker) => watchErrors(worker, errors));
   const worker = context.serviceWorkers()[0] ?? await context.waitForEvent('serviceworker');
-  watchErrors(worker, 'worker', errors);
+  watchErrors(worker, errors);
   const extensionId = new URL(worker.url()).host;
   const url = (path: string) => `chrome-extension://${extensionId}/${path.replace(/^\//, '')}`;
   return {

@@ -39,3 +39,10 @@ export async function waitFor<T>(read: () => Promise<T>, done: (value: T) => boo
   }
   return value;
 }
+
+/** The id of the first tab whose URL starts with `prefix`. */
+export async function tabIdOf(worker: Worker, prefix: string): Promise<number> {
+  const id = await worker.evaluate(async (start) => (await chrome.tabs.query({})).find((tab) => tab.url?.startsWith(start))?.id, prefix);
+  if (id === undefined) throw new Error(`no tab at ${prefix}`);
+  return id;
+}

@@ -1,6 +1,6 @@
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { SETTINGS, checkAllSettings, readSetting, writeSetting } from '../../../utils/settings';
+import { SETTINGS, checkAllSettings, readSetting, writeSetting, type Setting } from '../../../utils/settings';
 
 beforeEach(() => fakeBrowser.reset());
 
@@ -15,7 +15,7 @@ describe('settings', () => {
   });
 
   it('refuses to write an invalid value', async () => {
-    await expect(writeSetting(SETTINGS.profile, { name: 'x'.repeat(500), unit: '' })).rejects.toThrow();
+    await expect(writeSetting(SETTINGS.profile, { name: 'x'.repeat(500), unit: '' })).rejects.toThrow(/120/);
     await expect(fakeBrowser.storage.local.get('profile')).resolves.toEqual({});
   });
 
@@ -27,7 +27,7 @@ describe('settings', () => {
     ['retention of zero days', 'preferences', { timeZone: 'Asia/Jakarta', quietHours: { enabled: false, from: '22:00', to: '06:00' }, retention: { days: 0, maxCount: 100 } }],
   ])('falls back to the default on %s, keeps the bad value aside and warns', async (_label, key, bad) => {
     await fakeBrowser.storage.local.set({ [key]: bad });
-    const setting = Object.values(SETTINGS).find((s) => s.key === key)!;
+    const setting = (Object.values(SETTINGS) as Setting<unknown>[]).find((s) => s.key === key)!;
     await expect(readSetting(setting)).resolves.toEqual(setting.fallback());
     const stored = await fakeBrowser.storage.local.get(['quarantine', 'settingsWarnings', key]);
     expect(stored.quarantine).toEqual([expect.objectContaining({ key, value: bad })]);

@@ -1,0 +1,36 @@
+import { INTENT_NAMES, intentUrl, type IntentName } from '../utils/compose/intents';
+import { t, type MessageKey } from '../utils/i18n';
+import type { NetworkId } from '../utils/networks/ids';
+
+const LABELS: Record<IntentName, MessageKey> = {
+  x: 'intentX', facebook: 'intentFacebook', whatsapp: 'intentWhatsapp', telegram: 'intentTelegram',
+  linkedin: 'intentLinkedin', bluesky: 'intentBluesky', threads: 'intentThreads', mastodon: 'intentMastodon', email: 'intentEmail',
+};
+
+interface Props {
+  text: string;
+  url: string;
+  title: string;
+  variants: Partial<Record<NetworkId, string>>;
+  mastodonInstance?: string;
+}
+
+/** Share links that need no connected account; each carries that network's text variant and the link. */
+export function ShareLinks({ text, url, title, variants, mastodonInstance }: Props) {
+  return (
+    <section class="share-links" aria-label={t('composerShareLinks')}>
+      <h2>{t('composerShareLinks')}</h2>
+      <div class="chips">
+        {INTENT_NAMES.map((name) => {
+          const variant = name in variants ? variants[name as NetworkId] : undefined;
+          const href = intentUrl(name, { text: variant ?? text, url, title }, { mastodonInstance });
+          return href ? (
+            <a key={name} class="chip" data-testid={`intent-${name}`} href={href} target="_blank" rel="noopener noreferrer">{t(LABELS[name])}</a>
+          ) : (
+            <span key={name} class="chip disabled" data-testid={`intent-${name}`} title={t('intentMastodonMissing')} aria-disabled="true">{t(LABELS[name])}</span>
+          );
+        })}
+      </div>
+    </section>
+  );
+}

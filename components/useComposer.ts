@@ -1,0 +1,144 @@
+import { browser } from '#imports';
+import { useEffect, useMemo, useState } from 'preact/hooks';
+import type { PageInfo } from '../utils/compose/page';
+import { composeBaseText } from '../utils/compose/quote';
+import { zonedTimeToEpoch } from '../utils/compose/schedule';
+import { validateDraft, type DraftProblem } from '../utils/compose/validate';
+import { send, type DeliveryStatus, type ResponseOf } from '../utils/messages';
+import { NETWORK_IDS, type NetworkId } from '../utils/networks/ids';
+import { MAX_DRAFTS, SETTINGS, readSetting, updateSetting, type SettingValue } from '../utils/settings';
+
+type Context = ResponseOf<'composerContext'>;
+const TERMINAL = new Set(['sent', 'failed', 'needs-auth']);
+
+/** Which tab the composer is for: `?tabId=` (composer window, tests) or the popup's own active tab. */
+async function composerTabId(): Promise<number | undefined> {
+  const param = new URLSearchParams(location.search).get('tabId');
+  if (param && /^\d+$/.test(param)) return Number(param);
+  if (new URLSearchParams(location.search).has('window')) return undefined;
+  const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
+  return tab?.id;
+}
+
+export function useComposer() {
+  const [page, setPage] = useState<PageInfo>();
+  const [context, setContext] = useState<Context>();
+  const [presets, setPresets] = useState<SettingValue<typeof SETTINGS.presets>>();
+  const [timeZone, setTimeZone] = useState('Asia/Jakarta');
+  const [text, setText] = useState('');
+  const [variants, setVariants] = useState<Partial<Record<NetworkId, string>>>({});
+  const [targets, setTargets] = useState<NetworkId[]>([]);
+  const [imageAlt, setImageAlt] = useState('');
+  const [imageState, setImageState] = useState<'loading' | 'ok' | 'failed' | 'removed'>('loading');
+  const [scheduleAt, setScheduleAt] = useState('');
+  const [draftRestored, setDraftRestored] = useState(false);
+  const [problem, setProblem] = useState<DraftProblem>();
+  const [publishing, setPublishing] = useState(false);
+  const [postId, setPostId] = useState<number>();
+  const [scheduledFor, setScheduledFor] = useState<number>();
+  const [deliveries, setDeliveries] = useState<DeliveryStatus[]>([]);
+  const [loaded, setLoaded] = useState(false);
+
+  useEffect(() => {
+    void (async () => {
+      const info = await send('pageInfo', { tabId: await composerTabId() });
+      const [ctx, storedPresets, drafts, preferences] = await Promise.all([
+        send('composerContext', { url: info.url }), readSetting(SETTINGS.presets),
+        readSetting(SETTINGS.drafts), readSetting(SETTINGS.preferences),
+      ]);
+      const draft = info.selection ? undefined : drafts[info.url];
+      setPage(info);
+      setContext(ctx);
+      setPresets(storedPresets);
+      setTimeZone(preferences.timeZone);
+      if (!info.imageUrl) setImageState('removed');
+      if (draft) {
+        setText(draft.text);
+        setVariants(draft.variants);
+        setTargets(draft.targets.filter((id) => NETWORK_IDS.includes(id)));
+        setImageAlt(draft.imageAlt);
+        setDraftRestored(true);
+      } else {
+        setText(composeBaseText({ ...info, lang: info.lang }));
+        setTargets(ctx.connected);
+      }
+      setLoaded(true);
+    })();
+  }, []);
+
+  // Autosave per page URL, so closing the popup by accident loses nothing.
+  useEffect(() => {
+    if (!loaded || !page?.url || postId) return;
+    const timer = setTimeout(() => {
+      void updateSetting(SETTINGS.drafts, (all) => {
+        const next = { ...all, [page.url]: { text, variants, targets, imageAlt, updatedAt: Date.now() } };
+        const keep = Object.entries(next).sort(([, a], [, b]) => b.updatedAt - a.updatedAt).slice(0, MAX_DRAFTS);
+        return Object.fromEntries(keep);
+      });
+    }, 300);
+    return () => clearTimeout(timer);
+  }, [loaded, text, variants, targets, imageAlt, page?.url, postId]);
+
+  // While the popup is open, follow the deliveries; they go on in the worker if it closes.
+  useEffect(() => {
+    if (postId === undefined) return;
+    let stopped = false;
+    const poll = async () => {
+      const { deliveries: rows } = await send('postStatus', { postId });
+      if (stopped) return;
+      setDeliveries(rows);
+      if (!rows.every((row) => TERMINAL.has(row.state)) && scheduledFor === undefined) setTimeout(poll, 400);
+    };
+    void poll();
+    return () => { stopped = true; };
+  }, [postId, scheduledFor]);
+
+  const image = page?.imageUrl && (imageState === 'ok' || imageState === 'loading') ? page.imageUrl : undefined;
+  const mastodonLimit = context?.mastodonLimit;
+  const check = useMemo(
+    () => validateDraft({ text, variants, targets, hasImage: Boolean(image), mastodonLimit }),
+    [text, variants, targets, image, mastodonLimit],
+  );
+
+  async function publish() {
+    setProblem(undefined);
+    if (!check.ok) return setProblem(check.problem);
+    const scheduled = scheduleAt ? zonedTimeToEpoch(scheduleAt, timeZone) : undefined;
+    if (scheduleAt && (!scheduled || scheduled <= Date.now())) return setProblem({ key: 'composerSchedulePast' });
+    setPublishing(true);
+    try {
+      const created = await send('publish', {
+        text, variants, targets, pageUrl: page?.url ?? '', pageTitle: page?.title ?? '',
+        description: page?.description || undefined, imageUrl: image, imageAlt: image ? imageAlt : undefined,
+        scheduledAt: scheduled,
+      });
+      setScheduledFor(scheduled);
+      setPostId(created.postId);
+      await updateSetting(SETTINGS.drafts, (all) => {
+        const { [page?.url ?? '']: _sent, ...rest } = all;
+        return rest;
+      });
+    } catch (error) {
+      setProblem({ key: (error as { messageKey?: DraftProblem['key'] }).messageKey ?? 'errorInternal' });
+    } finally {
+      setPublishing(false);
+    }
+  }
+
+  function discardDraft() {
+    if (!page || !context) return;
+    setText(composeBaseText(page));
+    setVariants({});
+    setTargets(context.connected);
+    setImageAlt('');
+    setDraftRestored(false);
+  }
+
+  return {
+    page, context, presets, text, setText, variants, setVariants, targets, setTargets, imageAlt, setImageAlt,
+    imageState, setImageState, image, scheduleAt, setScheduleAt, timeZone, draftRestored, discardDraft,
+    check, problem, publish, publishing, postId, scheduledFor, deliveries, setDeliveries,
+  };
+}
+
+export type Composer = ReturnType<typeof useComposer>;

@@ -1,0 +1,62 @@
+import { json, jsonBody, type Fake, type FakeResponse } from './fake';
+
+// LinkedIn's versioned Posts API (POST /rest/posts → 201 with the URN in x-restli-id), which refuses
+// calls without LinkedIn-Version, and /v2/userinfo + /rest/organizations/{id} for the connection test.
+
+export const LINKEDIN_ACCOUNT = { author: 'urn:li:organization:5515715', token: 'AQVfake-linkedin-token' };
+
+const error = (status: number, message: string, code?: string, headers: Record<string, string> = {}) =>
+  json(status, { status, message, ...(code ? { code } : {}) }, headers);
+
+interface PostBody {
+  author?: string; commentary?: string; visibility?: string; lifecycleState?: string;
+  distribution?: { feedDistribution?: string };
+  content?: { article?: { source?: string; title?: string; description?: string } };
+}
+
+/** Reserved little-text characters must be escaped; `{hashtag|\#|tag}` templates are the one exception. */
+export function unescapedReserved(commentary: string): string | undefined {
+  const withoutTemplates = commentary.replace(/\{hashtag\|\\#\|(?:[^\\{}]|\\.)+\}/g, '');
+  const stripped = withoutTemplates.replace(/\\./g, '');
+  return /[\\|{}@[\]()<>#*_~]/.exec(stripped)?.[0];
+}
+
+export interface LinkedinFake extends Fake {
+  posts: { urn: string; body: PostBody }[];
+}
+
+export function createLinkedinFake(): LinkedinFake {
+  const posts: LinkedinFake['posts'] = [];
+  return {
+    hosts: ['api.linkedin.com'],
+    posts,
+    handle(request): FakeResponse {
+      if (request.headers.authorization !== `Bearer ${LINKEDIN_ACCOUNT.token}`) return error(401, 'Invalid access token', 'INVALID_ACCESS_TOKEN');
+      if (request.method === 'GET' && request.path === '/v2/userinfo') return json(200, { sub: 'abc123', name: 'Petugas Humas' });
+      const version = request.headers['linkedin-version'];
+      if (request.path.startsWith('/rest/')) {
+        if (typeof version !== 'string' || !/^\d{6}$/.test(version)) return error(400, 'A version must be present. Please specify a version by adding the LinkedIn-Version header.', 'VERSION_MISSING');
+        if (request.headers['x-restli-protocol-version'] !== '2.0.0') return error(400, 'Restli protocol 2.0.0 required');
+      }
+      const org = /^\/rest\/organizations\/(\d+)$/.exec(request.path);
+      if (request.method === 'GET' && org) return json(200, { id: Number(org[1]), localizedName: 'Dinas Kominfo Provinsi' });
+      if (request.method === 'POST' && request.path === '/rest/posts') {
+        const body = jsonBody(request) as PostBody | undefined;
+        if (!body || body.author !== LINKEDIN_ACCOUNT.author) return error(403, 'Not enough permissions to post as this author', 'ACCESS_DENIED');
+        if (typeof body.commentary !== 'string' || body.visibility !== 'PUBLIC' || body.lifecycleState !== 'PUBLISHED'
+          || body.distribution?.feedDistribution !== 'MAIN_FEED') {
+          return error(422, 'ERROR :: /commentary :: field is required / invalid enum value', 'UNPROCESSABLE_ENTITY');
+        }
+        const bad = unescapedReserved(body.commentary);
+        if (bad) return error(422, `ERROR :: /commentary :: unescaped reserved character "${bad}"`, 'UNPROCESSABLE_ENTITY');
+        if (body.content?.article && !body.content.article.source) return error(422, 'ERROR :: /content/article/source :: field is required');
+        const existing = posts.find((post) => post.body.commentary === body.commentary);
+        if (existing) return error(422, `Content is a duplicate of ${existing.urn}`, 'DUPLICATE_POST');
+        const urn = `urn:li:share:${7200000000000000000n + BigInt(posts.length + 1)}`;
+        posts.push({ urn, body });
+        return { status: 201, headers: { 'x-restli-id': urn, 'x-linkedin-id': urn } };
+      }
+      return error(404, `No resource for ${request.method} ${request.path}`);
+    },
+  };
+}

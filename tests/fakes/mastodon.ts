@@ -1,0 +1,90 @@
+import { json, jsonBody, type Fake, type FakeRequest, type FakeResponse } from './fake';
+
+// A Mastodon instance (docs.joinmastodon.org): POST /api/v1/statuses with Idempotency-Key (a repeated
+// key returns the status already made), POST /api/v2/media answering 202 until processed,
+// GET /api/v1/media/:id (206 while processing), GET /api/v1/accounts/verify_credentials.
+
+export const MASTODON_HOST = 'sosial.example.go.id';
+export const MASTODON_ACCOUNT = { instance: `https://${MASTODON_HOST}`, accessToken: 'mastodon-fake-token', maxChars: 500 };
+
+const error = (status: number, message: string) => json(status, { error: message });
+
+interface Media { id: string; description?: string; bytes: number; polls: number }
+
+export interface MastodonFake extends Fake {
+  posts: { id: string; status: string; language?: string; visibility?: string; inReplyTo?: string; mediaIds: string[]; key: string }[];
+  media: Media[];
+}
+
+async function multipart(request: FakeRequest): Promise<FormData | undefined> {
+  try {
+    return await new Response(new Uint8Array(request.body), { headers: { 'content-type': String(request.headers['content-type'] ?? '') } }).formData();
+  } catch {
+    return undefined;
+  }
+}
+
+export function createMastodonFake(maxChars = 500): MastodonFake {
+  const posts: MastodonFake['posts'] = [];
+  const media: Media[] = [];
+  const byKey = new Map<string, MastodonFake['posts'][number]>();
+  const statusJson = (post: MastodonFake['posts'][number]) => ({
+    id: post.id, uri: `https://${MASTODON_HOST}/users/humas/statuses/${post.id}`,
+    url: `https://${MASTODON_HOST}/@humas/${post.id}`, content: `<p>${post.status}</p>`, visibility: post.visibility,
+    language: post.language, in_reply_to_id: post.inReplyTo ?? null,
+    media_attachments: post.mediaIds.map((id) => ({ id, type: 'image' })),
+  });
+
+  return {
+    hosts: [MASTODON_HOST],
+    posts,
+    media,
+    async handle(request): Promise<FakeResponse> {
+      if (request.headers.authorization !== `Bearer ${MASTODON_ACCOUNT.accessToken}`) return error(401, 'The access token is invalid');
+      if (request.method === 'GET' && request.path === '/api/v1/accounts/verify_credentials') {
+        return json(200, { id: '1', username: 'humas', acct: 'humas', display_name: 'Humas Provinsi' });
+      }
+      if (request.method === 'POST' && request.path === '/api/v2/media') {
+        const form = await multipart(request);
+        const file = form?.get('file');
+        if (!(file instanceof Blob) || file.size === 0) return error(422, 'Validation failed: File is invalid');
+        const item: Media = { id: String(5000 + media.length), description: form?.get('description')?.toString(), bytes: file.size, polls: 0 };
+        media.push(item);
+        return json(202, { id: item.id, type: 'image', url: null, description: item.description ?? null });
+      }
+      const mediaMatch = /^\/api\/v1\/media\/(\d+)$/.exec(request.path);
+      if (request.method === 'GET' && mediaMatch) {
+        const item = media.find((m) => m.id === mediaMatch[1]);
+        if (!item) return error(404, 'Record not found');
+        item.polls++;
+        const processed = item.polls > 1;
+        return json(processed ? 200 : 206, { id: item.id, type: 'image', url: processed ? `https://${MASTODON_HOST}/m/${item.id}.jpg` : null });
+      }
+      if (request.method === 'POST' && request.path === '/api/v1/statuses') {
+        const key = request.headers['idempotency-key'];
+        if (typeof key !== 'string' || !key) return error(422, 'Siar fake: Idempotency-Key header required');
+        const seen = byKey.get(key);
+        if (seen) return json(200, statusJson(seen));
+        const body = jsonBody(request) as { status?: unknown; visibility?: string; language?: string; in_reply_to_id?: string; media_ids?: string[] } | undefined;
+        if (!body || typeof body.status !== 'string' || !body.status.trim()) return error(422, "Validation failed: Text can't be blank");
+        if ([...new Intl.Segmenter().segment(body.status)].length > maxChars) {
+          return error(422, `Validation failed: Text character limit of ${maxChars} exceeded`);
+        }
+        if (body.in_reply_to_id && !posts.some((post) => post.id === body.in_reply_to_id)) return error(404, 'Record not found');
+        for (const id of body.media_ids ?? []) {
+          const item = media.find((m) => m.id === id);
+          if (!item) return error(422, 'Validation failed: media not found');
+          if (item.polls < 2) return error(422, 'Cannot attach files that have not finished processing. Try again in a moment!');
+        }
+        const post = {
+          id: String(110000000000000000n + BigInt(posts.length + 1)), status: body.status, language: body.language,
+          visibility: body.visibility, inReplyTo: body.in_reply_to_id, mediaIds: body.media_ids ?? [], key,
+        };
+        posts.push(post);
+        byKey.set(key, post);
+        return json(200, statusJson(post));
+      }
+      return error(404, 'Record not found');
+    },
+  };
+}

@@ -1,0 +1,73 @@
+import { formBody, json, type Fake, type FakeResponse } from './fake';
+
+// The Threads API (graph.threads.net/v1.0): POST /{user-id}/threads creates a container,
+// POST /{user-id}/threads_publish?creation_id= publishes it, GET /{id}?fields=permalink|status, /me.
+// Errors use Graph's `{error:{message,type,code,fbtrace_id}}`.
+
+export const THREADS_ACCOUNT = { userId: '26000000000001', token: 'THfake-threads-token' };
+
+const graphError = (status: number, code: number, message: string, type = 'OAuthException') =>
+  json(status, { error: { message, type, code, fbtrace_id: 'AThreadsFake' } });
+
+interface Container { id: string; mediaType: string; text?: string; imageUrl?: string; replyTo?: string; polls: number; published?: string }
+
+export interface ThreadsFake extends Fake {
+  posts: { id: string; text?: string; imageUrl?: string; replyTo?: string }[];
+}
+
+export function createThreadsFake(): ThreadsFake {
+  const containers: Container[] = [];
+  const posts: ThreadsFake['posts'] = [];
+  const user = THREADS_ACCOUNT.userId;
+  return {
+    hosts: ['graph.threads.net'],
+    posts,
+    handle(request): FakeResponse {
+      const form = request.method === 'POST' ? formBody(request) : new URLSearchParams();
+      const token = request.headers.authorization?.replace(/^Bearer /, '') ?? form.get('access_token') ?? request.query.get('access_token');
+      if (token !== THREADS_ACCOUNT.token) return graphError(401, 190, 'Invalid OAuth access token - Cannot parse access token');
+      const path = request.path.replace(/^\/v1\.0/, '');
+      const params = (name: string) => form.get(name) ?? request.query.get(name) ?? undefined;
+      if (request.method === 'GET' && path === '/me') return json(200, { id: user, username: 'humasprov' });
+      if (request.method === 'POST' && path === `/${user}/threads`) {
+        const mediaType = params('media_type');
+        const text = params('text');
+        if (mediaType !== 'TEXT' && mediaType !== 'IMAGE') return graphError(400, 100, 'Param media_type must be one of {TEXT, IMAGE, VIDEO, CAROUSEL}');
+        if (mediaType === 'TEXT' && !text) return graphError(400, 100, 'Param text is required for TEXT posts');
+        if (mediaType === 'IMAGE' && !params('image_url')) return graphError(400, 100, 'Param image_url is required');
+        if (text && [...text].length > 500) return graphError(400, 100, 'Param text must be at most 500 characters long');
+        const replyTo = params('reply_to_id');
+        if (replyTo && !posts.some((post) => post.id === replyTo)) return graphError(400, 100, 'Invalid reply_to_id');
+        const container = { id: String(17800000000000 + containers.length + 1), mediaType, text, imageUrl: params('image_url'), replyTo, polls: 0 };
+        containers.push(container);
+        return json(200, { id: container.id });
+      }
+      if (request.method === 'POST' && path === `/${user}/threads_publish`) {
+        const container = containers.find((c) => c.id === params('creation_id'));
+        if (!container) return graphError(400, 24, 'The requested resource does not exist', 'THApiException');
+        if (container.mediaType === 'IMAGE' && container.polls === 0) return graphError(400, 9007, 'Media ID is not available', 'THApiException');
+        if (container.published) return graphError(400, 24, 'The media container has already been published', 'THApiException');
+        const id = String(18000000000000 + posts.length + 1);
+        container.published = id;
+        posts.push({ id, text: container.text, imageUrl: container.imageUrl, replyTo: container.replyTo });
+        return json(200, { id });
+      }
+      const single = /^\/(\d+)$/.exec(path);
+      if (request.method === 'GET' && single) {
+        const fields = request.query.get('fields') ?? '';
+        const container = containers.find((c) => c.id === single[1]);
+        if (container && fields.includes('status')) {
+          container.polls++;
+          return json(200, { id: container.id, status: container.published ? 'PUBLISHED' : 'FINISHED' });
+        }
+        const post = posts.find((p) => p.id === single[1]);
+        if (post) return json(200, { id: post.id, permalink: `https://www.threads.net/@humasprov/post/C${post.id}` });
+        return graphError(400, 100, 'Unsupported get request', 'THApiException');
+      }
+      if (request.method === 'GET' && path === `/${user}/threads`) {
+        return json(200, { data: posts.toReversed().map((p) => ({ id: p.id, text: p.text, permalink: `https://www.threads.net/@humasprov/post/C${p.id}` })) });
+      }
+      return graphError(400, 100, `Unsupported ${request.method} request`, 'THApiException');
+    },
+  };
+}

@@ -1,0 +1,36 @@
+// Scheduled posts are entered as wall-clock time in the officer's zone ("14:00 WIB") and stored as
+// epoch milliseconds. Intl has no "parse in zone", so the zone offset is read back from Intl and applied.
+
+function offsetAt(epoch: number, timeZone: string): number {
+  const parts = Object.fromEntries(new Intl.DateTimeFormat('en-US', {
+    timeZone, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit',
+    hour: '2-digit', minute: '2-digit', second: '2-digit',
+  }).formatToParts(epoch).map((p) => [p.type, p.value]));
+  const asUtc = Date.UTC(Number(parts.year), Number(parts.month) - 1, Number(parts.day),
+    Number(parts.hour), Number(parts.minute), Number(parts.second));
+  return asUtc - Math.floor(epoch / 1000) * 1000;
+}
+
+/** `2026-11-28T14:00` in `Asia/Jakarta` → epoch ms; undefined for malformed input or unknown zones. */
+export function zonedTimeToEpoch(local: string, timeZone: string): number | undefined {
+  const match = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})$/.exec(local);
+  if (!match) return undefined;
+  const [, y, mo, d, h, mi] = match.map(Number) as [number, number, number, number, number, number];
+  const guess = Date.UTC(y, mo - 1, d, h, mi);
+  try {
+    // Two passes settle on the right offset around a DST change.
+    const first = guess - offsetAt(guess, timeZone);
+    return guess - offsetAt(first, timeZone);
+  } catch {
+    return undefined;
+  }
+}
+
+/** Epoch ms → `HH:MM` (and the date when not today) in the officer's zone and language. */
+export function formatZoned(epoch: number, timeZone: string, locale: string, now = Date.now()): string {
+  const day = (t: number) => new Intl.DateTimeFormat('en-CA', { timeZone }).format(t);
+  const time = new Intl.DateTimeFormat(locale, { timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(epoch);
+  if (day(epoch) === day(now)) return time;
+  const date = new Intl.DateTimeFormat(locale, { timeZone, day: 'numeric', month: 'short' }).format(epoch);
+  return `${date} ${time}`;
+}

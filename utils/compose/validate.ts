@@ -1,0 +1,72 @@
+import type { MessageKey } from '../i18n';
+import { NETWORK_IDS, type NetworkId } from '../networks/ids';
+import type { Measure } from '../networks/types';
+import { RULES } from './rules';
+import { splitForNetwork } from './split';
+
+export interface DraftProblem {
+  key: MessageKey;
+  params?: string[];
+  network?: NetworkId;
+}
+
+export interface TargetCheck {
+  network: NetworkId;
+  text: string;
+  measure: Measure;
+  /** Thread parts when the text is split (1 when it fits). */
+  parts: number;
+  problem?: DraftProblem;
+}
+
+export interface DraftInput {
+  text: string;
+  variants: Partial<Record<NetworkId, string>>;
+  targets: NetworkId[];
+  hasImage: boolean;
+  mastodonLimit?: number;
+}
+
+const NETWORK_NAMES: Record<NetworkId, MessageKey> = {
+  x: 'networkX', facebook: 'networkFacebook', mastodon: 'networkMastodon', bluesky: 'networkBluesky',
+  telegram: 'networkTelegram', threads: 'networkThreads', linkedin: 'networkLinkedin',
+};
+export const networkNameKey = (id: NetworkId) => NETWORK_NAMES[id];
+
+function problemFor(network: NetworkId, measure: Measure): DraftProblem {
+  if (measure.detail === 'empty') return { key: 'composerEmpty', network };
+  if (measure.detail === 'bytes') return { key: 'composerBytesOver', network };
+  if (measure.detail === 'links') return { key: 'composerTooManyLinks', network };
+  return { key: 'composerOverLimit', network, params: [String(measure.limit)] };
+}
+
+/** Measures one network's text; long text on a network with threads is fine when every part fits. */
+export function checkTarget(network: NetworkId, text: string, input: Pick<DraftInput, 'hasImage' | 'mastodonLimit'>): TargetCheck {
+  const rule = RULES[network];
+  const opts = { limit: network === 'mastodon' ? input.mastodonLimit : undefined, asPhotoCaption: network === 'telegram' && input.hasImage };
+  const measure = rule.measure(text, opts);
+  if (measure.ok) return { network, text, measure, parts: 1 };
+  if (measure.detail !== 'empty' && rule.splittable) {
+    const parts = splitForNetwork(text, rule, opts);
+    if (parts.length > 0 && parts.every((part) => rule.measure(part, opts).ok)) return { network, text, measure, parts: parts.length };
+  }
+  return { network, text, measure, parts: 1, problem: problemFor(network, measure) };
+}
+
+export interface DraftCheck {
+  ok: boolean;
+  /** The first problem among the chosen networks, to tell the officer. */
+  problem?: DraftProblem;
+  /** Every network measured (counters show for unchosen ones too). */
+  checks: Record<NetworkId, TargetCheck>;
+}
+
+export function validateDraft(input: DraftInput): DraftCheck {
+  const checks = Object.fromEntries(NETWORK_IDS.map((network) =>
+    [network, checkTarget(network, input.variants[network] ?? input.text, input)])) as Record<NetworkId, TargetCheck>;
+  const allBlank = [input.text, ...input.targets.map((n) => input.variants[n] ?? '')].every((text) => !text.trim());
+  if (allBlank) return { ok: false, problem: { key: 'composerEmpty' }, checks };
+  if (input.targets.length === 0) return { ok: false, problem: { key: 'composerNoTarget' }, checks };
+  const problem = input.targets.map((network) => checks[network].problem).find(Boolean);
+  return { ok: !problem, problem, checks };
+}

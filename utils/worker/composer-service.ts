@@ -1,0 +1,61 @@
+import { browser } from '#imports';
+import { capturePageInPage, pageFromCapture, pageFromTab, type PageInfo } from '../compose/page';
+import { db } from '../db';
+import type { DeliveryStatus } from '../messages';
+import { NETWORK_IDS, type NetworkId } from '../networks/ids';
+import { SETTINGS, readSetting } from '../settings';
+import { takePendingQuote } from './composer-window';
+
+async function targetTab(tabId?: number) {
+  if (tabId !== undefined) return browser.tabs.get(tabId);
+  const [tab] = await browser.tabs.query({ active: true, lastFocusedWindow: true });
+  return tab;
+}
+
+/** Reads the page through activeTab + scripting; pages that refuse scripts still give title and URL. */
+export async function capturePage(tabId?: number): Promise<PageInfo> {
+  const quote = await takePendingQuote();
+  const tab = await targetTab(tabId ?? quote?.tabId).catch(() => undefined);
+  let page: PageInfo;
+  if (!tab?.id) {
+    page = pageFromTab({ url: quote?.pageUrl, title: quote?.pageTitle });
+  } else {
+    try {
+      const [injection] = await browser.scripting.executeScript({ target: { tabId: tab.id }, func: capturePageInPage });
+      page = pageFromCapture(injection?.result, tab);
+    } catch {
+      page = pageFromTab(tab);
+    }
+  }
+  if (!quote) return page;
+  // A quote from the context menu: its selection, and a clicked link or image when there was one.
+  return {
+    ...page,
+    selection: quote.selection || page.selection,
+    url: quote.linkUrl && !quote.selection ? quote.linkUrl : page.url,
+    imageUrl: quote.imageUrl ?? page.imageUrl,
+    title: page.title || quote.pageTitle,
+  };
+}
+
+export async function composerContext(url: string) {
+  const accounts = await readSetting(SETTINGS.accounts);
+  const connected = NETWORK_IDS.filter((id) => accounts[id] !== undefined);
+  const sent = url ? await db.audit.where('pageUrl').equals(url).filter((row) => row.event === 'sent').toArray() : [];
+  return {
+    connected,
+    mastodonLimit: accounts.mastodon?.maxChars,
+    mastodonInstance: accounts.mastodon?.instance,
+    alreadyShared: sent.filter((row): row is typeof row & { network: NetworkId } => row.network !== undefined)
+      .map((row) => ({ network: row.network, at: row.at, url: row.url })),
+  };
+}
+
+export async function postStatus(postId: number): Promise<DeliveryStatus[]> {
+  const rows = await db.deliveries.where('postId').equals(postId).toArray();
+  return rows.map((row) => ({
+    id: row.id!, network: row.network, state: row.state, remoteUrl: row.remoteUrl,
+    nextAttemptAt: Number.isFinite(row.nextAttemptAt) ? row.nextAttemptAt : null,
+    lastError: row.lastError,
+  }));
+}
