@@ -11,7 +11,8 @@ const grantHostsAtInstall = process.env.SIAR_BUILD === 'e2e';
 const OPTIONAL_ORIGINS = ['https://*/*', 'http://*/*'];
 
 export default defineConfig({
-  outDirTemplate: `${grantHostsAtInstall ? 'e2e-' : ''}{{browser}}-mv{{manifestVersion}}`,
+  // SIAR_E2E_DIR lets parallel test runs keep separate browser-test builds.
+  outDirTemplate: grantHostsAtInstall ? (process.env.SIAR_E2E_DIR ?? 'e2e-{{browser}}-mv{{manifestVersion}}') : '{{browser}}-mv{{manifestVersion}}',
   imports: false,
   modules: ['@wxt-dev/webextension-polyfill'],
   manifest: ({ browser, manifestVersion }) => ({

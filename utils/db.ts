@@ -75,7 +75,8 @@ export interface SourceRow {
   health: { lastSuccessAt?: number; lastErrorAt?: number; lastError?: string; failures: number };
 }
 
-export type MentionState = 'new' | 'read' | 'starred' | 'archived';
+export type MentionState = 'unread' | 'read' | 'archived';
+export type ResponseStatus = 'baru' | 'ditinjau' | 'perlu-klarifikasi' | 'ditanggapi';
 export type Tone = 'positive' | 'neutral' | 'negative';
 
 export interface MentionRow {
@@ -97,7 +98,16 @@ export interface MentionRow {
   tone: Tone;
   toneCorrected?: boolean;
   state: MentionState;
-  response?: { status: string; note?: string };
+  /** 1 when starred (a number, because IndexedDB cannot index booleans). */
+  starred: 0 | 1;
+  response: { status: ResponseStatus; note?: string; at?: number };
+}
+
+/** One row per (watch, mention), so a watch's mentions are read newest first straight from an index. */
+export interface WatchHitRow {
+  watchId: number;
+  publishedAt: number;
+  mentionId: number;
 }
 
 export class SiarDatabase extends Dexie {
@@ -107,6 +117,7 @@ export class SiarDatabase extends Dexie {
   watches!: EntityTable<WatchRow, 'id'>;
   sources!: EntityTable<SourceRow, 'id'>;
   mentions!: EntityTable<MentionRow, 'id'>;
+  watchHits!: Dexie.Table<WatchHitRow, [number, number, number]>;
 
   constructor(name = 'siar') {
     super(name);
@@ -117,7 +128,8 @@ export class SiarDatabase extends Dexie {
       watches: '++id, name',
       sources: '++id, kind, nextDueAt',
       mentions: '++id, &guid, canonicalUrl, publishedAt, fetchedAt, storyKey, *watchIds, '
-        + '[state+publishedAt], source, tone',
+        + '[state+publishedAt], [starred+publishedAt], [tone+publishedAt], [source+publishedAt]',
+      watchHits: '[watchId+publishedAt+mentionId], mentionId',
     });
   }
 }

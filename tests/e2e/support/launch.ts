@@ -5,7 +5,7 @@ import { chromium, type BrowserContext, type Page, type Worker } from 'playwrigh
 
 // The browser-test build (npm run build:e2e): identical code, but the optional host permissions are
 // granted at install, because headless Chromium cannot click "Allow" on a permission prompt.
-export const EXTENSION_DIR = resolve(import.meta.dirname, '../../../.output/e2e-chrome-mv3');
+export const EXTENSION_DIR = resolve(import.meta.dirname, '../../../.output', process.env.SIAR_E2E_DIR ?? 'e2e-chrome-mv3');
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 export interface SiarBrowser {
