@@ -18,13 +18,25 @@ export interface LoggedRequest {
   headers: Record<string, string | string[] | undefined>;
   body: string;
   at: number;
+  /** The label of the injected fault this request received, if any. */
+  fault?: string;
 }
 
 /** A fault the next matching request receives instead of the fake's normal answer. */
 export interface Fault {
   host: string;
   pathIncludes?: string;
+  method?: string;
+  /** Shown in the request log, so a test can count the faults that were actually served. */
+  label?: string;
   response: FakeResponse;
+  /**
+   * The fake handles the request normally (the post is made) and only then answers late with
+   * `response.delayMs`: the client times out not knowing the post exists.
+   */
+  afterHandling?: boolean;
+  /** Closes the connection without an answer, as a dropped network does. */
+  drop?: boolean;
 }
 
 let certificate: { key: Buffer; cert: Buffer } | undefined;
@@ -45,6 +57,8 @@ export interface FakeServer {
   port: number;
   log: LoggedRequest[];
   inject(fault: Fault): void;
+  /** Drops the faults no request has received yet; returns how many there were. */
+  clearFaults(): number;
   /** `MAP host 127.0.0.1:port` rules for every host this server answers, for --host-resolver-rules. */
   hostRules(): string[];
   close(): Promise<void>;
@@ -65,17 +79,22 @@ export async function startFakeServer(fakes: Fake[], options: { tls?: boolean } 
     const host = ((typeof forwarded === 'string' && forwarded) || req.headers.host || '').replace(/:\d+$/, '');
     const url = new URL(req.url ?? '/', `${tls ? 'https' : 'http'}://${host}`);
     const body = Buffer.concat(chunks);
-    log.push({
+    const entry: LoggedRequest = {
       host, method: req.method ?? 'GET', path: url.pathname, body: body.toString('utf8'), at: Date.now(),
       authorization: req.headers.authorization, query: url.search.slice(1), headers: { ...req.headers },
-    });
+    };
+    log.push(entry);
     const request: FakeRequest = {
       host, method: req.method ?? 'GET', path: url.pathname, query: url.searchParams, headers: req.headers, body, url,
     };
-    const faultIndex = faults.findIndex((f) => f.host === host && (!f.pathIncludes || url.pathname.includes(f.pathIncludes)));
+    const faultIndex = faults.findIndex((f) => f.host === host && (!f.method || f.method === req.method)
+      && (!f.pathIncludes || url.pathname.includes(f.pathIncludes)));
+    const fault = faultIndex >= 0 ? faults.splice(faultIndex, 1)[0] : undefined;
+    if (fault) entry.fault = fault.label ?? 'fault';
+    if (fault?.drop) return void res.destroy();
     const fake = byHost.get(host);
     let response: FakeResponse;
-    if (faultIndex >= 0) response = faults.splice(faultIndex, 1)[0]!.response;
+    if (fault && !fault.afterHandling) response = fault.response;
     else if (!fake) response = { status: 404, body: `no fake for ${host}` };
     else {
       try {
@@ -83,6 +102,7 @@ export async function startFakeServer(fakes: Fake[], options: { tls?: boolean } 
       } catch (error) {
         response = { status: 500, body: `fake crashed: ${String(error)}` };
       }
+      if (fault?.afterHandling) response = { ...response, delayMs: fault.response.delayMs };
     }
     if (response.delayMs) await new Promise((resolve) => setTimeout(resolve, response.delayMs));
     if (res.destroyed) return;
@@ -103,6 +123,7 @@ export async function startFakeServer(fakes: Fake[], options: { tls?: boolean } 
     port,
     log,
     inject: (fault) => faults.push(fault),
+    clearFaults: () => faults.splice(0).length,
     hostRules: () => [...byHost.keys()].map((host) => `MAP ${host} 127.0.0.1:${port}`),
     close: () => new Promise((resolve) => {
       server.closeAllConnections();

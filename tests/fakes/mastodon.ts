@@ -1,4 +1,5 @@
 import { json, jsonBody, type Fake, type FakeRequest, type FakeResponse } from './fake';
+import { handleMastodonOAuth, type MastodonOAuthState } from './mastodon-oauth';
 
 // A Mastodon instance (docs.joinmastodon.org): POST /api/v1/statuses with Idempotency-Key (a repeated
 // key returns the status already made), POST /api/v2/media answering 202 until processed,
@@ -14,6 +15,7 @@ interface Media { id: string; description?: string; bytes: number; polls: number
 export interface MastodonFake extends Fake {
   posts: { id: string; status: string; language?: string; visibility?: string; inReplyTo?: string; mediaIds: string[]; key: string }[];
   media: Media[];
+  oauth: MastodonOAuthState;
 }
 
 async function multipart(request: FakeRequest): Promise<FormData | undefined> {
@@ -28,6 +30,7 @@ export function createMastodonFake(maxChars = 500): MastodonFake {
   const posts: MastodonFake['posts'] = [];
   const media: Media[] = [];
   const byKey = new Map<string, MastodonFake['posts'][number]>();
+  const oauth: MastodonOAuthState = { apps: [], codes: new Map() };
   const statusJson = (post: MastodonFake['posts'][number]) => ({
     id: post.id, uri: `https://${MASTODON_HOST}/users/humas/statuses/${post.id}`,
     url: `https://${MASTODON_HOST}/@humas/${post.id}`, content: `<p>${post.status}</p>`, visibility: post.visibility,
@@ -39,7 +42,10 @@ export function createMastodonFake(maxChars = 500): MastodonFake {
     hosts: [MASTODON_HOST],
     posts,
     media,
+    oauth,
     async handle(request): Promise<FakeResponse> {
+      const unauthenticated = handleMastodonOAuth(request, oauth, { accessToken: MASTODON_ACCOUNT.accessToken, maxChars });
+      if (unauthenticated) return unauthenticated;
       if (request.headers.authorization !== `Bearer ${MASTODON_ACCOUNT.accessToken}`) return error(401, 'The access token is invalid');
       if (request.method === 'GET' && request.path === '/api/v1/accounts/verify_credentials') {
         return json(200, { id: '1', username: 'humas', acct: 'humas', display_name: 'Humas Provinsi' });

@@ -128,10 +128,10 @@ function chunk(layout: Layout, fits: Fits): string[] {
   let breakIndex = 0;
   while (start < text.length) {
     while (breakIndex < breaks.length && (breaks[breakIndex]?.at ?? 0) <= start) breakIndex++;
-    const ends = breaks.slice(breakIndex).map((candidate) => candidate.at);
-    const farthest = farthestFitting(ends, (end) => fits(start, end));
+    const first = breakIndex;
+    const farthest = farthestFitting(breaks.length - first, (index) => fits(start, breaks[first + index]?.at ?? text.length));
     if (farthest < 0) {
-      const cut = hardCut(layout, start, ends[0] ?? text.length, fits);
+      const cut = hardCut(layout, start, breaks[first]?.at ?? text.length, fits);
       parts.push(text.slice(start, cut));
       start = cut;
       continue;
@@ -160,14 +160,17 @@ function preferredBreak(fitting: Break[], start: number): number {
 
 /** Cuts inside one over-long word: the farthest grapheme boundary that fits and is outside protected ranges. */
 function hardCut(layout: Layout, start: number, wordEnd: number, fits: Fits): number {
-  const { text, boundaries, protectedRanges } = layout;
-  const inWord = boundaries.filter((boundary) => boundary > start && boundary <= wordEnd);
+  const { boundaries, protectedRanges } = layout;
+  const inWord = boundaries.slice(
+    firstIndexAtOrAfter(boundaries, start + 1),
+    firstIndexAtOrAfter(boundaries, wordEnd + 1),
+  );
   const inWordRanges = protectedRanges.filter((range) => range.end > start && range.start < wordEnd);
   const urlRanges = inWordRanges.filter((range) => range.kind === 'url');
   const rangesThatFit = inWordRanges.filter((range) => range.kind === 'url' || fits(range.start, range.end));
   for (const protectedSet of [rangesThatFit, urlRanges]) {
     const cuts = inWord.filter((boundary) => !protectedSet.some((range) => boundary > range.start && boundary < range.end));
-    const index = farthestFitting(cuts, (end) => fits(start, end));
+    const index = farthestFitting(cuts.length, (cutIndex) => fits(start, cuts[cutIndex] ?? wordEnd));
     const cut = cuts[index];
     if (cut !== undefined) return cut;
     if (protectedSet.length === 0) break;
@@ -178,28 +181,23 @@ function hardCut(layout: Layout, start: number, wordEnd: number, fits: Fits): nu
 }
 
 /**
- * Index of the last candidate end that fits, or -1. Gallops forward then bisects, so the cost stays
- * proportional to the part's size rather than to the remaining text.
+ * Index (below `count`) of the last candidate that fits, or -1; candidates are ordered by growing
+ * length. Gallops forward then bisects, so the cost follows the part's size, not the remaining text.
  */
-function farthestFitting(ends: number[], fitsUpTo: (end: number) => boolean): number {
-  const first = ends[0];
-  if (first === undefined || !fitsUpTo(first)) return -1;
+function farthestFitting(count: number, fitsAt: (index: number) => boolean): number {
+  if (count === 0 || !fitsAt(0)) return -1;
   let good = 0;
-  let step = 1;
-  let bad = ends.length;
-  while (good + step < ends.length) {
-    const probe = ends[good + step];
-    if (probe === undefined || !fitsUpTo(probe)) {
+  let bad = count;
+  for (let step = 1; good + step < count; step *= 2) {
+    if (!fitsAt(good + step)) {
       bad = good + step;
       break;
     }
     good += step;
-    step *= 2;
   }
   while (bad - good > 1) {
     const middle = (good + bad) >> 1;
-    const probe = ends[middle];
-    if (probe !== undefined && fitsUpTo(probe)) good = middle;
+    if (fitsAt(middle)) good = middle;
     else bad = middle;
   }
   return good;

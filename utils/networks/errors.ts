@@ -39,8 +39,18 @@ export function errorFromHttp(failure: HttpFailure, now = Date.now()): Error {
   return new ContentError('request', detail);
 }
 
-/** fetch rejects with TypeError when the network is down or the request was aborted by a timeout. */
+const TIMEOUT = 'timeout';
+
+/**
+ * fetch rejects with TypeError when the network is down, and with TimeoutError (AbortSignal.timeout)
+ * or AbortError when the send's time budget ran out.
+ */
 export function errorFromFetchFailure(error: unknown): Error {
-  if (error instanceof Error && error.name === 'AbortError') return new TransientError('timeout');
+  if (error instanceof Error && (error.name === 'AbortError' || error.name === 'TimeoutError')) return new TransientError(TIMEOUT);
   return new TransientError(error instanceof Error ? error.message : 'network');
+}
+
+/** True for a send cut off by its time budget: the request may have reached the network. */
+export function isTimeout(error: unknown): boolean {
+  return error instanceof TransientError && error.message === TIMEOUT;
 }

@@ -8,6 +8,10 @@ export interface RuleOptions {
 }
 
 export interface Rule {
+  /**
+   * The network's own count. splitForNetwork relies on one property every rule here has: each
+   * grapheme outside a URL or `@user@domain` handle adds at least 1 to `length`.
+   */
   measure(text: string, opts?: RuleOptions): Measure;
   /** Whether the network has replies that chain into a thread, so long text can be split. */
   splittable: boolean;
