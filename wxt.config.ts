@@ -20,7 +20,7 @@ export default defineConfig({
     short_name: 'Siar',
     description: '__MSG_extDescription__',
     default_locale: 'id',
-    permissions: ['activeTab', 'scripting', 'storage', 'unlimitedStorage', 'alarms', 'contextMenus', 'notifications'],
+    permissions: ['activeTab', 'scripting', 'storage', 'unlimitedStorage', 'alarms', 'contextMenus', 'notifications', 'identity'],
     // MV2 (Firefox) has no optional_host_permissions: origins go in optional_permissions there.
     ...(manifestVersion === 2 ? { optional_permissions: OPTIONAL_ORIGINS } : { optional_host_permissions: OPTIONAL_ORIGINS }),
     ...(grantHostsAtInstall ? { host_permissions: OPTIONAL_ORIGINS } : {}),

@@ -1,4 +1,10 @@
+import { AccountsSection } from './AccountsSection';
+import { AuditLog } from './AuditLog';
+import { Listening } from './Listening';
 import { PageHeader } from './PageHeader';
+import { PresetsSection } from './PresetsSection';
+import { ProfileSection } from './ProfileSection';
+import { SettingsTransfer } from './SettingsTransfer';
 import { SettingsWarning } from './SettingsWarning';
 
 export function Options() {
@@ -6,6 +12,12 @@ export function Options() {
     <main class="options">
       <PageHeader subtitle="optionsTitle" />
       <SettingsWarning />
+      <AccountsSection />
+      <ProfileSection />
+      <PresetsSection />
+      <Listening />
+      <AuditLog />
+      <SettingsTransfer />
     </main>
   );
 }

@@ -1,6 +1,6 @@
 import { browser } from '#imports';
 import { useEffect } from 'preact/hooks';
-import { formatZoned } from '../utils/compose/schedule';
+import { formatZoned, zoneLabel } from '../utils/compose/schedule';
 import { networkNameKey, type DraftProblem } from '../utils/compose/validate';
 import { t, uiLanguage } from '../utils/i18n';
 import { NETWORK_IDS } from '../utils/networks/ids';
@@ -72,7 +72,7 @@ export function Popup() {
           </ul>
           <div class="publish-row">
             <label class="schedule">
-              {t('composerSchedule')}
+              {t('composerSchedule', zoneLabel(c.timeZone))}
               <input type="datetime-local" value={c.scheduleAt} data-testid="schedule-at" onInput={(event) => c.setScheduleAt(event.currentTarget.value)} />
             </label>
             <button type="submit" class="primary" data-testid="publish" disabled={c.publishing || c.postId !== undefined}>
@@ -81,7 +81,7 @@ export function Popup() {
           </div>
           {c.problem && <Alert testId="composer-problem">{problemText(c.problem)}</Alert>}
           {c.scheduledFor !== undefined && <Alert tone="info">{t('composerScheduled', formatZoned(c.scheduledFor, c.timeZone, uiLanguage()))}</Alert>}
-          {c.deliveries.length > 0 && <PublishResults deliveries={c.deliveries} timeZone={c.timeZone} onChange={c.setDeliveries} />}
+          {c.deliveries.length > 0 && <PublishResults deliveries={c.deliveries} timeZone={c.timeZone} onChange={c.retried} />}
           <ShareLinks text={c.text} url={c.page.url} title={c.page.title} variants={c.variants} mastodonInstance={c.context.mastodonInstance} />
         </form>
       )}

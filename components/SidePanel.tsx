@@ -1,13 +1,142 @@
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { db, type WatchRow } from '../utils/db';
+import { t, uiLanguage } from '../utils/i18n';
+import { send } from '../utils/messages';
+import type { MentionPatch } from '../utils/monitor/protocol';
+import { SETTINGS, readSetting } from '../utils/settings';
+import { downloadText, openMention, updateMentions } from '../utils/sidepanel/actions';
+import { mentionsCsv, mentionsJson } from '../utils/sidepanel/export';
+import { DEFAULT_FILTER, searchTerms, type MentionFilter } from '../utils/sidepanel/filters';
+import { keyAction, moveIndex } from '../utils/sidepanel/keys';
+import { rowsInOrder } from '../utils/sidepanel/query';
+import { dateInZone } from '../utils/sidepanel/time';
+import { Alert } from './Alert';
+import { MentionDetail } from './MentionDetail';
+import { MentionFilters } from './MentionFilters';
+import { MentionList } from './MentionList';
+import { MentionToolbar } from './MentionToolbar';
+import { markReady } from './mount';
 import { PageHeader } from './PageHeader';
 import { SettingsWarning } from './SettingsWarning';
-import { t } from '../utils/i18n';
+import { SourceHealthStrip } from './SourceHealthStrip';
+import { useLiveQuery } from './useLiveQuery';
+import { useMentionList } from './useMentionList';
+import { VolumeChart } from './VolumeChart';
+import './sidepanel.css';
+
+const lang = uiLanguage();
+
+function toggled(set: ReadonlySet<number>, id: number, on: boolean): ReadonlySet<number> {
+  const next = new Set(set);
+  if (on) next.add(id); else next.delete(id);
+  return next;
+}
 
 export function SidePanel() {
+  const [timeZone, setTimeZone] = useState('Asia/Jakarta');
+  const [filter, setFilter] = useState<MentionFilter>(DEFAULT_FILTER);
+  const [activeIndex, setActiveIndex] = useState(-1);
+  const [selected, setSelected] = useState<ReadonlySet<number>>(new Set());
+  const [problem, setProblem] = useState<string>();
+  const [chartOpen, setChartOpen] = useState(false);
+  const [now, setNow] = useState(() => Date.now());
+  const watchRows = useLiveQuery(() => db.watches.toArray(), []);
+  const watches = useMemo(() => new Map((watchRows.value ?? []).map((w): [number, WatchRow] => [w.id!, w])), [watchRows.value]);
+  const list = useMentionList(filter);
+  const terms = useMemo(() => searchTerms(filter.text), [filter.text]);
+  const active = activeIndex >= 0 ? list.rowAt(activeIndex) : undefined;
+
+  useEffect(() => { void readSetting(SETTINGS.preferences).then((p) => setTimeZone(p.timeZone)); }, []);
+  // Relative times ("5 menit lalu") move on while the panel stays open.
+  useEffect(() => { const timer = setInterval(() => setNow(Date.now()), 60_000); return () => clearInterval(timer); }, []);
+  useEffect(() => { if (list.ready) markReady(); }, [list.ready]);
+
+
+  const patch = useCallback(async (ids: number[], change: MentionPatch) => {
+    if (ids.length === 0) return;
+    try {
+      await updateMentions(ids, change);
+      setProblem(undefined);
+    } catch {
+      setProblem(t('panelActionFailed'));
+    }
+  }, []);
+
+  const star = (index: number) => { const row = list.rowAt(index); if (row) void patch([row.id!], { starred: row.starred ? 0 : 1 }); };
+  const archive = (index: number) => {
+    const row = list.rowAt(index);
+    if (row) void patch([row.id!], { state: row.state === 'archived' ? 'read' : 'archived' });
+  };
+  const opened = (index: number) => { const row = list.rowAt(index); if (row?.state === 'unread') void patch([row.id!], { state: 'read' }); };
+  const toggleSelect = (id: number, on: boolean) => setSelected((old) => toggled(old, id, on));
+
+  // Keys can arrive faster than renders: the handler is registered once and reads the latestRef state from
+  // a ref, and a move updates the ref at once so "j x j x" selects two different rows.
+  const activeRef = useRef(-1);
+  const latestRef = useRef({ list, star, archive, opened });
+  useLayoutEffect(() => { latestRef.current = { list, star, archive, opened }; });
+  const setActive = useCallback((index: number) => { activeRef.current = index; setActiveIndex(index); }, []);
+  const changeFilter = useCallback((next: MentionFilter) => {
+    setFilter(next);
+    setActive(-1);
+    setSelected(new Set());
+  }, [setActive]);
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      const target = event.target as HTMLElement | null;
+      const action = keyAction({ key: event.key, ctrlKey: event.ctrlKey, metaKey: event.metaKey, altKey: event.altKey, targetTag: target?.tagName, editable: target?.isContentEditable });
+      if (!action) return;
+      event.preventDefault();
+      const current = latestRef.current;
+      if (action === 'next' || action === 'previous') { setActive(moveIndex(activeRef.current, action, current.list.length)); return; }
+      const index = activeRef.current;
+      const row = current.list.rowAt(index);
+      if (!row) return;
+      if (action === 'star') current.star(index);
+      else if (action === 'archive') current.archive(index);
+      else if (action === 'select') setSelected((old) => toggled(old, row.id!, !old.has(row.id!)));
+      else void openMention(row.url).then((ok) => ok && current.opened(index));
+    };
+    document.addEventListener('keydown', onKey);
+    return () => document.removeEventListener('keydown', onKey);
+  }, [setActive]);
+
+  const exportAs = async (format: 'csv' | 'json') => {
+    try {
+      const rows = await rowsInOrder(db, list.ids ?? []);
+      const day = dateInZone(Date.now(), timeZone);
+      if (format === 'csv') downloadText(`siar-sebutan-${day}.csv`, mentionsCsv(rows, watchRows.value ?? []), 'text/csv;charset=utf-8');
+      else downloadText(`siar-sebutan-${day}.json`, mentionsJson(rows), 'application/json');
+    } catch {
+      setProblem(t('panelExportFailed'));
+    }
+  };
+  const reportHref = `/report.html?date=${dateInZone(now, timeZone)}${filter.watchId === undefined ? '' : `&watch=${filter.watchId}`}`;
+
   return (
     <main class="sidepanel">
       <PageHeader subtitle="sidepanelTitle" />
       <SettingsWarning />
-      <p class="empty">{t('sidepanelEmpty')}</p>
+      <SourceHealthStrip />
+      <MentionFilters filter={filter} watches={watchRows.value ?? []} timeZone={timeZone} onChange={changeFilter} />
+      <details class="chart-section" onToggle={(event) => setChartOpen(event.currentTarget.open)}>
+        <summary>{t('panelChart')}</summary>
+        {chartOpen && <VolumeChart watchId={filter.watchId} lang={lang} timeZone={timeZone} />}
+      </details>
+      <MentionToolbar count={list.count} selectedCount={selected.size} canExport={list.ids !== undefined} reportHref={reportHref}
+        onBulk={(change) => void patch([...selected], change)} onClearSelection={() => setSelected(new Set())} onExport={(f) => void exportAs(f)} />
+      {problem && <Alert testId="panel-problem">{problem}</Alert>}
+      {list.ready && list.length === 0 && (
+        <p class="empty" data-testid="mention-empty">{filter === DEFAULT_FILTER ? t('sidepanelEmpty') : t('panelNoMatches')}</p>
+      )}
+      <MentionList list={list} watches={watches} terms={terms} activeIndex={activeIndex} selected={selected} now={now} lang={lang}
+        timeZone={timeZone} filterKey={JSON.stringify(filter)} onActivate={setActive} onSelect={toggleSelect}
+        onStar={star} onArchive={archive} onOpened={opened} />
+      {active && (
+        <MentionDetail row={active} terms={terms} onPatch={(change) => void patch([active.id!], change)}
+          onRespond={() => void send('respondToMention', { id: active.id! }).catch(() => setProblem(t('panelActionFailed')))} />
+      )}
+      <p class="muted shortcuts">{t('panelKeyboardHelp')}</p>
     </main>
   );
 }

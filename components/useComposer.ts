@@ -37,6 +37,8 @@ export function useComposer() {
   const [postId, setPostId] = useState<number>();
   const [scheduledFor, setScheduledFor] = useState<number>();
   const [deliveries, setDeliveries] = useState<DeliveryStatus[]>([]);
+  // Bumped when the officer retries, so following the deliveries resumes after it had stopped.
+  const [pollRound, setPollRound] = useState(0);
   const [loaded, setLoaded] = useState(false);
 
   useEffect(() => {
@@ -91,7 +93,12 @@ export function useComposer() {
     };
     void poll();
     return () => { stopped = true; };
-  }, [postId, scheduledFor]);
+  }, [postId, scheduledFor, pollRound]);
+
+  function retried(rows: DeliveryStatus[]) {
+    setDeliveries(rows);
+    setPollRound((round) => round + 1);
+  }
 
   const image = page?.imageUrl && (imageState === 'ok' || imageState === 'loading') ? page.imageUrl : undefined;
   const mastodonLimit = context?.mastodonLimit;
@@ -137,7 +144,7 @@ export function useComposer() {
   return {
     page, context, presets, text, setText, variants, setVariants, targets, setTargets, imageAlt, setImageAlt,
     imageState, setImageState, image, scheduleAt, setScheduleAt, timeZone, draftRestored, discardDraft,
-    check, problem, publish, publishing, postId, scheduledFor, deliveries, setDeliveries,
+    check, problem, publish, publishing, postId, scheduledFor, deliveries, retried,
   };
 }
 

@@ -33,6 +33,8 @@ export interface DeliveryRow {
   remoteId?: string;
   remoteUrl?: string;
   lastError?: ErrorInfo;
+  /** The last attempt timed out after the request left: the network may hold the post already. */
+  uncertain?: boolean;
   updatedAt: number;
 }
 
@@ -60,6 +62,8 @@ export interface WatchRow {
   sources: string[];
   notify: boolean;
   createdAt: number;
+  /** Changes whenever the watch does; the worker's compiled matcher is cached on these. */
+  updatedAt: number;
 }
 
 export interface SourceRow {
@@ -72,7 +76,11 @@ export interface SourceRow {
   lastModified?: string;
   intervalMin: number;
   nextDueAt: number;
-  health: { lastSuccessAt?: number; lastErrorAt?: number; lastError?: string; failures: number };
+  health: { lastSuccessAt?: number; lastErrorAt?: number; lastError?: ErrorInfo; failures: number };
+  /** Set on search sources the worker keeps for one watch (their query follows the watch's). */
+  watchId?: number;
+  /** Which of that watch's searches this row is (`googlenews`, `mastodon:banjir`…). */
+  derivedKey?: string;
 }
 
 export type MentionState = 'unread' | 'read' | 'archived';

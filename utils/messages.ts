@@ -1,9 +1,14 @@
 import { browser } from '#imports';
 // zod/mini: this file is part of every page bundle, where full zod would cost 20 KB gzip.
 import * as z from 'zod/mini';
+import { accountProtocol } from './accounts/protocol';
 import { SiarError, toErrorInfo, type ErrorCode, type ErrorInfo } from './errors';
 import type { MessageKey } from './i18n';
 import { networkIdSchema } from './networks/ids';
+import { settingsFileProtocol } from './settings-file/protocol';
+import { listenProtocol } from './monitor/protocol';
+import { panelProtocol } from './sidepanel/protocol';
+import { auditProtocol } from './queue/protocol';
 
 // The one message protocol between extension pages and the worker. Every request and every response
 // is validated here; the casts needed to cross `runtime.sendMessage` stay in this file.
@@ -76,6 +81,11 @@ export const protocol = {
     request: z.object({ postId: z.int() }),
     response: z.object({ deliveries: z.array(deliveryStatusSchema) }),
   },
+  ...listenProtocol,
+  ...panelProtocol,
+  ...accountProtocol,
+  ...settingsFileProtocol,
+  ...auditProtocol,
 } satisfies Record<string, { request: z.ZodMiniType; response: z.ZodMiniType }>;
 
 export type MessageType = keyof typeof protocol;

@@ -1,8 +1,10 @@
 import { browser } from '#imports';
 // zod/mini: settings are read by the popup, where full zod would cost 20 KB gzip.
 import * as z from 'zod/mini';
+import { accountDraftsSchema, accountSummariesSchema } from './accounts/public';
 import { accountsSchema } from './networks/accounts';
 import { networkIdSchema } from './networks/ids';
+import { sealedSchema } from './secrets/schema';
 
 /** A value kept in storage.local under one key, with the schema every read and write must pass. */
 export interface Setting<T> {
@@ -55,6 +57,12 @@ const quarantineSchema = z.array(z.object({ key: z.string(), at: z.number(), val
 export const SETTINGS = {
   profile: define('profile', profileSchema, () => ({ name: '', unit: '' })),
   accounts: define('accounts', accountsSchema, () => ({})),
+  /** Names and expiry of connected accounts, without secrets: what pages see, also while locked. */
+  accountSummaries: define('accountSummaries', accountSummariesSchema, () => ({})),
+  /** Non-secret fields from an imported setup that prefill the connect forms. */
+  accountDrafts: define('accountDrafts', accountDraftsSchema, () => ({})),
+  /** Present only while the passphrase lock is on; `accounts` is then empty (utils/secrets/store.ts). */
+  sealedAccounts: define('sealedAccounts', z.nullable(sealedSchema), () => null),
   presets: define('presets', presetsSchema, () => ({ hashtags: [], signatures: [], utm: {} })),
   preferences: define('preferences', preferencesSchema, () => ({
     timeZone: 'Asia/Jakarta',

@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createXFake, X_CREDENTIALS } from '../fakes/x';
 import { startFakeServer, type FakeServer } from '../fakes/https-server';
+import type { ExtensionPage } from './pages/base';
 import { OptionsPage } from './pages/options';
 import { PopupPage } from './pages/popup';
 import { SidePanelPage } from './pages/sidepanel';
@@ -20,7 +21,9 @@ describe.each(['id', 'en'] as const)('every page in %s', (lang) => {
     ['sidepanel.html', SidePanelPage, 'sidepanelTitle'],
     ['options.html', OptionsPage, 'optionsTitle'],
   ] as const)('%s opens in the officer language with no console error', async (path, Page, subtitleKey) => {
-    const view = await Page.openIn(siar, path);
+    // The three page classes differ, so their union has no common `this`; each is still an ExtensionPage opener.
+    const opener: { openIn(siar: SiarBrowser, path: string): Promise<ExtensionPage> } = Page;
+    const view = await opener.openIn(siar, path);
     expect(await view.heading()).toBe(message(lang, 'appName'));
     await expect.poll(() => view.page.locator('.page-header p').textContent()).toBe(message(lang, subtitleKey));
     expect(await view.page.evaluate(() => document.documentElement.lang)).toBe(lang);

@@ -5,6 +5,10 @@ import type { NetworkId } from '../networks/ids';
 import type { Network, TargetPost } from '../networks/types';
 import { appendAudit } from './audit';
 import { decideRetry } from './backoff';
+import { isTimeout } from '../networks/errors';
+
+/** Per request budget, kept under the MV3 worker's 30 s event budget. */
+export const SEND_TIMEOUT_MS = 25_000;
 
 export interface QueueDeps {
   database: SiarDatabase;
@@ -12,11 +16,13 @@ export interface QueueDeps {
   accounts: () => Promise<Accounts>;
   actor: () => Promise<string>;
   now?: () => number;
-  /** Per request; kept under the MV3 worker's 30 s event budget. */
+  /** Per send; SEND_TIMEOUT_MS unless a browser-test build lowers it (utils/worker/start.ts). */
   timeoutMs?: number;
+  /** Told after each settled attempt, so the worker can report a post whose deliveries all ended. */
+  onSettled?(postId: number): void;
 }
 
-type Outcome = Pick<DeliveryRow, 'state' | 'nextAttemptAt' | 'remoteId' | 'remoteUrl' | 'lastError'>;
+type Outcome = Pick<DeliveryRow, 'state' | 'nextAttemptAt' | 'remoteId' | 'remoteUrl' | 'lastError' | 'uncertain'>;
 
 /**
  * Moves a due `pending` delivery to `sending` inside one IndexedDB transaction. Only the caller that
@@ -45,17 +51,29 @@ export function targetFor(network: Network<never>, post: PostRow, delivery: Deli
   };
 }
 
-function outcomeOf(error: unknown, delivery: DeliveryRow, now: number): Outcome {
+const UNSURE_ERROR = { code: 'interrupted', messageKey: 'errorTimeoutUnsure', detail: 'no answer in time' } as const;
+
+/**
+ * A timeout leaves the request's fate unknown: the network may have published the post and only the
+ * answer was late. A resend is then safe only where it cannot duplicate: networks that honour the
+ * idempotency key, or (flagged `uncertain`) after the network's own lookup finds no such post.
+ * Networks with neither end `failed`, asking the officer to check the account first.
+ */
+function outcomeOf(error: unknown, delivery: DeliveryRow, network: Network<never> | undefined, now: number, uncertain: boolean): Outcome {
   const lastError = toErrorInfo(error);
-  if (error instanceof AuthError) return { state: 'needs-auth', nextAttemptAt: Infinity, lastError };
+  if (error instanceof AuthError) return { state: 'needs-auth', nextAttemptAt: Infinity, lastError, uncertain };
+  const timedOut = isTimeout(error) && !network?.idempotent;
+  if (timedOut && !network?.findExisting) return { state: 'failed', nextAttemptAt: Infinity, lastError: UNSURE_ERROR, uncertain: true };
   if (error instanceof RateLimitError || error instanceof TransientError) {
     const decision = decideRetry(
       error instanceof RateLimitError ? { kind: 'rate-limit', retryAt: error.retryAt } : { kind: 'transient' },
       delivery.attempts, now,
     );
-    if (decision.kind === 'retry') return { state: 'pending', nextAttemptAt: decision.at, lastError: { ...lastError, retryAt: decision.at } };
+    if (decision.kind === 'retry') {
+      return { state: 'pending', nextAttemptAt: decision.at, lastError: { ...lastError, retryAt: decision.at }, uncertain: uncertain || timedOut };
+    }
   }
-  return { state: 'failed', nextAttemptAt: Infinity, lastError };
+  return { state: 'failed', nextAttemptAt: Infinity, lastError, uncertain: uncertain || timedOut };
 }
 
 async function settle(deps: QueueDeps, delivery: DeliveryRow, post: PostRow, outcome: Outcome) {
@@ -81,18 +99,24 @@ export async function sendDelivery(deps: QueueDeps, id: number): Promise<void> {
   const claimed = await claim(deps.database, id, now);
   if (!claimed) return;
   const { delivery, post } = claimed;
+  const network = deps.networks[delivery.network];
+  let uncertain = delivery.uncertain ?? false;
   let outcome: Outcome;
   try {
-    const network = deps.networks[delivery.network];
     const account = (await deps.accounts())[delivery.network];
     if (!network || !account) throw new AuthError('not connected');
-    const signal = AbortSignal.timeout(deps.timeoutMs ?? 25_000);
-    const result = await network.publish(targetFor(network, post, delivery), account as never, signal);
-    outcome = { state: 'sent', nextAttemptAt: Infinity, remoteId: result.remoteId, remoteUrl: result.url, lastError: undefined };
+    const signal = AbortSignal.timeout(deps.timeoutMs ?? SEND_TIMEOUT_MS);
+    const target = targetFor(network, post, delivery);
+    // An earlier attempt timed out: look on the network before publishing again.
+    const found = uncertain && network.findExisting ? await network.findExisting(target, account as never, signal) : undefined;
+    uncertain = false;
+    const result = found ?? await network.publish(target, account as never, signal);
+    outcome = { state: 'sent', nextAttemptAt: Infinity, remoteId: result.remoteId, remoteUrl: result.url, lastError: undefined, uncertain: false };
   } catch (error) {
-    outcome = outcomeOf(error, delivery, deps.now?.() ?? Date.now());
+    outcome = outcomeOf(error, delivery, network, deps.now?.() ?? Date.now(), uncertain);
   }
   await settle(deps, delivery, post, outcome);
+  deps.onSettled?.(post.id!);
 }
 
 /** Sends every due pending delivery; different networks in parallel. Returns how many were tried. */

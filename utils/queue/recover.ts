@@ -21,7 +21,12 @@ export async function recoverInterrupted(deps: QueueDeps, options: { all?: boole
   // At worker start-up nothing is in flight, so every `sending` row is interrupted.
   const interrupted = options.all ? sending : sending.filter((d) => d.updatedAt < now - STALE_SENDING_MS);
   if (interrupted.length === 0) return 0;
-  const accounts = await deps.accounts();
+  let accounts: Awaited<ReturnType<QueueDeps['accounts']>>;
+  try {
+    accounts = await deps.accounts();
+  } catch {
+    return 0; // locked with a passphrase: look again once the officer unlocks
+  }
   for (const delivery of interrupted) {
     const network = deps.networks[delivery.network];
     const account = accounts[delivery.network];
@@ -50,6 +55,7 @@ export async function recoverInterrupted(deps: QueueDeps, options: { all?: boole
       at: now, actor: await deps.actor(), postId: delivery.postId, deliveryId: delivery.id,
       network: delivery.network, event: 'recovered', result: String(change.state),
     });
+    if (change.state !== 'pending') deps.onSettled?.(delivery.postId);
   }
   return interrupted.length;
 }

@@ -15,7 +15,7 @@ async function targetTab(tabId?: number) {
 /** Reads the page through activeTab + scripting; pages that refuse scripts still give title and URL. */
 export async function capturePage(tabId?: number): Promise<PageInfo> {
   const quote = await takePendingQuote();
-  const tab = await targetTab(tabId ?? quote?.tabId).catch(() => undefined);
+  const tab = quote?.standalone ? undefined : await targetTab(tabId ?? quote?.tabId).catch(() => undefined);
   let page: PageInfo;
   if (!tab?.id) {
     page = pageFromTab({ url: quote?.pageUrl, title: quote?.pageTitle });
@@ -40,7 +40,9 @@ export async function capturePage(tabId?: number): Promise<PageInfo> {
 
 export async function composerContext(url: string) {
   const accounts = await readSetting(SETTINGS.accounts);
-  const connected = NETWORK_IDS.filter((id) => accounts[id] !== undefined);
+  // While the passphrase lock is on only the summaries tell which networks are connected.
+  const summaries = await readSetting(SETTINGS.accountSummaries);
+  const connected = NETWORK_IDS.filter((id) => accounts[id] !== undefined || summaries[id] !== undefined);
   const sent = url ? await db.audit.where('pageUrl').equals(url).filter((row) => row.event === 'sent').toArray() : [];
   return {
     connected,

@@ -9,6 +9,8 @@ export const quoteRequestSchema = z.object({
   pageTitle: z.string().max(1000),
   tabId: z.number().int().optional(),
   at: z.number(),
+  /** The quote is about `pageUrl` itself (a mention from the side panel), not about any open tab. */
+  standalone: z.boolean().optional(),
 });
 export type QuoteRequest = z.infer<typeof quoteRequestSchema>;
 

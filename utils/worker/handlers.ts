@@ -1,15 +1,23 @@
 import { browser } from '#imports';
+import { accountHandlers } from '../accounts/service';
+import { settingsFileHandlers } from '../settings-file/service';
 import { ContentError } from '../errors';
 import { db } from '../db';
 import type { Handlers } from '../messages';
 import { createPost } from '../queue/posts';
 import { retryDelivery } from '../queue/retry';
 import { SETTINGS, checkAllSettings, writeSetting } from '../settings';
+import { auditCsv, auditList } from './audit-service';
 import { capturePage, composerContext, postStatus } from './composer-service';
+import { listenHandlers } from './listen-handlers';
+import { panelHandlers } from './panel-service';
 import { pumpQueue, queueDeps } from './queue-service';
 
 /** The worker's answer to every message of utils/messages.ts. */
 export const handlers: Handlers = {
+  ...accountHandlers,
+  ...settingsFileHandlers,
+  ...panelHandlers,
   ping: async () => ({ version: browser.runtime.getManifest().version }),
   settingsStatus: async () => ({ warnings: await checkAllSettings() }),
   dismissSettingsWarnings: async () => {
@@ -32,4 +40,7 @@ export const handlers: Handlers = {
   pageInfo: ({ tabId }) => capturePage(tabId),
   composerContext: ({ url }) => composerContext(url),
   postStatus: async ({ postId }) => ({ deliveries: await postStatus(postId) }),
+  ...listenHandlers,
+  auditList: ({ offset, limit }) => auditList(offset, limit),
+  auditCsv: () => auditCsv(),
 };

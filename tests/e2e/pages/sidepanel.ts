@@ -1,7 +1,72 @@
+import type { Tone } from '../../../utils/db';
+import type { StateFilter } from '../../../utils/sidepanel/filters';
 import { ExtensionPage } from './base';
 
+/** The side panel page: mention list, filters, triage. */
 export class SidePanelPage extends ExtensionPage {
   async ready() {
     await this.page.locator('main.sidepanel').waitFor();
+    await this.page.waitForFunction(() => performance.getEntriesByName('siar-ready').length > 0);
+  }
+
+  /** Waits until the list shows the current filter's rows (not the previous filter's). */
+  async settled() {
+    await this.page.waitForFunction(() => {
+      const list = document.querySelector('[data-testid="mention-list"]');
+      const count = document.querySelector('[data-testid="mention-count"]')?.textContent;
+      return list?.getAttribute('data-ready') === 'true' && count !== '…';
+    });
+  }
+
+  items() {
+    return this.byTestId('mention-item');
+  }
+
+  item(id: number) {
+    return this.page.locator(`[data-testid="mention-item"][data-mention-id="${id}"]`);
+  }
+
+  /** Ids of the rendered rows, top to bottom. */
+  async visibleIds(): Promise<number[]> {
+    await this.settled();
+    const ids = await this.items().evaluateAll((els) => els
+      .map((el) => ({ id: Number(el.getAttribute('data-mention-id')), top: el.getBoundingClientRect().top }))
+      .sort((a, b) => a.top - b.top).map((x) => x.id));
+    return ids;
+  }
+
+  async count(): Promise<number> {
+    await this.settled();
+    return Number(await this.byTestId('mention-count').textContent());
+  }
+
+  async search(text: string) {
+    await this.byTestId('mention-search').fill(text);
+  }
+
+  async watch(id: number | undefined) {
+    await this.byTestId('watch-filter').selectOption(id === undefined ? '' : String(id));
+  }
+
+  async state(state: StateFilter) {
+    await this.byTestId('state-filter').selectOption(state);
+  }
+
+  async tone(tone: Tone | '') {
+    await this.byTestId('tone-filter').selectOption(tone);
+  }
+
+  async source(kind: string) {
+    await this.byTestId('source-filter').selectOption(kind);
+  }
+
+  /** Focuses the list row by row with the keyboard until `id` is the active mention. */
+  async activate(id: number) {
+    await this.item(id).click({ position: { x: 200, y: 60 } });
+    await this.page.locator(`[data-testid="mention-detail"][data-mention-id="${id}"]`).waitFor();
+  }
+
+  async press(key: string) {
+    await this.page.keyboard.press(key);
   }
 }

@@ -1,0 +1,119 @@
+import { browser } from '#imports';
+import { useState } from 'preact/hooks';
+import { networkNameKey } from '../utils/compose/validate';
+import { t } from '../utils/i18n';
+import { MessageError, send } from '../utils/messages';
+import type { NetworkId } from '../utils/networks/ids';
+import { problemSentence } from '../utils/settings-file/problem-text';
+import type { ImportPlanView } from '../utils/settings-file/protocol';
+import { Alert } from './Alert';
+
+type Notice = { tone: 'info' | 'error' | 'warning'; text: string };
+
+const names = (networks: NetworkId[]) => networks.map((network) => t(networkNameKey(network))).join(', ');
+
+function planLines(plan: ImportPlanView): string[] {
+  return [
+    plan.profile && t('importChangeProfile'),
+    plan.presets && t('importChangePresets'),
+    plan.preferences && t('importChangePreferences'),
+    plan.connect.length > 0 && t('importConnect', names(plan.connect)),
+    plan.prefill.length > 0 && t('importPrefill', names(plan.prefill)),
+    (plan.watchesAdded.length > 0 || plan.watchesUpdated.length > 0) && t('importWatches', [String(plan.watchesAdded.length), String(plan.watchesUpdated.length)]),
+    (plan.sourcesAdded > 0 || plan.sourcesUpdated > 0) && t('importSources', [String(plan.sourcesAdded), String(plan.sourcesUpdated)]),
+  ].filter((line): line is string => typeof line === 'string');
+}
+
+function download(json: string, fileName: string) {
+  const url = URL.createObjectURL(new Blob([json], { type: 'application/json' }));
+  const link = Object.assign(document.createElement('a'), { href: url, download: fileName });
+  link.click();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+/** One file out (secrets only when ticked and confirmed); one file in, previewed, then applied whole or not at all. */
+export function SettingsTransfer() {
+  const [secrets, setSecrets] = useState<'no' | 'asking' | 'yes'>('no');
+  const [pending, setPending] = useState<{ text: string; plan: ImportPlanView }>();
+  const [notice, setNotice] = useState<Notice>();
+  const fail = (error: unknown) => setNotice({ tone: 'error', text: t(error instanceof MessageError ? error.info.messageKey : 'errorInternal') });
+
+  const exportFile = async () => {
+    setNotice(undefined);
+    try {
+      const { json, fileName } = await send('settingsExport', { includeSecrets: secrets === 'yes' });
+      download(json, fileName);
+      setNotice({ tone: 'info', text: t('exportDone', fileName) });
+    } catch (error) {
+      fail(error);
+    }
+  };
+
+  const choose = async (input: HTMLInputElement) => {
+    const file = input.files?.[0];
+    input.value = '';
+    setPending(undefined);
+    setNotice(undefined);
+    if (!file) return;
+    try {
+      const text = await file.text();
+      const answer = await send('settingsImportPreview', { text });
+      if (!answer.ok) return setNotice({ tone: 'error', text: problemSentence(answer.problem) });
+      setPending({ text, plan: answer.plan });
+    } catch (error) {
+      fail(error);
+    }
+  };
+
+  const apply = () => {
+    if (!pending) return;
+    // Asked inside the click (a user gesture) for accounts the file connects with their tokens.
+    const access = pending.plan.origins.length ? browser.permissions.request({ origins: pending.plan.origins }) : Promise.resolve(true);
+    void (async () => {
+      try {
+        await access;
+        const answer = await send('settingsImportApply', { text: pending.text });
+        setPending(undefined);
+        setNotice(answer.ok ? { tone: 'info', text: t('importApplied') } : { tone: 'error', text: problemSentence(answer.problem) });
+      } catch (error) {
+        fail(error);
+      }
+    })();
+  };
+
+  const lines = pending ? planLines(pending.plan) : [];
+  return (
+    <section class="options-section" data-testid="transfer-section">
+      <h2>{t('transferTitle')}</h2>
+      <p class="muted">{t('transferIntro')}</p>
+      <div class="row-form">
+        <label>
+          <input type="checkbox" data-testid="export-include-secrets" checked={secrets === 'yes'}
+            onChange={(event) => setSecrets(event.currentTarget.checked ? 'asking' : 'no')} />
+          {t('exportIncludeSecrets')}
+        </label>
+        <button type="button" data-testid="settings-export" disabled={secrets === 'asking'} onClick={() => void exportFile()}>{t('exportButton')}</button>
+      </div>
+      {secrets === 'asking' && (
+        <Alert tone="warning" testId="export-secrets-warning">
+          <span>{t('exportSecretsConfirm')}</span>
+          <button type="button" data-testid="export-secrets-confirm" onClick={() => setSecrets('yes')}>{t('exportIncludeSecrets')}</button>
+          <button type="button" onClick={() => setSecrets('no')}>{t('importCancel')}</button>
+        </Alert>
+      )}
+      <label class="field">
+        <span class="field-label">{t('importLabel')}</span>
+        <input type="file" accept="application/json,.json" data-testid="settings-import" onChange={(event) => void choose(event.currentTarget)} />
+      </label>
+      {pending && (
+        <div class="import-preview" data-testid="import-preview">
+          <p>{lines.length ? t('importPreviewTitle') : t('importNoChanges')}</p>
+          <ul>{lines.map((line) => <li key={line}>{line}</li>)}</ul>
+          <button type="button" class="primary" data-testid="import-apply" onClick={apply}>{t('importApply')}</button>
+          <button type="button" onClick={() => setPending(undefined)}>{t('importCancel')}</button>
+        </div>
+      )}
+      {notice && <Alert tone={notice.tone} testId="transfer-notice">{notice.text}</Alert>}
+    </section>
+  );
+}

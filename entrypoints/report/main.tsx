@@ -1,0 +1,4 @@
+import { ClippingReport } from '../../components/ClippingReport';
+import { mount } from '../../components/mount';
+
+mount('reportTitle', <ClippingReport />);

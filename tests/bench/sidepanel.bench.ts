@@ -1,0 +1,178 @@
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { launchSiar, type SiarBrowser } from '../e2e/support/launch';
+import { median, report } from './report';
+
+// Side panel with 100,000 stored mentions: first screen, filter change and heap, each printed next to
+// a floor measured in the same run (a raw IndexedDB index read, a blank extension page).
+
+const MENTIONS = 100_000;
+const RUNS = 9;
+let siar: SiarBrowser;
+beforeAll(async () => { siar = await launchSiar(); });
+afterAll(async () => { await siar.close(); });
+
+/** Writes the mentions (and their watchHits) from an extension page in one transaction. */
+async function seed(page: Page): Promise<number> {
+  return page.evaluate(async (count) => {
+    const started = performance.now();
+    const db = await new Promise<IDBDatabase>((resolve, reject) => {
+      const open = indexedDB.open('siar');
+      open.onsuccess = () => resolve(open.result);
+      open.onerror = () => reject(open.error);
+    });
+    const tx = db.transaction(['mentions', 'watchHits', 'watches'], 'readwrite');
+    const tones = ['positive', 'neutral', 'negative', 'neutral'];
+    const states = ['unread', 'read', 'read', 'archived'];
+    const sources = ['rss', 'googlenews', 'x', 'mastodon', 'bluesky'];
+    const words = ['banjir', 'pajak', 'jalan', 'vaksin', 'pelayanan', 'sekolah', 'listrik', 'bansos', 'macet', 'pasar'];
+    for (let w = 1; w <= 5; w += 1) tx.objectStore('watches').put({ id: w, name: `Pantauan ${w}`, colour: '#0c6e78', query: words[w]!, aliases: [], languages: ['id'], sources: [], notify: false, createdAt: 0, updatedAt: 0 });
+    const now = Date.now();
+    for (let i = 1; i <= count; i += 1) {
+      const publishedAt = now - i * 77_000;
+      const watchIds = i % 7 === 0 ? [1 + (i % 5), 1 + ((i + 2) % 5)] : [1 + (i % 5)];
+      const word = words[i % words.length]!;
+      tx.objectStore('mentions').put({
+        id: i, guid: `bench-${i}`, url: `https://berita.example.id/${i}`, canonicalUrl: `https://berita.example.id/${i}`,
+        title: `Warga keluhkan ${word} di kecamatan ${i % 300} menurut laporan nomor ${i}`,
+        summary: `Ringkasan berita tentang ${word} dan ${words[(i * 3) % words.length]} di wilayah ${i % 97}. Pemerintah daerah diminta bertindak.`,
+        source: sources[i % sources.length], outlet: `Media ${i % 40}`, author: `Penulis ${i % 90}`, publishedAt, fetchedAt: publishedAt,
+        watchIds, keywords: [word], storyKey: `story-${Math.floor(i / 3)}`, tone: tones[i % tones.length], state: states[i % states.length],
+        starred: i % 50 === 0 ? 1 : 0, response: { status: 'baru' },
+      });
+      for (const watchId of watchIds) tx.objectStore('watchHits').put({ watchId, publishedAt, mentionId: i });
+    }
+    await new Promise<void>((resolve, reject) => { tx.oncomplete = () => resolve(); tx.onerror = () => reject(tx.error); });
+    db.close();
+    return performance.now() - started;
+  }, MENTIONS);
+}
+
+/** The floor: open IndexedDB and read 30 rows newest first from an index, with no framework at all. */
+async function rawIndexRead(page: Page, index: string, range: [unknown[], unknown[]]): Promise<number> {
+  return page.evaluate(async ({ name, bounds }) => {
+    const started = performance.now();
+    const db = await new Promise<IDBDatabase>((resolve) => { const open = indexedDB.open('siar'); open.onsuccess = () => resolve(open.result); });
+    const store = db.transaction(name === 'watchHits' ? ['watchHits', 'mentions'] : ['mentions']);
+    const source = name === 'watchHits' ? store.objectStore('watchHits') : store.objectStore('mentions').index(name);
+    const rows: unknown[] = [];
+    await new Promise<void>((resolve) => {
+      const cursor = source.openCursor(IDBKeyRange.bound(bounds[0], bounds[1]), 'prev');
+      cursor.onsuccess = () => {
+        const c = cursor.result;
+        if (!c || rows.length >= 30) { resolve(); return; }
+        rows.push(c.value);
+        c.continue();
+      };
+    });
+    if (name === 'watchHits') {
+      const mentions = store.objectStore('mentions');
+      await Promise.all(rows.map((hit) => new Promise((resolve) => { mentions.get((hit as { mentionId: number }).mentionId).onsuccess = resolve; })));
+    }
+    db.close();
+    return performance.now() - started;
+  }, { name: index, bounds: range });
+}
+
+async function timeToMark(path: string, mark?: string): Promise<{ ms: number; page: Page }> {
+  const page = await siar.context.newPage();
+  await page.goto(siar.url(path));
+  const ms = await page.evaluate(async (name) => {
+    if (!name) {
+      await new Promise((resolve) => (document.readyState === 'complete' ? resolve(null) : addEventListener('load', resolve)));
+      return (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming).loadEventEnd;
+    }
+    for (let i = 0; i < 1000 && performance.getEntriesByName(name).length === 0; i += 1) await new Promise((r) => setTimeout(r, 5));
+    return performance.getEntriesByName(name)[0]?.startTime ?? Number.NaN;
+  }, mark);
+  return { ms, page };
+}
+
+/** From a select's change to the new filter's first rows painted. */
+async function filterChange(page: Page, testId: string, value: string, expectKey: string): Promise<number> {
+  return page.evaluate(async ({ id, v, key }) => {
+    const select = document.querySelector<HTMLSelectElement>(`[data-testid="${id}"]`)!;
+    const list = document.querySelector('[data-testid="mention-list"]')!;
+    const started = performance.now();
+    select.value = v;
+    select.dispatchEvent(new Event('change', { bubbles: true }));
+    for (;;) {
+      await new Promise((r) => requestAnimationFrame(r));
+      if (list.getAttribute('data-ready') === 'true' && list.getAttribute('data-filter-key')?.includes(key) && list.querySelector('[data-testid="mention-item"]')) break;
+    }
+    return performance.now() - started;
+  }, { id: testId, v: value, key: expectKey });
+}
+
+async function heapMb(page: Page): Promise<number> {
+  const cdp = await siar.context.newCDPSession(page);
+  await cdp.send('HeapProfiler.collectGarbage');
+  const { usedSize } = await cdp.send('Runtime.getHeapUsage');
+  await cdp.detach();
+  return usedSize / 1024 / 1024;
+}
+
+it('side panel with 100,000 mentions: first screen, filter change, heap', async () => {
+  const setup = await siar.openPage('sidepanel.html');
+  const seedMs = await seed(setup);
+  await setup.close();
+
+  const blank: number[] = [];
+  const panel: number[] = [];
+  const raw: number[] = [];
+  for (let i = 0; i < RUNS; i += 1) {
+    const b = await timeToMark('bench-blank.html');
+    raw.push(await rawIndexRead(b.page, '[state+publishedAt]', [['unread', -Infinity], ['unread', Infinity]]));
+    await b.page.close();
+    blank.push(b.ms);
+    const p = await timeToMark('sidepanel.html', 'siar-ready');
+    panel.push(p.ms);
+    await p.page.close();
+  }
+
+  const { page } = await timeToMark('sidepanel.html', 'siar-ready');
+  const countMs = await page.evaluate(async () => {
+    const started = performance.now();
+    while (document.querySelector('[data-testid="mention-count"]')?.textContent === '…') await new Promise((r) => setTimeout(r, 2));
+    return performance.now() - started;
+  });
+  const changes: number[] = [];
+  const rawWatch: number[] = [];
+  const steps: [string, string, string][] = [
+    ['watch-filter', '2', '"watchId":2'], ['tone-filter', 'negative', '"tone":"negative"'], ['state-filter', 'unread', '"state":"unread"'],
+    ['source-filter', 'x', '"source":"x"'], ['watch-filter', '', '"source":"x"'], ['tone-filter', '', '"state":"unread"'],
+  ];
+  for (let i = 0; i < RUNS; i += 1) {
+    for (const [id, value, key] of steps) changes.push(await filterChange(page, id, value, key));
+    await page.getByTestId('state-filter').selectOption('inbox');
+    await page.getByTestId('source-filter').selectOption('');
+    rawWatch.push(await rawIndexRead(page, 'watchHits', [[2, -Infinity, -Infinity], [2, Infinity, Infinity]]));
+  }
+  // Scroll deep into the list before measuring the heap: rows far down must not pile up in memory.
+  await page.getByTestId('mention-list').evaluate(async (el) => {
+    for (const y of [el.scrollHeight / 2, el.scrollHeight - el.clientHeight]) {
+      el.scrollTop = y;
+      await new Promise((r) => setTimeout(r, 300));
+    }
+  });
+  const heap = await heapMb(page);
+  const blankPage = await siar.openPage('bench-blank.html');
+  const blankHeap = await heapMb(blankPage);
+  const count = Number(await page.getByTestId('mention-count').textContent());
+  await blankPage.close();
+  await page.close();
+
+  report('sidepanel', [
+    { name: `seed ${MENTIONS} mentions (bulk put, one transaction)`, value: seedMs, unit: 'ms' },
+    { name: 'blank extension page load (floor)', value: median(blank), unit: 'ms' },
+    { name: 'raw IndexedDB: 30 newest unread by [state+publishedAt] (floor)', value: median(raw), unit: 'ms' },
+    { name: 'side panel first screen (siar-ready)', value: median(panel), unit: 'ms', ratio: median(panel) / median(blank), floor: 'blank page', budget: '≤ 50 ms' },
+    { name: 'inbox count known after first screen', value: countMs, unit: 'ms' },
+    { name: 'raw IndexedDB: 30 newest of a watch via watchHits + get (floor)', value: median(rawWatch), unit: 'ms' },
+    { name: 'filter change → first rows painted', value: median(changes), unit: 'ms', ratio: median(changes) / median(rawWatch), floor: 'raw watchHits read', budget: '≤ 30 ms' },
+    { name: 'filter change, slowest of all runs', value: Math.max(...changes), unit: 'ms' },
+    { name: 'side panel JS heap after scrolling 100k list', value: heap, unit: 'MB', ratio: heap / blankHeap, floor: 'blank page heap', budget: '≤ 60 MB' },
+    { name: 'blank extension page JS heap (floor)', value: blankHeap, unit: 'MB' },
+  ]);
+  expect(count).toBe(MENTIONS * 3 / 4);
+});

@@ -1,0 +1,27 @@
+// zod/mini: part of the message protocol, which every page bundle includes.
+import * as z from 'zod/mini';
+import { networkIdSchema } from '../networks/ids';
+
+// The audit part of utils/messages.ts: the options page reads the append-only log in pages and
+// exports it as CSV. messages.ts spreads it into `protocol`.
+
+const auditRowSchema = z.object({
+  id: z.number(), at: z.number(), actor: z.string(), network: z.optional(networkIdSchema), event: z.string(),
+  text: z.optional(z.string()), pageUrl: z.optional(z.string()), result: z.optional(z.string()), url: z.optional(z.string()),
+});
+export type AuditView = z.infer<typeof auditRowSchema>;
+
+export const AUDIT_PAGE_MAX = 100;
+
+export const auditProtocol = {
+  /** One page of the audit log, newest first, with the total for paging. */
+  auditList: {
+    request: z.object({ offset: z.int().check(z.minimum(0)), limit: z.int().check(z.minimum(1), z.maximum(AUDIT_PAGE_MAX)) }),
+    response: z.object({ rows: z.array(auditRowSchema), total: z.int(), timeZone: z.string() }),
+  },
+  /** The whole audit log as CSV (oldest first), times in the officer's zone. */
+  auditCsv: {
+    request: z.object({}),
+    response: z.object({ csv: z.string(), rows: z.int() }),
+  },
+};

@@ -1,0 +1,109 @@
+import type { MentionRow, MentionState, Tone } from '../db';
+import { foldText } from '../monitor/normalise';
+
+// What the side panel filters on, and which IndexedDB index answers each filter. Every mention index is
+// `[x+publishedAt]`, so any one of them gives a date-bounded range already sorted newest first; the
+// other filters are answered from their own index as id sets, and only free text needs the rows.
+
+/** `inbox` is everything not archived: what an officer still has to look at. */
+export type StateFilter = 'inbox' | 'all' | MentionState;
+
+export interface MentionFilter {
+  watchId?: number;
+  source?: string;
+  state: StateFilter;
+  tone?: Tone;
+  starredOnly?: boolean;
+  /** Inclusive lower bound of publishedAt (epoch ms). */
+  from?: number;
+  /** Exclusive upper bound of publishedAt (epoch ms). */
+  to?: number;
+  text: string;
+}
+
+export const DEFAULT_FILTER: MentionFilter = { state: 'inbox', text: '' };
+
+export type IndexName =
+  | 'watchHits' | 'publishedAt' | '[state+publishedAt]' | '[tone+publishedAt]' | '[source+publishedAt]' | '[starred+publishedAt]';
+
+export interface IndexConstraint {
+  index: IndexName;
+  /** The first key part (watch id, state, tone…); empty for the plain `publishedAt` index. */
+  value?: string | number;
+  /** Matches are the rows NOT in this index range (the inbox is "not archived"). */
+  exclude?: boolean;
+}
+
+export interface QueryPlan {
+  /** Walked newest first; its order is the list's order. */
+  driver: IndexConstraint;
+  /** Checked as id sets read from their own index, never from rows. */
+  others: IndexConstraint[];
+  from: number;
+  to: number;
+  /** Folded search terms; all must occur in title + summary. */
+  terms: string[];
+}
+
+/** At most this many search terms are used; a longer query is almost always a paste by mistake. */
+export const MAX_TERMS = 8;
+
+export function searchTerms(text: string): string[] {
+  return [...new Set(foldText(text.slice(0, 500)).split(/\s+/).filter(Boolean))].slice(0, MAX_TERMS);
+}
+
+/**
+ * Chooses the index that drives the query. A watch comes first because `watchHits` holds exactly its
+ * mentions; starred, source and tone follow as usually narrower than a state.
+ */
+export function planQuery(filter: MentionFilter): QueryPlan {
+  const wanted: IndexConstraint[] = [];
+  if (filter.watchId !== undefined) wanted.push({ index: 'watchHits', value: filter.watchId });
+  if (filter.starredOnly) wanted.push({ index: '[starred+publishedAt]', value: 1 });
+  if (filter.source) wanted.push({ index: '[source+publishedAt]', value: filter.source });
+  if (filter.tone) wanted.push({ index: '[tone+publishedAt]', value: filter.tone });
+  if (filter.state === 'inbox') wanted.push({ index: '[state+publishedAt]', value: 'archived', exclude: true });
+  else if (filter.state !== 'all') wanted.push({ index: '[state+publishedAt]', value: filter.state });
+  const driverAt = wanted.findIndex((c) => !c.exclude);
+  const driver = driverAt >= 0 ? wanted[driverAt]! : { index: 'publishedAt' as const };
+  return {
+    driver,
+    others: wanted.filter((_c, i) => i !== driverAt),
+    from: filter.from ?? -Infinity,
+    to: filter.to ?? Infinity,
+    terms: searchTerms(filter.text),
+  };
+}
+
+/** Whether a row's field satisfies one constraint (used where rows are read anyway). */
+function meets(row: MentionRow, c: IndexConstraint): boolean {
+  let inRange: boolean;
+  switch (c.index) {
+    case 'watchHits': inRange = row.watchIds.includes(Number(c.value)); break;
+    case '[state+publishedAt]': inRange = row.state === c.value; break;
+    case '[tone+publishedAt]': inRange = row.tone === c.value; break;
+    case '[source+publishedAt]': inRange = row.source === c.value; break;
+    case '[starred+publishedAt]': inRange = row.starred === c.value; break;
+    default: inRange = true;
+  }
+  return c.exclude ? !inRange : inRange;
+}
+
+/** The text a search looks in, folded once per row. */
+export function searchableText(row: Pick<MentionRow, 'title' | 'summary'>): string {
+  return foldText(`${row.title}\n${row.summary}`);
+}
+
+/** The full filter applied to one row: the reference the index paths must agree with. */
+export function rowMatches(row: MentionRow, plan: QueryPlan): boolean {
+  if (!(row.publishedAt >= plan.from && row.publishedAt < plan.to)) return false;
+  if (!meets(row, plan.driver) || !plan.others.every((c) => meets(row, c))) return false;
+  if (plan.terms.length === 0) return true;
+  const text = searchableText(row);
+  return plan.terms.every((term) => text.includes(term));
+}
+
+/** True when the index alone answers the count (no id sets to intersect, no text to read). */
+export function indexOnly(plan: QueryPlan): boolean {
+  return plan.others.length === 0 && plan.terms.length === 0;
+}

@@ -1,0 +1,24 @@
+import { db } from '../db';
+import { auditToCsv } from '../queue/audit';
+import type { AuditView } from '../queue/protocol';
+import { SETTINGS, readSetting } from '../settings';
+
+/** Newest first: the primary key grows with every append, so it orders the log without a sort. */
+export async function auditList(offset: number, limit: number) {
+  const [rows, total, preferences] = await Promise.all([
+    // oxlint-disable-next-line unicorn/no-array-reverse -- Dexie's Collection.reverse() returns a new query
+    db.audit.orderBy(':id').reverse().offset(offset).limit(limit).toArray(),
+    db.audit.count(),
+    readSetting(SETTINGS.preferences),
+  ]);
+  const views: AuditView[] = rows.map((row) => ({
+    id: row.id!, at: row.at, actor: row.actor, network: row.network, event: row.event,
+    text: row.text, pageUrl: row.pageUrl, result: row.result, url: row.url,
+  }));
+  return { rows: views, total, timeZone: preferences.timeZone };
+}
+
+export async function auditCsv() {
+  const [rows, preferences] = await Promise.all([db.audit.orderBy(':id').toArray(), readSetting(SETTINGS.preferences)]);
+  return { csv: auditToCsv(rows, preferences.timeZone), rows: rows.length };
+}

@@ -1,0 +1,63 @@
+import { db, type MentionRow } from '../db';
+import type { Handlers } from '../messages';
+import type { listenProtocol, MentionPatch } from '../monitor/protocol';
+import { deleteWatch, saveWatch, toWatchView } from '../monitor/watches';
+import { SETTINGS, readSetting } from '../settings';
+import {
+  deleteSource, exportOpmlSources, importOpmlSources, listSources, saveSource,
+} from '../sources/store';
+import { refreshBadge } from './badge';
+import { listenNow, pollSourceNow } from './listen-service';
+
+/** Applies a triage patch to many mentions at once; a tone set by hand is marked as corrected. */
+export async function updateMentions(ids: number[], patch: MentionPatch, now: number): Promise<number> {
+  const changes: Partial<MentionRow> = {};
+  if (patch.state) changes.state = patch.state;
+  if (patch.starred !== undefined) changes.starred = patch.starred;
+  if (patch.response) changes.response = { ...patch.response, at: now };
+  if (patch.tone) Object.assign(changes, { tone: patch.tone, toneCorrected: true });
+  const updated = await db.mentions.where(':id').anyOf(ids).modify(changes);
+  if (patch.state) await refreshBadge();
+  return updated;
+}
+
+/** The worker's answers to the listening messages of utils/monitor/protocol.ts. */
+export const listenHandlers: Pick<Handlers, keyof typeof listenProtocol> = {
+  watchList: async () => ({ watches: (await db.watches.orderBy('name').toArray()).map(toWatchView) }),
+  watchSave: async (input) => {
+    const accounts = await readSetting(SETTINGS.accounts);
+    const result = await saveWatch(db, input, Date.now(), accounts.mastodon?.instance);
+    // New search rows are due now; polling them at once shows the officer results while editing.
+    if (result.ok && result.watch.sources.length > 0) void listenNow();
+    return result;
+  },
+  watchDelete: async ({ id }) => {
+    await deleteWatch(db, id);
+    return { ok: true as const };
+  },
+  sourceList: async () => ({ sources: await listSources(db) }),
+  sourceSave: async (input) => {
+    const result = await saveSource(db, input, Date.now());
+    if (result.ok) void pollSourceNow(result.source.id);
+    return result;
+  },
+  sourceDelete: async ({ id }) => {
+    await deleteSource(db, id);
+    return { ok: true as const };
+  },
+  sourceRetry: async ({ id }) => {
+    await pollSourceNow(id);
+    return { ok: true as const };
+  },
+  opmlImport: async ({ text }) => {
+    const result = await importOpmlSources(db, text, Date.now());
+    if (result.ok && result.added > 0) void listenNow();
+    return result;
+  },
+  opmlExport: async () => ({ text: await exportOpmlSources(db, Date.now()) }),
+  listenNow: async () => {
+    const summary = await listenNow();
+    return { polled: summary.polled, added: summary.added.length };
+  },
+  mentionsUpdate: async ({ ids, patch }) => ({ updated: await updateMentions(ids, patch, Date.now()) }),
+};

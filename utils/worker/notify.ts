@@ -1,0 +1,36 @@
+import { browser } from '#imports';
+import { networkNameKey } from '../compose/validate';
+import { db } from '../db';
+import { t } from '../i18n';
+import { postOutcome } from '../queue/outcome';
+
+const PREFIX = 'siar-post-';
+/** The options page opens at its audit section when the officer clicks a report. */
+export const AUDIT_PAGE = '/options.html#audit';
+
+/**
+ * One notification per finished post ("Terkirim ke 6 dari 7 jaringan; Telegram: …"). A courtesy only:
+ * any failure here (notifications blocked, no permission) is swallowed so sending never waits on it.
+ * The id is per post, so a post finishing again after a retry replaces its earlier report.
+ */
+export async function notifyIfFinished(postId: number): Promise<void> {
+  try {
+    const outcome = postOutcome(await db.deliveries.where('postId').equals(postId).toArray());
+    if (!outcome) return;
+    const problems = outcome.problems.map((p) => t('notifyProblem', [t(networkNameKey(p.network)), t(p.messageKey)]));
+    await browser.notifications.create(`${PREFIX}${postId}`, {
+      type: 'basic',
+      iconUrl: browser.runtime.getURL('/icon/128.png'),
+      title: t(outcome.problems.length ? 'notifyTitleProblems' : 'notifyTitleSent'),
+      message: [t('notifySummary', [String(outcome.sent), String(outcome.total)]), ...problems].join(' '),
+    });
+  } catch {
+    // Notifications are optional; the popup and the audit log still show the outcome.
+  }
+}
+
+export async function onNotificationClick(id: string): Promise<void> {
+  if (!id.startsWith(PREFIX)) return;
+  await browser.tabs.create({ url: browser.runtime.getURL(AUDIT_PAGE) });
+  await browser.notifications.clear(id);
+}
