@@ -33,7 +33,14 @@ async function claim(database: SiarDatabase, id: number, now: number) {
     const delivery = await database.deliveries.get(id);
     if (!delivery || delivery.state !== 'pending' || delivery.nextAttemptAt > now) return undefined;
     const post = await database.posts.get(delivery.postId);
-    if (!post) return undefined;
+    if (!post) {
+      // Nothing to send without its post (a damaged database): end it, or every run would pick it again.
+      await database.deliveries.update(id, {
+        state: 'failed', nextAttemptAt: Infinity, updatedAt: now,
+        lastError: { code: 'content', messageKey: 'errorContent', detail: 'post missing' },
+      });
+      return undefined;
+    }
     const claimed: DeliveryRow = { ...delivery, state: 'sending', attempts: delivery.attempts + 1, updatedAt: now };
     await database.deliveries.put(claimed);
     return { delivery: claimed, post };

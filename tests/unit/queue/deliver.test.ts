@@ -128,6 +128,16 @@ describe('delivery queue', () => {
     expect((await database.deliveries.toArray())[0]!.state).toBe('sent');
   });
 
+  it('ends a delivery whose post is missing instead of picking it on every run', async () => {
+    const { network, sent } = scriptedNetwork([]);
+    const { postId } = await createPost(database, draft, 'Sari', clock);
+    await database.posts.delete(postId);
+    expect(await runDueDeliveries(deps(network))).toBe(1);
+    expect(await runDueDeliveries(deps(network))).toBe(0);
+    expect(sent).toHaveLength(0);
+    expect((await database.deliveries.toArray())[0]).toMatchObject({ state: 'failed', lastError: { detail: 'post missing' } });
+  });
+
   it('keeps scheduled posts until their time', async () => {
     const { network, sent } = scriptedNetwork([]);
     await createPost(database, { ...draft, scheduledAt: clock + 60_000 }, 'Sari', clock);
