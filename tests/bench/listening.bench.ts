@@ -13,11 +13,11 @@ const ITEMS_PER_FEED = 1000;
 const RUNS = 3;
 
 interface Hooks {
-  benchIngest(feeds: string[], queries: string[]): Promise<{ items: number; stored: number; ingestMs: number; rawMs: number }>;
+  benchIngest(feeds: string[], queries: string[]): Promise<{ items: number; stored: number; hits: number; ingestMs: number; rawMs: number }>;
   benchMatch(watches: WatchSpec[], items: MatchItem[]): { indexed: { ms: number; hits: number }; regex: { ms: number; hits: number } };
   benchFill(template: MentionRow, count: number): Promise<{ stored: number; heapBytes?: number }>;
 }
-type WithHooks = typeof globalThis & { siarListen: Hooks };
+type WithHooks = { siarListen: Hooks };
 
 let siar: SiarBrowser;
 beforeAll(async () => { siar = await launchSiar(); });
@@ -69,13 +69,14 @@ it('listening: ingest vs raw IndexedDB, matcher vs regex baseline, heap at 100k 
   const queries = [...watches.slice(0, 50).map((w) => w.query), 'warga OR pemerintah OR jalan OR banjir OR kota'];
   const files = feeds();
   const ingest = [];
-  for (let run = 0; run < RUNS; run += 1) ingest.push(await siar.worker.evaluate(([f, q]) => (self as WithHooks).siarListen.benchIngest(f, q), [files, queries] as const));
+  for (let run = 0; run < RUNS; run += 1) ingest.push(await siar.worker.evaluate(([f, q]) => (self as unknown as WithHooks).siarListen.benchIngest(f, q), [files, queries] as const));
   const itemsPerSecond = median(ingest.map((r) => r.items / (r.ingestMs / 1000)));
-  const rawRowsPerSecond = median(ingest.map((r) => r.stored / (r.rawMs / 1000)));
+  // Throughput in items: the floor writes the very mentions and watch-hit rows that ingest stored.
+  const rawRowsPerSecond = median(ingest.map((r) => r.items / (r.rawMs / 1000)));
 
   const items = makeItems(10_000, 5);
   const match = [];
-  for (let run = 0; run < RUNS; run += 1) match.push(await siar.worker.evaluate(([w, i]) => (self as WithHooks).siarListen.benchMatch(w, i), [watches, items] as const));
+  for (let run = 0; run < RUNS; run += 1) match.push(await siar.worker.evaluate(([w, i]) => (self as unknown as WithHooks).siarListen.benchMatch(w, i), [watches, items] as const));
   const indexedMs = median(match.map((m) => m.indexed.ms));
   const regexMs = median(match.map((m) => m.regex.ms));
 
@@ -84,11 +85,11 @@ it('listening: ingest vs raw IndexedDB, matcher vs regex baseline, heap at 100k 
     source: 'rss', outlet: 'Bench', publishedAt: Date.now(), fetchedAt: Date.now(), watchIds: [1, 2], keywords: ['warga'],
     storyKey: 'bench warga', tone: 'neutral', state: 'unread', starred: 0, response: { status: 'baru' },
   };
-  const filled = await siar.worker.evaluate(([t, n]) => (self as WithHooks).siarListen.benchFill(t, n), [template, 100_000 - ingest.at(-1)!.stored] as const);
+  const filled = await siar.worker.evaluate(([t, n]) => (self as unknown as WithHooks).siarListen.benchFill(t, n), [template, 100_000 - ingest.at(-1)!.stored] as const);
   const heap = await workerHeap(filled.heapBytes);
 
   report('listening', [
-    { name: `raw IndexedDB put of the stored rows (floor; ${ingest[0]!.stored} rows)`, value: rawRowsPerSecond, unit: 'rows/s' },
+    { name: `raw IndexedDB put of the rows ingest stored (floor; ${ingest[0]!.stored} mentions + ${ingest[0]!.hits} watch hits)`, value: rawRowsPerSecond, unit: 'items/s' },
     {
       name: `ingest: parse + match (${queries.length} watches) + dedupe + store, ${ingest[0]!.items} items`, value: itemsPerSecond, unit: 'items/s',
       ratio: itemsPerSecond / rawRowsPerSecond, floor: 'raw put', budget: '≥ 0.5×',

@@ -98,6 +98,11 @@ describe('listening', () => {
     expect(broken?.nextDueAt).toBeGreaterThan(Date.now());
   });
 
+  it('notified once for the watch, not once per mention', async () => {
+    const shown = await siar.worker.evaluate(() => chrome.notifications.getAll());
+    expect(Object.keys(shown).filter((id) => id.startsWith('siar-watch-'))).toEqual(['siar-watch-1']);
+  });
+
   it('keeps the toolbar badge at the unread count, also after triage', async () => {
     const unread = (await mentions()).filter((m) => m.state === 'unread');
     await expect.poll(badge).toBe(String(unread.length));

@@ -1,4 +1,4 @@
-import { SiarDatabase, type MentionRow, type WatchRow } from '../db';
+import { SiarDatabase, type MentionRow, type WatchHitRow, type WatchRow } from '../db';
 import { ingestItems } from '../monitor/ingest';
 import { compileWatches, compileWatchesAsRegexes, type MatchItem, type WatchSpec } from '../monitor/matcher';
 import { parseFeed } from '../sources/parse-feed';
@@ -29,17 +29,20 @@ function openRaw(): Promise<IDBDatabase> {
       for (const name of ['canonicalUrl', 'publishedAt', 'fetchedAt', 'storyKey']) store.createIndex(name, name);
       store.createIndex('watchIds', 'watchIds', { multiEntry: true });
       for (const field of ['state', 'starred', 'tone', 'source']) store.createIndex(`[${field}+publishedAt]`, [field, 'publishedAt']);
+      open.result.createObjectStore('watchHits', { keyPath: ['watchId', 'publishedAt', 'mentionId'] }).createIndex('mentionId', 'mentionId');
     };
     open.onsuccess = () => resolve(open.result);
     open.onerror = () => reject(open.error);
   });
 }
 
-function rawPut(idb: IDBDatabase, rows: MentionRow[]): Promise<void> {
+function rawPut(idb: IDBDatabase, rows: MentionRow[], hits: WatchHitRow[]): Promise<void> {
   return new Promise((resolve, reject) => {
-    const tx = idb.transaction('mentions', 'readwrite');
+    const tx = idb.transaction(['mentions', 'watchHits'], 'readwrite');
     const store = tx.objectStore('mentions');
     for (const row of rows) store.put(row);
+    const hitStore = tx.objectStore('watchHits');
+    for (const hit of hits) hitStore.put(hit);
     tx.oncomplete = () => resolve();
     tx.onerror = () => reject(tx.error);
   });
@@ -54,7 +57,7 @@ async function seedWatches(database: SiarDatabase, queries: string[]): Promise<W
 }
 
 export const benchHooks = {
-  /** Parse + match + dedupe + store of whole feeds, then a raw IndexedDB put of the very rows stored. */
+  /** Parse + match + dedupe + store of whole feeds, then a raw IndexedDB put of the very rows stored (mentions and watch hits). */
   async benchIngest(feeds: string[], queries: string[]) {
     const database = await fresh(SCRATCH);
     const watches = await seedWatches(database, queries);
@@ -70,13 +73,14 @@ export const benchHooks = {
     }
     const ingestMs = performance.now() - started;
     const rows = (await database.mentions.toArray()).map(({ id: _id, ...row }) => row as MentionRow);
+    const hits = await database.watchHits.toArray();
     const idb = await openRaw();
     const rawStarted = performance.now();
-    await rawPut(idb, rows);
+    await rawPut(idb, rows, hits);
     const rawMs = performance.now() - rawStarted;
     idb.close();
     database.close();
-    return { items, stored: rows.length, ingestMs, rawMs };
+    return { items, stored: rows.length, hits: hits.length, ingestMs, rawMs };
   },
 
   /** All watches against all items: the one-pass matcher, then the one-regex-per-watch baseline. */
