@@ -26,7 +26,7 @@ export function SourceForm({ onSaved }: { onSaved(): void }) {
         if (origins.length === 0) return setError(t('sourceInvalidUrl'));
         config = { url: text };
       } else {
-        const instance = (await readSetting(SETTINGS.accounts)).mastodon?.instance ?? 'https://mastodon.social';
+        const instance = (await readSetting(SETTINGS.accountSummaries)).mastodon?.instance ?? 'https://mastodon.social';
         origins = originPattern(instance);
         config = { instance, hashtag: text };
       }

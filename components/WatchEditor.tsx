@@ -32,7 +32,7 @@ export function WatchEditor({ watch, onSaved, onCancel }: { watch?: WatchView; o
     setQueryError(undefined);
     try {
       // Asked first, while the click still counts as a user gesture.
-      const instance = draft.sources.includes('mastodon') ? (await readSetting(SETTINGS.accounts)).mastodon?.instance : undefined;
+      const instance = draft.sources.includes('mastodon') ? (await readSetting(SETTINGS.accountSummaries)).mastodon?.instance : undefined;
       const refused = await ensureOrigins(draft.sources.flatMap((kind) => SEARCH_ORIGINS[kind]?.(instance) ?? []));
       if (refused) return setError(t('sourcePermissionDenied', refused));
       const result = await send('watchSave', { ...draft, aliases: textToAliases(aliasText), languages: textToLanguages(languageText) });

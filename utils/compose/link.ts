@@ -55,7 +55,8 @@ function paramName(param: string): string {
   }
 }
 
-function isTracking(name: string, host: string): boolean {
+/** True for a click or campaign tracker (name lower-cased); also used to build dedupe keys. */
+export function isTracking(name: string, host: string): boolean {
   if (TRACKING_PARAMS.has(name)) return true;
   if (TRACKING_PREFIXES.some((prefix) => name.startsWith(prefix))) return true;
   return name === 'si' && SHARE_ID_HOSTS.test(host);

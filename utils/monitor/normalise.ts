@@ -1,60 +1,14 @@
 // Text normalisation shared by the query parser, the matcher, tone and story keys. Pure string work:
 // no DOMParser, so it runs in the service worker as well as in pages and tests.
+import { stripTags } from '../sources/text';
 
-const NAMED_ENTITIES: Record<string, string> = {
-  amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ', shy: '',
-  hellip: '…', mdash: '—', ndash: '–', lsquo: '‘', rsquo: '’', ldquo: '“', rdquo: '”',
-  laquo: '«', raquo: '»', bull: '•', middot: '·', copy: '©', reg: '®', trade: '™', times: '×',
-  aacute: 'á', agrave: 'à', acirc: 'â', auml: 'ä', atilde: 'ã', aring: 'å',
-  eacute: 'é', egrave: 'è', ecirc: 'ê', euml: 'ë', iacute: 'í', igrave: 'ì', icirc: 'î', iuml: 'ï',
-  oacute: 'ó', ograve: 'ò', ocirc: 'ô', ouml: 'ö', otilde: 'õ', uacute: 'ú', ugrave: 'ù',
-  ucirc: 'û', uuml: 'ü', ccedil: 'ç', ntilde: 'ñ', szlig: 'ß', oslash: 'ø',
-  Eacute: 'É', Aacute: 'Á', Oacute: 'Ó', Uacute: 'Ú', Ccedil: 'Ç', Ntilde: 'Ñ',
-};
-
-// Tags whose removal must leave a word break; inline tags (b, a, span…) must not, or "<b>Ber</b>ita"
-// would turn into two words.
-const BLOCK_TAGS = new Set([
-  'br', 'p', 'div', 'li', 'ul', 'ol', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'tr', 'td', 'th', 'table',
-  'section', 'article', 'header', 'footer', 'blockquote', 'pre', 'hr', 'img', 'figure', 'figcaption',
-  'dd', 'dt', 'dl', 'iframe', 'video', 'audio', 'source', 'main', 'aside', 'nav',
-]);
-
-function decodeCodePoint(n: number): string {
-  // String.fromCodePoint throws on these, and this module promises never to throw.
-  if (!Number.isFinite(n) || n <= 0 || n > 0x10ffff || (n >= 0xd800 && n <= 0xdfff)) return '\ufffd';
-  return String.fromCodePoint(n);
-}
-
-/** Decodes named (common subset) and numeric character references; unknown names are kept verbatim. */
-export function decodeEntities(s: string): string {
-  if (!s.includes('&')) return s;
-  return s.replace(/&(#[xX][0-9a-fA-F]{1,8}|#[0-9]{1,9}|[A-Za-z][A-Za-z0-9]{1,31});?/g, (whole, body: string) => {
-    if (body[0] === '#') {
-      const hex = body[1] === 'x' || body[1] === 'X';
-      return decodeCodePoint(Number.parseInt(body.slice(hex ? 2 : 1), hex ? 16 : 10));
-    }
-    return NAMED_ENTITIES[body] ?? whole;
-  });
-}
+// HTML to text is the feed parser's linear scanner (utils/sources/text.ts): one implementation, so
+// what the matcher sees is exactly what the side panel shows.
+export { decodeEntities } from '../sources/text';
 
 /** Plain text of an HTML fragment: tags, comments, scripts and attributes dropped, entities decoded. */
 export function htmlToText(html: string): string {
-  if (!html) return '';
-  let s = html;
-  if (s.includes('<')) {
-    s = s
-      .replace(/<!\[CDATA\[([\s\S]*?)\]\]>/g, '$1')
-      .replace(/<!--[\s\S]*?(?:-->|$)/g, ' ')
-      .replace(/<(script|style|noscript|template)\b[\s\S]*?(?:<\/\1\s*>|$)/gi, ' ')
-      .replace(/<[!?][^>]*>/g, ' ')
-      // Quoted attribute values may contain ">", so they are consumed as units.
-      .replace(/<(\/?)([A-Za-z][^\s/>]*)(?:[^>"']|"[^"]*"|'[^']*')*>/g, (_m, _slash: string, name: string) =>
-        BLOCK_TAGS.has(name.toLowerCase()) ? ' ' : '')
-      // A tag cut off by a truncated summary (or with an unbalanced quote) must not leak its attributes.
-      .replace(/<\/?[A-Za-z][^>]*(?:>|$)/g, ' ');
-  }
-  return decodeEntities(s).replace(/[\s\u00a0\u200b]+/g, ' ').trim();
+  return stripTags(html);
 }
 
 /** NFKC (folds 𝐁𝐞𝐫𝐢𝐭𝐚, fullwidth, ligatures), diacritics removed; case is kept for hashtag splitting. */

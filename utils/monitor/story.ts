@@ -1,4 +1,5 @@
 import { htmlToText, normaliseTerm } from './normalise';
+import { isTracking } from '../compose/link';
 
 // Grouping the same story from several outlets, and recognising the same article twice.
 
@@ -47,10 +48,9 @@ export function storyKey(title: string): string {
   return (content.length ? content : [...new Set(tokens)].sort()).join(' ');
 }
 
-const TRACKING_PARAMS = new Set([
-  'fbclid', 'gclid', 'dclid', 'gbraid', 'wbraid', 'msclkid', 'yclid', 'twclid', 'ttclid', 'igshid',
-  'mc_cid', 'mc_eid', '_ga', '_gl', 'ref_src', 'ref_url', 'cmpid', 'amp', 'outputtype', 'spm',
-]);
+// Beyond the trackers the composer strips: parameters that only pick an AMP or campaign variant of
+// the same article, which matter for grouping but not for a link the officer shares.
+const VARIANT_PARAMS = new Set(['cmpid', 'amp', 'outputtype', 'spm']);
 
 /**
  * The dedupe key of an article URL (not for navigation): https, lower-case host without www./m./amp.,
@@ -86,7 +86,7 @@ export function canonicalizeUrl(url: string): string {
   if (path === '') path = '/';
 
   const params = [...u.searchParams.entries()]
-    .filter(([k]) => !k.toLowerCase().startsWith('utm_') && !TRACKING_PARAMS.has(k.toLowerCase()))
+    .filter(([k]) => !isTracking(k.toLowerCase(), host) && !VARIANT_PARAMS.has(k.toLowerCase()))
     .sort(([a, av], [b, bv]) => (a < b ? -1 : a > b ? 1 : av < bv ? -1 : av > bv ? 1 : 0));
   const search = params.length ? `?${new URLSearchParams(params).toString()}` : '';
   return `https://${host}${port}${path}${search}`;

@@ -3,22 +3,40 @@ import { AuthError, ContentError, RateLimitError, TransientError } from '../erro
 // Turns what an API answered into the typed errors the queue acts on. Shared by every adapter so the
 // same HTTP status always means the same thing to the officer.
 
-/** Seconds or an HTTP date (Retry-After), or a Unix time in seconds (x-rate-limit-reset). */
-export function retryAtFrom(headers: Headers | Record<string, string | undefined>, now = Date.now()): number {
+export interface RetryAtOptions {
+  /** When no header says: how long to wait. */
+  fallbackMs?: number;
+  /** Never wait longer than this, whatever a header claims. */
+  maxMs?: number;
+  /** Never retry sooner than this. */
+  minMs?: number;
+}
+
+/**
+ * When a rate-limited request may be retried: Retry-After (seconds or an HTTP date), else a reset
+ * header (Unix seconds for X and Bluesky, a delay in seconds for the IETF RateLimit-Reset). Used by
+ * both the publishing adapters and the listening sources.
+ */
+export function retryAtFrom(
+  headers: Headers | Record<string, string | undefined>,
+  now = Date.now(),
+  { fallbackMs = 60_000, maxMs = Infinity, minMs = 0 }: RetryAtOptions = {},
+): number {
   const get = (name: string) => (headers instanceof Headers ? headers.get(name) : headers[name]) ?? undefined;
+  const clamp = (at: number) => Math.min(Math.max(at, now + minMs), now + maxMs);
   const retryAfter = get('retry-after');
   if (retryAfter) {
     const seconds = Number(retryAfter);
-    if (Number.isFinite(seconds)) return now + Math.max(0, seconds) * 1000;
+    if (Number.isFinite(seconds)) return clamp(now + Math.max(0, seconds) * 1000);
     const date = Date.parse(retryAfter);
-    if (Number.isFinite(date)) return Math.max(now, date);
+    if (Number.isFinite(date)) return clamp(Math.max(now, date));
   }
-  const reset = Number(get('x-rate-limit-reset') ?? get('x-ratelimit-reset') ?? get('ratelimit-reset'));
+  const reset = Number(get('x-rate-limit-reset') ?? get('ratelimit-reset') ?? get('x-ratelimit-reset'));
   if (Number.isFinite(reset) && reset > 0) {
     // Unix seconds (X, Bluesky) are far larger than a delta in seconds (IETF RateLimit-Reset).
-    return reset > 1e9 ? reset * 1000 : now + reset * 1000;
+    return clamp(reset > 1e9 ? reset * 1000 : now + reset * 1000);
   }
-  return now + 60_000;
+  return clamp(now + fallbackMs);
 }
 
 export interface HttpFailure {

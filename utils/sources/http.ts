@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { AuthError, ContentError, RateLimitError, SiarError, TransientError } from '../errors';
+import { retryAtFrom as sharedRetryAt } from '../networks/errors';
 
 // One place that turns HTTP into the typed errors the scheduler acts on, so every adapter behaves the
 // same way on 401, 429, 5xx, hangs and garbage bodies.
@@ -24,25 +25,9 @@ export function withTimeout(signal: AbortSignal, timeoutMs = FETCH_TIMEOUT_MS): 
   return controller.signal;
 }
 
-function headerSeconds(value: string | null, now: number): number | undefined {
-  if (value === null || value.trim() === '') return undefined;
-  const number = Number(value);
-  if (Number.isFinite(number)) {
-    // Epoch seconds (X `x-rate-limit-reset`, Bluesky `ratelimit-reset`) vs. a delay (Reddit, Retry-After).
-    return number > 1e9 ? number * 1000 : now + number * 1000;
-  }
-  const date = Date.parse(value);
-  return Number.isNaN(date) ? undefined : date;
-}
-
-/** When a rate-limited request may be retried, from Retry-After (seconds or HTTP-date) or reset headers. */
+/** When a rate-limited poll may run again: the shared header rules, capped so a source never sleeps for days. */
 export function retryAtFrom(headers: Headers, now: number): number {
-  const candidates = ['retry-after', 'x-rate-limit-reset', 'ratelimit-reset', 'x-ratelimit-reset'];
-  for (const name of candidates) {
-    const at = headerSeconds(headers.get(name), now);
-    if (at !== undefined) return Math.min(Math.max(at, now + 1000), now + MAX_RATE_LIMIT_WAIT_MS);
-  }
-  return now + DEFAULT_RATE_LIMIT_WAIT_MS;
+  return sharedRetryAt(headers, now, { fallbackMs: DEFAULT_RATE_LIMIT_WAIT_MS, maxMs: MAX_RATE_LIMIT_WAIT_MS, minMs: 1000 });
 }
 
 /** The typed error for a non-success status. */

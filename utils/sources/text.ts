@@ -1,7 +1,6 @@
 // Feed and social content is untrusted HTML. Everything a source hands on is plain text, produced by a
 // linear scanner (no DOMParser in a service worker, no regex backtracking on hostile input). Nothing is
 // ever parsed as markup by a browser, so a `<script>` can only ever come out as inert letters.
-// TODO(fold): utils/monitor/normalise.ts `htmlToText` does the same job; keep one once both exist.
 
 const NAMED: Record<string, string> = {
   amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ', ensp: ' ', emsp: ' ', thinsp: ' ',

@@ -47,7 +47,7 @@ export async function composerContext(url: string) {
   return {
     connected,
     mastodonLimit: accounts.mastodon?.maxChars,
-    mastodonInstance: accounts.mastodon?.instance,
+    mastodonInstance: accounts.mastodon?.instance ?? summaries.mastodon?.instance,
     alreadyShared: sent.filter((row): row is typeof row & { network: NetworkId } => row.network !== undefined)
       .map((row) => ({ network: row.network, at: row.at, url: row.url })),
   };

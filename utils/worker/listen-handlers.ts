@@ -25,8 +25,9 @@ export async function updateMentions(ids: number[], patch: MentionPatch, now: nu
 export const listenHandlers: Pick<Handlers, keyof typeof listenProtocol> = {
   watchList: async () => ({ watches: (await db.watches.orderBy('name').toArray()).map(toWatchView) }),
   watchSave: async (input) => {
-    const accounts = await readSetting(SETTINGS.accounts);
-    const result = await saveWatch(db, input, Date.now(), accounts.mastodon?.instance);
+    // The summary holds the instance without secrets, so this works while the passphrase lock is on.
+    const summaries = await readSetting(SETTINGS.accountSummaries);
+    const result = await saveWatch(db, input, Date.now(), summaries.mastodon?.instance);
     // New search rows are due now; polling them at once shows the officer results while editing.
     if (result.ok && result.watch.sources.length > 0) void listenNow();
     return result;

@@ -6,7 +6,10 @@ import { inQuietHours } from '../monitor/quiet-hours';
 import { SOURCES } from '../sources/registry';
 import { pollDueSources, type PollDeps, type PollSummary } from '../sources/scheduler';
 import { SETTINGS, readSetting } from '../settings';
+import type { Accounts } from '../networks/accounts';
+import { LockedError, loadAccounts } from '../secrets/store';
 import { refreshBadge } from './badge';
+import { WATCH_NOTIFICATION_PREFIX } from './notify';
 
 // The worker's listening loop: the one-minute alarm (and the refresh button) run a tick that polls due
 // sources, stores new mentions, updates the badge, notifies per watch and prunes old mentions.
@@ -21,7 +24,11 @@ const sameOrigin = (a: unknown, b: string | undefined) => {
 
 /** A token goes only to the host it was issued by, never to an instance the officer merely follows. */
 async function credentials(row: SourceRow): Promise<Record<string, unknown> | undefined> {
-  const accounts = await readSetting(SETTINGS.accounts);
+  // While the passphrase lock is on, searches that need a token wait (their health says so).
+  const accounts = await loadAccounts().catch((error: unknown) => {
+    if (error instanceof LockedError) return {} as Accounts;
+    throw error;
+  });
   if (row.kind === 'x' && accounts.x?.bearerToken) return { bearerToken: accounts.x.bearerToken };
   if (row.kind === 'bluesky' && accounts.bluesky?.session && sameOrigin(row.config.service ?? 'https://bsky.social', accounts.bluesky.service)) {
     return { accessJwt: accounts.bluesky.session.accessJwt };
@@ -49,7 +56,7 @@ async function notify(added: MentionRow[]) {
   for (const watch of watches) {
     if (!watch?.notify) continue;
     const mentions = added.filter((m) => m.watchIds.includes(watch.id!));
-    await browser.notifications.create(`siar-watch-${watch.id}`, {
+    await browser.notifications.create(`${WATCH_NOTIFICATION_PREFIX}${watch.id}`, {
       type: 'basic',
       iconUrl: browser.runtime.getURL('/icon/128.png'),
       title: t('notifyNewMentions', [String(mentions.length), watch.name]),

@@ -29,8 +29,25 @@ export async function notifyIfFinished(postId: number): Promise<void> {
   }
 }
 
+export const WATCH_NOTIFICATION_PREFIX = 'siar-watch-';
+
+interface SidePanelApi { open(options: { windowId: number }): Promise<void> }
+
+/** New mentions: the side panel where the browser lets a notification click open it, else as a tab. */
+async function openMentions() {
+  const sidePanel = (browser as unknown as { sidePanel?: SidePanelApi }).sidePanel;
+  try {
+    const window = await browser.windows.getLastFocused();
+    if (!sidePanel || window.id === undefined) throw new Error('no side panel');
+    await sidePanel.open({ windowId: window.id });
+  } catch {
+    await browser.tabs.create({ url: browser.runtime.getURL('/sidepanel.html') });
+  }
+}
+
 export async function onNotificationClick(id: string): Promise<void> {
-  if (!id.startsWith(PREFIX)) return;
-  await browser.tabs.create({ url: browser.runtime.getURL(AUDIT_PAGE) });
+  if (id.startsWith(PREFIX)) await browser.tabs.create({ url: browser.runtime.getURL(AUDIT_PAGE) });
+  else if (id.startsWith(WATCH_NOTIFICATION_PREFIX)) await openMentions();
+  else return;
   await browser.notifications.clear(id);
 }
