@@ -5,9 +5,9 @@ import { createContextMenus, onContextMenuClick } from './context-menu';
 import { recordWorkerError } from './diagnostics';
 import { handlers } from './handlers';
 import { onNotificationClick } from './notify';
-import { DUE_ALARM, pumpQueue, queueDeps, resumeAfterOffline } from './queue-service';
-import { benchHooks } from './bench-hooks';
+import { DUE_ALARM, pumpQueue, resumeAfterOffline } from './queue-service';
 import { listenTick } from './listen-service';
+import { exposeTestSeams } from './test-seams';
 
 export const TICK_ALARM = 'siar-tick';
 
@@ -37,22 +37,7 @@ export function startWorker() {
   void browser.alarms.get(TICK_ALARM).then((alarm) => {
     if (!alarm) void browser.alarms.create(TICK_ALARM, { periodInMinutes: 1 });
   });
-  // Browser tests cannot click a native context menu; their build lets them call the same handler.
-  if (__SIAR_E2E__) Object.assign(self, { siarTest: { contextMenuClick: onContextMenuClick } });
-  // Listening seams of the browser-test build: fire the tick now instead of waiting a minute, and the
-  // benchmark's ingest entry (utils/worker/bench-hooks.ts).
-  if (__SIAR_E2E__) Object.assign(self, { siarListen: { tick: listenTick, ...benchHooks } });
-  // Queue seams of the browser-test build only: run the queue now instead of waiting for the tick,
-  // lower the per-send timeout so timeout faults take seconds, and click a notification.
-  if (__SIAR_E2E__) {
-    Object.assign(self, {
-      siarQueue: {
-        pump: () => pumpQueue(),
-        setSendTimeout: (ms: number) => { queueDeps.timeoutMs = ms; },
-        notificationClick: onNotificationClick,
-      },
-    });
-  }
+  exposeTestSeams();
   // Nothing is in flight when the worker script starts, so any `sending` delivery was cut off.
   void pumpQueue({ startup: true });
 }
