@@ -56,8 +56,11 @@ describe('publish results under faults', () => {
     };
     for (const network of NETWORK_IDS) {
       const [state, sentence] = expected[network];
-      await expect.poll(() => popup.result(network).getAttribute('data-state'), { timeout: 30_000 }).toBe(state);
-      expect(await popup.result(network).textContent()).toContain(sentence);
+      // `pending` is also the state before the first attempt, so wait for state and sentence together.
+      await expect.poll(async () => {
+        const result = popup.result(network);
+        return [await result.getAttribute('data-state'), (await result.textContent())?.includes(sentence)];
+      }, { timeout: 30_000 }).toEqual([state, true]);
     }
     expect(await popup.result('threads').getByRole('link').getAttribute('href')).toContain(fakes.threads.posts[0]!.id);
 
