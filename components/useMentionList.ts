@@ -28,12 +28,16 @@ export interface MentionList {
 /** The mention list for a filter: first page, count and full id list as three separate live reads. */
 export function useMentionList(filter: MentionFilter): MentionList {
   const plan = useMemo(() => planQuery(filter), [filter]);
-  const first = useLiveQuery(() => firstPage(db, plan, FIRST_PAGE), [plan]);
-  const fast = useLiveQuery(() => fastCount(db, plan), [plan]);
-  const all = useLiveQuery((cancelled) => matchingIds(db, plan, cancelled), [plan]);
+  // Each result names its plan, so a result of the previous filter is never taken for the current one.
+  const first = useLiveQuery(async () => ({ plan, rows: await firstPage(db, plan, FIRST_PAGE) }), [plan]);
+  const firstReady = first.value?.plan === plan;
+  // Counting and the full id list wait for the first page: IndexedDB serves one database's requests
+  // largely in order, and a 100,000-key read queued ahead would hold the first screen back by a second.
+  const fast = useLiveQuery(async () => (firstReady ? fastCount(db, plan) : undefined), [plan, firstReady]);
+  const all = useLiveQuery(async (cancelled) => (firstReady ? matchingIds(db, plan, cancelled) : undefined), [plan, firstReady]);
   const [range, setRange] = useState<[number, number]>([0, BLOCK]);
-  const ids = all.fresh ? all.value : undefined;
-  const firstRows = useMemo(() => first.value ?? [], [first.value]);
+  const ids = all.fresh && firstReady ? all.value : undefined;
+  const firstRows = useMemo(() => first.value?.rows ?? [], [first.value]);
   const idAt = (index: number) => (ids ? ids[index] : firstRows[index]?.id);
   const windowIds = useMemo(() => (ids ?? firstRows.map((row) => row.id!)).slice(range[0], range[1]), [ids, firstRows, range]);
   const shown = useLiveQuery(async () => {
@@ -48,8 +52,8 @@ export function useMentionList(filter: MentionFilter): MentionList {
   }, [firstRows, shown.value]);
   return {
     length: ids?.length ?? firstRows.length,
-    count: ids ? ids.length : fast.fresh ? fast.value : undefined,
-    ready: first.fresh,
+    count: ids ? ids.length : fast.fresh && firstReady ? fast.value : undefined,
+    ready: firstReady,
     ids,
     idAt,
     rowAt: (index) => {

@@ -28,17 +28,26 @@ async function seed(page: Page): Promise<number> {
     const words = ['banjir', 'pajak', 'jalan', 'vaksin', 'pelayanan', 'sekolah', 'listrik', 'bansos', 'macet', 'pasar'];
     for (let w = 1; w <= 5; w += 1) tx.objectStore('watches').put({ id: w, name: `Pantauan ${w}`, colour: '#0c6e78', query: words[w]!, aliases: [], languages: ['id'], sources: [], notify: false, createdAt: 0, updatedAt: 0 });
     const now = Date.now();
+    // A small seeded PRNG, so watch, tone, state and source are independent of each other (and of the run).
+    let state = 20_261_128;
+    const rand = (n: number) => {
+      state = (state + 0x6d2b79f5) | 0;
+      let x = Math.imul(state ^ (state >>> 15), 1 | state);
+      x = (x + Math.imul(x ^ (x >>> 7), 61 | x)) ^ x;
+      return (((x ^ (x >>> 14)) >>> 0) % n);
+    };
     for (let i = 1; i <= count; i += 1) {
       const publishedAt = now - i * 77_000;
-      const watchIds = i % 7 === 0 ? [1 + (i % 5), 1 + ((i + 2) % 5)] : [1 + (i % 5)];
-      const word = words[i % words.length]!;
+      const first = 1 + rand(5);
+      const watchIds = rand(7) === 0 ? [first, 1 + (first % 5)] : [first];
+      const word = words[rand(words.length)]!;
       tx.objectStore('mentions').put({
         id: i, guid: `bench-${i}`, url: `https://berita.example.id/${i}`, canonicalUrl: `https://berita.example.id/${i}`,
         title: `Warga keluhkan ${word} di kecamatan ${i % 300} menurut laporan nomor ${i}`,
         summary: `Ringkasan berita tentang ${word} dan ${words[(i * 3) % words.length]} di wilayah ${i % 97}. Pemerintah daerah diminta bertindak.`,
-        source: sources[i % sources.length], outlet: `Media ${i % 40}`, author: `Penulis ${i % 90}`, publishedAt, fetchedAt: publishedAt,
-        watchIds, keywords: [word], storyKey: `story-${Math.floor(i / 3)}`, tone: tones[i % tones.length], state: states[i % states.length],
-        starred: i % 50 === 0 ? 1 : 0, response: { status: 'baru' },
+        source: sources[rand(sources.length)], outlet: `Media ${rand(40)}`, author: `Penulis ${rand(90)}`, publishedAt, fetchedAt: publishedAt,
+        watchIds, keywords: [word], storyKey: `story-${Math.floor(i / 3)}`, tone: tones[rand(tones.length)], state: states[i % states.length],
+        starred: rand(50) === 0 ? 1 : 0, response: { status: 'baru' },
       });
       for (const watchId of watchIds) tx.objectStore('watchHits').put({ watchId, publishedAt, mentionId: i });
     }
@@ -48,11 +57,16 @@ async function seed(page: Page): Promise<number> {
   }, MENTIONS);
 }
 
-/** The floor: open IndexedDB and read 30 rows newest first from an index, with no framework at all. */
-async function rawIndexRead(page: Page, index: string, range: [unknown[], unknown[]]): Promise<number> {
+/**
+ * The floors: opening IndexedDB in a fresh page, and reading 30 rows newest first from an index on an
+ * open connection, with no framework at all.
+ */
+async function rawIndexRead(page: Page, index: string, range: [unknown[], unknown[]]): Promise<{ open: number; read: number }> {
   return page.evaluate(async ({ name, bounds }) => {
-    const started = performance.now();
+    const opening = performance.now();
     const db = await new Promise<IDBDatabase>((resolve) => { const open = indexedDB.open('siar'); open.onsuccess = () => resolve(open.result); });
+    const open = performance.now() - opening;
+    const started = performance.now();
     const store = db.transaction(name === 'watchHits' ? ['watchHits', 'mentions'] : ['mentions']);
     const source = name === 'watchHits' ? store.objectStore('watchHits') : store.objectStore('mentions').index(name);
     const rows: unknown[] = [];
@@ -69,8 +83,9 @@ async function rawIndexRead(page: Page, index: string, range: [unknown[], unknow
       const mentions = store.objectStore('mentions');
       await Promise.all(rows.map((hit) => new Promise((resolve) => { mentions.get((hit as { mentionId: number }).mentionId).onsuccess = resolve; })));
     }
+    const read = performance.now() - started;
     db.close();
-    return performance.now() - started;
+    return { open, read };
   }, { name: index, bounds: range });
 }
 
@@ -96,12 +111,26 @@ async function filterChange(page: Page, testId: string, value: string, expectKey
     const started = performance.now();
     select.value = v;
     select.dispatchEvent(new Event('change', { bubbles: true }));
-    for (;;) {
+    // Gives up (NaN) after 10 s rather than hanging the run on a filter that matched nothing.
+    while (performance.now() - started < 10_000) {
       await new Promise((r) => requestAnimationFrame(r));
-      if (list.getAttribute('data-ready') === 'true' && list.getAttribute('data-filter-key')?.includes(key) && list.querySelector('[data-testid="mention-item"]')) break;
+      if (list.getAttribute('data-ready') === 'true' && list.getAttribute('data-filter-key')?.includes(key) && list.querySelector('[data-testid="mention-item"]')) {
+        return performance.now() - started;
+      }
+    }
+    return Number.NaN;
+  }, { id: testId, v: value, key: expectKey });
+}
+
+/** Waits until the panel has counted (its background index reads are done), so runs do not overlap. */
+async function settled(page: Page): Promise<number> {
+  return page.evaluate(async () => {
+    const started = performance.now();
+    while (document.querySelector('[data-testid="mention-count"]')?.textContent === '…' && performance.now() - started < 30_000) {
+      await new Promise((r) => setTimeout(r, 2));
     }
     return performance.now() - started;
-  }, { id: testId, v: value, key: expectKey });
+  });
 }
 
 async function heapMb(page: Page): Promise<number> {
@@ -116,37 +145,48 @@ it('side panel with 100,000 mentions: first screen, filter change, heap', async 
   const setup = await siar.openPage('sidepanel.html');
   const seedMs = await seed(setup);
   await setup.close();
+  console.log(`seeded in ${seedMs.toFixed(0)} ms`);
+  // The first open after a 100k-row write replays LevelDB's log (over a second here); not what an officer sees daily.
+  const warm = await timeToMark('sidepanel.html', 'siar-ready');
+  await settled(warm.page);
+  await warm.page.close();
 
   const blank: number[] = [];
   const panel: number[] = [];
   const raw: number[] = [];
+  const rawOpen: number[] = [];
   for (let i = 0; i < RUNS; i += 1) {
     const b = await timeToMark('bench-blank.html');
-    raw.push(await rawIndexRead(b.page, '[state+publishedAt]', [['unread', -Infinity], ['unread', Infinity]]));
+    const floor = await rawIndexRead(b.page, '[state+publishedAt]', [['unread', -Infinity], ['unread', Infinity]]);
+    raw.push(floor.read);
+    rawOpen.push(floor.open);
     await b.page.close();
     blank.push(b.ms);
     const p = await timeToMark('sidepanel.html', 'siar-ready');
     panel.push(p.ms);
+    await settled(p.page);
     await p.page.close();
   }
 
   const { page } = await timeToMark('sidepanel.html', 'siar-ready');
-  const countMs = await page.evaluate(async () => {
-    const started = performance.now();
-    while (document.querySelector('[data-testid="mention-count"]')?.textContent === '…') await new Promise((r) => setTimeout(r, 2));
-    return performance.now() - started;
-  });
+  const countMs = await settled(page);
   const changes: number[] = [];
   const rawWatch: number[] = [];
+  const countAfterChange: number[] = [];
   const steps: [string, string, string][] = [
     ['watch-filter', '2', '"watchId":2'], ['tone-filter', 'negative', '"tone":"negative"'], ['state-filter', 'unread', '"state":"unread"'],
     ['source-filter', 'x', '"source":"x"'], ['watch-filter', '', '"source":"x"'], ['tone-filter', '', '"state":"unread"'],
   ];
   for (let i = 0; i < RUNS; i += 1) {
-    for (const [id, value, key] of steps) changes.push(await filterChange(page, id, value, key));
+    // An officer reads the result before the next change: each change starts on a panel that has counted.
+    for (const [id, value, key] of steps) {
+      changes.push(await filterChange(page, id, value, key));
+      countAfterChange.push(await settled(page));
+    }
     await page.getByTestId('state-filter').selectOption('inbox');
     await page.getByTestId('source-filter').selectOption('');
-    rawWatch.push(await rawIndexRead(page, 'watchHits', [[2, -Infinity, -Infinity], [2, Infinity, Infinity]]));
+    await settled(page);
+    rawWatch.push((await rawIndexRead(page, 'watchHits', [[2, -Infinity, -Infinity], [2, Infinity, Infinity]])).read);
   }
   // Scroll deep into the list before measuring the heap: rows far down must not pile up in memory.
   await page.getByTestId('mention-list').evaluate(async (el) => {
@@ -165,14 +205,18 @@ it('side panel with 100,000 mentions: first screen, filter change, heap', async 
   report('sidepanel', [
     { name: `seed ${MENTIONS} mentions (bulk put, one transaction)`, value: seedMs, unit: 'ms' },
     { name: 'blank extension page load (floor)', value: median(blank), unit: 'ms' },
+    { name: 'raw IndexedDB open in a fresh page (floor)', value: median(rawOpen), unit: 'ms' },
     { name: 'raw IndexedDB: 30 newest unread by [state+publishedAt] (floor)', value: median(raw), unit: 'ms' },
-    { name: 'side panel first screen (siar-ready)', value: median(panel), unit: 'ms', ratio: median(panel) / median(blank), floor: 'blank page', budget: '≤ 50 ms' },
+    { name: 'side panel first screen (siar-ready)', value: median(panel), unit: 'ms', ratio: median(panel) / (median(blank) + median(rawOpen) + median(raw)), floor: 'blank page + raw open + read', budget: '≤ 50 ms' },
     { name: 'inbox count known after first screen', value: countMs, unit: 'ms' },
     { name: 'raw IndexedDB: 30 newest of a watch via watchHits + get (floor)', value: median(rawWatch), unit: 'ms' },
     { name: 'filter change → first rows painted', value: median(changes), unit: 'ms', ratio: median(changes) / median(rawWatch), floor: 'raw watchHits read', budget: '≤ 30 ms' },
+    { name: 'filter change, fastest run', value: Math.min(...changes), unit: 'ms' },
     { name: 'filter change, slowest of all runs', value: Math.max(...changes), unit: 'ms' },
+    { name: 'count and full id list known after a filter change', value: median(countAfterChange), unit: 'ms' },
     { name: 'side panel JS heap after scrolling 100k list', value: heap, unit: 'MB', ratio: heap / blankHeap, floor: 'blank page heap', budget: '≤ 60 MB' },
     { name: 'blank extension page JS heap (floor)', value: blankHeap, unit: 'MB' },
   ]);
   expect(count).toBe(MENTIONS * 3 / 4);
+  expect(changes.every(Number.isFinite)).toBe(true);
 });
