@@ -8,7 +8,7 @@ import { send, type DeliveryStatus, type ResponseOf } from '../utils/messages';
 import { NETWORK_IDS, type NetworkId } from '../utils/networks/ids';
 import { MAX_DRAFTS, SETTINGS, readSetting, updateSetting, type SettingValue } from '../utils/settings';
 
-type Context = ResponseOf<'composerContext'>;
+type Context = ResponseOf<'composerStart'>['context'];
 const TERMINAL = new Set(['sent', 'failed', 'needs-auth']);
 
 /** Which tab the composer is for: `?tabId=` (composer window, tests) or the popup's own active tab. */
@@ -43,9 +43,9 @@ export function useComposer() {
 
   useEffect(() => {
     void (async () => {
-      const info = await send('pageInfo', { tabId: await composerTabId() });
-      const [ctx, storedPresets, drafts, preferences] = await Promise.all([
-        send('composerContext', { url: info.url }), readSetting(SETTINGS.presets),
+      // One round trip to the worker, with the popup's own storage reads alongside it.
+      const [{ page: info, context: ctx }, storedPresets, drafts, preferences] = await Promise.all([
+        composerTabId().then((tabId) => send('composerStart', { tabId })), readSetting(SETTINGS.presets),
         readSetting(SETTINGS.drafts), readSetting(SETTINGS.preferences),
       ]);
       const draft = info.selection ? undefined : drafts[info.url];

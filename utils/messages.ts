@@ -61,19 +61,20 @@ export const protocol = {
     request: z.object({ deliveryId: z.int() }),
     response: z.object({ ok: z.boolean() }),
   },
-  /** The page to share: from the given tab (or the quote waiting from the context menu). */
-  pageInfo: {
+  /**
+   * Everything the composer opens with, in one round trip: the page to share (from the given tab or
+   * the quote waiting from the context menu), connected networks, limits, earlier shares of its link.
+   */
+  composerStart: {
     request: z.object({ tabId: z.optional(z.int()) }),
-    response: pageInfoSchema,
-  },
-  /** What the composer needs besides the page: connected networks, limits, earlier shares of this link. */
-  composerContext: {
-    request: z.object({ url: str(4000) }),
     response: z.object({
-      connected: z.array(networkIdSchema),
-      mastodonLimit: z.optional(z.int()),
-      mastodonInstance: z.optional(z.string()),
-      alreadyShared: z.array(z.object({ network: networkIdSchema, at: z.number(), url: z.optional(z.string()) })),
+      page: pageInfoSchema,
+      context: z.object({
+        connected: z.array(networkIdSchema),
+        mastodonLimit: z.optional(z.int()),
+        mastodonInstance: z.optional(z.string()),
+        alreadyShared: z.array(z.object({ network: networkIdSchema, at: z.number(), url: z.optional(z.string()) })),
+      }),
     }),
   },
   /** Delivery states of one post, polled by the popup while it is open. */

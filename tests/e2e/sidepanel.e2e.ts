@@ -284,7 +284,14 @@ describe('side panel', () => {
     expect(seen.size).toBe(await panel.count());
     // Open a few detail views too (summary shown in full there).
     await scroller.evaluate((el) => { el.scrollTop = 0; });
-    const top = (await panel.visibleIds()).slice(0, 4);
+    // The virtualizer re-renders after the scroll event: wait until the rows on screen stop changing.
+    let top: number[] = [];
+    await expect.poll(async () => {
+      const now = (await panel.visibleIds()).slice(0, 4);
+      const stable = now.join() === top.join();
+      top = now;
+      return stable && now.length === 4;
+    }).toBe(true);
     for (const id of top) await panel.activate(id);
     expect(await panel.item(top[0]!).locator('.mention-title').textContent()).toBe(XSS_PAYLOADS[top[0]! - 1]);
 

@@ -37,8 +37,10 @@ export const handlers: Handlers = {
     if (ok) void pumpQueue();
     return { ok };
   },
-  pageInfo: ({ tabId }) => capturePage(tabId),
-  composerContext: ({ url }) => composerContext(url),
+  composerStart: async ({ tabId }) => {
+    const page = await capturePage(tabId);
+    return { page, context: await composerContext(page.url) };
+  },
   postStatus: async ({ postId }) => ({ deliveries: await postStatus(postId) }),
   ...listenHandlers,
   auditList: ({ offset, limit }) => auditList(offset, limit),
