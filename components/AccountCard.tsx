@@ -3,7 +3,7 @@ import { useEffect, useMemo, useState } from 'preact/hooks';
 import { accountErrorText, draftValues, expiryIsManual, fieldsFor, firstMissing, toAccountInput, usesSignIn, type XMode } from '../utils/accounts/forms';
 import { instanceOrigin, originsFor } from '../utils/accounts/origins';
 import type { AccountSummary } from '../utils/accounts/public';
-import { networkNameKey } from '../utils/compose/validate';
+import { networkNameKey } from '../utils/networks/names';
 import { t } from '../utils/i18n';
 import { MessageError, send } from '../utils/messages';
 import type { NetworkId } from '../utils/networks/ids';

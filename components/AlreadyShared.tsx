@@ -1,5 +1,5 @@
 import { formatZoned } from '../utils/compose/schedule';
-import { networkNameKey } from '../utils/compose/validate';
+import { networkNameKey } from '../utils/networks/names';
 import { t, uiLanguage } from '../utils/i18n';
 import type { NetworkId } from '../utils/networks/ids';
 import { Alert } from './Alert';

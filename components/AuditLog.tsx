@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import { networkNameKey } from '../utils/compose/validate';
+import { networkNameKey } from '../utils/networks/names';
 import { t, uiLanguage, type MessageKey } from '../utils/i18n';
 import { send, type ResponseOf } from '../utils/messages';
 import type { AuditView } from '../utils/queue/protocol';

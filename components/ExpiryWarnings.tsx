@@ -1,5 +1,5 @@
 import { expiringSoon, type AccountSummaries } from '../utils/accounts/public';
-import { networkNameKey } from '../utils/compose/validate';
+import { networkNameKey } from '../utils/networks/names';
 import { t, uiLanguage } from '../utils/i18n';
 import { Alert } from './Alert';
 

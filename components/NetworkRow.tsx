@@ -1,5 +1,5 @@
 import type { TargetCheck } from '../utils/compose/validate';
-import { networkNameKey } from '../utils/compose/validate';
+import { networkNameKey } from '../utils/networks/names';
 import { t } from '../utils/i18n';
 import type { NetworkId } from '../utils/networks/ids';
 

@@ -1,7 +1,8 @@
 import { browser } from '#imports';
 import { useEffect } from 'preact/hooks';
 import { formatZoned, zoneLabel } from '../utils/compose/schedule';
-import { networkNameKey, type DraftProblem } from '../utils/compose/validate';
+import type { DraftProblem } from '../utils/compose/validate';
+import { networkNameKey } from '../utils/networks/names';
 import { t, uiLanguage } from '../utils/i18n';
 import { NETWORK_IDS } from '../utils/networks/ids';
 import { Alert } from './Alert';
@@ -31,9 +32,10 @@ function problemText(problem: DraftProblem): string {
 
 export function Popup() {
   const c = useComposer();
+  const ready = Boolean(c.page && c.context);
   useEffect(() => {
-    if (c.page) markReady();
-  }, [c.page]);
+    if (ready) markReady();
+  }, [ready]);
   const inWindow = new URLSearchParams(location.search).has('window');
 
   return (

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { checkLabel, checkSignature, checkTags, checkUtm, type Check } from '../utils/compose/preset-checks';
-import { networkNameKey } from '../utils/compose/validate';
+import { networkNameKey } from '../utils/networks/names';
 import { t } from '../utils/i18n';
 import { NETWORK_IDS } from '../utils/networks/ids';
 import { SETTINGS, readSetting, watchSetting, writeSetting, type SettingValue } from '../utils/settings';

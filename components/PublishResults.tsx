@@ -1,5 +1,5 @@
 import { formatZoned } from '../utils/compose/schedule';
-import { networkNameKey } from '../utils/compose/validate';
+import { networkNameKey } from '../utils/networks/names';
 import { t, uiLanguage, type MessageKey } from '../utils/i18n';
 import { send, type DeliveryStatus } from '../utils/messages';
 

@@ -1,6 +1,6 @@
 import { browser } from '#imports';
 import { useState } from 'preact/hooks';
-import { networkNameKey } from '../utils/compose/validate';
+import { networkNameKey } from '../utils/networks/names';
 import { t } from '../utils/i18n';
 import { MessageError, send } from '../utils/messages';
 import type { NetworkId } from '../utils/networks/ids';

@@ -27,11 +27,6 @@ export interface DraftInput {
   mastodonLimit?: number;
 }
 
-const NETWORK_NAMES: Record<NetworkId, MessageKey> = {
-  x: 'networkX', facebook: 'networkFacebook', mastodon: 'networkMastodon', bluesky: 'networkBluesky',
-  telegram: 'networkTelegram', threads: 'networkThreads', linkedin: 'networkLinkedin',
-};
-export const networkNameKey = (id: NetworkId) => NETWORK_NAMES[id];
 
 function problemFor(network: NetworkId, measure: Measure): DraftProblem {
   if (measure.detail === 'empty') return { key: 'composerEmpty', network };

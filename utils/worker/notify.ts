@@ -1,5 +1,5 @@
 import { browser } from '#imports';
-import { networkNameKey } from '../compose/validate';
+import { networkNameKey } from '../networks/names';
 import { db } from '../db';
 import { t } from '../i18n';
 import { postOutcome } from '../queue/outcome';
