@@ -287,10 +287,10 @@ describe('side panel', () => {
     // The virtualizer re-renders after the scroll event: wait until the rows on screen stop changing.
     let top: number[] = [];
     await expect.poll(async () => {
-      const now = (await panel.visibleIds()).slice(0, 4);
-      const stable = now.join() === top.join();
-      top = now;
-      return stable && now.length === 4;
+      const visible = (await panel.visibleIds()).slice(0, 4);
+      const stable = visible.join() === top.join();
+      top = visible;
+      return stable && visible.length === 4;
     }).toBe(true);
     for (const id of top) await panel.activate(id);
     expect(await panel.item(top[0]!).locator('.mention-title').textContent()).toBe(XSS_PAYLOADS[top[0]! - 1]);
