@@ -1,5 +1,6 @@
 import { createHmac } from 'node:crypto';
-import { json, jsonBody, type Fake, type FakeRequest, type FakeResponse } from './fake';
+import { formBody, json, jsonBody, type Fake, type FakeRequest, type FakeResponse } from './fake';
+import { createXOAuth2, type XOAuth2 } from './x-oauth2';
 
 // A fake of the X API v2 endpoints Siar uses, answering with the documented shapes
 // (docs.x.com: POST /2/tweets, GET /2/users/me, problem+json errors, x-rate-limit-* headers).
@@ -64,33 +65,50 @@ const problem = (status: number, title: string, detail: string, headers: Record<
 
 export interface XFake extends Fake {
   tweets: { id: string; text: string; auth: 'oauth1' | 'bearer'; replyTo?: string; mediaIds?: string[] }[];
+  /** The bearer token of each request made with OAuth 2, in order. */
+  bearersUsed: string[];
+  /** The authorization-code grant (x.com/i/oauth2/authorize and the code exchange). */
+  oauth2: XOAuth2;
   media: { id: string; bytes: number; type: string; finalized: boolean; altText?: string }[];
   refreshes: number;
   /** Revokes every OAuth 2 access token issued so far, as if they had expired. */
   expireBearers(): void;
 }
 
-export function createXFake(): XFake {
+/** `authorizeHost` also answers x.com (for the sign-in window); off by default, as share-link tests serve x.com themselves. */
+export function createXFake(options: { authorizeHost?: boolean } = {}): XFake {
   const tweets: XFake['tweets'] = [];
   const media: XFake['media'] = [];
   const seenTexts = new Set<string>();
   const bearers = new Set([X_CREDENTIALS.bearer]);
   const refreshTokens = new Set([X_CREDENTIALS.refreshToken]);
+  const oauth2 = createXOAuth2(X_CREDENTIALS.clientId, (access, refresh) => {
+    bearers.add(access);
+    refreshTokens.add(refresh);
+  });
   const authOf = (request: FakeRequest): 'oauth1' | 'bearer' | undefined => {
     const header = request.headers.authorization ?? '';
-    if (header.startsWith('Bearer ') && bearers.has(header.slice(7))) return 'bearer';
+    if (header.startsWith('Bearer ') && bearers.has(header.slice(7))) {
+      fake.bearersUsed.push(header.slice(7));
+      return 'bearer';
+    }
     return verifyOAuth1(request) ? 'oauth1' : undefined;
   };
   const rateHeaders = { 'x-rate-limit-limit': '200', 'x-rate-limit-remaining': '199', 'x-rate-limit-reset': String(Math.floor(Date.now() / 1000) + 900) };
 
   const fake: XFake = {
-    hosts: ['api.x.com', 'api.twitter.com'],
+    hosts: ['api.x.com', 'api.twitter.com', ...(options.authorizeHost ? ['x.com'] : [])],
     tweets,
+    bearersUsed: [],
+    oauth2,
     media,
     refreshes: 0,
     expireBearers: () => bearers.clear(),
     async handle(request): Promise<FakeResponse> {
-      if (request.method === 'POST' && request.path === '/2/oauth2/token') return refreshToken(request);
+      if (request.host === 'x.com') return oauth2.authorize(request);
+      if (request.method === 'POST' && request.path === '/2/oauth2/token') {
+        return formBody(request).get('grant_type') === 'authorization_code' ? oauth2.exchange(request) : refreshToken(request);
+      }
       const auth = authOf(request);
       if (!auth) return problem(401, 'Unauthorized', 'Unauthorized');
       if (request.method === 'GET' && request.path === '/2/users/me') {

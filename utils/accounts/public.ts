@@ -45,10 +45,11 @@ export function publicPart(network: NetworkId, account: object): Record<string, 
 
 /** The summary as far as the stored account itself tells it (verify adds the display name). */
 export function summaryOf(network: NetworkId, account: NonNullable<Accounts[NetworkId]>, previous?: AccountSummary): AccountSummary {
-  const known = account as { name?: string; username?: string; handle?: string; expiresAt?: number; instance?: string };
+  const known = account as { name?: string; username?: string; handle?: string; expiresAt?: number; instance?: string; refreshToken?: string };
   return {
     name: previous?.name ?? known.name ?? known.username ?? known.handle,
-    expiresAt: known.expiresAt ?? previous?.expiresAt,
+    // An X OAuth 2 access token with a refresh token renews itself: nothing lapses for the officer.
+    expiresAt: known.refreshToken ? undefined : known.expiresAt ?? previous?.expiresAt,
     instance: known.instance,
     checkedAt: previous?.checkedAt,
   };

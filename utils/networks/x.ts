@@ -158,7 +158,8 @@ export function createX(hooks: AdapterHooks<XAccount> = {}): Network<XAccount> {
     async verify(account, signal = AbortSignal.timeout(20_000)) {
       const x = session(account, signal);
       const result = await x.call((client) => client.v2.get('users/me'), me);
-      const expiresAt = x.account.auth === 'oauth2' ? x.account.expiresAt : undefined;
+      // An access token with a refresh token renews itself; only one that cannot be renewed lapses for the officer.
+      const expiresAt = x.account.auth === 'oauth2' && !x.account.refreshToken ? x.account.expiresAt : undefined;
       return { name: `@${result.data.username}`, ...(expiresAt ? { expiresAt } : {}) };
     },
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { checkTags, checkUtm } from '../../../utils/compose/preset-checks';
 import { toAccountInput } from '../../../utils/accounts/forms';
 import { instanceOrigin, originsFor } from '../../../utils/accounts/origins';
-import { expiringSoon, publicPart } from '../../../utils/accounts/public';
+import { expiringSoon, publicPart, summaryOf } from '../../../utils/accounts/public';
 
 const DAY = 86_400_000;
 const NOW = Date.UTC(2025, 2, 1);
@@ -45,6 +45,13 @@ describe('account helpers', () => {
     ['a lapsed token', NOW - DAY, [{ network: 'facebook', expiresAt: NOW - DAY, lapsed: true }]],
   ])('warns about %s', (_label, expiresAt, expected) => {
     expect(expiringSoon({ facebook: { name: 'Page', expiresAt }, telegram: { name: 'Kanal' } }, NOW)).toEqual(expected);
+  });
+
+  it('gives no expiry for an X access token that its refresh token renews, and keeps a pasted one', () => {
+    const x = { auth: 'oauth2', clientId: 'c', accessToken: 'a', refreshToken: 'r', expiresAt: NOW + DAY } as const;
+    expect(summaryOf('x', x).expiresAt).toBeUndefined();
+    expect(summaryOf('x', { ...x, refreshToken: undefined }).expiresAt).toBe(NOW + DAY);
+    expect(summaryOf('facebook', { pageId: '1', token: 't', expiresAt: NOW + DAY }).expiresAt).toBe(NOW + DAY);
   });
 
   it.each([

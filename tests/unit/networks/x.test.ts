@@ -41,6 +41,12 @@ describe('x adapter', () => {
     await expect(createX().verify(ACCOUNTS.x, signal())).resolves.toEqual({ name: '@humasprov' });
   });
 
+  it('reports an OAuth 2 expiry only when no refresh token can renew it', async () => {
+    await expect(createX().verify(ACCOUNTS.xOAuth2, signal())).resolves.toEqual({ name: '@humasprov' });
+    const once: XAccount = { ...ACCOUNTS.xOAuth2, refreshToken: undefined };
+    await expect(createX().verify(once, signal())).resolves.toEqual({ name: '@humasprov', expiresAt: ACCOUNTS.xOAuth2.expiresAt });
+  });
+
   it('refreshes an expired OAuth 2 token first, hands the new tokens to the owner and reuses them', async () => {
     const saved: XAccount[] = [];
     const adapter = createX({ onAccountRefreshed: (account) => { saved.push(account); } });
