@@ -14,6 +14,7 @@ import { PresetBar } from './PresetBar';
 import { PublishResults } from './PublishResults';
 import { SettingsWarning } from './SettingsWarning';
 import { ShareLinks } from './ShareLinks';
+import type { ComposerStart } from './composer-start';
 import { useComposer } from './useComposer';
 import { AlreadyShared } from './AlreadyShared';
 
@@ -30,8 +31,9 @@ function problemText(problem: DraftProblem): string {
   return t(problem.key, problem.network ? [t(networkNameKey(problem.network)), ...params] : params);
 }
 
-export function Popup() {
-  const c = useComposer();
+/** `start`: the composer's round trip, begun by the entry before rendering (see startComposer). */
+export function Popup({ start }: { start?: Promise<ComposerStart> }) {
+  const c = useComposer(start);
   const ready = Boolean(c.page && c.context);
   useEffect(() => {
     if (ready) markReady();

@@ -1,26 +1,18 @@
-import { browser } from '#imports';
-import { useEffect, useMemo, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useMemo, useState } from 'preact/hooks';
 import type { PageInfo } from '../utils/compose/page';
 import { composeBaseText } from '../utils/compose/quote';
 import { zonedTimeToEpoch } from '../utils/compose/schedule';
 import { validateDraft, type DraftProblem } from '../utils/compose/validate';
 import { send, type DeliveryStatus, type ResponseOf } from '../utils/messages';
 import { NETWORK_IDS, type NetworkId } from '../utils/networks/ids';
-import { MAX_DRAFTS, SETTINGS, readSetting, updateSetting, type SettingValue } from '../utils/settings';
+import { MAX_DRAFTS, SETTINGS, updateSetting, type SettingValue } from '../utils/settings';
+import { startComposer, type ComposerStart } from './composer-start';
 
 type Context = ResponseOf<'composerStart'>['context'];
 const TERMINAL = new Set(['sent', 'failed', 'needs-auth']);
 
-/** Which tab the composer is for: `?tabId=` (composer window, tests) or the popup's own active tab. */
-async function composerTabId(): Promise<number | undefined> {
-  const param = new URLSearchParams(location.search).get('tabId');
-  if (param && /^\d+$/.test(param)) return Number(param);
-  if (new URLSearchParams(location.search).has('window')) return undefined;
-  const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
-  return tab?.id;
-}
-
-export function useComposer() {
+/** `start`: the round trip begun by the popup entry (startComposer), or one begun here. */
+export function useComposer(start?: Promise<ComposerStart>) {
   const [page, setPage] = useState<PageInfo>();
   const [context, setContext] = useState<Context>();
   const [presets, setPresets] = useState<SettingValue<typeof SETTINGS.presets>>();
@@ -41,13 +33,11 @@ export function useComposer() {
   const [pollRound, setPollRound] = useState(0);
   const [loaded, setLoaded] = useState(false);
 
-  useEffect(() => {
+  // A layout effect: subscribing to the round trip needs no painted frame first (useEffect waits one).
+  useLayoutEffect(() => {
     void (async () => {
       // One round trip to the worker, with the popup's own storage reads alongside it.
-      const [{ page: info, context: ctx }, storedPresets, drafts, preferences] = await Promise.all([
-        composerTabId().then((tabId) => send('composerStart', { tabId })), readSetting(SETTINGS.presets),
-        readSetting(SETTINGS.drafts), readSetting(SETTINGS.preferences),
-      ]);
+      const { start: { page: info, context: ctx }, presets: storedPresets, drafts, preferences } = await (start ?? startComposer());
       const draft = info.selection ? undefined : drafts[info.url];
       setPage(info);
       setContext(ctx);
@@ -66,7 +56,7 @@ export function useComposer() {
       }
       setLoaded(true);
     })();
-  }, []);
+  }, [start]);
 
   // Autosave per page URL, so closing the popup by accident loses nothing.
   useEffect(() => {
