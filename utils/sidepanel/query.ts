@@ -15,9 +15,9 @@ type HitKey = [number, number, number];
 // oxlint-disable-next-line unicorn/no-array-reverse
 const newestFirst = <C extends { reverse(): C }>(collection: C): C => collection.reverse();
 
-function mentionRange(db: SiarDatabase, c: IndexConstraint, from: number, to: number) {
-  if (c.index === 'publishedAt' || c.value === undefined) return db.mentions.where('publishedAt').between(from, to, true, false);
-  return db.mentions.where(c.index).between([c.value, from], [c.value, to], true, false);
+function mentionRange(db: SiarDatabase, c: IndexConstraint, from: number, to: number, includeTo = false) {
+  if (c.index === 'publishedAt' || c.value === undefined) return db.mentions.where('publishedAt').between(from, to, true, includeTo);
+  return db.mentions.where(c.index).between([c.value, from], [c.value, to], true, includeTo);
 }
 
 function hitRange(db: SiarDatabase, watchId: number, from: number, to: number) {
@@ -25,23 +25,58 @@ function hitRange(db: SiarDatabase, watchId: number, from: number, to: number) {
   return db.watchHits.where('[watchId+publishedAt+mentionId]').between([watchId, from, LOWEST], [watchId, to, LOWEST], true, false);
 }
 
-/**
- * Ids in the driver's range, newest first. Read forwards and flipped here: a forward read is one
- * getAllKeys call, a backward one is a cursor step per key (about ten times slower for 100,000 keys).
- */
-async function driverIds(db: SiarDatabase, plan: QueryPlan): Promise<number[]> {
-  const { driver, from, to } = plan;
-  if (driver.index === 'watchHits') {
-    const keys = await hitRange(db, Number(driver.value), from, to).primaryKeys();
-    return keys.map((k) => k[2]).toReversed();
-  }
-  return ((await mentionRange(db, driver, from, to).primaryKeys()) as number[]).toReversed();
+/** Hits of a watch strictly after `after` (a full key, so chunks continue exactly where the last one ended). */
+function hitsAfter(db: SiarDatabase, watchId: number, after: HitKey, to: number) {
+  return db.watchHits.where('[watchId+publishedAt+mentionId]').between(after, [watchId, to, LOWEST], false, false);
 }
 
-/** Ids in one constraint's index range (its `exclude` flag is applied by the caller). */
+/**
+ * Ids in one constraint's index range, oldest first, `chunk` keys per read. Forwards, because a forward
+ * read is one getAllKeys call in every browser (a backward one is a cursor step per key outside Chromium).
+ * Chunks, because IndexedDB serves a database's requests largely in order: one 100,000-key read would hold
+ * the next filter's first page back by its whole length, a chunk only by its own. Undefined once cancelled.
+ */
+async function rangeIds(db: SiarDatabase, c: IndexConstraint, from: number, to: number, cancelled: () => boolean, chunk: number): Promise<number[] | undefined> {
+  const out: number[] = [];
+  if (c.index === 'watchHits') {
+    const watchId = Number(c.value);
+    let keys = await hitRange(db, watchId, from, to).limit(chunk).primaryKeys();
+    for (;;) {
+      for (const key of keys) out.push(key[2]);
+      if (keys.length < chunk) return out;
+      if (cancelled()) return undefined;
+      keys = await hitsAfter(db, watchId, keys.at(-1)!, to).limit(chunk).primaryKeys();
+    }
+  }
+  // A mention index key is [value, publishedAt] and ties are ordered by id, which primaryKeys() does not
+  // give back: the next chunk starts AT the last publishedAt and skips the ids the previous read returned
+  // (that read holds every tied id up to its end, because it began at or before the tie).
+  let lower = from;
+  let size = chunk;
+  let seen = new Set<number>();
+  for (;;) {
+    const ids = (await mentionRange(db, c, lower, to).limit(size).primaryKeys()) as number[];
+    let fresh = 0;
+    for (const id of ids) if (!seen.has(id)) { out.push(id); fresh += 1; }
+    if (ids.length < size) return out;
+    if (cancelled()) return undefined;
+    // More ties at one publishedAt than a chunk holds: read a bigger one from the same start.
+    if (fresh === 0) { size *= 2; continue; }
+    const last = await db.mentions.get(ids.at(-1)!);
+    if (!last) {
+      // Deleted meanwhile: read the rest in one go (liveQuery re-runs on the deletion anyway).
+      const rest = (await mentionRange(db, c, lower, to).primaryKeys()) as number[];
+      const have = new Set(out);
+      return [...out, ...rest.filter((id) => !have.has(id))];
+    }
+    lower = last.publishedAt;
+    seen = new Set(ids);
+  }
+}
+
+/** Ids in one constraint's index range in one read (its `exclude` flag is applied by the caller). */
 async function idSet(db: SiarDatabase, c: IndexConstraint, from: number, to: number): Promise<Set<number>> {
-  if (c.index === 'watchHits') return new Set((await hitRange(db, Number(c.value), from, to).primaryKeys()).map((k) => k[2]));
-  return new Set((await mentionRange(db, c, from, to).primaryKeys()) as number[]);
+  return new Set(await rangeIds(db, c, from, to, () => false, Infinity));
 }
 
 export async function rowsByIds(db: SiarDatabase, ids: readonly number[]): Promise<MentionRow[]> {
@@ -49,11 +84,22 @@ export async function rowsByIds(db: SiarDatabase, ids: readonly number[]): Promi
   return rows.filter((row): row is MentionRow => row !== undefined);
 }
 
-/** Every matching id, newest first: the list the virtualized view scrolls through. */
-export async function matchingIds(db: SiarDatabase, plan: QueryPlan, cancelled: () => boolean = () => false): Promise<number[]> {
-  let ids = await driverIds(db, plan);
+/** Keys per read of the full id list: small enough that a superseded read frees IndexedDB quickly. */
+export const KEY_CHUNK = 5000;
+
+/** Every matching id, newest first: the list the virtualized view scrolls through. Empty once cancelled. */
+export async function matchingIds(db: SiarDatabase, plan: QueryPlan, cancelled: () => boolean = () => false, chunk = KEY_CHUNK): Promise<number[]> {
+  const driver = await rangeIds(db, plan.driver, plan.from, plan.to, cancelled, chunk);
+  if (!driver) return [];
+  let ids = driver.toReversed();
   if (plan.others.length > 0) {
-    const sets = await Promise.all(plan.others.map((c) => idSet(db, c, plan.from, plan.to)));
+    // One after another, not in parallel: a cancelled read then leaves at most one chunk in flight.
+    const sets: Set<number>[] = [];
+    for (const c of plan.others) {
+      const got = await rangeIds(db, c, plan.from, plan.to, cancelled, chunk);
+      if (!got) return [];
+      sets.push(new Set(got));
+    }
     ids = ids.filter((id) => plan.others.every((c, i) => sets[i]!.has(id) !== Boolean(c.exclude)));
   }
   if (plan.terms.length === 0) return ids;
@@ -81,37 +127,66 @@ export async function fastCount(db: SiarDatabase, plan: QueryPlan): Promise<numb
   return all - excluded;
 }
 
+/** Index entries to read next for `missing` matches: 1.5× what the share matched so far predicts. */
+function nextStep(limit: number, missing: number, read: number, matched: number): number {
+  return Math.min(CHUNK, Math.max(limit, Math.ceil((missing * read * 1.5) / Math.max(matched, 1))));
+}
+
 /** The first `limit` matches, read by index, for the first screen (before the full id list is known). */
 export async function firstPage(db: SiarDatabase, plan: QueryPlan, limit: number): Promise<MentionRow[]> {
   const { driver, from, to } = plan;
-  if (driver.index !== 'watchHits') {
-    const range = newestFirst(mentionRange(db, driver, from, to));
-    return indexOnly(plan) ? range.limit(limit).toArray() : range.filter((row) => rowMatches(row, plan)).limit(limit).toArray();
-  }
+  if (driver.index !== 'watchHits' && indexOnly(plan)) return newestFirst(mentionRange(db, driver, from, to)).limit(limit).toArray();
   const out: MentionRow[] = [];
-  const hits = newestFirst(hitRange(db, Number(driver.value), from, to));
-  // Small steps first: an unfiltered watch fills the screen from its first read.
-  for (let offset = 0, step = limit; out.length < limit; offset += step, step = CHUNK) {
-    const keys = await hits.clone().offset(offset).limit(step).primaryKeys();
-    if (keys.length === 0) break;
-    for (const row of await rowsByIds(db, keys.map((k: HitKey) => k[2]))) {
-      if (out.length < limit && rowMatches(row, plan)) out.push(row);
+  let read = 0;
+  const take = (rows: MentionRow[]) => {
+    read += rows.length;
+    for (const row of rows) if (out.length < limit && rowMatches(row, plan)) out.push(row);
+  };
+  if (driver.index === 'watchHits') {
+    const watchId = Number(driver.value);
+    // Each read continues below the last hit's full key; offset() would be a cursor step per skipped key.
+    let upper: HitKey = [watchId, to, LOWEST];
+    for (let step = limit; out.length < limit; step = nextStep(limit, limit - out.length, read, out.length)) {
+      const hits = db.watchHits.where('[watchId+publishedAt+mentionId]').between([watchId, from, LOWEST], upper, true, false);
+      const keys = await newestFirst(hits).limit(step).primaryKeys();
+      take(await rowsByIds(db, keys.map((k: HitKey) => k[2])));
+      if (keys.length < step) break;
+      upper = keys.at(-1)!;
     }
+    return out;
+  }
+  // Rows in growing getAll reads rather than a cursor step per row. Ties on publishedAt are ordered by id,
+  // which the bound cannot name: each read starts AT the last publishedAt and skips the ids read before.
+  let upperAt = to;
+  let inclusive = false;
+  let seen = new Set<number>();
+  for (let step = limit; out.length < limit;) {
+    const rows = await newestFirst(mentionRange(db, driver, from, upperAt, inclusive)).limit(step).toArray();
+    const fresh = rows.filter((row) => !seen.has(row.id!));
+    take(fresh);
+    if (rows.length < step) break;
+    if (fresh.length === 0) { step *= 2; continue; }
+    upperAt = rows.at(-1)!.publishedAt;
+    inclusive = true;
+    seen = new Set(rows.map((row) => row.id!));
+    step = nextStep(limit, limit - out.length, read, out.length);
   }
   return out;
 }
 
+/** Rows read per story at most; a story carried by hundreds of outlets still reads as "many". */
+const STORY_ROWS = 5000;
+
 /** For each story key, how many different outlets carry the story. */
 export async function storyOutletCounts(db: SiarDatabase, keys: readonly string[]): Promise<Map<string, number>> {
   const wanted = [...new Set(keys.filter(Boolean))];
-  const outlets = new Map<string, Set<string>>();
   if (wanted.length === 0) return new Map();
-  await db.mentions.where('storyKey').anyOf(wanted).limit(5000).each((row) => {
-    const set = outlets.get(row.storyKey) ?? new Set<string>();
-    set.add(row.outlet);
-    outlets.set(row.storyKey, set);
-  });
-  return new Map([...outlets].map(([key, set]) => [key, set.size]));
+  // One getAll per story, all sent at once: anyOf() walks a cursor that jumps key to key, a round trip per
+  // row, and such a walk kept IndexedDB busy for seconds while the next filter's first page waited.
+  const perKey = Math.ceil(STORY_ROWS / wanted.length);
+  const rows = await db.transaction('r', db.mentions, () =>
+    Promise.all(wanted.map((key) => db.mentions.where('storyKey').equals(key).limit(perKey).toArray())));
+  return new Map(wanted.map((key, i) => [key, new Set(rows[i]!.map((row) => row.outlet)).size]));
 }
 
 /** All rows of `ids` in order, read in chunks (exports). */
