@@ -3,25 +3,15 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { EXTENSION_DIR, launchSiar, type SiarBrowser } from '../e2e/support/launch';
-import { median, report } from './report';
+import { median, report, timeToMark } from './report';
 
 const RUNS = 15;
 let siar: SiarBrowser;
 beforeAll(async () => { siar = await launchSiar(); });
 afterAll(async () => { await siar.close(); });
 
-/** Milliseconds from navigation start to the page's own "ready" moment. */
 async function timeToReady(path: string, mark: string | undefined): Promise<number> {
-  const page = await siar.context.newPage();
-  await page.goto(siar.url(path));
-  const ms = await page.evaluate(async (name) => {
-    if (!name) {
-      await new Promise((resolve) => (document.readyState === 'complete' ? resolve(null) : addEventListener('load', resolve)));
-      return (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming).loadEventEnd;
-    }
-    for (let i = 0; i < 200 && performance.getEntriesByName(name).length === 0; i += 1) await new Promise((r) => setTimeout(r, 10));
-    return performance.getEntriesByName(name)[0]?.startTime ?? Number.NaN;
-  }, mark);
+  const { ms, page } = await timeToMark(siar.context, siar.url(path), mark);
   await page.close();
   return ms;
 }

@@ -1,5 +1,6 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import type { BrowserContext, Page } from 'playwright-core';
 
 export interface BenchRow {
   name: string;
@@ -33,4 +34,22 @@ export function report(group: string, rows: BenchRow[]) {
   } catch { /* first group of this run */ }
   all[group] = { at: new Date().toISOString(), rows };
   writeFileSync(RESULTS, `${JSON.stringify(all, null, 2)}\n`);
+}
+
+/**
+ * Opens `url` in a new page and returns the milliseconds from navigation start to the page's own
+ * `mark` (performance.mark), or to its load event when no mark is named (the blank-page floor).
+ */
+export async function timeToMark(context: BrowserContext, url: string, mark?: string): Promise<{ ms: number; page: Page }> {
+  const page = await context.newPage();
+  await page.goto(url);
+  const ms = await page.evaluate(async (name) => {
+    if (!name) {
+      await new Promise((done) => (document.readyState === 'complete' ? done(null) : addEventListener('load', done)));
+      return (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming).loadEventEnd;
+    }
+    for (let i = 0; i < 1000 && performance.getEntriesByName(name).length === 0; i += 1) await new Promise((r) => setTimeout(r, 5));
+    return performance.getEntriesByName(name)[0]?.startTime ?? Number.NaN;
+  }, mark);
+  return { ms, page };
 }

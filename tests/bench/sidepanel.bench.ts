@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { launchSiar, type SiarBrowser } from '../e2e/support/launch';
-import { median, report } from './report';
+import { median, report, timeToMark } from './report';
 
 // Side panel with 100,000 stored mentions: first screen, filter change and heap, each printed next to
 // a floor measured in the same run (a raw IndexedDB index read, a blank extension page).
@@ -89,20 +89,6 @@ async function rawIndexRead(page: Page, index: string, range: [unknown[], unknow
   }, { name: index, bounds: range });
 }
 
-async function timeToMark(path: string, mark?: string): Promise<{ ms: number; page: Page }> {
-  const page = await siar.context.newPage();
-  await page.goto(siar.url(path));
-  const ms = await page.evaluate(async (name) => {
-    if (!name) {
-      await new Promise((resolve) => (document.readyState === 'complete' ? resolve(null) : addEventListener('load', resolve)));
-      return (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming).loadEventEnd;
-    }
-    for (let i = 0; i < 1000 && performance.getEntriesByName(name).length === 0; i += 1) await new Promise((r) => setTimeout(r, 5));
-    return performance.getEntriesByName(name)[0]?.startTime ?? Number.NaN;
-  }, mark);
-  return { ms, page };
-}
-
 /** From a select's change to the new filter's first rows painted. */
 async function filterChange(page: Page, testId: string, value: string, expectKey: string): Promise<number> {
   return page.evaluate(async ({ id, v, key }) => {
@@ -147,7 +133,7 @@ it('side panel with 100,000 mentions: first screen, filter change, heap', async 
   await setup.close();
   console.log(`seeded in ${seedMs.toFixed(0)} ms`);
   // The first open after a 100k-row write replays LevelDB's log (over a second here); not what an officer sees daily.
-  const warm = await timeToMark('sidepanel.html', 'siar-ready');
+  const warm = await timeToMark(siar.context, siar.url('sidepanel.html'), 'siar-ready');
   await settled(warm.page);
   await warm.page.close();
 
@@ -156,19 +142,19 @@ it('side panel with 100,000 mentions: first screen, filter change, heap', async 
   const raw: number[] = [];
   const rawOpen: number[] = [];
   for (let i = 0; i < RUNS; i += 1) {
-    const b = await timeToMark('bench-blank.html');
+    const b = await timeToMark(siar.context, siar.url('bench-blank.html'));
     const floor = await rawIndexRead(b.page, '[state+publishedAt]', [['unread', -Infinity], ['unread', Infinity]]);
     raw.push(floor.read);
     rawOpen.push(floor.open);
     await b.page.close();
     blank.push(b.ms);
-    const p = await timeToMark('sidepanel.html', 'siar-ready');
+    const p = await timeToMark(siar.context, siar.url('sidepanel.html'), 'siar-ready');
     panel.push(p.ms);
     await settled(p.page);
     await p.page.close();
   }
 
-  const { page } = await timeToMark('sidepanel.html', 'siar-ready');
+  const { page } = await timeToMark(siar.context, siar.url('sidepanel.html'), 'siar-ready');
   const countMs = await settled(page);
   const changes: number[] = [];
   const rawWatch: number[] = [];

@@ -2,17 +2,8 @@ import type { DeliveryRow, PostRow, SiarDatabase } from '../db';
 import type { NetworkId } from '../networks/ids';
 import { appendAudit } from './audit';
 
-export interface NewPost {
-  text: string;
-  variants: Partial<Record<NetworkId, string>>;
-  pageUrl: string;
-  pageTitle: string;
-  description?: string;
-  imageUrl?: string;
-  imageAlt?: string;
-  targets: NetworkId[];
-  scheduledAt?: number;
-}
+/** What the composer hands over: the post as stored, less what the queue adds, plus its networks. */
+export type NewPost = Omit<PostRow, 'id' | 'createdBy' | 'createdAt'> & { targets: NetworkId[] };
 
 /**
  * Writes the post and one pending delivery per network in one transaction, before any request goes
