@@ -102,8 +102,11 @@ export async function updateSetting<T>(setting: Setting<T>, change: (current: T)
 async function quarantine(key: string, value: unknown) {
   const kept = await safeRead(SETTINGS.quarantine);
   const warnings = await safeRead(SETTINGS.settingsWarnings);
+  // Several pages and the worker may find the same bad value at once: keep it aside only once.
+  const raw = JSON.stringify(value);
+  const known = kept.some((entry) => entry.key === key && JSON.stringify(entry.value) === raw);
   await browser.storage.local.set({
-    [SETTINGS.quarantine.key]: [...kept, { key, at: Date.now(), value }].slice(-100),
+    [SETTINGS.quarantine.key]: known ? kept : [...kept, { key, at: Date.now(), value }].slice(-100),
     [SETTINGS.settingsWarnings.key]: [...new Set([...warnings, key])].slice(-50),
     [key]: (Object.values(SETTINGS) as Setting<unknown>[]).find((s) => s.key === key)?.fallback(),
   });

@@ -35,6 +35,16 @@ describe('settings', () => {
     expect(stored[key]).toEqual(setting.fallback());
   });
 
+  it('keeps a bad value aside once when several readers find it at the same time', async () => {
+    await fakeBrowser.storage.local.set({ presets: { hashtags: 'not-a-list' } });
+    await Promise.all([readSetting(SETTINGS.presets), readSetting(SETTINGS.presets), checkAllSettings()]);
+    // The same bad value found again (another page read it before the default was written back).
+    await fakeBrowser.storage.local.set({ presets: { hashtags: 'not-a-list' } });
+    await readSetting(SETTINGS.presets);
+    const { quarantine } = await fakeBrowser.storage.local.get('quarantine');
+    expect(quarantine).toEqual([expect.objectContaining({ key: 'presets', value: { hashtags: 'not-a-list' } })]);
+  });
+
   it('reports every damaged key once at start-up', async () => {
     await fakeBrowser.storage.local.set({ presets: 1, profile: 2 });
     await expect(checkAllSettings()).resolves.toEqual(['profile', 'presets']);
