@@ -1,13 +1,11 @@
 import { z } from 'zod';
 import { AuthError, ContentError } from '../errors';
-import { intentUrl } from '../compose/intents';
-import { RULES } from '../compose/rules';
-import { splitForNetwork } from '../compose/split';
 import { findFacetCandidates, toFacets } from './bluesky-facets';
 import { errorFromHttp } from './errors';
 import { announceRefresh, type AdapterHooks } from './hooks';
 import { fetchImage, http, jsonHeaders, parse, parseError, type HttpResponse } from './http';
 import type { AccountFor } from './registry';
+import { textRules } from './text-rules';
 import type { Network, PublishResult } from './types';
 
 type BlueskyAccount = AccountFor<'bluesky'>;
@@ -127,10 +125,7 @@ export function createBluesky(hooks: AdapterHooks<BlueskyAccount> = {}): Network
   }
 
   return {
-    id: 'bluesky',
-    measure: (text) => RULES.bluesky.measure(text),
-    split: (text) => splitForNetwork(text, RULES.bluesky),
-    intentUrl: (draft) => intentUrl('bluesky', { text: draft.variants.bluesky ?? draft.text, url: draft.url, title: draft.title }),
+    ...textRules('bluesky'),
 
     async publish(post, account, signal): Promise<PublishResult> {
       const candidates = post.parts.map(findFacetCandidates);

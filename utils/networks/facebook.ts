@@ -1,11 +1,9 @@
 import { z } from 'zod';
 import { AuthError, ContentError, RateLimitError, TransientError } from '../errors';
-import { intentUrl } from '../compose/intents';
-import { RULES } from '../compose/rules';
-import { splitForNetwork } from '../compose/split';
 import type { AccountFor } from './registry';
 import { errorFromHttp } from './errors';
 import { http, parse, parseError, type HttpResponse } from './http';
+import { textRules } from './text-rules';
 import type { Network, PublishResult } from './types';
 
 type FacebookAccount = AccountFor<'facebook'>;
@@ -69,10 +67,7 @@ async function graph<T>(account: FacebookAccount, path: string, schema: z.ZodTyp
 const postUrl = (id: string) => `https://www.facebook.com/${id}`;
 
 export const facebook: Network<FacebookAccount> = {
-  id: 'facebook',
-  measure: (text) => RULES.facebook.measure(text),
-  split: (text) => splitForNetwork(text, RULES.facebook),
-  intentUrl: (draft) => intentUrl('facebook', { text: draft.variants.facebook ?? draft.text, url: draft.url, title: draft.title }),
+  ...textRules('facebook'),
 
   async publish(post, account, signal): Promise<PublishResult> {
     const message = post.parts.join('\n\n');

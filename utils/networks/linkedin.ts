@@ -1,12 +1,10 @@
 import { z } from 'zod';
 import { AuthError, ContentError, RateLimitError } from '../errors';
-import { intentUrl } from '../compose/intents';
-import { RULES } from '../compose/rules';
-import { splitForNetwork } from '../compose/split';
 import { extractHashtagsWithIndices } from '../compose/twitter';
 import { errorFromHttp, retryAtFrom } from './errors';
 import { http, jsonHeaders, parse, parseError, type HttpResponse } from './http';
 import type { AccountFor } from './registry';
+import { textRules } from './text-rules';
 import type { Network } from './types';
 
 type LinkedinAccount = AccountFor<'linkedin'>;
@@ -59,10 +57,7 @@ async function get<T>(account: LinkedinAccount, path: string, schema: z.ZodType<
 }
 
 export const linkedin: Network<LinkedinAccount> = {
-  id: 'linkedin',
-  measure: (text) => RULES.linkedin.measure(text),
-  split: (text) => splitForNetwork(text, RULES.linkedin),
-  intentUrl: (draft) => intentUrl('linkedin', { text: draft.variants.linkedin ?? draft.text, url: draft.url, title: draft.title }),
+  ...textRules('linkedin'),
 
   async publish(post, account, signal) {
     const body = {

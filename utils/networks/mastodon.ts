@@ -1,11 +1,10 @@
 import { z } from 'zod';
 import { AuthError, ContentError, RateLimitError, TransientError } from '../errors';
-import { intentUrl } from '../compose/intents';
 import { RULES } from '../compose/rules';
-import { splitForNetwork } from '../compose/split';
 import { errorFromHttp } from './errors';
 import { fetchImage, http, jsonHeaders, parse, parseError, resetAt, type HttpResponse } from './http';
 import type { AccountFor } from './registry';
+import { textRules } from './text-rules';
 import type { Network } from './types';
 
 type MastodonAccount = AccountFor<'mastodon'>;
@@ -67,11 +66,8 @@ async function uploadImage(account: MastodonAccount, image: { url: string; alt: 
 }
 
 export const mastodon: Network<MastodonAccount> = {
-  id: 'mastodon',
+  ...textRules('mastodon'),
   idempotent: true,
-  measure: (text) => RULES.mastodon.measure(text),
-  split: (text) => splitForNetwork(text, RULES.mastodon),
-  intentUrl: (draft) => intentUrl('mastodon', { text: draft.variants.mastodon ?? draft.text, url: draft.url, title: draft.title }),
 
   async publish(post, account, signal) {
     // The composer measures against the default 500; the instance may allow less (or more).

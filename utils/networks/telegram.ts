@@ -1,11 +1,9 @@
 import { z } from 'zod';
 import { AuthError, ContentError, RateLimitError, TransientError } from '../errors';
-import { intentUrl } from '../compose/intents';
-import { RULES } from '../compose/rules';
 import { TELEGRAM_CAPTION_LIMIT } from '../compose/rules/telegram';
-import { splitForNetwork } from '../compose/split';
 import { http, jsonHeaders, parse, parseError, type HttpResponse } from './http';
 import type { AccountFor } from './registry';
+import { textRules } from './text-rules';
 import type { Network } from './types';
 
 type TelegramAccount = AccountFor<'telegram'>;
@@ -61,10 +59,7 @@ const isPhotoRejected = (error: unknown) =>
   error instanceof ContentError && /photo|file|HTTP URL|webpage/i.test(error.message);
 
 export const telegram: Network<TelegramAccount> = {
-  id: 'telegram',
-  measure: (text) => RULES.telegram.measure(text),
-  split: (text) => splitForNetwork(text, RULES.telegram),
-  intentUrl: (draft) => intentUrl('telegram', { text: draft.variants.telegram ?? draft.text, url: draft.url, title: draft.title }),
+  ...textRules('telegram'),
 
   async publish(post, account, signal) {
     let first: z.infer<typeof message> | undefined;

@@ -1,11 +1,9 @@
 import { z } from 'zod';
 import { ContentError, TransientError } from '../errors';
-import { intentUrl } from '../compose/intents';
-import { RULES } from '../compose/rules';
-import { splitForNetwork } from '../compose/split';
 import { graphFailure } from './facebook';
 import { http, parse } from './http';
 import type { AccountFor } from './registry';
+import { textRules } from './text-rules';
 import type { Network, PublishResult } from './types';
 
 type ThreadsAccount = AccountFor<'threads'>;
@@ -43,10 +41,7 @@ async function waitUntilReady(account: ThreadsAccount, containerId: string, sign
 }
 
 export const threads: Network<ThreadsAccount> = {
-  id: 'threads',
-  measure: (text) => RULES.threads.measure(text),
-  split: (text) => splitForNetwork(text, RULES.threads),
-  intentUrl: (draft) => intentUrl('threads', { text: draft.variants.threads ?? draft.text, url: draft.url, title: draft.title }),
+  ...textRules('threads'),
 
   async publish(post, account, signal): Promise<PublishResult> {
     const user = encodeURIComponent(account.userId);

@@ -1,14 +1,12 @@
 import { ApiResponseError, type EUploadMimeType, type TwitterApi } from 'twitter-api-v2';
 import { z } from 'zod';
 import { AuthError, ContentError } from '../errors';
-import { intentUrl } from '../compose/intents';
-import { RULES } from '../compose/rules';
-import { splitForNetwork } from '../compose/split';
 import { findUrls } from '../compose/urls';
 import type { XAccount } from './accounts';
 import { errorFromFetchFailure, errorFromHttp } from './errors';
 import { announceRefresh, type AdapterHooks } from './hooks';
 import { fetchImage, http, parse } from './http';
+import { textRules } from './text-rules';
 import type { Network, PublishResult, TargetPost } from './types';
 import { createXClient } from './x-client';
 
@@ -131,10 +129,7 @@ export function createX(hooks: AdapterHooks<XAccount> = {}): Network<XAccount> {
   const urlFor = (account: XAccount, id: string) => `https://x.com/${account.username ?? 'i'}/status/${id}`;
 
   return {
-    id: 'x',
-    measure: (text) => RULES.x.measure(text),
-    split: (text) => splitForNetwork(text, RULES.x),
-    intentUrl: (draft) => intentUrl('x', { text: draft.variants.x ?? draft.text, url: draft.url, title: draft.title }),
+    ...textRules('x'),
 
     async publish(post, account, signal): Promise<PublishResult> {
       const x = session(account, signal);

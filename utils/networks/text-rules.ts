@@ -1,0 +1,16 @@
+import { intentUrl } from '../compose/intents';
+import { RULES } from '../compose/rules';
+import { splitForNetwork } from '../compose/split';
+import type { NetworkId } from './ids';
+import type { Draft } from './types';
+
+/** The composing half of the `Network` contract, the same for every network: its own counting rule,
+ * thread splitting and share link, each taking that network's text variant when there is one. */
+export function textRules<K extends NetworkId>(id: K) {
+  return {
+    id,
+    measure: (text: string) => RULES[id].measure(text),
+    split: (text: string) => splitForNetwork(text, RULES[id]),
+    intentUrl: (draft: Draft) => intentUrl(id, { text: draft.variants[id] ?? draft.text, url: draft.url, title: draft.title }),
+  };
+}
