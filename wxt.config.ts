@@ -47,6 +47,8 @@ export default defineConfig({
   },
   vite: () => ({
     plugins: [preact()],
+    // SIAR_SOURCEMAP=1: source maps, to see which modules make up a chunk when measuring page start-up.
+    build: { sourcemap: process.env.SIAR_SOURCEMAP === '1' },
     define: { __SIAR_E2E__: JSON.stringify(grantHostsAtInstall) },
     resolve: {
       alias: [

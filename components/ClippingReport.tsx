@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useMemo, useState } from 'preact/hooks';
 import { db } from '../utils/db';
 import { t, uiLanguage } from '../utils/i18n';
 import { SETTINGS, readSetting } from '../utils/settings';
@@ -29,7 +29,7 @@ export function ClippingReport() {
   const mentions = useLiveQuery(async () => (range ? mentionsBetween(db, range.from, range.to, watchId) : []), [range?.from, range?.to, watchId]);
   const rows = useMemo(() => (timeZone && mentions.value ? clippingRows(mentions.value, timeZone, lang) : []), [mentions.value, timeZone]);
   const loaded = mentions.fresh || (timeZone !== undefined && !range);
-  useEffect(() => { if (loaded) markReady(); }, [loaded]);
+  useLayoutEffect(() => { if (loaded) markReady(); }, [loaded]);
   const header = [t('reportTime'), t('reportOutlet'), t('reportHeadline'), t('reportTone'), t('reportLink')];
 
   return (

@@ -1,5 +1,5 @@
 import { browser } from '#imports';
-import { useEffect } from 'preact/hooks';
+import { useLayoutEffect } from 'preact/hooks';
 import { formatZoned, zoneLabel } from '../utils/compose/schedule';
 import type { DraftProblem } from '../utils/compose/validate';
 import { networkNameKey } from '../utils/networks/names';
@@ -35,7 +35,7 @@ function problemText(problem: DraftProblem): string {
 export function Popup({ start }: { start?: Promise<ComposerStart> }) {
   const c = useComposer(start);
   const ready = Boolean(c.page && c.context);
-  useEffect(() => {
+  useLayoutEffect(() => {
     if (ready) markReady();
   }, [ready]);
   const inWindow = new URLSearchParams(location.search).has('window');

@@ -49,7 +49,7 @@ export function SidePanel() {
   useEffect(() => { void readSetting(SETTINGS.preferences).then((p) => setTimeZone(p.timeZone)); }, []);
   // Relative times ("5 menit lalu") move on while the panel stays open.
   useEffect(() => { const timer = setInterval(() => setNow(Date.now()), 60_000); return () => clearInterval(timer); }, []);
-  useEffect(() => { if (list.ready) markReady(); }, [list.ready]);
+  useLayoutEffect(() => { if (list.ready) markReady(); }, [list.ready]);
 
 
   const patch = useCallback(async (ids: number[], change: MentionPatch) => {

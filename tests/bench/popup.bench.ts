@@ -10,10 +10,10 @@ let siar: SiarBrowser;
 beforeAll(async () => { siar = await launchSiar(); });
 afterAll(async () => { await siar.close(); });
 
-async function timeToReady(path: string, mark: string | undefined): Promise<number> {
-  const { ms, page } = await timeToMark(siar.context, siar.url(path), mark);
+async function timeToReady(path: string, mark: string | undefined): Promise<{ ms: number; painted: number }> {
+  const { ms, painted, page } = await timeToMark(siar.context, siar.url(path), mark);
   await page.close();
-  return ms;
+  return { ms, painted };
 }
 
 /** Everything popup.html loads: its scripts, module preloads and stylesheets. */
@@ -25,10 +25,13 @@ function popupAssets(): string[] {
 it('popup ready time against a blank extension page, and popup size', async () => {
   const blank: number[] = [];
   const popup: number[] = [];
+  const painted: number[] = [];
   for (let i = 0; i < RUNS; i += 1) {
     // Interleaved, so drift in machine load affects both series alike.
-    blank.push(await timeToReady('bench-blank.html', undefined));
-    popup.push(await timeToReady('popup.html', 'siar-ready'));
+    blank.push((await timeToReady('bench-blank.html', undefined)).ms);
+    const ready = await timeToReady('popup.html', 'siar-ready');
+    popup.push(ready.ms);
+    painted.push(ready.painted);
   }
   const assets = popupAssets();
   const sizes = assets.map((file) => {
@@ -39,7 +42,9 @@ it('popup ready time against a blank extension page, and popup size', async () =
   const all = sizes.reduce((sum, s) => sum + s.gzip, 0);
   report('popup', [
     { name: 'blank extension page load (floor)', value: median(blank), unit: 'ms' },
-    { name: 'popup ready', value: median(popup), unit: 'ms', ratio: median(popup) / median(blank), floor: 'blank page', budget: '≤ 1.5×' },
+    // Both before paint: the blank page's load event, and the composer's DOM holding the prefilled draft.
+    { name: 'popup ready (composer in the DOM)', value: median(popup), unit: 'ms', ratio: median(popup) / median(blank), floor: 'blank page', budget: '≤ 1.5×' },
+    { name: 'popup composer painted (end of that frame)', value: median(painted), unit: 'ms', ratio: median(painted) / median(blank), floor: 'blank page' },
     { name: 'popup JS (gzip)', value: js / 1024, unit: 'KiB', budget: '≤ 60 KiB' },
     { name: 'everything popup.html loads (gzip)', value: all / 1024, unit: 'KiB' },
   ]);

@@ -39,17 +39,22 @@ export function report(group: string, rows: BenchRow[]) {
 /**
  * Opens `url` in a new page and returns the milliseconds from navigation start to the page's own
  * `mark` (performance.mark), or to its load event when no mark is named (the blank-page floor).
+ * `painted`: for Siar's pages, when the frame showing the marked state had been painted (`siar-painted`).
  */
-export async function timeToMark(context: BrowserContext, url: string, mark?: string): Promise<{ ms: number; page: Page }> {
+export async function timeToMark(context: BrowserContext, url: string, mark?: string): Promise<{ ms: number; painted: number; page: Page }> {
   const page = await context.newPage();
   await page.goto(url);
-  const ms = await page.evaluate(async (name) => {
+  const [ms, painted] = await page.evaluate(async (name) => {
     if (!name) {
       await new Promise((done) => (document.readyState === 'complete' ? done(null) : addEventListener('load', done)));
-      return (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming).loadEventEnd;
+      const end = (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming).loadEventEnd;
+      return [end, end];
     }
-    for (let i = 0; i < 1000 && performance.getEntriesByName(name).length === 0; i += 1) await new Promise((r) => setTimeout(r, 5));
-    return performance.getEntriesByName(name)[0]?.startTime ?? Number.NaN;
+    const at = async (entry: string) => {
+      for (let i = 0; i < 1000 && performance.getEntriesByName(entry).length === 0; i += 1) await new Promise((r) => setTimeout(r, 5));
+      return performance.getEntriesByName(entry)[0]?.startTime ?? Number.NaN;
+    };
+    return [await at(name), await at('siar-painted')];
   }, mark);
-  return { ms, page };
+  return { ms: ms!, painted: painted!, page };
 }
