@@ -20,6 +20,9 @@ export default defineConfig({
     short_name: 'Siar',
     description: '__MSG_extDescription__',
     default_locale: 'id',
+    // The popup is public/popup.html running the classic script entrypoints/composer.tsx builds, not an
+    // HTML entrypoint, so WXT does not add it here by itself (MV2 builds get it as browser_action).
+    action: { default_title: '__MSG_actionTitle__', default_popup: 'popup.html' },
     permissions: ['activeTab', 'scripting', 'storage', 'unlimitedStorage', 'alarms', 'contextMenus', 'notifications', 'identity'],
     // MV2 (Firefox) has no optional_host_permissions: origins go in optional_permissions there.
     ...(manifestVersion === 2 ? { optional_permissions: OPTIONAL_ORIGINS } : { optional_host_permissions: OPTIONAL_ORIGINS }),

@@ -1,6 +1,6 @@
-import { browser } from '#imports';
 import { validateDraft } from '../utils/compose/validate';
-import { send, type ResponseOf } from '../utils/messages';
+import { receive, type ResponseOf } from '../utils/messages';
+import { composerReply } from './composer-request';
 import { SETTINGS, readSetting, type SettingValue } from '../utils/settings';
 
 /** What the composer opens with: the worker's answer and the popup's own storage reads. */
@@ -9,15 +9,6 @@ export interface ComposerStart {
   presets: SettingValue<typeof SETTINGS.presets>;
   drafts: SettingValue<typeof SETTINGS.drafts>;
   preferences: SettingValue<typeof SETTINGS.preferences>;
-}
-
-/** Which tab the composer is for: `?tabId=` (composer window, tests) or the popup's own active tab. */
-async function composerTabId(): Promise<number | undefined> {
-  const param = new URLSearchParams(location.search).get('tabId');
-  if (param && /^\d+$/.test(param)) return Number(param);
-  if (new URLSearchParams(location.search).has('window')) return undefined;
-  const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
-  return tab?.id;
 }
 
 /**
@@ -30,13 +21,13 @@ function warmCounting() {
 }
 
 /**
- * Starts the composer's one worker round trip and storage reads. The popup entry calls this before
- * rendering, so the round trip overlaps the first render and the paint of the loading state instead of
- * waiting for an effect a frame later.
+ * Gathers what the composer opens with: the worker round trip begun by composer-request.ts, validated
+ * here, and the popup's own storage reads. The composer script calls this before rendering, so the
+ * reads overlap the first render instead of waiting for an effect a frame later.
  */
 export function startComposer(): Promise<ComposerStart> {
   const loaded = Promise.all([
-    composerTabId().then((tabId) => send('composerStart', { tabId })), readSetting(SETTINGS.presets),
+    composerReply.then((raw) => receive('composerStart', raw)), readSetting(SETTINGS.presets),
     readSetting(SETTINGS.drafts), readSetting(SETTINGS.preferences),
   ]).then(([start, presets, drafts, preferences]) => ({ start, presets, drafts, preferences }));
   setTimeout(warmCounting, 0);

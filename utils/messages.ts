@@ -1,4 +1,3 @@
-import { browser } from '#imports';
 // zod/mini: this file is part of every page bundle, where full zod would cost 20 KB gzip.
 import * as z from 'zod/mini';
 import { accountProtocol } from './accounts/protocol';
@@ -6,6 +5,7 @@ import { SiarError, toErrorInfo, type ErrorCode, type ErrorInfo } from './errors
 import type { MessageKey } from './i18n';
 import { networkIdSchema } from './networks/ids';
 import { settingsFileProtocol } from './settings-file/protocol';
+import { transmit } from './message-transport';
 import { listenProtocol } from './monitor/protocol';
 import { panelProtocol } from './sidepanel/protocol';
 import { auditProtocol } from './queue/protocol';
@@ -111,7 +111,11 @@ export class MessageError extends SiarError {
 
 /** Sends a typed request to the worker and returns its validated response, or throws MessageError. */
 export async function send<K extends MessageType>(type: K, payload: RequestOf<K>): Promise<ResponseOf<K>> {
-  const raw: unknown = await browser.runtime.sendMessage({ type, payload });
+  return receive(type, await transmit(type, payload));
+}
+
+/** Validates the worker's raw reply to a `type` request (see utils/message-transport.ts). */
+export function receive<K extends MessageType>(type: K, raw: unknown): ResponseOf<K> {
   const reply = replySchema.safeParse(raw);
   if (!reply.success) throw new MessageError({ code: 'internal', messageKey: 'errorInternal', detail: 'bad reply' });
   if (!reply.data.ok) throw new MessageError(reply.data.error as ErrorInfo);

@@ -27,6 +27,8 @@ describe.each(['id', 'en'] as const)('every page in %s', (lang) => {
     expect(await view.heading()).toBe(message(lang, 'appName'));
     await expect.poll(() => view.page.locator('.page-header p').textContent()).toBe(message(lang, subtitleKey));
     expect(await view.page.evaluate(() => document.documentElement.lang)).toBe(lang);
+    // The page's own stylesheet loaded (the popup links its built CSS by hand, see public/popup.html).
+    expect(await view.page.evaluate(() => getComputedStyle(document.documentElement).getPropertyValue('--accent').trim())).toBe('#0c6e78');
     await view.page.close();
     expect(siar.errors).toEqual([]);
     expect(await workerErrors(siar.worker)).toEqual([]);
@@ -38,6 +40,7 @@ describe.each(['id', 'en'] as const)('every page in %s', (lang) => {
     expect(result).toBe('exists');
     const manifest = await siar.worker.evaluate(() => chrome.runtime.getManifest());
     expect(manifest.commands?._execute_action?.suggested_key).toBeTruthy();
+    expect(manifest.action?.default_popup).toBe('popup.html');
   });
 });
 
