@@ -1,6 +1,6 @@
 import { browser } from '#imports';
 import { capturePageInPage, pageFromCapture, pageFromTab, type PageInfo } from '../compose/page';
-import { db } from '../db';
+import { db, type AuditRow } from '../db';
 import type { DeliveryStatus } from '../messages';
 import { NETWORK_IDS, type NetworkId } from '../networks/ids';
 import { SETTINGS, readSetting } from '../settings';
@@ -14,8 +14,10 @@ async function targetTab(tabId?: number) {
 
 /** Reads the page through activeTab + scripting; pages that refuse scripts still give title and URL. */
 export async function capturePage(tabId?: number): Promise<PageInfo> {
+  // Each is a round trip to the browser: the popup's own tab is looked up while the pending quote is read.
+  const givenTab = tabId === undefined ? undefined : targetTab(tabId).catch(() => undefined);
   const quote = await takePendingQuote();
-  const tab = quote?.standalone ? undefined : await targetTab(tabId ?? quote?.tabId).catch(() => undefined);
+  const tab = quote?.standalone ? undefined : await (givenTab ?? targetTab(quote?.tabId).catch(() => undefined));
   let page: PageInfo;
   if (!tab?.id) {
     page = pageFromTab({ url: quote?.pageUrl, title: quote?.pageTitle });
@@ -38,19 +40,27 @@ export async function capturePage(tabId?: number): Promise<PageInfo> {
   };
 }
 
-export async function composerContext(url: string) {
-  const accounts = await readSetting(SETTINGS.accounts);
+/** The composer's context for the page at `url`; `accounts`: begun by the caller while the page was captured. */
+export async function composerContext(url: string, accounts = composerAccounts()) {
+  const [{ stored, summaries }, sent] = await Promise.all([
+    accounts,
+    url ? db.audit.where('pageUrl').equals(url).filter((row) => row.event === 'sent').toArray() : ([] as AuditRow[]),
+  ]);
   // While the passphrase lock is on only the summaries tell which networks are connected.
-  const summaries = await readSetting(SETTINGS.accountSummaries);
-  const connected = NETWORK_IDS.filter((id) => accounts[id] !== undefined || summaries[id] !== undefined);
-  const sent = url ? await db.audit.where('pageUrl').equals(url).filter((row) => row.event === 'sent').toArray() : [];
+  const connected = NETWORK_IDS.filter((id) => stored[id] !== undefined || summaries[id] !== undefined);
   return {
     connected,
-    mastodonLimit: accounts.mastodon?.maxChars,
-    mastodonInstance: accounts.mastodon?.instance ?? summaries.mastodon?.instance,
+    mastodonLimit: stored.mastodon?.maxChars,
+    mastodonInstance: stored.mastodon?.instance ?? summaries.mastodon?.instance,
     alreadyShared: sent.filter((row): row is typeof row & { network: NetworkId } => row.network !== undefined)
       .map((row) => ({ network: row.network, at: row.at, url: row.url })),
   };
+}
+
+/** Connected accounts and their summaries, read together. */
+export async function composerAccounts() {
+  const [stored, summaries] = await Promise.all([readSetting(SETTINGS.accounts), readSetting(SETTINGS.accountSummaries)]);
+  return { stored, summaries };
 }
 
 export async function postStatus(postId: number): Promise<DeliveryStatus[]> {

@@ -38,7 +38,8 @@ export async function openComposer(quote: QuoteRequest) {
 /** Returns and clears the quote waiting for the composer, if any. */
 export async function takePendingQuote(): Promise<QuoteRequest | undefined> {
   const stored = await browser.storage.session.get(PENDING_QUOTE_KEY);
-  await browser.storage.session.remove(PENDING_QUOTE_KEY);
+  // Not awaited: storage calls run in order, so any later read already sees it gone.
+  void browser.storage.session.remove(PENDING_QUOTE_KEY).catch(() => undefined);
   const parsed = quoteRequestSchema.safeParse(stored[PENDING_QUOTE_KEY]);
   return parsed.success ? parsed.data : undefined;
 }

@@ -8,7 +8,7 @@ import { createPost } from '../queue/posts';
 import { retryDelivery } from '../queue/retry';
 import { SETTINGS, checkAllSettings, writeSetting } from '../settings';
 import { auditCsv, auditList } from './audit-service';
-import { capturePage, composerContext, postStatus } from './composer-service';
+import { capturePage, composerAccounts, composerContext, postStatus } from './composer-service';
 import { listenHandlers } from './listen-handlers';
 import { panelHandlers } from './panel-service';
 import { pumpQueue, queueDeps } from './queue-service';
@@ -38,8 +38,10 @@ export const handlers: Handlers = {
     return { ok };
   },
   composerStart: async ({ tabId }) => {
+    // The accounts are read while the page is captured: the officer waits for this answer.
+    const accounts = composerAccounts();
     const page = await capturePage(tabId);
-    return { page, context: await composerContext(page.url) };
+    return { page, context: await composerContext(page.url, accounts) };
   },
   postStatus: async ({ postId }) => ({ deliveries: await postStatus(postId) }),
   ...listenHandlers,
