@@ -43,9 +43,15 @@ export default defineConfig({
       : {}),
   }),
   hooks: {
-    // The benchmark's floor: an empty extension page, shipped only in the browser-test build.
+    // The benchmark's floors, shipped only in the browser-test build: an empty extension page, and one
+    // that loads a script doing nothing (MV3 forbids inline scripts, so any page with behaviour pays that).
     'build:publicAssets': (_wxt, assets) => {
-      if (grantHostsAtInstall) assets.push({ relativeDest: 'bench-blank.html', contents: '<!doctype html><title>blank</title>' });
+      if (!grantHostsAtInstall) return;
+      assets.push(
+        { relativeDest: 'bench-blank.html', contents: '<!doctype html><title>blank</title>' },
+        { relativeDest: 'bench-blank-script.html', contents: '<!doctype html><title>blank</title><script src="/bench-blank.js" defer></script>' },
+        { relativeDest: 'bench-blank.js', contents: 'document.title = "blank";' },
+      );
     },
   },
   vite: () => ({
