@@ -1,13 +1,12 @@
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
-import { db, type WatchRow } from '../utils/db';
+import { db, type MentionRow, type WatchRow } from '../utils/db';
 import { t, uiLanguage } from '../utils/i18n';
-import { send } from '../utils/messages';
 import type { MentionPatch } from '../utils/monitor/protocol';
-import { SETTINGS, readSetting } from '../utils/settings';
 import { downloadText, openMention, updateMentions } from '../utils/sidepanel/actions';
 import { mentionsCsv, mentionsJson } from '../utils/sidepanel/export';
 import { DEFAULT_FILTER, searchTerms, type MentionFilter } from '../utils/sidepanel/filters';
 import { keyAction, moveIndex } from '../utils/sidepanel/keys';
+import { readPreferences, send } from '../utils/sidepanel/lazy';
 import { rowsInOrder } from '../utils/sidepanel/query';
 import { dateInZone } from '../utils/sidepanel/time';
 import { Alert } from './Alert';
@@ -17,9 +16,8 @@ import { MentionList } from './MentionList';
 import { MentionToolbar } from './MentionToolbar';
 import { markReady } from './mount';
 import { PageHeader } from './PageHeader';
-import { SettingsWarning } from './SettingsWarning';
 import { SourceHealthStrip } from './SourceHealthStrip';
-import { useLiveQuery } from './useLiveQuery';
+import { useLiveQuery, type WarmQuery } from './useLiveQuery';
 import { useMentionList } from './useMentionList';
 import { VolumeChart } from './VolumeChart';
 import './sidepanel.css';
@@ -32,7 +30,8 @@ function toggled(set: ReadonlySet<number>, id: number, on: boolean): ReadonlySet
   return next;
 }
 
-export function SidePanel() {
+/** `firstScreen`: the default filter's first page, started by the entry module before this renders. */
+export function SidePanel({ firstScreen }: { firstScreen?: WarmQuery<MentionRow[]> }) {
   const [timeZone, setTimeZone] = useState('Asia/Jakarta');
   const [filter, setFilter] = useState<MentionFilter>(DEFAULT_FILTER);
   const [activeIndex, setActiveIndex] = useState(-1);
@@ -42,15 +41,23 @@ export function SidePanel() {
   const [now, setNow] = useState(() => Date.now());
   const watchRows = useLiveQuery(() => db.watches.toArray(), []);
   const watches = useMemo(() => new Map((watchRows.value ?? []).map((w): [number, WatchRow] => [w.id!, w])), [watchRows.value]);
-  const list = useMentionList(filter);
+  const list = useMentionList(filter, firstScreen);
   const terms = useMemo(() => searchTerms(filter.text), [filter.text]);
   const active = activeIndex >= 0 ? list.rowAt(activeIndex) : undefined;
 
-  useEffect(() => { void readSetting(SETTINGS.preferences).then((p) => setTimeZone(p.timeZone)); }, []);
+  // Settings and the settings warning load zod (see lazy.ts): only once the first rows are on screen,
+  // so their code does not hold the main thread while the rows' IndexedDB answer waits for it.
+  const [warning, setWarning] = useState<typeof import('./SettingsWarning')>();
+  const extrasLoadedRef = useRef(false);
+  useEffect(() => {
+    if (!list.ready || extrasLoadedRef.current) return;
+    extrasLoadedRef.current = true;
+    void readPreferences().then((p) => setTimeZone(p.timeZone));
+    void import('./SettingsWarning').then(setWarning, () => undefined);
+  }, [list.ready]);
   // Relative times ("5 menit lalu") move on while the panel stays open.
   useEffect(() => { const timer = setInterval(() => setNow(Date.now()), 60_000); return () => clearInterval(timer); }, []);
   useLayoutEffect(() => { if (list.ready) markReady(); }, [list.ready]);
-
 
   const patch = useCallback(async (ids: number[], change: MentionPatch) => {
     if (ids.length === 0) return;
@@ -116,7 +123,7 @@ export function SidePanel() {
   return (
     <main class="sidepanel">
       <PageHeader subtitle="sidepanelTitle" />
-      <SettingsWarning />
+      {warning && <warning.SettingsWarning />}
       <SourceHealthStrip />
       <MentionFilters filter={filter} watches={watchRows.value ?? []} timeZone={timeZone} onChange={changeFilter} />
       <details class="chart-section" onToggle={(event) => setChartOpen(event.currentTarget.open)}>

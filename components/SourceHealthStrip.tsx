@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
 import { db } from '../utils/db';
 import { t, uiLanguage, type MessageKey } from '../utils/i18n';
-import { send } from '../utils/messages';
+import { send } from '../utils/sidepanel/lazy';
 import { clockTime, sourceKindKey } from '../utils/sources/labels';
 import { useLiveQuery } from './useLiveQuery';
 

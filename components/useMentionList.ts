@@ -1,13 +1,19 @@
-import { useMemo, useState } from 'preact/hooks';
+import { useEffect, useMemo, useState } from 'preact/hooks';
 import { db, type MentionRow } from '../utils/db';
-import { planQuery, type MentionFilter } from '../utils/sidepanel/filters';
-import { fastCount, firstPage, matchingIds, rowsByIds, storyOutletCounts } from '../utils/sidepanel/query';
-import { useLiveQuery } from './useLiveQuery';
+import { planQuery, type MentionFilter, type QueryPlan } from '../utils/sidepanel/filters';
+import { firstPage, matchingIds, rowsByIds, storyOutletCounts } from '../utils/sidepanel/query';
+import { useLiveQuery, type WarmQuery } from './useLiveQuery';
 
 /** Rows on the first screen, read straight from the index before anything else. */
 export const FIRST_PAGE = 30;
 /** Rows are fetched for the visible range rounded out to blocks, so scrolling re-reads rarely. */
 const BLOCK = 40;
+/**
+ * The full id list (and so the count) starts once the first rows are in and the filter has stayed put
+ * this long: an officer clicking through filters gets each first page without background reads queued
+ * ahead of it in IndexedDB, which serves one database's requests largely in order.
+ */
+const SETTLE_MS = 120;
 
 export interface MentionList {
   /** Rows the list can show now (all matches once their ids are known, else the first page). */
@@ -25,19 +31,32 @@ export interface MentionList {
   error?: unknown;
 }
 
-/** The mention list for a filter: first page, count and full id list as three separate live reads. */
-export function useMentionList(filter: MentionFilter): MentionList {
+/** The plan once its first rows are in and it has not changed for SETTLE_MS; undefined before. */
+function useSettledPlan(plan: QueryPlan, firstReady: boolean): QueryPlan | undefined {
+  const [settled, setSettled] = useState<QueryPlan>();
+  useEffect(() => {
+    if (!firstReady) return undefined;
+    const timer = setTimeout(() => setSettled(plan), SETTLE_MS);
+    return () => clearTimeout(timer);
+  }, [plan, firstReady]);
+  return settled === plan ? plan : undefined;
+}
+
+/**
+ * The mention list for a filter: the first page, then the full id list as a separate live read.
+ * `firstScreen` is the first page of the initial filter, already being read when the panel renders.
+ */
+export function useMentionList(filter: MentionFilter, firstScreen?: WarmQuery<MentionRow[]>): MentionList {
   const plan = useMemo(() => planQuery(filter), [filter]);
-  // Each result names its plan, so a result of the previous filter is never taken for the current one.
-  const first = useLiveQuery(async () => ({ plan, rows: await firstPage(db, plan, FIRST_PAGE) }), [plan]);
-  const firstReady = first.value?.plan === plan;
-  // Counting and the full id list wait for the first page: IndexedDB serves one database's requests
-  // largely in order, and a 100,000-key read queued ahead would hold the first screen back by a second.
-  const fast = useLiveQuery(async () => (firstReady ? fastCount(db, plan) : undefined), [plan, firstReady]);
-  const all = useLiveQuery(async (cancelled) => (firstReady ? matchingIds(db, plan, cancelled) : undefined), [plan, firstReady]);
+  const first = useLiveQuery(() => firstPage(db, plan, FIRST_PAGE), [plan], firstScreen);
+  const firstReady = first.fresh && first.value !== undefined;
+  // The count is the id list's length: Chromium's IDBIndex.count walks every key in one request that
+  // nothing can cancel (0.3–0.5 s for 100,000), while the id list comes in small cancellable chunks.
+  const background = useSettledPlan(plan, firstReady);
+  const all = useLiveQuery(async (cancelled) => (background ? matchingIds(db, background, cancelled) : undefined), [background]);
   const [range, setRange] = useState<[number, number]>([0, BLOCK]);
-  const ids = all.fresh && firstReady ? all.value : undefined;
-  const firstRows = useMemo(() => first.value?.rows ?? [], [first.value]);
+  const ids = background && all.fresh ? all.value : undefined;
+  const firstRows = useMemo(() => first.value ?? [], [first.value]);
   const idAt = (index: number) => (ids ? ids[index] : firstRows[index]?.id);
   const windowIds = useMemo(() => (ids ?? firstRows.map((row) => row.id!)).slice(range[0], range[1]), [ids, firstRows, range]);
   const shown = useLiveQuery(async () => {
@@ -52,7 +71,7 @@ export function useMentionList(filter: MentionFilter): MentionList {
   }, [firstRows, shown.value]);
   return {
     length: ids?.length ?? firstRows.length,
-    count: ids ? ids.length : fast.fresh && firstReady ? fast.value : undefined,
+    count: ids?.length,
     ready: firstReady,
     ids,
     idAt,

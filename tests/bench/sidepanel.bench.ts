@@ -193,7 +193,9 @@ it('side panel with 100,000 mentions: first screen, filter change, heap', async 
     { name: 'blank extension page load (floor)', value: median(blank), unit: 'ms' },
     { name: 'raw IndexedDB open in a fresh page (floor)', value: median(rawOpen), unit: 'ms' },
     { name: 'raw IndexedDB: 30 newest unread by [state+publishedAt] (floor)', value: median(raw), unit: 'ms' },
-    { name: 'side panel first screen (siar-ready)', value: median(panel), unit: 'ms', ratio: median(panel) / (median(blank) + median(rawOpen) + median(raw)), floor: 'blank page + raw open + read', budget: '≤ 50 ms' },
+    { name: 'side panel first screen (siar-ready, from navigation start)', value: median(panel), unit: 'ms', ratio: median(panel) / (median(blank) + median(rawOpen) + median(raw)), floor: 'blank page + raw open + read' },
+    // "≤ 50 ms after open": what the panel adds to an extension page's own load, each run paired with the blank page loaded just before it.
+    { name: 'side panel first screen beyond blank page load', value: median(panel.map((ms, i) => ms - blank[i]!)), unit: 'ms', budget: '≤ 50 ms' },
     { name: 'inbox count known after first screen', value: countMs, unit: 'ms' },
     { name: 'raw IndexedDB: 30 newest of a watch via watchHits + get (floor)', value: median(rawWatch), unit: 'ms' },
     { name: 'filter change → first rows painted', value: median(changes), unit: 'ms', ratio: median(changes) / median(rawWatch), floor: 'raw watchHits read', budget: '≤ 30 ms' },

@@ -1,5 +1,6 @@
 // zod/mini: part of the message protocol, which every page bundle includes.
 import * as z from 'zod/mini';
+import { SEARCH_KINDS, SOURCE_KINDS } from './kinds';
 
 // The listening part of utils/messages.ts: watches, sources, OPML and triage writes. Kept in its own
 // file so the protocol file stays readable; messages.ts spreads it into `protocol`.
@@ -7,9 +8,7 @@ import * as z from 'zod/mini';
 const str = (max: number) => z.string().check(z.maxLength(max));
 const id = z.int().check(z.positive());
 
-export const SOURCE_KINDS = ['rss', 'googlenews', 'x', 'mastodon', 'bluesky', 'reddit'] as const;
-/** Kinds a watch can ask to be searched with its own query. */
-export const SEARCH_KINDS = ['googlenews', 'x', 'bluesky', 'reddit', 'mastodon'] as const;
+export { SEARCH_KINDS, SOURCE_KINDS } from './kinds';
 export const sourceKindSchema = z.enum(SOURCE_KINDS);
 
 export const watchInputSchema = z.object({

@@ -1,6 +1,6 @@
 import { browser } from '#imports';
 import type { MentionPatch } from '../monitor/protocol';
-import { send } from '../messages';
+import { send } from './lazy';
 import { safeHttpUrl } from './links';
 
 // Side panel writes: all through the worker, which persists them and refreshes the toolbar badge.

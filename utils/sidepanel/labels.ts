@@ -8,4 +8,3 @@ export const TONE_KEYS: Record<Tone, MessageKey> = { positive: 'tonePositive', n
 export const RESPONSE_KEYS: Record<ResponseStatus, MessageKey> = {
   baru: 'responseBaru', ditinjau: 'responseDitinjau', 'perlu-klarifikasi': 'responsePerluKlarifikasi', ditanggapi: 'responseDitanggapi',
 };
-

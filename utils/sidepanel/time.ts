@@ -4,9 +4,22 @@ const UNITS: [Intl.RelativeTimeFormatUnit, number][] = [
   ['second', 60], ['minute', 60], ['hour', 24], ['day', 7], ['week', 4.345], ['month', 12], ['year', Infinity],
 ];
 
+// Building an Intl formatter costs far more than formatting with one, and the list formats two dates per
+// row on every render: each formatter is built once per language and zone.
+const formatters = new Map<string, Intl.RelativeTimeFormat | Intl.DateTimeFormat>();
+
+function cached<F extends Intl.RelativeTimeFormat | Intl.DateTimeFormat>(key: string, build: () => F): F {
+  let format = formatters.get(key) as F | undefined;
+  if (!format) {
+    format = build();
+    formatters.set(key, format);
+  }
+  return format;
+}
+
 /** "5 menit yang lalu" / "5 minutes ago"; future times (clock skew of a feed) read "dalam 5 menit". */
 export function relativeTime(epoch: number, now: number, lang: string): string {
-  const format = new Intl.RelativeTimeFormat(lang, { numeric: 'auto' });
+  const format = cached(`relative ${lang}`, () => new Intl.RelativeTimeFormat(lang, { numeric: 'auto' }));
   let value = (epoch - now) / 1000;
   for (const [unit, size] of UNITS) {
     if (Math.abs(value) < size) return format.format(Math.trunc(value), unit);
@@ -49,10 +62,10 @@ export function dayRange(date: string, timeZone: string): { from: number; to: nu
 
 /** YYYY-MM-DD of `epoch` in `timeZone`. */
 export function dateInZone(epoch: number, timeZone: string): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(epoch);
+  return cached(`day ${timeZone}`, () => new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' })).format(epoch);
 }
 
 /** Date and time for a report or a tooltip, in the officer's zone and language. */
 export function formatDateTime(epoch: number, timeZone: string, lang: string): string {
-  return new Intl.DateTimeFormat(lang, { timeZone, dateStyle: 'medium', timeStyle: 'short', hourCycle: 'h23' }).format(epoch);
+  return cached(`datetime ${lang} ${timeZone}`, () => new Intl.DateTimeFormat(lang, { timeZone, dateStyle: 'medium', timeStyle: 'short', hourCycle: 'h23' })).format(epoch);
 }

@@ -1,3 +1,5 @@
+import type { SOURCE_KINDS } from '../monitor/kinds';
+
 /** One item as a source delivered it, before matching. `summary` is plain text (HTML already stripped). */
 export interface RawItem {
   guid: string;
@@ -31,7 +33,7 @@ export interface SourceContext {
   now: number;
 }
 
-export type SourceKind = 'rss' | 'googlenews' | 'x' | 'mastodon' | 'bluesky' | 'reddit';
+export type SourceKind = (typeof SOURCE_KINDS)[number];
 
 export interface FetchResult {
   items: RawItem[];

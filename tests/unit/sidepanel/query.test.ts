@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 import { SiarDatabase, type MentionRow, type Tone } from '../../../utils/db';
 import { planQuery, rowMatches, type MentionFilter } from '../../../utils/sidepanel/filters';
-import { fastCount, firstPage, matchingIds, mentionsBetween, storyOutletCounts, volumePoints } from '../../../utils/sidepanel/query';
+import { firstPage, matchingIds, mentionsBetween, storyOutletCounts, volumePoints } from '../../../utils/sidepanel/query';
 
 const db = new SiarDatabase('sidepanel-query-test');
 afterAll(() => db.delete());
@@ -70,7 +70,7 @@ describe('index paths agree with checking every row', () => {
     text: fc.constantFrom('', 'banjir', 'CAFE', 'jalan rusak', 'tidak-ada'),
   });
 
-  it('matchingIds, firstPage and fastCount for random data and filters', async () => {
+  it('matchingIds and firstPage for random data and filters', async () => {
     await fc.assert(fc.asyncProperty(fc.array(fc.nat(1000), { minLength: 1, maxLength: 400 }), filterArb, async (seeds, filter) => {
       let k = 0;
       const pick = (n: number) => (seeds[k++ % seeds.length]! + k) % n;
@@ -83,9 +83,6 @@ describe('index paths agree with checking every row', () => {
       expect(await matchingIds(db, plan, undefined, 2)).toEqual(want);
       expect((await firstPage(db, plan, 7)).map((r) => r.id)).toEqual(want.slice(0, 7));
       expect((await firstPage(db, plan, 2)).map((r) => r.id)).toEqual(want.slice(0, 2));
-      const count = await fastCount(db, plan);
-      // undefined means "not answerable from one index", never a wrong number.
-      expect(count ?? want.length).toBe(want.length);
     }), { numRuns: 50 });
   }, 60_000);
 
