@@ -1,8 +1,9 @@
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
-import { db, type MentionRow, type WatchRow } from '../utils/db';
+import type { MentionRow, WatchRow } from '../utils/db';
 import { t, uiLanguage } from '../utils/i18n';
 import type { MentionPatch } from '../utils/monitor/protocol';
 import { downloadText, openMention, updateMentions } from '../utils/sidepanel/actions';
+import { loadDexie } from '../utils/sidepanel/dexie';
 import { mentionsCsv, mentionsJson } from '../utils/sidepanel/export';
 import { DEFAULT_FILTER, searchTerms, type MentionFilter } from '../utils/sidepanel/filters';
 import { keyAction, moveIndex } from '../utils/sidepanel/keys';
@@ -30,8 +31,13 @@ function toggled(set: ReadonlySet<number>, id: number, on: boolean): ReadonlySet
   return next;
 }
 
-/** `firstScreen`: the default filter's first page, started by the entry module before this renders. */
-export function SidePanel({ firstScreen }: { firstScreen?: WarmQuery<MentionRow[]> }) {
+/** Reads the entry module started before this renders: the default filter's first page and the watches. */
+export interface FirstScreenReads {
+  rows: WarmQuery<MentionRow[]>;
+  watches: WarmQuery<WatchRow[]>;
+}
+
+export function SidePanel({ firstScreen }: { firstScreen?: FirstScreenReads }) {
   const [timeZone, setTimeZone] = useState('Asia/Jakarta');
   const [filter, setFilter] = useState<MentionFilter>(DEFAULT_FILTER);
   const [activeIndex, setActiveIndex] = useState(-1);
@@ -39,22 +45,24 @@ export function SidePanel({ firstScreen }: { firstScreen?: WarmQuery<MentionRow[
   const [problem, setProblem] = useState<string>();
   const [chartOpen, setChartOpen] = useState(false);
   const [now, setNow] = useState(() => Date.now());
-  const watchRows = useLiveQuery(() => db.watches.toArray(), []);
+  const watchRows = useLiveQuery((db) => db.watches.toArray(), [], firstScreen?.watches);
   const watches = useMemo(() => new Map((watchRows.value ?? []).map((w): [number, WatchRow] => [w.id!, w])), [watchRows.value]);
-  const list = useMentionList(filter, firstScreen);
+  const list = useMentionList(filter, firstScreen?.rows);
   const terms = useMemo(() => searchTerms(filter.text), [filter.text]);
   const active = activeIndex >= 0 ? list.rowAt(activeIndex) : undefined;
 
-  // Settings and the settings warning load zod (see lazy.ts): only once the first rows are on screen,
-  // so their code does not hold the main thread while the rows' IndexedDB answer waits for it.
+  // Settings and the settings warning load zod (see lazy.ts), and the source health strip loads Dexie
+  // (see dexie.ts): only once the first rows are on screen, so neither holds the main thread while the
+  // rows' IndexedDB answer waits for it.
   const [warning, setWarning] = useState<typeof import('./SettingsWarning')>();
-  const extrasLoadedRef = useRef(false);
+  const [rowsShown, setRowsShown] = useState(false);
+  const firstDone = list.ready || list.error !== undefined;
   useEffect(() => {
-    if (!list.ready || extrasLoadedRef.current) return;
-    extrasLoadedRef.current = true;
+    if (!firstDone || rowsShown) return;
+    setRowsShown(true);
     void readPreferences().then((p) => setTimeZone(p.timeZone));
     void import('./SettingsWarning').then(setWarning, () => undefined);
-  }, [list.ready]);
+  }, [firstDone, rowsShown]);
   // Relative times ("5 menit lalu") move on while the panel stays open.
   useEffect(() => { const timer = setInterval(() => setNow(Date.now()), 60_000); return () => clearInterval(timer); }, []);
   useLayoutEffect(() => { if (list.ready) markReady(); }, [list.ready]);
@@ -110,7 +118,7 @@ export function SidePanel({ firstScreen }: { firstScreen?: WarmQuery<MentionRow[
 
   const exportAs = async (format: 'csv' | 'json') => {
     try {
-      const rows = await rowsInOrder(db, list.ids ?? []);
+      const rows = await rowsInOrder((await loadDexie()).db, list.ids ?? []);
       const day = dateInZone(Date.now(), timeZone);
       if (format === 'csv') downloadText(`siar-sebutan-${day}.csv`, mentionsCsv(rows, watchRows.value ?? []), 'text/csv;charset=utf-8');
       else downloadText(`siar-sebutan-${day}.json`, mentionsJson(rows), 'application/json');
@@ -124,7 +132,7 @@ export function SidePanel({ firstScreen }: { firstScreen?: WarmQuery<MentionRow[
     <main class="sidepanel">
       <PageHeader subtitle="sidepanelTitle" />
       {warning && <warning.SettingsWarning />}
-      <SourceHealthStrip />
+      {rowsShown && <SourceHealthStrip />}
       <MentionFilters filter={filter} watches={watchRows.value ?? []} timeZone={timeZone} onChange={changeFilter} />
       <details class="chart-section" onToggle={(event) => setChartOpen(event.currentTarget.open)}>
         <summary>{t('panelChart')}</summary>

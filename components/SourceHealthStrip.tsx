@@ -1,5 +1,4 @@
 import { useState } from 'preact/hooks';
-import { db } from '../utils/db';
 import { t, uiLanguage, type MessageKey } from '../utils/i18n';
 import { send } from '../utils/sidepanel/lazy';
 import { clockTime, sourceKindKey } from '../utils/sources/labels';
@@ -14,7 +13,7 @@ function reason(error: { messageKey: string; retryAt?: number } | undefined): st
 
 /** Sources whose last poll failed, each with why and a retry button; nothing when all are well. */
 export function SourceHealthStrip() {
-  const sources = useLiveQuery(() => db.sources.toArray(), []);
+  const sources = useLiveQuery((db) => db.sources.toArray(), []);
   const [busy, setBusy] = useState<number | undefined>();
   const failing = (sources.value ?? []).filter((s) => s.health.failures > 0 && (s.health.lastErrorAt ?? 0) >= (s.health.lastSuccessAt ?? 0));
   if (failing.length === 0) return null;

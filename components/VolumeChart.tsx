@@ -1,6 +1,5 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type uPlot from 'uplot';
-import { db } from '../utils/db';
 import { t } from '../utils/i18n';
 import { volumePoints } from '../utils/sidepanel/query';
 import { formatDateTime } from '../utils/sidepanel/time';
@@ -14,7 +13,7 @@ const COLOURS = { positive: '#1e7a34', neutral: '#7a8688', negative: '#b3261e', 
 export function VolumeChart({ watchId, lang, timeZone }: { watchId?: number; lang: 'id' | 'en'; timeZone: string }) {
   const [granularity, setGranularity] = useState<'hour' | 'day'>('hour');
   const range = useMemo(() => volumeRange(granularity, Date.now()), [granularity]);
-  const points = useLiveQuery(() => volumePoints(db, watchId, range.from - HISTORY_MS, range.to), [watchId, range]);
+  const points = useLiveQuery((db) => volumePoints(db, watchId, range.from - HISTORY_MS, range.to), [watchId, range]);
   const series = useMemo(() => (points.value ? volumeSeries(points.value, range) : undefined), [points.value, range]);
   const box = useRef<HTMLDivElement>(null);
 

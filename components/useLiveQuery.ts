@@ -1,4 +1,5 @@
-import { liveQuery } from 'dexie';
+import type { SiarDatabase } from '../utils/db';
+import { loadDexie } from '../utils/sidepanel/dexie';
 import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { sameDeps } from '../utils/sidepanel/deps';
 
@@ -17,32 +18,53 @@ export interface WarmQuery<T> {
   take(listener: (outcome: Outcome<T>) => void): () => void;
 }
 
-function subscribe<T>(querier: () => Promise<T>, listener: (outcome: Outcome<T>) => void): () => void {
-  const subscription = liveQuery(querier).subscribe({
-    next: (value) => listener({ value }),
-    error: (error: unknown) => listener({ error }),
-  });
-  return () => subscription.unsubscribe();
+/** A querier is handed the database, so Dexie can load after the first screen (see dexie.ts). */
+export type Querier<T> = (db: SiarDatabase, cancelled: () => boolean) => Promise<T>;
+
+function subscribe<T>(querier: (db: SiarDatabase) => Promise<T>, listener: (outcome: Outcome<T>) => void): () => void {
+  let stopped = false;
+  let stop: (() => void) | undefined;
+  loadDexie().then(({ db, liveQuery }) => {
+    if (stopped) return;
+    const subscription = liveQuery(() => querier(db)).subscribe({
+      next: (value) => listener({ value }),
+      error: (error: unknown) => listener({ error }),
+    });
+    stop = () => subscription.unsubscribe();
+  }, (error: unknown) => { if (!stopped) listener({ error }); });
+  return () => { stopped = true; stop?.(); };
 }
 
 /**
  * Starts a query at once, e.g. at the top of a page's entry module, so its IndexedDB reads overlap
- * loading and rendering the page. Dexie's liveQuery runs its first query only after a setTimeout (a
- * frame of rendering may come first): the first answer is read directly, and the liveQuery's answers,
- * read after it and kept live, replace it.
+ * loading and rendering the page. The first answer is `first` (a cheaper read of the same thing, see
+ * rawread.ts) or else the querier run directly; the liveQuery that keeps it up to date subscribes only
+ * once that answer is out, so neither loading Dexie nor its first run competes with it, and an answer
+ * equal to the one already shown is not handed on (no second render of the same rows).
  */
-export function startLiveQuery<T>(querier: () => Promise<T>): WarmQuery<T> {
+export function startLiveQuery<T>(querier: (db: SiarDatabase) => Promise<T>, first?: Promise<T | undefined>): WarmQuery<T> {
   let latest: Outcome<T> | undefined;
-  let live = false;
   let listener: ((outcome: Outcome<T>) => void) | undefined;
+  let stop: (() => void) | undefined;
+  let stopped = false;
   const deliver = (outcome: Outcome<T>) => { latest = outcome; listener?.(outcome); };
-  querier().then((value) => { if (!live) deliver({ value }); }, (error: unknown) => { if (!live) deliver({ error }); });
-  const stop = subscribe(querier, (outcome) => { live = true; deliver(outcome); });
+  const goLive = () => {
+    if (stopped) return;
+    let shown = latest && 'value' in latest ? latest.value : undefined;
+    stop = subscribe(querier, (outcome) => {
+      const same = shown !== undefined && 'value' in outcome && JSON.stringify(outcome.value) === JSON.stringify(shown);
+      shown = undefined;
+      if (!same) deliver(outcome);
+    });
+  };
+  Promise.resolve(first).then(async (value) => value ?? querier((await loadDexie()).db))
+    .then((value) => deliver({ value }), (error: unknown) => deliver({ error }))
+    .finally(goLive);
   return {
     take(next) {
       listener = next;
       if (latest) next(latest);
-      return () => { listener = undefined; stop(); };
+      return () => { listener = undefined; stopped = true; stop?.(); };
     },
   };
 }
@@ -53,7 +75,7 @@ export function startLiveQuery<T>(querier: () => Promise<T>): WarmQuery<T> {
  * read can stop early. Subscribed in a layout effect, so a query starts in the same task as the
  * render that asked for it rather than a frame later. `warm` (see startLiveQuery) answers the first deps.
  */
-export function useLiveQuery<T>(querier: (cancelled: () => boolean) => Promise<T>, deps: unknown[], warm?: WarmQuery<T>): Live<T> {
+export function useLiveQuery<T>(querier: Querier<T> | undefined, deps: unknown[], warm?: WarmQuery<T>): Live<T> {
   const [state, setState] = useState<{ value?: T; error?: unknown; deps?: unknown[] }>({});
   const adoptable = useRef(warm);
   // oxlint-disable-next-line react-hooks/exhaustive-deps -- the caller lists what the querier reads
@@ -66,7 +88,9 @@ export function useLiveQuery<T>(querier: (cancelled: () => boolean) => Promise<T
     };
     const adopted = adoptable.current;
     adoptable.current = undefined;
-    const stop = adopted ? adopted.take(apply) : subscribe(() => querier(() => stopped), apply);
+    // No querier: nothing to read for these deps, and no reason to load Dexie for it.
+    if (!adopted && !querier) return undefined;
+    const stop = adopted ? adopted.take(apply) : subscribe((db) => querier!(db, () => stopped), apply);
     return () => { stopped = true; stop(); };
   // oxlint-disable-next-line react-hooks/exhaustive-deps -- deps come from the caller, like useEffect's own
   }, deps);

@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
-import { db, type MentionRow } from '../utils/db';
+import type { MentionRow } from '../utils/db';
 import { planQuery, type MentionFilter, type QueryPlan } from '../utils/sidepanel/filters';
 import { firstPage, matchingIds, rowsByIds, storyOutletCounts } from '../utils/sidepanel/query';
 import { useLiveQuery, type WarmQuery } from './useLiveQuery';
@@ -48,18 +48,19 @@ function useSettledPlan(plan: QueryPlan, firstReady: boolean): QueryPlan | undef
  */
 export function useMentionList(filter: MentionFilter, firstScreen?: WarmQuery<MentionRow[]>): MentionList {
   const plan = useMemo(() => planQuery(filter), [filter]);
-  const first = useLiveQuery(() => firstPage(db, plan, FIRST_PAGE), [plan], firstScreen);
+  const first = useLiveQuery((db) => firstPage(db, plan, FIRST_PAGE), [plan], firstScreen);
   const firstReady = first.fresh && first.value !== undefined;
   // The count is the id list's length: Chromium's IDBIndex.count walks every key in one request that
   // nothing can cancel (0.3–0.5 s for 100,000), while the id list comes in small cancellable chunks.
   const background = useSettledPlan(plan, firstReady);
-  const all = useLiveQuery(async (cancelled) => (background ? matchingIds(db, background, cancelled) : undefined), [background]);
+  const all = useLiveQuery(background && ((db, cancelled) => matchingIds(db, background, cancelled)), [background]);
   const [range, setRange] = useState<[number, number]>([0, BLOCK]);
   const ids = background && all.fresh ? all.value : undefined;
   const firstRows = useMemo(() => first.value ?? [], [first.value]);
   const idAt = (index: number) => (ids ? ids[index] : firstRows[index]?.id);
   const windowIds = useMemo(() => (ids ?? firstRows.map((row) => row.id!)).slice(range[0], range[1]), [ids, firstRows, range]);
-  const shown = useLiveQuery(async () => {
+  // Nothing to read before the first rows: Dexie then loads after them (see dexie.ts).
+  const shown = useLiveQuery(windowIds.length === 0 ? undefined : async (db) => {
     const rows = await rowsByIds(db, windowIds);
     return { rows, outlets: await storyOutletCounts(db, rows.map((row) => row.storyKey)) };
   }, [windowIds]);

@@ -2,13 +2,21 @@ import { SidePanel } from '../../components/SidePanel';
 import { mount } from '../../components/mount';
 import { startLiveQuery } from '../../components/useLiveQuery';
 import { FIRST_PAGE } from '../../components/useMentionList';
-import { db } from '../../utils/db';
 import { DEFAULT_FILTER, planQuery } from '../../utils/sidepanel/filters';
 import { firstPage } from '../../utils/sidepanel/query';
+import { DB_NAME, openExisting } from '../../utils/sidepanel/idb';
+import { readFirstScreen } from '../../utils/sidepanel/rawread';
 
-// The first screen's rows are asked for before the first render, not by an effect after it: opening
-// IndexedDB and reading them is the longest wait of the first screen, and it now overlaps rendering.
-// An open failure is not lost: every query on the database reports it again.
-db.open().catch(() => undefined);
-const firstScreen = startLiveQuery(() => firstPage(db, planQuery(DEFAULT_FILTER), FIRST_PAGE));
-mount('sidepanelTitle', <SidePanel firstScreen={firstScreen} />);
+// The first screen's rows and the watches are asked for before the first render, not by an effect after
+// it: opening IndexedDB and reading them is the longest wait of the first screen, and it now overlaps
+// rendering. They come from one raw read on a connection of their own, closed after it; Dexie loads and
+// opens its connection for the live queries that take over from there, once the rows are on screen
+// (dexie.ts). A failure of the raw read is not lost: those live queries run the same reads and report it.
+const plan = planQuery(DEFAULT_FILTER);
+const screen = openExisting(DB_NAME)
+  .then((idb) => readFirstScreen(idb, plan, FIRST_PAGE).finally(() => idb.close()))
+  .catch(() => undefined);
+mount('sidepanelTitle', <SidePanel firstScreen={{
+  rows: startLiveQuery((db) => firstPage(db, plan, FIRST_PAGE), screen.then((s) => s?.rows)),
+  watches: startLiveQuery((db) => db.watches.toArray(), screen.then((s) => s?.watches)),
+}} />);

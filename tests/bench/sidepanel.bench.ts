@@ -129,6 +129,8 @@ async function heapMb(page: Page): Promise<number> {
 
 it('side panel with 100,000 mentions: first screen, filter change, heap', async () => {
   const setup = await siar.openPage('sidepanel.html');
+  // The panel reads its first screen before Dexie opens (and creates) the database: wait for that.
+  await setup.waitForFunction(() => performance.getEntriesByName('siar-ready').length > 0);
   const seedMs = await seed(setup);
   await setup.close();
   console.log(`seeded in ${seedMs.toFixed(0)} ms`);
@@ -174,6 +176,8 @@ it('side panel with 100,000 mentions: first screen, filter change, heap', async 
     await settled(page);
     rawWatch.push((await rawIndexRead(page, 'watchHits', [[2, -Infinity, -Infinity], [2, Infinity, Infinity]])).read);
   }
+  // Each step's own median: which filter combinations hold the median up.
+  console.log('filter change by step:', steps.map(([id, v], k) => `${id}=${v}: ${median(changes.filter((_c, j) => j % steps.length === k)).toFixed(1)}`).join(' | '));
   // Scroll deep into the list before measuring the heap: rows far down must not pile up in memory.
   await page.getByTestId('mention-list').evaluate(async (el) => {
     for (const y of [el.scrollHeight / 2, el.scrollHeight - el.clientHeight]) {

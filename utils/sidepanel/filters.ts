@@ -107,3 +107,20 @@ export function rowMatches(row: MentionRow, plan: QueryPlan): boolean {
 export function indexOnly(plan: QueryPlan): boolean {
   return plan.others.length === 0 && plan.terms.length === 0;
 }
+
+/**
+ * Index entries to read first for `limit` matches, before any share of matches is known: each further
+ * constraint is taken to keep a third of the rows (tones, states) and an excluding one three quarters
+ * (the inbox), with half again as margin. One read of a few hundred rows costs less than another
+ * round trip; `most` caps it. Text terms are not counted: how much a search keeps cannot be guessed.
+ */
+export function firstStep(plan: QueryPlan, limit: number, most: number): number {
+  let share = 1;
+  for (const c of plan.others) share *= c.exclude ? 3 / 4 : 1 / 3;
+  return Math.min(most, Math.max(limit, Math.ceil((limit * 1.5) / share)));
+}
+
+/** Constraints besides the driver that keep rows (not excluding ones). */
+export function keptBy(plan: QueryPlan): number {
+  return plan.others.filter((c) => !c.exclude).length;
+}

@@ -13,6 +13,12 @@ interface Folded { text: string; starts: number[]; ends: number[] }
 
 /** Folds `text` as the matcher does (case, accents, NFKC), remembering where each folded char came from. */
 function foldWithMap(text: string): Folded {
+  // Plain ASCII folds to its lower case one char per char: most titles, and no per-char NFKC on them.
+  // oxlint-disable-next-line no-control-regex -- the whole ASCII range, controls included, folds alike
+  if (/^[\0-\x7f]*$/.test(text)) {
+    const starts = Array.from({ length: text.length }, (_, i) => i);
+    return { text: text.toLowerCase(), starts, ends: starts.map((i) => i + 1) };
+  }
   let folded = '';
   const starts: number[] = [];
   const ends: number[] = [];

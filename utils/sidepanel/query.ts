@@ -1,5 +1,6 @@
 import type { MentionRow, SiarDatabase, Tone } from '../db';
-import { indexOnly, rowMatches, type IndexConstraint, type QueryPlan } from './filters';
+import { firstStep, indexOnly, keptBy, rowMatches, type IndexConstraint, type QueryPlan } from './filters';
+import { firstPageByKeys } from './keyed';
 import type { VolumePoint } from './volume';
 
 // Runs a QueryPlan against Dexie. Index reads only, except the rows of the first screen and, for a
@@ -115,6 +116,9 @@ export async function matchingIds(db: SiarDatabase, plan: QueryPlan, cancelled: 
   return kept;
 }
 
+/** Constraints beside the driver from which the first page is found by keys (see keyed.ts). */
+const KEYED_FROM = 3;
+
 /** Index entries to read next for `missing` matches: 1.5× what the share matched so far predicts. */
 function nextStep(limit: number, missing: number, read: number, matched: number): number {
   return Math.min(CHUNK, Math.max(limit, Math.ceil((missing * read * 1.5) / Math.max(matched, 1))));
@@ -124,6 +128,9 @@ function nextStep(limit: number, missing: number, read: number, matched: number)
 export async function firstPage(db: SiarDatabase, plan: QueryPlan, limit: number): Promise<MentionRow[]> {
   const { driver, from, to } = plan;
   if (driver.index !== 'watchHits' && indexOnly(plan)) return newestFirst(mentionRange(db, driver, from, to)).limit(limit).toArray();
+  // With three constraints or more beside the driver, few rows match (1 in 80 or fewer): their keys cost
+  // less to read than the rows. With fewer, reading the rows outright took fewer round trips.
+  if (plan.terms.length === 0 && keptBy(plan) >= KEYED_FROM) return firstPageByKeys(db, plan, limit);
   const out: MentionRow[] = [];
   let read = 0;
   const take = (rows: MentionRow[]) => {
@@ -134,7 +141,7 @@ export async function firstPage(db: SiarDatabase, plan: QueryPlan, limit: number
     const watchId = Number(driver.value);
     // Each read continues below the last hit's full key; offset() would be a cursor step per skipped key.
     let upper: HitKey = [watchId, to, LOWEST];
-    for (let step = limit; out.length < limit; step = nextStep(limit, limit - out.length, read, out.length)) {
+    for (let step = firstStep(plan, limit, CHUNK); out.length < limit; step = nextStep(limit, limit - out.length, read, out.length)) {
       const hits = db.watchHits.where('[watchId+publishedAt+mentionId]').between([watchId, from, LOWEST], upper, true, false);
       const keys = await newestFirst(hits).limit(step).primaryKeys();
       take(await rowsByIds(db, keys.map((k: HitKey) => k[2])));
@@ -148,7 +155,7 @@ export async function firstPage(db: SiarDatabase, plan: QueryPlan, limit: number
   let upperAt = to;
   let inclusive = false;
   let seen = new Set<number>();
-  for (let step = limit; out.length < limit;) {
+  for (let step = firstStep(plan, limit, CHUNK); out.length < limit;) {
     const rows = await newestFirst(mentionRange(db, driver, from, upperAt, inclusive)).limit(step).toArray();
     const fresh = rows.filter((row) => !seen.has(row.id!));
     take(fresh);

@@ -1,8 +1,10 @@
 import fc from 'fast-check';
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 import { SiarDatabase, type MentionRow, type Tone } from '../../../utils/db';
-import { planQuery, rowMatches, type MentionFilter } from '../../../utils/sidepanel/filters';
+import { firstStep, keptBy, planQuery, rowMatches, type MentionFilter } from '../../../utils/sidepanel/filters';
+import { firstPageByKeys } from '../../../utils/sidepanel/keyed';
 import { firstPage, matchingIds, mentionsBetween, storyOutletCounts, volumePoints } from '../../../utils/sidepanel/query';
+import { readFirstScreen } from '../../../utils/sidepanel/rawread';
 
 const db = new SiarDatabase('sidepanel-query-test');
 afterAll(() => db.delete());
@@ -51,6 +53,18 @@ describe('query plan', () => {
     expect(plan.others.map((c) => c.index)).toEqual(others);
   });
 
+  it.each<[MentionFilter, number, number]>([
+    [{ state: 'all', text: '' }, 45, 0],
+    [{ state: 'inbox', text: '' }, 60, 0],
+    [{ state: 'inbox', watchId: 2, tone: 'negative', text: 'banjir' }, 180, 1],
+    [{ state: 'unread', watchId: 2, tone: 'negative', text: '' }, 405, 2],
+    [{ state: 'unread', watchId: 2, tone: 'negative', source: 'x', text: '' }, 1000, 3],
+  ])('%j: reads %d entries first, %d constraints beside the driver keep rows', (filter, step, kept) => {
+    const plan = planQuery(filter);
+    expect(firstStep(plan, 30, 1000)).toBe(step);
+    expect(keptBy(plan)).toBe(kept);
+  });
+
   it('keeps at most 8 distinct folded search terms', () => {
     expect(planQuery({ state: 'all', text: 'Café  CAFE banjir a b c d e f g h' }).terms).toEqual(['cafe', 'banjir', 'a', 'b', 'c', 'd', 'e', 'f']);
   });
@@ -83,6 +97,14 @@ describe('index paths agree with checking every row', () => {
       expect(await matchingIds(db, plan, undefined, 2)).toEqual(want);
       expect((await firstPage(db, plan, 7)).map((r) => r.id)).toEqual(want.slice(0, 7));
       expect((await firstPage(db, plan, 2)).map((r) => r.id)).toEqual(want.slice(0, 2));
+      // The key-intersection path on the same filter without its text (it serves index-only plans).
+      const indexOnlyFilter = { ...filter, text: '' };
+      const wantByIndex = expected(rows, indexOnlyFilter);
+      expect((await firstPageByKeys(db, planQuery(indexOnlyFilter), 7)).map((r) => r.id)).toEqual(wantByIndex.slice(0, 7));
+      expect((await firstPageByKeys(db, planQuery(indexOnlyFilter), 1)).map((r) => r.id)).toEqual(wantByIndex.slice(0, 1));
+      // The first screen's raw read may decline (the general query then runs); when it answers, it agrees.
+      const screen = await readFirstScreen(db.backendDB(), plan, 7);
+      expect(screen?.rows.map((r) => r.id) ?? want.slice(0, 7)).toEqual(want.slice(0, 7));
     }), { numRuns: 50 });
   }, 60_000);
 
