@@ -1,4 +1,5 @@
 import { Dexie, type EntityTable } from 'dexie';
+import { DB_NAME } from './db-name';
 import type { ErrorInfo } from './errors';
 import type { NetworkId } from './networks/ids';
 
@@ -127,7 +128,7 @@ export class SiarDatabase extends Dexie {
   mentions!: EntityTable<MentionRow, 'id'>;
   watchHits!: Dexie.Table<WatchHitRow, [number, number, number]>;
 
-  constructor(name = 'siar') {
+  constructor(name = DB_NAME) {
     super(name);
     this.version(1).stores({
       posts: '++id, createdAt, scheduledAt, pageUrl',

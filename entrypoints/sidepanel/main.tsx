@@ -4,7 +4,8 @@ import { startLiveQuery } from '../../components/useLiveQuery';
 import { FIRST_PAGE } from '../../components/useMentionList';
 import { DEFAULT_FILTER, planQuery } from '../../utils/sidepanel/filters';
 import { firstPage } from '../../utils/sidepanel/query';
-import { DB_NAME, openExisting } from '../../utils/sidepanel/idb';
+import { DB_NAME } from '../../utils/db-name';
+import { openExisting } from '../../utils/sidepanel/idb';
 import { readFirstScreen } from '../../utils/sidepanel/rawread';
 
 // The first screen's rows and the watches are asked for before the first render, not by an effect after

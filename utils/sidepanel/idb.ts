@@ -4,9 +4,6 @@ import type { IndexConstraint } from './filters';
 // bookkeeping (a range-tree insert per key read) cost more than the reads themselves. Dexie's store
 // and index names are the real IndexedDB ones.
 
-/** The database utils/db.ts opens with Dexie, named here so the first screen can read it before Dexie loads. */
-export const DB_NAME = 'siar';
-
 export function asPromise<T>(request: IDBRequest<T>): Promise<T> {
   return new Promise((resolve, reject) => {
     request.onsuccess = () => resolve(request.result);
