@@ -21,13 +21,49 @@ export interface WarmQuery<T> {
 /** A querier is handed the database, so Dexie can load after the first screen (see dexie.ts). */
 export type Querier<T> = (db: SiarDatabase, cancelled: () => boolean) => Promise<T>;
 
-function subscribe<T>(querier: (db: SiarDatabase) => Promise<T>, listener: (outcome: Outcome<T>) => void): () => void {
+/**
+ * A read that goes to IndexedDB directly and names the ranges its liveQuery observes (observe.ts).
+ * Its first run starts at once rather than when liveQuery gets to it, a timer later (often after a
+ * frame); the liveQuery's own first run then only observes, unless the database changed meanwhile.
+ */
+export interface RangeRead<T> {
+  read: Querier<T>;
+  observe(db: SiarDatabase): Promise<unknown>;
+}
+
+type Query<T> = Querier<T> | RangeRead<T>;
+
+/** What a liveQuery run answers when the value was already handed on. */
+const HANDED_ON = Symbol('handed on');
+
+function subscribe<T>(query: Query<T>, listener: (outcome: Outcome<T>) => void): () => void {
   let stopped = false;
   let stop: (() => void) | undefined;
-  loadDexie().then(({ db, liveQuery }) => {
+  const cancelled = () => stopped;
+  loadDexie().then(({ db, liveQuery, changes }) => {
     if (stopped) return;
-    const subscription = liveQuery(() => querier(db)).subscribe({
-      next: (value) => listener({ value }),
+    let run: () => Promise<T | typeof HANDED_ON>;
+    if (typeof query === 'function') run = () => query(db, cancelled);
+    else {
+      const since = changes();
+      let live = false;
+      let early: Promise<T> | undefined = query.read(db, cancelled);
+      early.then((value) => { if (!live && !stopped) listener({ value }); }, (error: unknown) => { if (!live && !stopped) listener({ error }); });
+      run = async () => {
+        const observing = query.observe(db);
+        const seeded = early;
+        early = undefined;
+        if (seeded && changes() === since) {
+          await Promise.all([observing, seeded.catch(() => undefined)]);
+          return HANDED_ON;
+        }
+        live = true;
+        const [value] = await Promise.all([query.read(db, cancelled), observing]);
+        return value;
+      };
+    }
+    const subscription = liveQuery(run).subscribe({
+      next: (value) => { if (value !== HANDED_ON) listener({ value }); },
       error: (error: unknown) => listener({ error }),
     });
     stop = () => subscription.unsubscribe();
@@ -42,7 +78,7 @@ function subscribe<T>(querier: (db: SiarDatabase) => Promise<T>, listener: (outc
  * once that answer is out, so neither loading Dexie nor its first run competes with it, and an answer
  * equal to the one already shown is not handed on (no second render of the same rows).
  */
-export function startLiveQuery<T>(querier: (db: SiarDatabase) => Promise<T>, first?: Promise<T | undefined>): WarmQuery<T> {
+export function startLiveQuery<T>(query: Query<T>, first?: Promise<T | undefined>): WarmQuery<T> {
   let latest: Outcome<T> | undefined;
   let listener: ((outcome: Outcome<T>) => void) | undefined;
   let stop: (() => void) | undefined;
@@ -51,13 +87,14 @@ export function startLiveQuery<T>(querier: (db: SiarDatabase) => Promise<T>, fir
   const goLive = () => {
     if (stopped) return;
     let shown = latest && 'value' in latest ? latest.value : undefined;
-    stop = subscribe(querier, (outcome) => {
+    stop = subscribe(query, (outcome) => {
       const same = shown !== undefined && 'value' in outcome && JSON.stringify(outcome.value) === JSON.stringify(shown);
       shown = undefined;
       if (!same) deliver(outcome);
     });
   };
-  Promise.resolve(first).then(async (value) => value ?? querier((await loadDexie()).db))
+  const direct = typeof query === 'function' ? query : query.read;
+  Promise.resolve(first).then(async (value) => value ?? direct((await loadDexie()).db, () => stopped))
     .then((value) => deliver({ value }), (error: unknown) => deliver({ error }))
     .finally(goLive);
   return {
@@ -75,7 +112,7 @@ export function startLiveQuery<T>(querier: (db: SiarDatabase) => Promise<T>, fir
  * read can stop early. Subscribed in a layout effect, so a query starts in the same task as the
  * render that asked for it rather than a frame later. `warm` (see startLiveQuery) answers the first deps.
  */
-export function useLiveQuery<T>(querier: Querier<T> | undefined, deps: unknown[], warm?: WarmQuery<T>): Live<T> {
+export function useLiveQuery<T>(query: Query<T> | undefined, deps: unknown[], warm?: WarmQuery<T>): Live<T> {
   const [state, setState] = useState<{ value?: T; error?: unknown; deps?: unknown[] }>({});
   const adoptable = useRef(warm);
   // oxlint-disable-next-line react-hooks/exhaustive-deps -- the caller lists what the querier reads
@@ -89,8 +126,8 @@ export function useLiveQuery<T>(querier: Querier<T> | undefined, deps: unknown[]
     const adopted = adoptable.current;
     adoptable.current = undefined;
     // No querier: nothing to read for these deps, and no reason to load Dexie for it.
-    if (!adopted && !querier) return undefined;
-    const stop = adopted ? adopted.take(apply) : subscribe((db) => querier!(db, () => stopped), apply);
+    if (!adopted && !query) return undefined;
+    const stop = adopted ? adopted.take(apply) : subscribe(query!, apply);
     return () => { stopped = true; stop(); };
   // oxlint-disable-next-line react-hooks/exhaustive-deps -- deps come from the caller, like useEffect's own
   }, deps);

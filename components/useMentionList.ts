@@ -1,8 +1,9 @@
-import { useEffect, useMemo, useState } from 'preact/hooks';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { MentionRow } from '../utils/db';
-import { planQuery, type MentionFilter, type QueryPlan } from '../utils/sidepanel/filters';
+import { narrows, planQuery, type MentionFilter, type QueryPlan } from '../utils/sidepanel/filters';
+import { observePlan } from '../utils/sidepanel/observe';
 import { firstPage, matchingIds, rowsByIds, storyOutletCounts } from '../utils/sidepanel/query';
-import { useLiveQuery, type WarmQuery } from './useLiveQuery';
+import { useLiveQuery, type RangeRead, type WarmQuery } from './useLiveQuery';
 
 /** Rows on the first screen, read straight from the index before anything else. */
 export const FIRST_PAGE = 30;
@@ -48,22 +49,44 @@ function useSettledPlan(plan: QueryPlan, firstReady: boolean): QueryPlan | undef
  */
 export function useMentionList(filter: MentionFilter, firstScreen?: WarmQuery<MentionRow[]>): MentionList {
   const plan = useMemo(() => planQuery(filter), [filter]);
-  const first = useLiveQuery((db) => firstPage(db, plan, FIRST_PAGE), [plan], firstScreen);
+  // When the new filter only narrows the one before (a watch, tone or source added, a state picked out
+  // of the inbox) and that one's full id list was known, its first page is read from that list: a few
+  // dozen rows instead of index walks. Once only: a re-run after a change must not trust an old list.
+  const previousRef = useRef<{ plan: QueryPlan; ids: readonly number[] }>(undefined);
+  const firstRead = useMemo((): RangeRead<MentionRow[]> => {
+    const last = previousRef.current;
+    previousRef.current = undefined;
+    let within = last && narrows(last.plan, plan) ? last.ids : undefined;
+    return {
+      read: (db) => {
+        const list = within;
+        within = undefined;
+        return firstPage(db, plan, FIRST_PAGE, list);
+      },
+      observe: (db) => observePlan(db, plan),
+    };
+  }, [plan]);
+  const first = useLiveQuery(firstRead, [firstRead], firstScreen);
   const firstReady = first.fresh && first.value !== undefined;
   // The count is the id list's length: Chromium's IDBIndex.count walks every key in one request that
   // nothing can cancel (0.3–0.5 s for 100,000), while the id list comes in small cancellable chunks.
   const background = useSettledPlan(plan, firstReady);
-  const all = useLiveQuery(background && ((db, cancelled) => matchingIds(db, background, cancelled)), [background]);
+  const all = useLiveQuery(background && {
+    read: (db, cancelled) => matchingIds(db, background, cancelled),
+    observe: (db) => observePlan(db, background),
+  }, [background]);
   const [range, setRange] = useState<[number, number]>([0, BLOCK]);
   const ids = background && all.fresh ? all.value : undefined;
+  useEffect(() => { if (background && ids) previousRef.current = { plan: background, ids }; }, [background, ids]);
   const firstRows = useMemo(() => first.value ?? [], [first.value]);
   const idAt = (index: number) => (ids ? ids[index] : firstRows[index]?.id);
   const windowIds = useMemo(() => (ids ?? firstRows.map((row) => row.id!)).slice(range[0], range[1]), [ids, firstRows, range]);
-  // Nothing to read before the first rows: Dexie then loads after them (see dexie.ts).
-  const shown = useLiveQuery(windowIds.length === 0 ? undefined : async (db) => {
+  // Nothing to read before the first rows (Dexie then loads after them, see dexie.ts), nor while the
+  // rows on screen belong to the filter before: that read would only delay the new filter's first page.
+  const shown = useLiveQuery(windowIds.length === 0 || !firstReady ? undefined : async (db) => {
     const rows = await rowsByIds(db, windowIds);
     return { rows, outlets: await storyOutletCounts(db, rows.map((row) => row.storyKey)) };
-  }, [windowIds]);
+  }, [windowIds, firstReady]);
   const byId = useMemo(() => {
     const map = new Map<number, MentionRow>();
     for (const row of firstRows) map.set(row.id!, row);

@@ -6,6 +6,7 @@ import { DEFAULT_FILTER, planQuery } from '../../utils/sidepanel/filters';
 import { firstPage } from '../../utils/sidepanel/query';
 import { DB_NAME } from '../../utils/db-name';
 import { openExisting } from '../../utils/sidepanel/idb';
+import { observePlan } from '../../utils/sidepanel/observe';
 import { readFirstScreen } from '../../utils/sidepanel/rawread';
 
 // The first screen's rows and the watches are asked for before the first render, not by an effect after
@@ -18,6 +19,6 @@ const screen = openExisting(DB_NAME)
   .then((idb) => readFirstScreen(idb, plan, FIRST_PAGE).finally(() => idb.close()))
   .catch(() => undefined);
 mount('sidepanelTitle', <SidePanel firstScreen={{
-  rows: startLiveQuery((db) => firstPage(db, plan, FIRST_PAGE), screen.then((s) => s?.rows)),
+  rows: startLiveQuery({ read: (db) => firstPage(db, plan, FIRST_PAGE), observe: (db) => observePlan(db, plan) }, screen.then((s) => s?.rows)),
   watches: startLiveQuery((db) => db.watches.toArray(), screen.then((s) => s?.watches)),
 }} />);

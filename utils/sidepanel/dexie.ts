@@ -7,11 +7,17 @@ import type { SiarDatabase } from '../db';
 export interface DexieParts {
   db: SiarDatabase;
   liveQuery: typeof LiveQuery;
+  /** How many database changes this page has heard of (its own and other contexts'), ever growing. */
+  changes(): number;
 }
 
 let loading: Promise<DexieParts> | undefined;
+let heard = 0;
 
 export function loadDexie(): Promise<DexieParts> {
-  loading ??= Promise.all([import('dexie'), import('../db')]).then(([dexie, database]) => ({ db: database.db, liveQuery: dexie.liveQuery }));
+  loading ??= Promise.all([import('dexie'), import('../db')]).then(([dexie, database]) => {
+    dexie.Dexie.on('storagemutated', () => { heard += 1; });
+    return { db: database.db, liveQuery: dexie.liveQuery, changes: () => heard };
+  });
   return loading;
 }

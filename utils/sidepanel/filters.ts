@@ -124,3 +124,22 @@ export function firstStep(plan: QueryPlan, limit: number, most: number): number 
 export function keptBy(plan: QueryPlan): number {
   return plan.others.filter((c) => !c.exclude).length;
 }
+
+/** Whether every row matching `n` falls in constraint `c`'s answer (same range, or a state other than the one `c` excludes). */
+function implies(n: IndexConstraint, c: IndexConstraint): boolean {
+  if (n.index !== c.index) return false;
+  if (n.value === c.value) return Boolean(n.exclude) === Boolean(c.exclude);
+  return Boolean(c.exclude) && !n.exclude;
+}
+
+/**
+ * Whether every match of `next` is also a match of `prev`: `next` only adds constraints or search terms
+ * (or longer ones), narrows the dates, or picks a state out of the inbox. Then `prev`'s full id list
+ * holds all of `next`'s matches, in order.
+ */
+export function narrows(prev: QueryPlan, next: QueryPlan): boolean {
+  if (next.from < prev.from || next.to > prev.to) return false;
+  if (!prev.terms.every((term) => next.terms.some((longer) => longer.includes(term)))) return false;
+  const kept = [next.driver, ...next.others];
+  return [prev.driver, ...prev.others].every((c) => c.index === 'publishedAt' || kept.some((n) => implies(n, c)));
+}

@@ -61,3 +61,10 @@ export function openExisting(name: string): Promise<IDBDatabase> {
     request.onerror = () => reject(request.error);
   });
 }
+
+/** The values at `keys`, in order, all requested in one read-only transaction; missing ones are left out. */
+export async function valuesAt<T>(idb: IDBDatabase, name: string, keys: readonly IDBValidKey[]): Promise<T[]> {
+  const store = readStore(idb, name);
+  const values: (T | undefined)[] = await Promise.all(keys.map((key) => asPromise(store.get(key) as IDBRequest<T | undefined>)));
+  return values.filter((value) => value !== undefined);
+}

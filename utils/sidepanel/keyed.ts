@@ -1,16 +1,14 @@
-import type { MentionRow, SiarDatabase } from '../db';
+import type { MentionRow } from '../db';
 import { firstStep, type IndexConstraint, type QueryPlan } from './filters';
-import { asPromise, keyRange, newestKeys, readStore } from './idb';
+import { asPromise, keyRange, newestKeys, readStore, valuesAt } from './idb';
 
 // The first page of a filter that combines several indexes, found from index keys alone: the driver's
 // newest keys fix a time window, every other constraint's ids in that window come from its own index
 // (all at once), and only the rows that match all of them are read. Checking rows instead cost a full
 // row per index entry: about 2,400 rows for a watch + tone + state + source filter.
-// The keys are read with plain IndexedDB (idb.ts): inside a liveQuery, Dexie records every key a query
-// returns, which cost more than the reads. The liveQuery observes each constraint's whole range instead.
+// The caller observes the constraints' ranges for its liveQuery (observe.ts).
 
 const LOWEST = -Infinity;
-const HITS = '[watchId+publishedAt+mentionId]';
 
 /** The most driver entries read in one window. */
 const MAX_WINDOW = 5000;
@@ -53,22 +51,9 @@ async function idsBetween(idb: IDBDatabase, c: IndexConstraint, from: number, to
   return new Set(await asPromise(readStore(idb, 'mentions').index(c.index).getAllKeys(keyRange(c, from, to, true))) as number[]);
 }
 
-/** Makes the surrounding liveQuery re-run on changes in any constraint's range, reading one key of each. */
-function observe(db: SiarDatabase, plan: QueryPlan): Promise<unknown> {
-  const { from, to } = plan;
-  return Promise.all([plan.driver, ...plan.others].map((c) => {
-    if (c.index === 'watchHits') return db.watchHits.where(HITS).between([c.value, from, LOWEST], [c.value, to, LOWEST]).limit(1).primaryKeys();
-    if (c.index === 'publishedAt' || c.value === undefined) return db.mentions.where('publishedAt').between(from, to).limit(1).primaryKeys();
-    return db.mentions.where(c.index).between([c.value, from], [c.value, to]).limit(1).primaryKeys();
-  }));
-}
-
 /** The first `limit` matches of an index-only plan with constraints besides its driver, newest first. */
-export async function firstPageByKeys(db: SiarDatabase, plan: QueryPlan, limit: number): Promise<MentionRow[]> {
-  await observe(db, plan);
+export async function firstPageByKeys(idb: IDBDatabase, plan: QueryPlan, limit: number): Promise<MentionRow[]> {
   if (!(plan.from < plan.to)) return [];
-  if (!db.isOpen()) await db.open();
-  const idb = db.backendDB();
   const matched: number[] = [];
   const seen = new Set<number>();
   let upper: Upper = plan.driver.index === 'watchHits' ? { hit: [Number(plan.driver.value), plan.to, LOWEST] } : { at: plan.to, inclusive: false };
@@ -93,6 +78,5 @@ export async function firstPageByKeys(db: SiarDatabase, plan: QueryPlan, limit: 
     // 1.5× what the share matched so far predicts for the matches still missing.
     size = Math.min(MAX_WINDOW, Math.max(size, Math.ceil(((limit - matched.length) * read * 1.5) / Math.max(matched.length, 1))));
   }
-  const rows = await db.mentions.bulkGet(matched);
-  return rows.filter((row): row is MentionRow => row !== undefined);
+  return valuesAt<MentionRow>(idb, 'mentions', matched);
 }

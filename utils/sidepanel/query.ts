@@ -1,10 +1,14 @@
 import type { MentionRow, SiarDatabase, Tone } from '../db';
-import { firstStep, indexOnly, keptBy, rowMatches, type IndexConstraint, type QueryPlan } from './filters';
+import { firstStep, indexOnly, keptBy, rowMatches, type IndexConstraint, type IndexName, type QueryPlan } from './filters';
+import { asPromise, keyRange, newestKeys, newestValues, readStore, valuesAt } from './idb';
 import { firstPageByKeys } from './keyed';
+import { connection } from './observe';
 import type { VolumePoint } from './volume';
 
-// Runs a QueryPlan against Dexie. Index reads only, except the rows of the first screen and, for a
-// free-text search, the rows inside the range the indexes already narrowed.
+// Runs a QueryPlan. Index reads only, except the rows of the first screen and, for a free-text search,
+// the rows inside the range the indexes already narrowed. The list's reads go to IndexedDB directly,
+// and their liveQuery observes the plan's ranges (observe.ts); the reports' and charts' reads stay with
+// Dexie, which observes what they read.
 
 /** Rows read per round trip when rows must be read (text search, export). */
 const CHUNK = 1000;
@@ -12,13 +16,9 @@ const LOWEST = -Infinity;
 
 type HitKey = [number, number, number];
 
-/** Walks an index backwards (Dexie's Collection.reverse, not Array#reverse). */
-// oxlint-disable-next-line unicorn/no-array-reverse
-const newestFirst = <C extends { reverse(): C }>(collection: C): C => collection.reverse();
-
-function mentionRange(db: SiarDatabase, c: IndexConstraint, from: number, to: number, includeTo = false) {
-  if (c.index === 'publishedAt' || c.value === undefined) return db.mentions.where('publishedAt').between(from, to, true, includeTo);
-  return db.mentions.where(c.index).between([c.value, from], [c.value, to], true, includeTo);
+function mentionRange(db: SiarDatabase, c: IndexConstraint, from: number, to: number) {
+  if (c.index === 'publishedAt' || c.value === undefined) return db.mentions.where('publishedAt').between(from, to, true, false);
+  return db.mentions.where(c.index).between([c.value, from], [c.value, to], true, false);
 }
 
 function hitRange(db: SiarDatabase, watchId: number, from: number, to: number) {
@@ -26,10 +26,13 @@ function hitRange(db: SiarDatabase, watchId: number, from: number, to: number) {
   return db.watchHits.where('[watchId+publishedAt+mentionId]').between([watchId, from, LOWEST], [watchId, to, LOWEST], true, false);
 }
 
-/** Hits of a watch strictly after `after` (a full key, so chunks continue exactly where the last one ended). */
-function hitsAfter(db: SiarDatabase, watchId: number, after: HitKey, to: number) {
-  return db.watchHits.where('[watchId+publishedAt+mentionId]').between(after, [watchId, to, LOWEST], false, false);
+/** Ids in one mention index range, through Dexie (so a liveQuery around it observes them). */
+async function idsOf(db: SiarDatabase, c: IndexConstraint, from: number, to: number): Promise<Set<number>> {
+  return new Set(await mentionRange(db, c, from, to).primaryKeys() as number[]);
 }
+
+const mentionIndex = (idb: IDBDatabase, index: Exclude<IndexName, 'watchHits'>) => readStore(idb, 'mentions').index(index);
+const rowsAt = (idb: IDBDatabase, ids: readonly number[]) => valuesAt<MentionRow>(idb, 'mentions', ids);
 
 /**
  * Ids in one constraint's index range, oldest first, `chunk` keys per read. Forwards, because a forward
@@ -37,47 +40,46 @@ function hitsAfter(db: SiarDatabase, watchId: number, after: HitKey, to: number)
  * Chunks, because IndexedDB serves a database's requests largely in order: one 100,000-key read would hold
  * the next filter's first page back by its whole length, a chunk only by its own. Undefined once cancelled.
  */
-async function rangeIds(db: SiarDatabase, c: IndexConstraint, from: number, to: number, cancelled: () => boolean, chunk: number): Promise<number[] | undefined> {
+async function rangeIds(idb: IDBDatabase, c: IndexConstraint, from: number, to: number, cancelled: () => boolean, chunk: number): Promise<number[] | undefined> {
   const out: number[] = [];
+  if (!(from < to)) return out;
+  const count = Number.isFinite(chunk) ? chunk : undefined;
   if (c.index === 'watchHits') {
     const watchId = Number(c.value);
-    let keys = await hitRange(db, watchId, from, to).limit(chunk).primaryKeys();
-    for (;;) {
+    let lower: IDBValidKey = [watchId, from, LOWEST];
+    for (let open = false; ; open = true) {
+      const range = IDBKeyRange.bound(lower, [watchId, to, LOWEST], open, true);
+      const keys = await asPromise(readStore(idb, 'watchHits').getAllKeys(range, count)) as HitKey[];
       for (const key of keys) out.push(key[2]);
       if (keys.length < chunk) return out;
       if (cancelled()) return undefined;
-      keys = await hitsAfter(db, watchId, keys.at(-1)!, to).limit(chunk).primaryKeys();
+      lower = keys.at(-1)!;
     }
   }
-  // A mention index key is [value, publishedAt] and ties are ordered by id, which primaryKeys() does not
-  // give back: the next chunk starts AT the last publishedAt and skips the ids the previous read returned
+  // A mention index key is [value, publishedAt] and ties are ordered by id, which getAllKeys does not give
+  // back: the next chunk starts AT the last publishedAt and skips the ids the previous read returned
   // (that read holds every tied id up to its end, because it began at or before the tie).
   let lower = from;
   let size = chunk;
   let seen = new Set<number>();
   for (;;) {
-    const ids = (await mentionRange(db, c, lower, to).limit(size).primaryKeys()) as number[];
+    const ids = await asPromise(mentionIndex(idb, c.index).getAllKeys(keyRange(c, lower, to), Number.isFinite(size) ? size : undefined)) as number[];
     let fresh = 0;
     for (const id of ids) if (!seen.has(id)) { out.push(id); fresh += 1; }
     if (ids.length < size) return out;
     if (cancelled()) return undefined;
     // More ties at one publishedAt than a chunk holds: read a bigger one from the same start.
     if (fresh === 0) { size *= 2; continue; }
-    const last = await db.mentions.get(ids.at(-1)!);
+    const [last] = await rowsAt(idb, [ids.at(-1)!]);
     if (!last) {
-      // Deleted meanwhile: read the rest in one go (liveQuery re-runs on the deletion anyway).
-      const rest = (await mentionRange(db, c, lower, to).primaryKeys()) as number[];
+      // Deleted meanwhile: read the rest in one go (the liveQuery re-runs on the deletion anyway).
+      const rest = await asPromise(mentionIndex(idb, c.index).getAllKeys(keyRange(c, lower, to))) as number[];
       const have = new Set(out);
       return [...out, ...rest.filter((id) => !have.has(id))];
     }
     lower = last.publishedAt;
     seen = new Set(ids);
   }
-}
-
-/** Ids in one constraint's index range in one read (its `exclude` flag is applied by the caller). */
-async function idSet(db: SiarDatabase, c: IndexConstraint, from: number, to: number): Promise<Set<number>> {
-  return new Set(await rangeIds(db, c, from, to, () => false, Infinity));
 }
 
 export async function rowsByIds(db: SiarDatabase, ids: readonly number[]): Promise<MentionRow[]> {
@@ -93,14 +95,15 @@ export const KEY_CHUNK = 1000;
 
 /** Every matching id, newest first: the list the virtualized view scrolls through. Empty once cancelled. */
 export async function matchingIds(db: SiarDatabase, plan: QueryPlan, cancelled: () => boolean = () => false, chunk = KEY_CHUNK): Promise<number[]> {
-  const driver = await rangeIds(db, plan.driver, plan.from, plan.to, cancelled, chunk);
+  const idb = await connection(db);
+  const driver = await rangeIds(idb, plan.driver, plan.from, plan.to, cancelled, chunk);
   if (!driver) return [];
   let ids = driver.toReversed();
   if (plan.others.length > 0) {
     // One after another, not in parallel: a cancelled read then leaves at most one chunk in flight.
     const sets: Set<number>[] = [];
     for (const c of plan.others) {
-      const got = await rangeIds(db, c, plan.from, plan.to, cancelled, chunk);
+      const got = await rangeIds(idb, c, plan.from, plan.to, cancelled, chunk);
       if (!got) return [];
       sets.push(new Set(got));
     }
@@ -109,12 +112,15 @@ export async function matchingIds(db: SiarDatabase, plan: QueryPlan, cancelled: 
   if (plan.terms.length === 0) return ids;
   const kept: number[] = [];
   for (let at = 0; at < ids.length && !cancelled(); at += CHUNK) {
-    for (const row of await rowsByIds(db, ids.slice(at, at + CHUNK))) {
+    for (const row of await rowsAt(idb, ids.slice(at, at + CHUNK))) {
       if (rowMatches(row, plan)) kept.push(row.id!);
     }
   }
   return kept;
 }
+
+/** Rows of a narrowed list read at most before the first page is looked for by index instead (few match). */
+const WITHIN_MOST = 2000;
 
 /** Constraints beside the driver from which the first page is found by keys (see keyed.ts). */
 const KEYED_FROM = 3;
@@ -124,27 +130,43 @@ function nextStep(limit: number, missing: number, read: number, matched: number)
   return Math.min(CHUNK, Math.max(limit, Math.ceil((missing * read * 1.5) / Math.max(matched, 1))));
 }
 
-/** The first `limit` matches, read by index, for the first screen (before the full id list is known). */
-export async function firstPage(db: SiarDatabase, plan: QueryPlan, limit: number): Promise<MentionRow[]> {
+/**
+ * The first `limit` matches, read by index, for the first screen (before the full id list is known).
+ * `within`: ids newest first that hold every match, when known (the previous filter's full list, when
+ * this one only narrows it, see narrows()): the rows are then read from that list rather than an index.
+ */
+export async function firstPage(db: SiarDatabase, plan: QueryPlan, limit: number, within?: readonly number[]): Promise<MentionRow[]> {
+  if (!(plan.from < plan.to)) return [];
+  const idb = await connection(db);
   const { driver, from, to } = plan;
-  if (driver.index !== 'watchHits' && indexOnly(plan)) return newestFirst(mentionRange(db, driver, from, to)).limit(limit).toArray();
-  // With three constraints or more beside the driver, few rows match (1 in 80 or fewer): their keys cost
-  // less to read than the rows. With fewer, reading the rows outright took fewer round trips.
-  if (plan.terms.length === 0 && keptBy(plan) >= KEYED_FROM) return firstPageByKeys(db, plan, limit);
   const out: MentionRow[] = [];
   let read = 0;
   const take = (rows: MentionRow[]) => {
     read += rows.length;
     for (const row of rows) if (out.length < limit && rowMatches(row, plan)) out.push(row);
   };
+  if (within) {
+    // What the added constraints keep is not known: three rows per match first, then as observed.
+    let at = 0;
+    for (let step = limit * 3; out.length < limit && at < within.length; step = nextStep(limit, limit - out.length, read, out.length)) {
+      if (read >= WITHIN_MOST) return firstPage(db, plan, limit);
+      const ids = within.slice(at, at + step);
+      at += ids.length;
+      take(await rowsAt(idb, ids));
+    }
+    return out;
+  }
+  if (driver.index !== 'watchHits' && indexOnly(plan)) return newestValues<MentionRow>(mentionIndex(idb, driver.index), keyRange(driver, from, to), limit);
+  // With three constraints or more beside the driver, few rows match (1 in 80 or fewer): their keys cost
+  // less to read than the rows. With fewer, reading the rows outright took fewer round trips.
+  if (plan.terms.length === 0 && keptBy(plan) >= KEYED_FROM) return firstPageByKeys(idb, plan, limit);
   if (driver.index === 'watchHits') {
     const watchId = Number(driver.value);
     // Each read continues below the last hit's full key; offset() would be a cursor step per skipped key.
     let upper: HitKey = [watchId, to, LOWEST];
     for (let step = firstStep(plan, limit, CHUNK); out.length < limit; step = nextStep(limit, limit - out.length, read, out.length)) {
-      const hits = db.watchHits.where('[watchId+publishedAt+mentionId]').between([watchId, from, LOWEST], upper, true, false);
-      const keys = await newestFirst(hits).limit(step).primaryKeys();
-      take(await rowsByIds(db, keys.map((k: HitKey) => k[2])));
+      const keys = await newestKeys<HitKey>(readStore(idb, 'watchHits'), IDBKeyRange.bound([watchId, from, LOWEST], upper, false, true), step);
+      take(await rowsAt(idb, keys.map((k) => k[2])));
       if (keys.length < step) break;
       upper = keys.at(-1)!;
     }
@@ -156,7 +178,7 @@ export async function firstPage(db: SiarDatabase, plan: QueryPlan, limit: number
   let inclusive = false;
   let seen = new Set<number>();
   for (let step = firstStep(plan, limit, CHUNK); out.length < limit;) {
-    const rows = await newestFirst(mentionRange(db, driver, from, upperAt, inclusive)).limit(step).toArray();
+    const rows = await newestValues<MentionRow>(mentionIndex(idb, driver.index), keyRange(driver, from, upperAt, inclusive), step);
     const fresh = rows.filter((row) => !seen.has(row.id!));
     take(fresh);
     if (rows.length < step) break;
@@ -201,8 +223,8 @@ export async function volumePoints(db: SiarDatabase, watchId: number | undefined
   }
   const [hits, positive, negative] = await Promise.all([
     hitRange(db, watchId, from, to).primaryKeys(),
-    idSet(db, { index: '[tone+publishedAt]', value: 'positive' }, from, to),
-    idSet(db, { index: '[tone+publishedAt]', value: 'negative' }, from, to),
+    idsOf(db, { index: '[tone+publishedAt]', value: 'positive' }, from, to),
+    idsOf(db, { index: '[tone+publishedAt]', value: 'negative' }, from, to),
   ]);
   return hits.map(([, t, id]: HitKey) => ({ t, tone: positive.has(id) ? 'positive' : negative.has(id) ? 'negative' : 'neutral' }));
 }

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 import { SiarDatabase, type MentionRow, type Tone } from '../../../utils/db';
-import { firstStep, keptBy, planQuery, rowMatches, type MentionFilter } from '../../../utils/sidepanel/filters';
+import { firstStep, keptBy, narrows, planQuery, rowMatches, type MentionFilter } from '../../../utils/sidepanel/filters';
 import { firstPageByKeys } from '../../../utils/sidepanel/keyed';
 import { firstPage, matchingIds, mentionsBetween, storyOutletCounts, volumePoints } from '../../../utils/sidepanel/query';
 import { readFirstScreen } from '../../../utils/sidepanel/rawread';
@@ -65,6 +65,25 @@ describe('query plan', () => {
     expect(keptBy(plan)).toBe(kept);
   });
 
+  it.each<[MentionFilter, MentionFilter, boolean]>([
+    [{ state: 'inbox', text: '' }, { state: 'inbox', watchId: 2, text: '' }, true],
+    [{ state: 'inbox', watchId: 2, text: '' }, { state: 'inbox', watchId: 2, tone: 'negative', text: '' }, true],
+    [{ state: 'inbox', tone: 'negative', text: '' }, { state: 'unread', tone: 'negative', text: '' }, true],
+    [{ state: 'inbox', text: '' }, { state: 'archived', text: '' }, false],
+    [{ state: 'unread', text: '' }, { state: 'inbox', text: '' }, false],
+    [{ state: 'all', text: '' }, { state: 'archived', source: 'x', text: '' }, true],
+    [{ state: 'inbox', watchId: 2, text: '' }, { state: 'inbox', text: '' }, false],
+    [{ state: 'inbox', watchId: 2, text: '' }, { state: 'inbox', watchId: 3, text: '' }, false],
+    [{ state: 'inbox', tone: 'negative', text: '' }, { state: 'inbox', tone: 'positive', text: '' }, false],
+    [{ state: 'all', text: 'banj' }, { state: 'all', text: 'banjir jalan' }, true],
+    [{ state: 'all', text: 'banjir jalan' }, { state: 'all', text: 'banjir' }, false],
+    [{ state: 'all', text: '', from: 10, to: 50 }, { state: 'all', text: '', from: 20, to: 40 }, true],
+    [{ state: 'all', text: '', from: 20, to: 40 }, { state: 'all', text: '', from: 10, to: 40 }, false],
+    [{ state: 'all', text: '' }, { state: 'all', starredOnly: true, text: '' }, true],
+  ])('%j then %j: narrows %s', (before, after, narrower) => {
+    expect(narrows(planQuery(before), planQuery(after))).toBe(narrower);
+  });
+
   it('keeps at most 8 distinct folded search terms', () => {
     expect(planQuery({ state: 'all', text: 'Café  CAFE banjir a b c d e f g h' }).terms).toEqual(['cafe', 'banjir', 'a', 'b', 'c', 'd', 'e', 'f']);
   });
@@ -100,13 +119,27 @@ describe('index paths agree with checking every row', () => {
       // The key-intersection path on the same filter without its text (it serves index-only plans).
       const indexOnlyFilter = { ...filter, text: '' };
       const wantByIndex = expected(rows, indexOnlyFilter);
-      expect((await firstPageByKeys(db, planQuery(indexOnlyFilter), 7)).map((r) => r.id)).toEqual(wantByIndex.slice(0, 7));
-      expect((await firstPageByKeys(db, planQuery(indexOnlyFilter), 1)).map((r) => r.id)).toEqual(wantByIndex.slice(0, 1));
+      expect((await firstPageByKeys(db.backendDB(), planQuery(indexOnlyFilter), 7)).map((r) => r.id)).toEqual(wantByIndex.slice(0, 7));
+      expect((await firstPageByKeys(db.backendDB(), planQuery(indexOnlyFilter), 1)).map((r) => r.id)).toEqual(wantByIndex.slice(0, 1));
+      // Read from a broader filter's full list (a filter change that only narrows): the same answer,
+      // also when a listed mention has been deleted since (id 999).
+      for (const broader of [{ state: 'all', text: '' }, { ...filter, tone: undefined, watchId: undefined }, { ...filter, state: 'inbox' }] as MentionFilter[]) {
+        if (!narrows(planQuery(broader), plan)) continue;
+        expect((await firstPage(db, plan, 7, [999, ...expected(rows, broader)])).map((r) => r.id)).toEqual(want.slice(0, 7));
+      }
       // The first screen's raw read may decline (the general query then runs); when it answers, it agrees.
       const screen = await readFirstScreen(db.backendDB(), plan, 7);
       expect(screen?.rows.map((r) => r.id) ?? want.slice(0, 7)).toEqual(want.slice(0, 7));
     }), { numRuns: 50 });
   }, 60_000);
+
+  it('finds a rare match by index when a narrowed list holds too few in its first rows', async () => {
+    const rows = Array.from({ length: 3000 }, (_v, i) => ({ ...row(i, () => 0), tone: i < 3 ? 'negative' as const : 'neutral' as const }));
+    await store(rows);
+    const all = expected(rows, { state: 'all', text: '' });
+    const plan = planQuery({ state: 'all', tone: 'negative', text: '' });
+    expect((await firstPage(db, plan, 30, all)).map((r) => r.id)).toEqual(expected(rows, { state: 'all', tone: 'negative', text: '' }));
+  });
 
   it('stops a text scan when cancelled', async () => {
     await store(Array.from({ length: 3000 }, (_v, i) => row(i, () => 0)));
