@@ -3,10 +3,9 @@ import type { MentionRow } from '../utils/db';
 import { narrows, planQuery, type MentionFilter, type QueryPlan } from '../utils/sidepanel/filters';
 import { observePlan } from '../utils/sidepanel/observe';
 import { firstPage, matchingIds, rowsByIds, storyOutletCounts } from '../utils/sidepanel/query';
+import { FIRST_PAGE } from '../utils/sidepanel/rawread';
 import { useLiveQuery, type RangeRead, type WarmQuery } from './useLiveQuery';
 
-/** Rows on the first screen, read straight from the index before anything else. */
-export const FIRST_PAGE = 30;
 /** Rows are fetched for the visible range rounded out to blocks, so scrolling re-reads rarely. */
 const BLOCK = 40;
 /**

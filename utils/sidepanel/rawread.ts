@@ -6,6 +6,9 @@ import { asPromise, keyRange, newestValues } from './idb';
 // Dexie opens its connection after the first rows are on screen, and the live queries that follow keep
 // them up to date.
 
+/** Rows on the first screen, read straight from the index before anything else. */
+export const FIRST_PAGE = 30;
+
 export interface FirstScreen {
   rows: MentionRow[];
   watches: WatchRow[];
