@@ -16,6 +16,10 @@ type Outcome<T> = { value: T } | { error: unknown };
 export interface WarmQuery<T> {
   /** Hands every result (the latest one at once, if any) to `listener`; the returned function stops the query. */
   take(listener: (outcome: Outcome<T>) => void): () => void;
+  /** The latest result, if one is in. */
+  latest(): Outcome<T> | undefined;
+  /** Settles with the first result (a value or an error). */
+  answered: Promise<void>;
 }
 
 /** A querier is handed the database, so Dexie can load after the first screen (see dexie.ts). */
@@ -94,10 +98,12 @@ export function startLiveQuery<T>(query: Query<T>, first?: Promise<T | undefined
     });
   };
   const direct = typeof query === 'function' ? query : query.read;
-  Promise.resolve(first).then(async (value) => value ?? direct((await loadDexie()).db, () => stopped))
-    .then((value) => deliver({ value }), (error: unknown) => deliver({ error }))
-    .finally(goLive);
+  const answered = Promise.resolve(first).then(async (value) => value ?? direct((await loadDexie()).db, () => stopped))
+    .then((value) => deliver({ value }), (error: unknown) => deliver({ error }));
+  void answered.finally(goLive);
   return {
+    answered,
+    latest: () => latest,
     take(next) {
       listener = next;
       if (latest) next(latest);
@@ -113,7 +119,11 @@ export function startLiveQuery<T>(query: Query<T>, first?: Promise<T | undefined
  * render that asked for it rather than a frame later. `warm` (see startLiveQuery) answers the first deps.
  */
 export function useLiveQuery<T>(query: Query<T> | undefined, deps: unknown[], warm?: WarmQuery<T>): Live<T> {
-  const [state, setState] = useState<{ value?: T; error?: unknown; deps?: unknown[] }>({});
+  // A warm query already answered gives the first render its value, rather than a render without it.
+  const [state, setState] = useState<{ value?: T; error?: unknown; deps?: unknown[] }>(() => {
+    const now = warm?.latest();
+    return now && 'value' in now ? { value: now.value, deps } : {};
+  });
   const adoptable = useRef(warm);
   // oxlint-disable-next-line react-hooks/exhaustive-deps -- the caller lists what the querier reads
   useLayoutEffect(() => {

@@ -12,7 +12,23 @@ import { FIRST_PAGE } from '../../utils/sidepanel/rawread';
 // there, once the rows are on screen (dexie.ts).
 const plan = planQuery(DEFAULT_FILTER);
 const screen = takeFirstScreen();
-mount('sidepanelTitle', <SidePanel firstScreen={{
+const firstScreen = {
   rows: startLiveQuery({ read: (db) => firstPage(db, plan, FIRST_PAGE), observe: (db) => observePlan(db, plan) }, screen.then((s) => s?.rows)),
   watches: startLiveQuery((db) => db.watches.toArray(), screen.then((s) => s?.watches)),
-}} />);
+};
+
+/**
+ * How long the panel waits for its first rows before it shows itself without them. They are usually in
+ * before this script has run (the head script asked for them first), and the panel's first frame then
+ * shows them rather than an empty list; a cold IndexedDB (the first open after the browser starts) can
+ * take far longer, and the officer then sees the panel at once, with its rows following.
+ */
+const ROWS_WAIT_MS = 100;
+let shown = false;
+const show = () => {
+  if (shown) return;
+  shown = true;
+  mount('sidepanelTitle', <SidePanel firstScreen={firstScreen} />);
+};
+void Promise.all([firstScreen.rows.answered, firstScreen.watches.answered]).then(show);
+setTimeout(show, ROWS_WAIT_MS);
