@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
+import type { Plugin } from 'vite';
 
 const shim = (name: string) => fileURLToPath(new URL(`./utils/shims/${name}.ts`, import.meta.url));
 
@@ -9,6 +10,23 @@ const shim = (name: string) => fileURLToPath(new URL(`./utils/shims/${name}.ts`,
 const grantHostsAtInstall = process.env.SIAR_BUILD === 'e2e';
 // Network APIs (utils/networks/hosts.ts), Mastodon instances and feed sites: asked for per origin at run time.
 const OPTIONAL_ORIGINS = ['https://*/*', 'http://*/*'];
+
+/**
+ * The HTML pages (side panel, options, report) are one multi-page build, whose small shared modules
+ * (Preact, the mount, the header…) would each become a chunk of their own: seven requests before the side
+ * panel could run, each costing an extension page several milliseconds. Small shared chunks are copied
+ * into each page's own chunk instead. Only for ES module output: the worker and scripts are single files.
+ */
+const inlineSmallSharedChunks: Plugin = {
+  name: 'siar-inline-small-shared-chunks',
+  outputOptions(options) {
+    if (options.format !== 'es') return null;
+    return { ...options, codeSplitting: { experimentalInlineCommonChunks: { maxSize: Number(process.env.SIAR_INLINE ?? 40_000) } } };
+  },
+  options(options) {
+    return { ...options, preserveEntrySignatures: false };
+  },
+};
 
 export default defineConfig({
   // SIAR_E2E_DIR lets parallel test runs keep separate browser-test builds.
@@ -55,7 +73,7 @@ export default defineConfig({
     },
   },
   vite: () => ({
-    plugins: [preact()],
+    plugins: [preact(), inlineSmallSharedChunks],
     // SIAR_SOURCEMAP=1: source maps, to see which modules make up a chunk when measuring page start-up.
     build: { sourcemap: process.env.SIAR_SOURCEMAP === '1' },
     define: { __SIAR_E2E__: JSON.stringify(grantHostsAtInstall) },
