@@ -1,9 +1,10 @@
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { MentionRow, SourceRow } from '../../utils/db';
 import { PopupPage } from './pages/popup';
 import { SidePanelPage } from './pages/sidepanel';
-import { launchSiar, type SiarBrowser } from './support/launch';
+import { EXTENSION_DIR, launchSiar, type SiarBrowser } from './support/launch';
 import { message } from './support/locales';
 import { HOUR, MINUTE, mention, seed, watch } from './support/mentions';
 import { readTable, waitFor, workerErrors } from './support/worker';
@@ -41,6 +42,16 @@ async function noErrors() {
 
 describe('side panel', () => {
   beforeEach(() => { siar.errors.length = 0; });
+
+  it('starts its first read from a head script, ahead of a few module chunks', () => {
+    // Extension requests are slow, each one delaying the first screen (npm run bench): the page asks for
+    // its first rows before its modules, and small shared chunks are copied into the page's own.
+    const html = readFileSync(join(EXTENSION_DIR, 'sidepanel.html'), 'utf8');
+    const scripts = [...html.matchAll(/<script([^>]*)>/g)].map((m) => m[1]!);
+    expect(scripts[0]).toMatch(/^ src="\/sidepanel-start\.js"$/);
+    expect(scripts.slice(1).every((attributes) => attributes.includes('type="module"'))).toBe(true);
+    expect([...html.matchAll(/<(?:script|link rel="modulepreload")[^>]*\.js"/g)].length).toBeLessThanOrEqual(4);
+  });
 
   it('shows seeded mentions newest first with highlights, time, tone, watch colour and story size', async () => {
     const panel = await openPanel();

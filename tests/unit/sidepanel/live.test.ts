@@ -1,10 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { startLiveQuery } from '../../../components/useLiveQuery';
-import type { MentionRow, SiarDatabase } from '../../../utils/db';
+import type { SiarDatabase } from '../../../utils/db';
 import { loadDexie } from '../../../utils/sidepanel/dexie';
 import { planQuery, type MentionFilter } from '../../../utils/sidepanel/filters';
 import { observePlan } from '../../../utils/sidepanel/observe';
 import { firstPage, matchingIds } from '../../../utils/sidepanel/query';
+import { row } from './rows';
 
 // The list's reads go to IndexedDB directly and their liveQuery observes the plan's ranges instead of
 // the keys read (observe.ts): every write that changes what the filter matches must still reach them.
@@ -13,13 +14,7 @@ let db: SiarDatabase;
 beforeAll(async () => { ({ db } = await loadDexie()); });
 afterAll(() => db.delete());
 
-const row = (id: number, over: Partial<MentionRow> = {}): MentionRow => ({
-  id, guid: `g${id}`, url: `https://e.id/${id}`, canonicalUrl: `https://e.id/${id}`, title: `judul ${id}`, summary: 'ringkasan',
-  source: 'rss', outlet: 'o', publishedAt: id * 1000, fetchedAt: 0, watchIds: [1], keywords: [], storyKey: `s${id}`,
-  tone: 'negative', state: 'unread', starred: 0, response: { status: 'baru' }, ...over,
-});
-
-async function store(rows: MentionRow[]) {
+async function store(rows: ReturnType<typeof row>[]) {
   await db.transaction('rw', db.mentions, db.watchHits, async () => {
     await db.mentions.clear();
     await db.watchHits.clear();
