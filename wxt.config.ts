@@ -1,7 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
-import type { Plugin } from 'vite';
 
 const shim = (name: string) => fileURLToPath(new URL(`./utils/shims/${name}.ts`, import.meta.url));
 
@@ -10,23 +9,6 @@ const shim = (name: string) => fileURLToPath(new URL(`./utils/shims/${name}.ts`,
 const grantHostsAtInstall = process.env.SIAR_BUILD === 'e2e';
 // Network APIs (utils/networks/hosts.ts), Mastodon instances and feed sites: asked for per origin at run time.
 const OPTIONAL_ORIGINS = ['https://*/*', 'http://*/*'];
-
-/**
- * The HTML pages (side panel, options, report) are one multi-page build, whose small shared modules
- * (Preact, the mount, the header…) would each become a chunk of their own: seven requests before the side
- * panel could run, each costing an extension page several milliseconds. Small shared chunks are copied
- * into each page's own chunk instead. Only for ES module output: the worker and scripts are single files.
- */
-const inlineSmallSharedChunks: Plugin = {
-  name: 'siar-inline-small-shared-chunks',
-  outputOptions(options) {
-    if (options.format !== 'es') return null;
-    return { ...options, codeSplitting: { experimentalInlineCommonChunks: { maxSize: Number(process.env.SIAR_INLINE ?? 40_000) } } };
-  },
-  options(options) {
-    return { ...options, preserveEntrySignatures: false };
-  },
-};
 
 export default defineConfig({
   // SIAR_E2E_DIR lets parallel test runs keep separate browser-test builds.
@@ -41,7 +23,14 @@ export default defineConfig({
     // The popup is public/popup.html running the classic script entrypoints/composer.tsx builds, not an
     // HTML entrypoint, so WXT does not add it here by itself (MV2 builds get it as browser_action).
     action: { default_title: '__MSG_actionTitle__', default_popup: 'popup.html' },
-    permissions: ['activeTab', 'scripting', 'storage', 'unlimitedStorage', 'alarms', 'contextMenus', 'notifications', 'identity'],
+    // Likewise the side panel: public/sidepanel.html runs entrypoints/sidepanel-app.tsx (Firefox: a sidebar).
+    ...(manifestVersion === 2
+      ? { sidebar_action: { default_panel: 'sidepanel.html', default_title: '__MSG_sidepanelTitle__', open_at_install: false } }
+      : { side_panel: { default_path: 'sidepanel.html' } }),
+    permissions: [
+      'activeTab', 'scripting', 'storage', 'unlimitedStorage', 'alarms', 'contextMenus', 'notifications', 'identity',
+      ...(manifestVersion === 2 ? [] : ['sidePanel']),
+    ],
     // MV2 (Firefox) has no optional_host_permissions: origins go in optional_permissions there.
     ...(manifestVersion === 2 ? { optional_permissions: OPTIONAL_ORIGINS } : { optional_host_permissions: OPTIONAL_ORIGINS }),
     ...(grantHostsAtInstall ? { host_permissions: OPTIONAL_ORIGINS } : {}),
@@ -73,7 +62,7 @@ export default defineConfig({
     },
   },
   vite: () => ({
-    plugins: [preact(), inlineSmallSharedChunks],
+    plugins: [preact()],
     // SIAR_SOURCEMAP=1: source maps, to see which modules make up a chunk when measuring page start-up.
     build: { sourcemap: process.env.SIAR_SOURCEMAP === '1' },
     define: { __SIAR_E2E__: JSON.stringify(grantHostsAtInstall) },

@@ -31,7 +31,7 @@ function toggled(set: ReadonlySet<number>, id: number, on: boolean): ReadonlySet
   return next;
 }
 
-/** Reads the entry module started before this renders: the default filter's first page and the watches. */
+/** Reads the page's script started before this renders: the default filter's first page and the watches. */
 export interface FirstScreenReads {
   rows: WarmQuery<MentionRow[]>;
   watches: WarmQuery<WatchRow[]>;

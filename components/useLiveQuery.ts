@@ -76,7 +76,7 @@ function subscribe<T>(query: Query<T>, listener: (outcome: Outcome<T>) => void):
 }
 
 /**
- * Starts a query at once, e.g. at the top of a page's entry module, so its IndexedDB reads overlap
+ * Starts a query at once, e.g. at the start of a page's script, so its IndexedDB reads overlap
  * loading and rendering the page. The first answer is `first` (a cheaper read of the same thing, see
  * rawread.ts) or else the querier run directly; the liveQuery that keeps it up to date subscribes only
  * once that answer is out, so neither loading Dexie nor its first run competes with it, and an answer

@@ -27,7 +27,7 @@ describe.each(['id', 'en'] as const)('every page in %s', (lang) => {
     expect(await view.heading()).toBe(message(lang, 'appName'));
     await expect.poll(() => view.page.locator('.page-header p').textContent()).toBe(message(lang, subtitleKey));
     expect(await view.page.evaluate(() => document.documentElement.lang)).toBe(lang);
-    // The page's own stylesheet loaded (the popup links its built CSS by hand, see public/popup.html).
+    // The page's own stylesheet loaded (the popup and the side panel link their built CSS by hand, see public/).
     expect(await view.page.evaluate(() => getComputedStyle(document.documentElement).getPropertyValue('--accent').trim())).toBe('#0c6e78');
     await view.page.close();
     expect(siar.errors).toEqual([]);
@@ -41,6 +41,7 @@ describe.each(['id', 'en'] as const)('every page in %s', (lang) => {
     const manifest = await siar.worker.evaluate(() => chrome.runtime.getManifest());
     expect(manifest.commands?._execute_action?.suggested_key).toBeTruthy();
     expect(manifest.action?.default_popup).toBe('popup.html');
+    expect((manifest as { side_panel?: { default_path?: string } }).side_panel?.default_path).toBe('sidepanel.html');
   });
 });
 

@@ -1,8 +1,9 @@
 import type { liveQuery as LiveQuery } from 'dexie';
 import type { SiarDatabase } from '../db';
 
-// Dexie (a third of the side panel's script) and the database module load after the first rows are on
-// screen: those come from plain IndexedDB (rawread.ts), and every live query starts after them.
+// Dexie and the database module are imported (evaluated, in the side panel's one-script build) after the
+// first rows are on screen: those come from plain IndexedDB (rawread.ts), and every live query starts
+// after them.
 
 export interface DexieParts {
   db: SiarDatabase;

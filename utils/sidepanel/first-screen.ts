@@ -3,10 +3,10 @@ import { DEFAULT_FILTER, planQuery } from './filters';
 import { openExisting } from './idb';
 import { FIRST_PAGE, readFirstScreen, type FirstScreen } from './rawread';
 
-// The side panel's first rows are asked for by a small classic script in the page's head
-// (entrypoints/sidepanel-start.ts), while the browser is still loading the page's module chunks: opening
+// The side panel's first rows are asked for by a small script in the page's head
+// (entrypoints/sidepanel-start.ts), while the browser is still loading the panel's own script: opening
 // IndexedDB and reading is the longest wait of the first screen, and it then overlaps that loading
-// instead of following it. The panel's entry module takes the read from there (or starts it itself).
+// instead of following it. The panel's script takes the read from there (or starts it itself).
 
 /** The slot the two bundles share: a registered symbol is the same in both. */
 const SLOT = Symbol.for('siar.sidepanel.firstScreen');

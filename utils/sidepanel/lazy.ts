@@ -2,7 +2,7 @@ import type { send as sendNow } from '../messages';
 import type { SETTINGS, SettingValue } from '../settings';
 
 // The message protocol and the settings carry zod and every schema of the extension. The side panel's
-// first screen needs neither, so they load on first use instead of before the first rows.
+// first screen needs neither, so they are imported (evaluated) on first use, not before the first rows.
 
 export const send: typeof sendNow = async (type, payload) => (await import('../messages')).send(type, payload);
 

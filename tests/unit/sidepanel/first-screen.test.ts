@@ -12,7 +12,7 @@ describe('the side panel first screen read', () => {
     expect((await indexedDB.databases()).map((d) => d.name)).not.toContain(db.name);
   });
 
-  it('is started once by the head script and taken once by the entry module', async () => {
+  it('is started once by the head script and taken once by the panel script', async () => {
     await db.mentions.bulkPut(Array.from({ length: 40 }, (_v, i) => row(i + 1, { state: i % 4 === 0 ? 'archived' : 'unread' })));
     await db.watches.put({ id: 1, name: 'Banjir', colour: '#123456', query: 'banjir', aliases: [], languages: ['id'], sources: [], notify: false, createdAt: 0, updatedAt: 0 });
     db.close();
