@@ -46,31 +46,36 @@ function subscribe<T>(query: Query<T>, listener: (outcome: Outcome<T>) => void):
   const cancelled = () => stopped;
   loadDexie().then(({ db, liveQuery, changes }) => {
     if (stopped) return;
-    let run: () => Promise<T | typeof HANDED_ON>;
-    if (typeof query === 'function') run = () => query(db, cancelled);
-    else {
-      const since = changes();
-      let live = false;
-      let early: Promise<T> | undefined = query.read(db, cancelled);
-      early.then((value) => { if (!live && !stopped) listener({ value }); }, (error: unknown) => { if (!live && !stopped) listener({ error }); });
-      run = async () => {
-        const observing = query.observe(db);
-        const seeded = early;
-        early = undefined;
-        if (seeded && changes() === since) {
-          await Promise.all([observing, seeded.catch(() => undefined)]);
-          return HANDED_ON;
-        }
-        live = true;
-        const [value] = await Promise.all([query.read(db, cancelled), observing]);
-        return value;
-      };
+    const goLive = (run: () => Promise<T | typeof HANDED_ON>) => {
+      if (stopped) return;
+      const subscription = liveQuery(run).subscribe({
+        next: (value) => { if (value !== HANDED_ON) listener({ value }); },
+        error: (error: unknown) => listener({ error }),
+      });
+      stop = () => subscription.unsubscribe();
+    };
+    if (typeof query === 'function') {
+      goLive(() => query(db, cancelled));
+      return;
     }
-    const subscription = liveQuery(run).subscribe({
-      next: (value) => { if (value !== HANDED_ON) listener({ value }); },
-      error: (error: unknown) => listener({ error }),
-    });
-    stop = () => subscription.unsubscribe();
+    // The liveQuery subscribes once the direct read has answered: its Dexie reads would otherwise compete
+    // with that read. A change heard of since the read began makes its first run read again.
+    const since = changes();
+    const early = query.read(db, cancelled);
+    let seeded = true;
+    const run = async () => {
+      const observing = query.observe(db);
+      if (seeded && changes() === since) {
+        seeded = false;
+        await observing;
+        return HANDED_ON;
+      }
+      seeded = false;
+      const [value] = await Promise.all([query.read(db, cancelled), observing]);
+      return value;
+    };
+    early.then((value) => { if (!stopped) listener({ value }); }, (error: unknown) => { if (!stopped) listener({ error }); })
+      .finally(() => goLive(run));
   }, (error: unknown) => { if (!stopped) listener({ error }); });
   return () => { stopped = true; stop?.(); };
 }
