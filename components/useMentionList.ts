@@ -2,7 +2,7 @@ import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { MentionRow } from '../utils/db';
 import { narrows, planQuery, type MentionFilter, type QueryPlan } from '../utils/sidepanel/filters';
 import { observePlan } from '../utils/sidepanel/observe';
-import { firstPage, matchingIds, rowsByIds, storyOutletCounts } from '../utils/sidepanel/query';
+import { firstPage, matchingIds, rowsByIds, storyOutletCounts, type Narrowed } from '../utils/sidepanel/query';
 import { FIRST_PAGE } from '../utils/sidepanel/rawread';
 import { useLiveQuery, type RangeRead, type WarmQuery } from './useLiveQuery';
 
@@ -51,11 +51,11 @@ export function useMentionList(filter: MentionFilter, firstScreen?: WarmQuery<Me
   // When the new filter only narrows the one before (a watch, tone or source added, a state picked out
   // of the inbox) and that one's full id list was known, its first page is read from that list: a few
   // dozen rows instead of index walks. Once only: a re-run after a change must not trust an old list.
-  const previousRef = useRef<{ plan: QueryPlan; ids: readonly number[] }>(undefined);
+  const previousRef = useRef<{ plan: QueryPlan; narrowed: Narrowed }>(undefined);
   const firstRead = useMemo((): RangeRead<MentionRow[]> => {
     const last = previousRef.current;
     previousRef.current = undefined;
-    let within = last && narrows(last.plan, plan) ? last.ids : undefined;
+    let within = last && narrows(last.plan, plan) ? last.narrowed : undefined;
     return {
       read: (db) => {
         const list = within;
@@ -76,7 +76,7 @@ export function useMentionList(filter: MentionFilter, firstScreen?: WarmQuery<Me
   }, [background]);
   const [range, setRange] = useState<[number, number]>([0, BLOCK]);
   const ids = background && all.fresh ? all.value : undefined;
-  useEffect(() => { if (background && ids) previousRef.current = { plan: background, ids }; }, [background, ids]);
+
   const firstRows = useMemo(() => first.value ?? [], [first.value]);
   const idAt = (index: number) => (ids ? ids[index] : firstRows[index]?.id);
   const windowIds = useMemo(() => (ids ?? firstRows.map((row) => row.id!)).slice(range[0], range[1]), [ids, firstRows, range]);
@@ -92,6 +92,8 @@ export function useMentionList(filter: MentionFilter, firstScreen?: WarmQuery<Me
     for (const row of shown.value?.rows ?? []) map.set(row.id!, row);
     return map;
   }, [firstRows, shown.value]);
+  // What a narrower filter next can start from: this one's full list and the rows it has read.
+  useEffect(() => { if (background && ids) previousRef.current = { plan: background, narrowed: { ids, rows: byId } }; }, [background, ids, byId]);
   return {
     length: ids?.length ?? firstRows.length,
     count: ids?.length,

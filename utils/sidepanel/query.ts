@@ -131,11 +131,26 @@ function nextStep(limit: number, missing: number, read: number, matched: number)
 }
 
 /**
- * The first `limit` matches, read by index, for the first screen (before the full id list is known).
- * `within`: ids newest first that hold every match, when known (the previous filter's full list, when
- * this one only narrows it, see narrows()): the rows are then read from that list rather than an index.
+ * Ids newest first that hold every match of a plan (the previous filter's full list, when the new one
+ * only narrows it, see narrows()), and rows of them already read (the ones that filter had on screen).
  */
-export async function firstPage(db: SiarDatabase, plan: QueryPlan, limit: number, within?: readonly number[]): Promise<MentionRow[]> {
+export interface Narrowed {
+  ids: readonly number[];
+  rows: ReadonlyMap<number, MentionRow>;
+}
+
+/** The rows of `ids` in order: those in `known` as they are, the others read. */
+async function rowsReusing(idb: IDBDatabase, ids: readonly number[], known: ReadonlyMap<number, MentionRow>): Promise<MentionRow[]> {
+  const missing = ids.filter((id) => !known.has(id));
+  const read = new Map((missing.length > 0 ? await rowsAt(idb, missing) : []).map((row): [number, MentionRow] => [row.id!, row]));
+  return ids.map((id) => known.get(id) ?? read.get(id)).filter((row) => row !== undefined);
+}
+
+/**
+ * The first `limit` matches, read by index, for the first screen (before the full id list is known), or
+ * from `within`'s list where given.
+ */
+export async function firstPage(db: SiarDatabase, plan: QueryPlan, limit: number, within?: Narrowed): Promise<MentionRow[]> {
   if (!(plan.from < plan.to)) return [];
   const idb = await connection(db);
   const { driver, from, to } = plan;
@@ -148,11 +163,11 @@ export async function firstPage(db: SiarDatabase, plan: QueryPlan, limit: number
   if (within) {
     // What the added constraints keep is not known: three rows per match first, then as observed.
     let at = 0;
-    for (let step = limit * 3; out.length < limit && at < within.length; step = nextStep(limit, limit - out.length, read, out.length)) {
+    for (let step = limit * 3; out.length < limit && at < within.ids.length; step = nextStep(limit, limit - out.length, read, out.length)) {
       if (read >= WITHIN_MOST) return firstPage(db, plan, limit);
-      const ids = within.slice(at, at + step);
+      const ids = within.ids.slice(at, at + step);
       at += ids.length;
-      take(await rowsAt(idb, ids));
+      take(await rowsReusing(idb, ids, within.rows));
     }
     return out;
   }

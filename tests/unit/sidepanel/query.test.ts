@@ -125,7 +125,11 @@ describe('index paths agree with checking every row', () => {
       // also when a listed mention has been deleted since (id 999).
       for (const broader of [{ state: 'all', text: '' }, { ...filter, tone: undefined, watchId: undefined }, { ...filter, state: 'inbox' }] as MentionFilter[]) {
         if (!narrows(planQuery(broader), plan)) continue;
-        expect((await firstPage(db, plan, 7, [999, ...expected(rows, broader)])).map((r) => r.id)).toEqual(want.slice(0, 7));
+        const list = [999, ...expected(rows, broader)];
+        // Rows already read are used as they are: a few of them, or none.
+        const known = new Map(rows.filter((r) => r.id! % 3 === 0).map((r): [number, MentionRow] => [r.id!, r]));
+        expect((await firstPage(db, plan, 7, { ids: list, rows: known })).map((r) => r.id)).toEqual(want.slice(0, 7));
+        expect((await firstPage(db, plan, 7, { ids: list, rows: new Map() })).map((r) => r.id)).toEqual(want.slice(0, 7));
       }
       // The first screen's raw read may decline (the general query then runs); when it answers, it agrees.
       const screen = await readFirstScreen(db.backendDB(), plan, 7);
@@ -133,12 +137,22 @@ describe('index paths agree with checking every row', () => {
     }), { numRuns: 50 });
   }, 60_000);
 
+  it('takes rows the previous filter had read from memory, and reads only the others', async () => {
+    const rows = Array.from({ length: 10 }, (_v, i) => row(i, () => 0));
+    await store(rows);
+    const list = expected(rows, { state: 'all', text: '' });
+    const shownBefore = new Map(rows.slice(5).map((r): [number, MentionRow] => [r.id!, { ...r, title: 'dari layar' }]));
+    const page = await firstPage(db, planQuery({ state: 'all', text: '' }), 10, { ids: list, rows: shownBefore });
+    expect(page.map((r) => r.id)).toEqual(list);
+    expect(page.map((r) => r.title === 'dari layar')).toEqual(list.map((id) => id > 5));
+  });
+
   it('finds a rare match by index when a narrowed list holds too few in its first rows', async () => {
     const rows = Array.from({ length: 3000 }, (_v, i) => ({ ...row(i, () => 0), tone: i < 3 ? 'negative' as const : 'neutral' as const }));
     await store(rows);
     const all = expected(rows, { state: 'all', text: '' });
     const plan = planQuery({ state: 'all', tone: 'negative', text: '' });
-    expect((await firstPage(db, plan, 30, all)).map((r) => r.id)).toEqual(expected(rows, { state: 'all', tone: 'negative', text: '' }));
+    expect((await firstPage(db, plan, 30, { ids: all, rows: new Map() })).map((r) => r.id)).toEqual(expected(rows, { state: 'all', tone: 'negative', text: '' }));
   });
 
   it('stops a text scan when cancelled', async () => {
