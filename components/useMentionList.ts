@@ -76,7 +76,6 @@ export function useMentionList(filter: MentionFilter, firstScreen?: WarmQuery<Me
   }, [background]);
   const [range, setRange] = useState<[number, number]>([0, BLOCK]);
   const ids = background && all.fresh ? all.value : undefined;
-
   const firstRows = useMemo(() => first.value ?? [], [first.value]);
   const idAt = (index: number) => (ids ? ids[index] : firstRows[index]?.id);
   const windowIds = useMemo(() => (ids ?? firstRows.map((row) => row.id!)).slice(range[0], range[1]), [ids, firstRows, range]);
