@@ -11,10 +11,35 @@ export function asPromise<T>(request: IDBRequest<T>): Promise<T> {
   });
 }
 
-/** One constraint's index range over publishedAt in [from, to), or [from, to] with `includeTo`. */
+/** Below every mention id: a watchHits bound [watch, publishedAt, LOWEST] falls before that moment's hits. */
+export const LOWEST = -Infinity;
+
+/** A watchHits key: [watchId, publishedAt, mentionId]. */
+export type HitKey = [number, number, number];
+
+/** Where one constraint's entries published in [from, to) are, for Dexie (`index`) and plain reads alike. */
+export interface ConstraintRange {
+  store: 'mentions' | 'watchHits';
+  /** Dexie's name for it: an index of `mentions`, or the compound primary key of `watchHits`. */
+  index: string;
+  lower: IDBValidKey;
+  /** Excluded: an entry published exactly at `to` lies at or above it. */
+  upper: IDBValidKey;
+}
+
+export function constraintRange(c: IndexConstraint, from: number, to: number): ConstraintRange {
+  if (c.index === 'watchHits') {
+    const watchId = Number(c.value);
+    return { store: 'watchHits', index: '[watchId+publishedAt+mentionId]', lower: [watchId, from, LOWEST], upper: [watchId, to, LOWEST] };
+  }
+  if (c.index === 'publishedAt' || c.value === undefined) return { store: 'mentions', index: 'publishedAt', lower: from, upper: to };
+  return { store: 'mentions', index: c.index, lower: [c.value, from], upper: [c.value, to] };
+}
+
+/** One mention constraint's index range over publishedAt in [from, to), or [from, to] with `includeTo`. */
 export function keyRange(c: IndexConstraint, from: number, to: number, includeTo = false): IDBKeyRange {
-  if (c.index === 'publishedAt' || c.value === undefined) return IDBKeyRange.bound(from, to, false, !includeTo);
-  return IDBKeyRange.bound([c.value, from], [c.value, to], false, !includeTo);
+  const { lower, upper } = constraintRange(c, from, to);
+  return IDBKeyRange.bound(lower, upper, false, !includeTo);
 }
 
 type Source = IDBIndex | IDBObjectStore;

@@ -1,6 +1,6 @@
 import type { MentionRow } from '../db';
 import { firstStep, type IndexConstraint, type QueryPlan } from './filters';
-import { asPromise, keyRange, newestKeys, readStore, valuesAt } from './idb';
+import { asPromise, keyRange, LOWEST, newestKeys, readStore, valuesAt, type HitKey } from './idb';
 
 // The first page of a filter that combines several indexes, found from index keys alone: the driver's
 // newest keys fix a time window, every other constraint's ids in that window come from its own index
@@ -8,12 +8,8 @@ import { asPromise, keyRange, newestKeys, readStore, valuesAt } from './idb';
 // row per index entry: about 2,400 rows for a watch + tone + state + source filter.
 // The caller observes the constraints' ranges for its liveQuery (observe.ts).
 
-const LOWEST = -Infinity;
-
 /** The most driver entries read in one window. */
 const MAX_WINDOW = 5000;
-
-type HitKey = [number, number, number];
 
 /** Where the next window ends: below a full watchHits key, or at a publishedAt (ids already seen skipped). */
 type Upper = { hit: HitKey } | { at: number; inclusive: boolean };

@@ -1,14 +1,12 @@
 import type { SiarDatabase } from '../db';
 import type { QueryPlan } from './filters';
+import { constraintRange } from './idb';
 
 // The side panel's list reads go to IndexedDB directly (idb.ts): inside a liveQuery, Dexie records every
 // key a read returns (a range-tree insert per key), which cost more than the reads themselves, up to
 // seconds of main thread for an id list of 100,000. A liveQuery over such reads observes ranges instead,
 // with one cheap Dexie read per range, made before the first direct read: Dexie only tracks reads made
 // in its own zone, and a plain IndexedDB answer arrives outside it.
-
-const LOWEST = -Infinity;
-const HITS = '[watchId+publishedAt+mentionId]';
 
 /**
  * Makes the surrounding liveQuery re-run when anything changes in the range of any of the plan's
@@ -17,11 +15,9 @@ const HITS = '[watchId+publishedAt+mentionId]';
  * holds: it re-runs on any change to a mention.
  */
 export function observePlan(db: SiarDatabase, plan: QueryPlan): Promise<unknown> {
-  const { from, to } = plan;
   const reads: Promise<unknown>[] = [plan.driver, ...plan.others].map((c) => {
-    if (c.index === 'watchHits') return db.watchHits.where(HITS).between([c.value, from, LOWEST], [c.value, to, LOWEST]).limit(1).primaryKeys();
-    if (c.index === 'publishedAt' || c.value === undefined) return db.mentions.where('publishedAt').between(from, to).limit(1).primaryKeys();
-    return db.mentions.where(c.index).between([c.value, from], [c.value, to]).limit(1).primaryKeys();
+    const { store, index, lower, upper } = constraintRange(c, plan.from, plan.to);
+    return db.table(store).where(index).between(lower, upper).limit(1).primaryKeys();
   });
   reads.push(plan.terms.length > 0 ? db.mentions.limit(1).toArray() : db.mentions.limit(1).primaryKeys());
   return Promise.all(reads);

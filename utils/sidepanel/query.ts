@@ -1,6 +1,6 @@
 import type { MentionRow, SiarDatabase, Tone } from '../db';
 import { firstStep, indexOnly, keptBy, rowMatches, type IndexConstraint, type IndexName, type QueryPlan } from './filters';
-import { asPromise, keyRange, newestKeys, newestValues, readStore, valuesAt } from './idb';
+import { asPromise, constraintRange, keyRange, LOWEST, newestKeys, newestValues, readStore, valuesAt, type HitKey } from './idb';
 import { firstPageByKeys } from './keyed';
 import { connection } from './observe';
 import type { VolumePoint } from './volume';
@@ -12,23 +12,16 @@ import type { VolumePoint } from './volume';
 
 /** Rows read per round trip when rows must be read (text search, export). */
 const CHUNK = 1000;
-const LOWEST = -Infinity;
-
-type HitKey = [number, number, number];
-
-function mentionRange(db: SiarDatabase, c: IndexConstraint, from: number, to: number) {
-  if (c.index === 'publishedAt' || c.value === undefined) return db.mentions.where('publishedAt').between(from, to, true, false);
-  return db.mentions.where(c.index).between([c.value, from], [c.value, to], true, false);
-}
 
 function hitRange(db: SiarDatabase, watchId: number, from: number, to: number) {
-  // The upper bound [w, to, -∞] excluded leaves out every hit published exactly at `to`.
-  return db.watchHits.where('[watchId+publishedAt+mentionId]').between([watchId, from, LOWEST], [watchId, to, LOWEST], true, false);
+  const { index, lower, upper } = constraintRange({ index: 'watchHits', value: watchId }, from, to);
+  return db.watchHits.where(index).between(lower, upper, true, false);
 }
 
 /** Ids in one mention index range, through Dexie (so a liveQuery around it observes them). */
 async function idsOf(db: SiarDatabase, c: IndexConstraint, from: number, to: number): Promise<Set<number>> {
-  return new Set(await mentionRange(db, c, from, to).primaryKeys() as number[]);
+  const { index, lower, upper } = constraintRange(c, from, to);
+  return new Set(await db.mentions.where(index).between(lower, upper, true, false).primaryKeys() as number[]);
 }
 
 const mentionIndex = (idb: IDBDatabase, index: Exclude<IndexName, 'watchHits'>) => readStore(idb, 'mentions').index(index);
@@ -45,10 +38,10 @@ async function rangeIds(idb: IDBDatabase, c: IndexConstraint, from: number, to: 
   if (!(from < to)) return out;
   const count = Number.isFinite(chunk) ? chunk : undefined;
   if (c.index === 'watchHits') {
-    const watchId = Number(c.value);
-    let lower: IDBValidKey = [watchId, from, LOWEST];
+    const bounds = constraintRange(c, from, to);
+    let lower = bounds.lower;
     for (let open = false; ; open = true) {
-      const range = IDBKeyRange.bound(lower, [watchId, to, LOWEST], open, true);
+      const range = IDBKeyRange.bound(lower, bounds.upper, open, true);
       const keys = await asPromise(readStore(idb, 'watchHits').getAllKeys(range, count)) as HitKey[];
       for (const key of keys) out.push(key[2]);
       if (keys.length < chunk) return out;
