@@ -9,7 +9,8 @@ export const NETWORK_ORIGINS: Record<NetworkId, string[]> = {
   bluesky: ['https://bsky.social/*'],
   telegram: ['https://api.telegram.org/*'],
   threads: ['https://graph.threads.net/*'],
-  linkedin: ['https://api.linkedin.com/*'],
+  // The Images API hands out upload URLs on www.linkedin.com/dms-uploads/ for article thumbnails.
+  linkedin: ['https://api.linkedin.com/*', 'https://www.linkedin.com/dms-uploads/*'],
 };
 
 /** Listening sources with fixed hosts; feed sites and instances are asked for by origin when added. */
