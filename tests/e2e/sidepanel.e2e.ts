@@ -177,10 +177,10 @@ describe('side panel', () => {
     const csvDownload = panel.page.waitForEvent('download');
     await panel.byTestId('export-csv').click();
     const csv = readFileSync((await (await csvDownload).path())!, 'utf8');
-    expect(csv.startsWith('\uFEFFid,publishedAt,outlet,')).toBe(true);
+    expect(csv.startsWith('\uFEFF"id","publishedAt","outlet",')).toBe(true);
     const lines = csv.slice(1).trimEnd().split('\r\n');
-    expect(lines.slice(1).map((line) => Number(line.split(',')[0]))).toEqual([3, 4, 6, 7]);
-    expect(lines[4]).toContain(`'@warga`);
+    expect(lines.slice(1).map((line) => Number(line.split(',')[0]!.replaceAll('"', '')))).toEqual([3, 4, 6, 7]);
+    expect(lines[4]).toContain(`"'@warga"`);
     expect(lines[4]).toContain(`"'=HYPERLINK(""https://evil.example"",""klik"")"`);
     expect(lines[4]).toContain(`"'+62 811, ""kutipan"""`);
 
@@ -218,8 +218,8 @@ describe('side panel', () => {
     const download = report.waitForEvent('download');
     await report.getByTestId('report-csv').click();
     const csv = readFileSync((await (await download).path())!, 'utf8');
-    expect(csv.slice(1).split('\r\n')[0]).toBe('Waktu,Media,Judul,Nada,Tautan');
-    expect(csv).toContain('Antara,Pajak daerah dibahas,Positif,https://berita.example.id/artikel/14');
+    expect(csv.slice(1).split('\r\n')[0]).toBe('"Waktu","Media","Judul","Nada","Tautan"');
+    expect(csv).toContain('"Antara","Pajak daerah dibahas","Positif","https://berita.example.id/artikel/14"');
     await report.getByTestId('report-date').fill('');
     await report.goto(siar.url('report.html?date=2026-02-31'));
     expect(await report.getByTestId('report-problem').textContent()).toBe(message('id', 'reportBadDate'));
