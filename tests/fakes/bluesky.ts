@@ -4,7 +4,9 @@ import { json, jsonBody, type Fake, type FakeResponse } from './fake';
 
 // A Bluesky PDS (bsky.social) for the XRPC methods Siar calls. Records are validated with the official
 // app.bsky.feed.post lexicon from @atproto/api, and every facet's UTF-8 byte range must cover exactly
-// the text of its link, mention or tag.
+// the text of its link, mention or tag. app.bsky.feed.getPosts (proxied by the PDS to the AppView,
+// https://docs.bsky.app/docs/api/app-bsky-feed-get-posts) answers for our posts and for `others`'
+// posts; a reply's root and parent must be posts that exist, as the AppView requires.
 
 export const BLUESKY_ACCOUNT = { service: 'https://bsky.social', handle: 'humas.example.go.id', appPassword: 'abcd-efgh-ijkl-mnop' };
 export const BLUESKY_DID = 'did:plc:humasfake0000000000000000';
@@ -20,6 +22,8 @@ export interface BlueskyFake extends Fake {
   blobs: { cid: string; mimeType: string; size: number }[];
   sessionsCreated: number;
   refreshes: number;
+  /** Posts by other accounts, by at:// URI (what the officer may answer). */
+  others: Map<string, StoredPost>;
   /** Makes every access token issued so far answer ExpiredToken, as the PDS does after ~2 hours. */
   expireAccessTokens(): void;
 }
@@ -89,6 +93,7 @@ export function createBlueskyFake(): BlueskyFake {
     blobs,
     sessionsCreated: 0,
     refreshes: 0,
+    others: new Map(),
     expireAccessTokens: () => { for (const token of access.keys()) access.set(token, 'expired'); },
     handle(request): FakeResponse {
       const nsid = request.path.replace(/^\/xrpc\//, '');
@@ -118,6 +123,10 @@ export function createBlueskyFake(): BlueskyFake {
       if (!bearer) return xrpcError(401, 'AuthenticationRequired', 'Authentication Required');
       if (!state) return xrpcError(400, 'InvalidToken', 'Token could not be verified');
       if (state === 'expired') return xrpcError(400, 'ExpiredToken', 'Token has expired');
+      if (nsid === 'app.bsky.feed.getPosts') {
+        const found = request.query.getAll('uris').map((uri) => posts.find((p) => p.uri === uri) ?? fake.others.get(uri)).filter(Boolean);
+        return json(200, { posts: found.map((post) => ({ uri: post!.uri, cid: post!.cid, record: post!.record, author: { did: post!.uri.split('/')[2] } })) });
+      }
       if (nsid === 'com.atproto.repo.uploadBlob') {
         const mimeType = String(request.headers['content-type'] ?? '');
         if (!mimeType.startsWith('image/') || request.body.length === 0) return xrpcError(400, 'InvalidRequest', 'bad blob');
@@ -135,7 +144,8 @@ export function createBlueskyFake(): BlueskyFake {
         const problem = facetProblem(body.record as never);
         if (problem) return xrpcError(400, 'InvalidRequest', problem);
         const reply = body.record.reply as { root: { uri: string }; parent: { uri: string } } | undefined;
-        if (reply && (!posts.some((p) => p.uri === reply.root.uri) || !posts.some((p) => p.uri === reply.parent.uri))) {
+        const known = (uri: string) => posts.some((p) => p.uri === uri) || fake.others.has(uri);
+        if (reply && (!known(reply.root.uri) || !known(reply.parent.uri))) {
           return xrpcError(400, 'InvalidRequest', 'reply refers to an unknown post');
         }
         const thumb = (body.record.embed as { external?: { thumb?: { ref: { $link: string } } } } | undefined)?.external?.thumb;

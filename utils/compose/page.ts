@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { stripTracking } from './link';
+import type { RespondInfo } from './reply';
 
 /** What the composer knows about the page being shared. */
 export interface PageInfo {
@@ -12,6 +13,8 @@ export interface PageInfo {
   /** True when scripts cannot run on the page (chrome://, the store, PDFs): only title and URL are known. */
   limited: boolean;
   tabId?: number;
+  /** Set when the composer answers a mention ("Tanggapi") instead of sharing a page. */
+  respond?: RespondInfo;
 }
 
 /**

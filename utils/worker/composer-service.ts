@@ -20,7 +20,8 @@ export async function capturePage(tabId?: number): Promise<PageInfo> {
   const tab = quote?.standalone ? undefined : await (givenTab ?? targetTab(quote?.tabId).catch(() => undefined));
   let page: PageInfo;
   if (!tab?.id) {
-    page = pageFromTab({ url: quote?.pageUrl, title: quote?.pageTitle });
+    // A standalone quote (a mention) never asked any page to be read: "cannot read this page" would mislead.
+    page = { ...pageFromTab({ url: quote?.pageUrl, title: quote?.pageTitle }), limited: !quote?.standalone };
   } else {
     try {
       const [injection] = await browser.scripting.executeScript({ target: { tabId: tab.id }, func: capturePageInPage });
@@ -37,6 +38,7 @@ export async function capturePage(tabId?: number): Promise<PageInfo> {
     url: quote.linkUrl && !quote.selection ? quote.linkUrl : page.url,
     imageUrl: quote.imageUrl ?? page.imageUrl,
     title: page.title || quote.pageTitle,
+    ...(quote.respond ? { respond: quote.respond } : {}),
   };
 }
 
