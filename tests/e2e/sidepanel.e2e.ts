@@ -150,7 +150,7 @@ describe('side panel', () => {
     await noErrors();
   });
 
-  it('"Tanggapi" opens the composer with the mention quoted and linked', async () => {
+  it('"Tanggapi" on a news mention opens a reply template with nothing ticked and the article to read', async () => {
     const panel = await openPanel();
     // Headless Chromium hides the toolbar popup from tests; refusing it makes Siar open the same composer as a window.
     await siar.worker.evaluate(() => { (chrome.action as unknown as { openPopup(): Promise<void> }).openPopup = () => Promise.reject(new Error('no popup in test')); });
@@ -161,7 +161,11 @@ describe('side panel', () => {
     expect(page.url()).toContain('/popup.html?window=1');
     const composer = new PopupPage(page);
     await composer.ready();
-    expect(await composer.text()).toBe('“Pemkot umumkan pajak daerah baru” — Antara\nhttps://berita.example.id/artikel/3');
+    expect(await composer.text()).toBe(message('id', 'respondTemplate'));
+    expect(await composer.byTestId('respond-header').innerText()).toContain('Pemkot umumkan pajak daerah baru');
+    expect(await composer.byTestId('respond-hint').textContent()).toBe(message('id', 'composerRespondNoReplyHint'));
+    expect(await composer.alerts()).not.toContain(message('id', 'composerLimitedPage'));
+    expect(await composer.page.locator('[data-testid^="target-"]:checked').count()).toBe(0);
     await page.close();
     await panel.page.close();
     await noErrors();
