@@ -82,7 +82,7 @@ export interface SourceRow {
   lastModified?: string;
   intervalMin: number;
   nextDueAt: number;
-  health: { lastSuccessAt?: number; lastErrorAt?: number; lastError?: ErrorInfo; failures: number };
+  health: { lastSuccessAt?: number; lastErrorAt?: number; lastError?: ErrorInfo; lastWarning?: { code: 'truncated'; at: number }; failures: number };
   /** Set on search sources the worker keeps for one watch (their query follows the watch's). */
   watchId?: number;
   /** Which of that watch's searches this row is (`googlenews`, `mastodon:banjir`…). */

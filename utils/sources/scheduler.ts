@@ -56,6 +56,7 @@ async function pollOne(deps: PollDeps, row: SourceRow, watches: WatchRow[]): Pro
     const notBefore = await deps.oldestKept?.();
     added = (await ingestItems(database, result.items, { kind: source.kind, id: row.id }, watches, now, { notBefore })).added;
     nextState = result.state;
+    if (result.truncated) outcome = { ok: true, warning: 'truncated' };
   } catch (error) {
     outcome = { ok: false, error };
   }
