@@ -111,6 +111,8 @@ export interface MentionRow {
   storyKey: string;
   tone: Tone;
   toneCorrected?: boolean;
+  /** The words that weighed most towards `tone` when it was detected (not indexed). */
+  toneWords?: string[];
   state: MentionState;
   /** 1 when starred (a number, because IndexedDB cannot index booleans). */
   starred: 0 | 1;
