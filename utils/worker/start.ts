@@ -1,7 +1,7 @@
 import { browser } from '#imports';
 import { dispatch } from '../messages';
 import { checkAllSettings } from '../settings';
-import { createContextMenus, onContextMenuClick } from './context-menu';
+import { createContextMenus, menusAtEveryStart, onContextMenuClick } from './context-menu';
 import { recordWorkerError } from './diagnostics';
 import { handlers } from './handlers';
 import { onNotificationClick } from './notify';
@@ -19,9 +19,10 @@ export function startWorker() {
   self.addEventListener('error', (event) => void recordWorkerError(event.error ?? event.message));
   self.addEventListener('unhandledrejection', (event) => void recordWorkerError(event.reason));
   browser.runtime.onInstalled.addListener(() => {
-    void createContextMenus();
+    if (!menusAtEveryStart) void createContextMenus();
     void checkAllSettings();
   });
+  if (menusAtEveryStart) void createContextMenus();
   browser.contextMenus.onClicked.addListener((info, tab) => {
     void onContextMenuClick(info, tab);
   });
