@@ -16,14 +16,14 @@ const QUOTE: QuoteRequest = { selection: 'Banjir surut', pageUrl: 'https://berit
 function gestureBoundPopup() {
   let handling = true;
   void Promise.resolve().then(() => { handling = false; });
-  return { openPopup: vi.fn(() => (handling ? Promise.resolve() : Promise.reject(new Error('openPopup requires a user gesture')))) };
+  return { openPopup: vi.fn<() => Promise<void>>(() => (handling ? Promise.resolve() : Promise.reject(new Error('openPopup requires a user gesture')))) };
 }
 
 describe('openComposer in Firefox (MV2)', () => {
-  let createWindow: ReturnType<typeof vi.fn>;
+  let createWindow: ReturnType<typeof vi.fn<() => Promise<object>>>;
   beforeEach(() => {
     fakeBrowser.reset();
-    createWindow = vi.fn(async () => ({}));
+    createWindow = vi.fn<() => Promise<object>>(async () => ({}));
     Object.assign(fakeBrowser.windows, { create: createWindow });
     api.action = undefined;
   });
@@ -47,7 +47,7 @@ describe('openComposer in Firefox (MV2)', () => {
   });
 
   it('falls back to the composer window when the popup cannot open', async () => {
-    api.browserAction = { openPopup: vi.fn(() => Promise.reject(new Error('openPopup requires a user gesture'))) };
+    api.browserAction = { openPopup: vi.fn<() => Promise<void>>(() => Promise.reject(new Error('openPopup requires a user gesture'))) };
     await openComposer(QUOTE);
     expect(createWindow).toHaveBeenCalledWith(expect.objectContaining({ url: expect.stringContaining('/popup.html?window=1'), type: 'popup' }));
   });
