@@ -61,6 +61,9 @@ const kitFileSchema = z.object({
   kits: z.array(z.unknown()),
 });
 
+/** The whole file with each kit's schema, for the published JSON Schema (docs/campaign-kit.schema.json). */
+export const kitFileDocSchema = kitFileSchema.extend({ kits: z.array(kitInputSchema).max(MAX_KITS) });
+
 /** What reading a kit file or feed gave: the kits that are valid, and one sentence per one that is not. */
 export interface KitRead {
   kits: Kit[];
