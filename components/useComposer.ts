@@ -107,7 +107,7 @@ export function useComposer(start?: Promise<ComposerStart>) {
       const created = await send('publish', {
         text, variants, targets, pageUrl: page?.url ?? '', pageTitle: page?.title ?? '',
         description: page?.description || undefined, imageUrl: image, imageAlt: image ? imageAlt : undefined,
-        scheduledAt: scheduled,
+        lang: page?.lang || undefined, scheduledAt: scheduled,
       });
       setScheduledFor(scheduled);
       setPostId(created.postId);

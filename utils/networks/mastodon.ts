@@ -4,6 +4,7 @@ import { RULES } from '../compose/rules';
 import { errorFromHttp } from './errors';
 import { fetchImage, http, jsonHeaders, parse, parseError, resetAt, type HttpResponse } from './http';
 import type { AccountFor } from './registry';
+import { postLanguage } from './langs';
 import { textRules } from './text-rules';
 import type { Network } from './types';
 
@@ -78,7 +79,7 @@ export const mastodon: Network<MastodonAccount> = {
     let previous: string | undefined;
     for (const [index, part] of post.parts.entries()) {
       const body = {
-        status: part, visibility: 'public', language: 'id',
+        status: part, visibility: 'public', language: postLanguage(post.lang, post.parts[0] ?? part),
         ...(index === 0 && mediaIds.length ? { media_ids: mediaIds } : {}),
         ...(previous ? { in_reply_to_id: previous } : {}),
       };

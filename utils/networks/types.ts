@@ -28,6 +28,8 @@ export interface TargetPost {
   title: string;
   description?: string;
   image?: { url: string; alt: string };
+  /** The page's language tag (BCP 47) when it declared one. */
+  lang?: string;
   /** Stable per delivery; networks that support it (Mastodon) get it as Idempotency-Key. */
   idempotencyKey: string;
 }
