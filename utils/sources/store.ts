@@ -30,6 +30,7 @@ export function sourceErrorKey(info: ErrorInfo): MessageKey {
       if (info.field === 'feed') return 'sourceErrorFeed';
       if (info.field === 'url') return 'sourceErrorNotFound';
       if (info.field === 'needs-bluesky-account') return 'sourceErrorNeedsBluesky';
+      if (info.field === 'reddit-unavailable') return 'sourceErrorRedditUnavailable';
       return 'sourceErrorResponse';
     default: return 'errorInternal';
   }
