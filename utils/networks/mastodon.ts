@@ -4,6 +4,7 @@ import { RULES } from '../compose/rules';
 import { errorFromHttp } from './errors';
 import { fetchImage, http, jsonHeaders, parse, parseError, resetAt, type HttpResponse } from './http';
 import type { AccountFor } from './registry';
+import { stripTags } from '../sources/text';
 import { postLanguage } from './langs';
 import { textRules } from './text-rules';
 import type { Network } from './types';
@@ -66,9 +67,27 @@ async function uploadImage(account: MastodonAccount, image: { url: string; alt: 
   throw new TransientError('media still processing');
 }
 
+const ownStatuses = z.array(z.object({ id: z.string(), url: z.string().nullable().optional(), uri: z.string(), content: z.string() }));
+
+/** Mastodon's status HTML as the plain text the officer wrote: tags dropped, entities decoded, spaces collapsed. */
+const comparable = (html: string) => stripTags(html.replace(/<br\s*\/?>|<\/p>\s*<p>/gi, ' '));
+
 export const mastodon: Network<MastodonAccount> = {
   ...textRules('mastodon'),
   idempotent: true,
+  // "Idempotency-Key … keys are stored for one hour" (docs.joinmastodon.org/methods/statuses/#create).
+  idempotencyWindowMs: 60 * 60_000,
+
+  async findExisting(post, account, signal) {
+    const me = await call(`${origin(account)}/api/v1/accounts/verify_credentials`, { headers: bearer(account), signal }, credentials);
+    const recent = await call(`${origin(account)}/api/v1/accounts/${encodeURIComponent(me.data.id)}/statuses?limit=40&exclude_replies=true`,
+      { headers: bearer(account), signal }, ownStatuses);
+    const wanted = stripTags(post.parts[0] ?? '');
+    // Mastodon links and hashtags come back as markup; the plain text still reads the same.
+    const match = recent.data.find((status) => comparable(status.content) === wanted)
+      ?? (post.url ? recent.data.find((status) => status.content.includes(post.url) && comparable(status.content).startsWith(wanted.slice(0, 40))) : undefined);
+    return match ? { remoteId: match.id, url: match.url ?? match.uri } : undefined;
+  },
 
   async publish(post, account, signal) {
     // The composer measures against the default 500; the instance may allow less (or more).

@@ -53,4 +53,9 @@ export interface Network<A = unknown> {
   findExisting?(post: TargetPost, account: A, signal: AbortSignal): Promise<PublishResult | undefined>;
   /** True when the network itself deduplicates a resend by `idempotencyKey` (Mastodon). */
   idempotent?: boolean;
+  /**
+   * How long the network remembers an idempotency key (Mastodon: one hour). A send interrupted longer
+   * ago than this is looked up with `findExisting` instead of trusting the key.
+   */
+  idempotencyWindowMs?: number;
 }
