@@ -84,8 +84,8 @@ export const mastodon: Network<MastodonAccount> = {
       { headers: bearer(account), signal }, ownStatuses);
     const wanted = stripTags(post.parts[0] ?? '');
     // Mastodon links and hashtags come back as markup; the plain text still reads the same.
-    const match = recent.data.find((status) => comparable(status.content) === wanted)
-      ?? (post.url ? recent.data.find((status) => status.content.includes(post.url) && comparable(status.content).startsWith(wanted.slice(0, 40))) : undefined);
+    const match = recent.data.find((own) => comparable(own.content) === wanted)
+      ?? (post.url ? recent.data.find((own) => own.content.includes(post.url) && comparable(own.content).startsWith(wanted.slice(0, 40))) : undefined);
     return match ? { remoteId: match.id, url: match.url ?? match.uri } : undefined;
   },
 
