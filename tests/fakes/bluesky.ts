@@ -9,6 +9,9 @@ import { json, jsonBody, type Fake, type FakeResponse } from './fake';
 // app.bsky.feed.searchPosts is answered for a valid session (the PDS proxies it to the AppView); the
 // public AppView (public.api.bsky.app) refuses it without one with 403, as it has since January 2025
 // (github.com/bluesky-social/atproto/issues/3423).
+// app.bsky.feed.getPosts (proxied by the PDS to the AppView,
+// https://docs.bsky.app/docs/api/app-bsky-feed-get-posts) answers for our posts and for `others`'
+// posts; a reply's root and parent must be posts that exist, as the AppView requires.
 
 export const BLUESKY_ACCOUNT = { service: 'https://bsky.social', handle: 'humas.example.go.id', appPassword: 'abcd-efgh-ijkl-mnop' };
 export const BLUESKY_DID = 'did:plc:humasfake0000000000000000';
@@ -39,6 +42,8 @@ export interface BlueskyFake extends Fake {
   blobs: { cid: string; mimeType: string; size: number }[];
   sessionsCreated: number;
   refreshes: number;
+  /** Posts by other accounts, by at:// URI (what the officer may answer). */
+  others: Map<string, StoredPost>;
   /** Makes every access token issued so far answer ExpiredToken, as the PDS does after ~2 hours. */
   expireAccessTokens(): void;
 }
@@ -115,6 +120,7 @@ export function createBlueskyFake(): BlueskyFake {
     blobs,
     sessionsCreated: 0,
     refreshes: 0,
+    others: new Map(),
     expireAccessTokens: () => { for (const token of access.keys()) access.set(token, 'expired'); },
     handle(request): FakeResponse {
       const nsid = request.path.replace(/^\/xrpc\//, '');
@@ -159,6 +165,10 @@ export function createBlueskyFake(): BlueskyFake {
           && (!since || hit.record.createdAt >= since));
         return json(200, { posts: hits.slice(0, limit), hitsTotal: hits.length });
       }
+      if (nsid === 'app.bsky.feed.getPosts') {
+        const found = request.query.getAll('uris').map((uri) => posts.find((p) => p.uri === uri) ?? fake.others.get(uri)).filter(Boolean);
+        return json(200, { posts: found.map((post) => ({ uri: post!.uri, cid: post!.cid, record: post!.record, author: { did: post!.uri.split('/')[2] } })) });
+      }
       if (nsid === 'com.atproto.repo.uploadBlob') {
         const mimeType = String(request.headers['content-type'] ?? '');
         if (!mimeType.startsWith('image/') || request.body.length === 0) return xrpcError(400, 'InvalidRequest', 'bad blob');
@@ -176,7 +186,8 @@ export function createBlueskyFake(): BlueskyFake {
         const problem = facetProblem(body.record as never);
         if (problem) return xrpcError(400, 'InvalidRequest', problem);
         const reply = body.record.reply as { root: { uri: string }; parent: { uri: string } } | undefined;
-        if (reply && (!posts.some((p) => p.uri === reply.root.uri) || !posts.some((p) => p.uri === reply.parent.uri))) {
+        const known = (uri: string) => posts.some((p) => p.uri === uri) || fake.others.has(uri);
+        if (reply && (!known(reply.root.uri) || !known(reply.parent.uri))) {
           return xrpcError(400, 'InvalidRequest', 'reply refers to an unknown post');
         }
         const thumb = (body.record.embed as { external?: { thumb?: { ref: { $link: string } } } } | undefined)?.external?.thumb;

@@ -79,6 +79,8 @@ const problem = (status: number, title: string, detail: string, headers: Record<
 
 export interface XFake extends Fake {
   tweets: { id: string; text: string; auth: 'oauth1' | 'bearer'; replyTo?: string; mediaIds?: string[] }[];
+  /** Ids of other accounts' tweets that exist (what the officer may reply to). */
+  others: Set<string>;
   /** The bearer token of each request made with OAuth 2, in order. */
   bearersUsed: string[];
   /** The authorization-code grant (x.com/i/oauth2/authorize and the code exchange). */
@@ -92,6 +94,7 @@ export interface XFake extends Fake {
 /** `authorizeHost` also answers x.com (for the sign-in window); off by default, as share-link tests serve x.com themselves. */
 export function createXFake(options: { authorizeHost?: boolean } = {}): XFake {
   const tweets: XFake['tweets'] = [];
+  const others = new Set<string>();
   const media: XFake['media'] = [];
   const seenTexts = new Set<string>();
   /** Live access tokens and the scopes each was granted; refresh tokens keep their grant's scopes. */
@@ -114,6 +117,7 @@ export function createXFake(options: { authorizeHost?: boolean } = {}): XFake {
   const fake: XFake = {
     hosts: ['api.x.com', 'api.twitter.com', ...(options.authorizeHost ? ['x.com'] : [])],
     tweets,
+    others,
     bearersUsed: [],
     oauth2,
     media,
@@ -154,6 +158,11 @@ export function createXFake(options: { authorizeHost?: boolean } = {}): XFake {
         }
         if (seenTexts.has(body.text)) {
           return problem(403, 'Forbidden', 'You are not allowed to create a Tweet with duplicate content.');
+        }
+        // X refuses a reply to a tweet that does not exist or cannot be seen (https://docs.x.com/x-api/posts/create-post).
+        const replyTo = body.reply?.in_reply_to_tweet_id;
+        if (replyTo && !tweets.some((t) => t.id === replyTo) && !others.has(replyTo)) {
+          return problem(403, 'Forbidden', 'Reply to a Tweet that is deleted or not visible to you.');
         }
         seenTexts.add(body.text);
         const id = String(1_900_000_000_000_000_000n + BigInt(tweets.length + 1));

@@ -10,6 +10,11 @@ export interface RawItem {
   author?: string;
   publishedAt?: number;
   language?: string;
+  /**
+   * The entry had no link of its own and `url` is the feed's site: the URL says nothing about identity,
+   * so duplicates are found by guid alone (issue 15: 22 link-less items must stay 22 mentions).
+   */
+  siteOnly?: true;
 }
 
 /** Source-specific configuration (feed URL, search query, instance…), validated by each source. */
@@ -46,6 +51,8 @@ export type SourceKind = (typeof SOURCE_KINDS)[number];
 export interface FetchResult {
   items: RawItem[];
   state: SourceState;
+  /** The answer was cut off: `items` are the ones before the cut, and the source's health says so. */
+  truncated?: boolean;
 }
 
 /**

@@ -3,6 +3,7 @@ import { db, type MentionRow, type SourceRow } from '../db';
 import { t } from '../i18n';
 import { pruneMentions } from '../monitor/ingest';
 import { inQuietHours } from '../monitor/quiet-hours';
+import { cachedAdjustment } from '../monitor/tone-adjust';
 import { SOURCES } from '../sources/registry';
 import type { XrpcGet } from '../sources/types';
 import { pollDueSources, type PollDeps, type PollSummary } from '../sources/scheduler';
@@ -51,6 +52,7 @@ const pollDeps: PollDeps = {
   credentials,
   now: () => Date.now(),
   oldestKept: async () => Date.now() - (await readSetting(SETTINGS.preferences)).retention.days * 86_400_000,
+  toneAdjust: async () => cachedAdjustment(await readSetting(SETTINGS.toneLearning)),
   onIngested: () => refreshBadge(),
 };
 
