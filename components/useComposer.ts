@@ -121,7 +121,7 @@ export function useComposer(start?: Promise<ComposerStart>) {
       const created = await send('publish', {
         text, variants, targets, pageUrl: page?.url ?? '', pageTitle: page?.title ?? '',
         description: page?.description || undefined, imageUrl: image, imageAlt: image ? imageAlt : undefined,
-        scheduledAt: scheduled, replyTo: page?.respond?.reply,
+        lang: page?.lang || undefined, scheduledAt: scheduled, replyTo: page?.respond?.reply,
       });
       setScheduledFor(scheduled);
       setPostId(created.postId);

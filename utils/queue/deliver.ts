@@ -63,6 +63,7 @@ export function targetFor(network: Network<never>, post: PostRow, delivery: Deli
     parts, url: post.pageUrl, title: post.pageTitle, description: post.description,
     image: post.imageUrl ? { url: post.imageUrl, alt: post.imageAlt ?? '' } : undefined,
     idempotencyKey: delivery.idempotencyKey,
+    ...(post.lang ? { lang: post.lang } : {}),
     ...(post.replyTo?.network === delivery.network ? { replyTo: post.replyTo.remoteId } : {}),
   };
 }

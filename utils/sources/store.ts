@@ -20,16 +20,20 @@ export interface SaveSourceInput {
 
 export type SaveSourceResult = { ok: true; source: SourceView } | { ok: false; messageKey: MessageKey; field?: string };
 
+/** X's billing answers keep their own sentence in the sources list too (utils/networks/x-billing.ts). */
+const X_BILLING_KEYS = new Set<MessageKey>(['errorXCreditsDepleted', 'errorXUsageCap', 'errorXDailyLimit']);
+
 /** The one sentence the sources list shows for a failure, worded for a source rather than a post. */
 export function sourceErrorKey(info: ErrorInfo): MessageKey {
   switch (info.code) {
     case 'auth': return 'sourceErrorAuth';
-    case 'rate-limit': return 'sourceErrorRateLimited';
+    case 'rate-limit': return X_BILLING_KEYS.has(info.messageKey) ? info.messageKey : 'sourceErrorRateLimited';
     case 'transient': return 'sourceErrorNetwork';
     case 'content':
       if (info.field === 'feed') return 'sourceErrorFeed';
       if (info.field === 'url') return 'sourceErrorNotFound';
       if (info.field === 'needs-bluesky-account') return 'sourceErrorNeedsBluesky';
+      if (info.field === 'reddit-unavailable') return 'sourceErrorRedditUnavailable';
       return 'sourceErrorResponse';
     default: return 'errorInternal';
   }

@@ -173,6 +173,22 @@ describe('recovery after the worker died mid-send', () => {
     expect(await interrupted(network)).toMatchObject({ state: 'pending' });
   });
 
+  it('looks on the account instead of trusting a key older than the network remembers it (Mastodon: 1 h)', async () => {
+    const { network } = scriptedNetwork([], {
+      idempotent: true, idempotencyWindowMs: 3_600_000, findExisting: async () => ({ remoteId: '110', url: 'https://sosial.example.go.id/@humas/110' }),
+    });
+    const { deliveryIds } = await createPost(database, draft, 'Sari', clock);
+    await database.deliveries.update(deliveryIds[0]!, { state: 'sending', attempts: 1, updatedAt: clock });
+    clock += 2 * 3_600_000;
+    await recoverInterrupted(deps(network));
+    expect(await database.deliveries.get(deliveryIds[0]!)).toMatchObject({ state: 'sent', remoteId: '110' });
+  });
+
+  it('still trusts the key within its lifetime', async () => {
+    const { network } = scriptedNetwork([], { idempotent: true, idempotencyWindowMs: 3_600_000, findExisting: async () => { throw new Error('not asked'); } });
+    expect(await interrupted(network)).toMatchObject({ state: 'pending' });
+  });
+
   it('fails with an explanation where the network cannot tell', async () => {
     const { network } = scriptedNetwork([]);
     expect(await interrupted(network)).toMatchObject({ state: 'failed', lastError: { code: 'interrupted', messageKey: 'errorInterrupted' } });
