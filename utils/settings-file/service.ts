@@ -7,7 +7,7 @@ import { LockedError, loadAccounts, lockState, updateAccounts } from '../secrets
 import { SETTINGS, readSetting, updateSetting, writeSetting } from '../settings';
 import { parseSettingsFile } from './parse';
 import { SETTINGS_FILE_VERSION } from './schema';
-import { buildSettingsFile, planImport, writeListening, type PlannedImport } from './transfer';
+import { buildSettingsFile, isDestructive, planImport, writeListening, type PlannedImport } from './transfer';
 
 type FileHandlers = Pick<Handlers, 'settingsExport' | 'settingsImportPreview' | 'settingsImportApply'>;
 
@@ -45,9 +45,10 @@ export const settingsFileHandlers: FileHandlers = {
     const result = await validated(text);
     return result.ok ? { ok: true as const, plan: result.planned.plan } : result;
   },
-  settingsImportApply: async ({ text }) => {
+  settingsImportApply: async ({ text, confirmedLoss }) => {
     const result = await validated(text);
     if (!result.ok) return result;
+    if (isDestructive(result.planned.plan) && !confirmedLoss) return { ok: false as const, problem: { kind: 'unconfirmed-loss', path: '' } };
     if (result.planned.plan.connect.length && !(await lockState()).unlocked) throw new LockedError('import while locked');
     const before = await browser.storage.local.get(IMPORT_KEYS);
     try {
