@@ -54,7 +54,8 @@ export function Popup({ start }: { start?: Promise<ComposerStart> }) {
             <Alert tone="info">{t('composerDraftRestored')} <button type="button" class="link" onClick={c.discardDraft}>{t('composerDiscardDraft')}</button></Alert>
           )}
           <AlreadyShared shares={c.context.alreadyShared} timeZone={c.timeZone} />
-          <PagePreview page={c.page} imageState={c.imageState} onImageState={c.setImageState} imageAlt={c.imageAlt} onImageAlt={c.setImageAlt} />
+          <PagePreview page={c.page} imageState={c.imageState} onImageState={c.setImageState} imageAlt={c.imageAlt} onImageAlt={c.setImageAlt}
+            privateImageHost={c.privateImageHost} onAllowPrivateImage={c.allowPrivateImage} />
           <label class="field-label" for="composer-text">{t('composerTextLabel')}</label>
           <textarea id="composer-text" data-testid="composer-text" rows={6} value={c.text} onInput={(event) => c.setText(event.currentTarget.value)} />
           {c.presets && <PresetBar presets={c.presets} text={c.text} onText={c.setText} />}
