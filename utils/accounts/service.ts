@@ -9,6 +9,7 @@ import { SETTINGS, readSetting, updateSetting, writeSetting } from '../settings'
 import { disableLock, enableLock, lockNow, lockState, loadAccounts, unlock, updateAccounts } from '../secrets/store';
 import { networks, pumpQueue, queueDeps } from '../worker/queue-service';
 import { finishOAuth, startOAuth } from './oauth-flows';
+import { originsToRelease, sourceOrigins } from '../sources/origins';
 import { originsFor } from './origins';
 import { summaryOf, type AccountSummary } from './public';
 
@@ -77,6 +78,7 @@ async function requeueLocked() {
 }
 
 async function giveBackPermissions(origins: string[]) {
+  if (origins.length === 0) return;
   try {
     await browser.permissions.remove({ origins });
   } catch {
@@ -98,9 +100,14 @@ export const accountHandlers: AccountsHandlers = {
   },
   accountRemove: async ({ network }) => {
     const account = (await loadAccounts())[network] as { instance?: string; service?: string } | undefined;
-    await updateAccounts((accounts) => without(accounts, network));
+    const remaining = await updateAccounts((accounts) => without(accounts, network));
     await updateSetting(SETTINGS.accountSummaries, (all) => without(all, network));
-    await giveBackPermissions(originsFor(network, account ?? {}));
+    // Listening sources and the other accounts may use the same hosts (bsky.social, api.x.com, a feed site).
+    const stillUsed = [
+      ...(await db.sources.toArray()).flatMap(sourceOrigins),
+      ...Object.entries(remaining).flatMap(([id, other]) => originsFor(id as NetworkId, other as { instance?: string; service?: string })),
+    ];
+    await giveBackPermissions(originsToRelease(originsFor(network, account ?? {}), stillUsed));
     return { ok: true as const };
   },
   accountOAuthStart: (request) => startOAuth(request),
