@@ -44,6 +44,9 @@ function download(json: string, fileName: string) {
 /** One file out (secrets only when ticked and confirmed); one file in, previewed, then applied whole or not at all. */
 export function SettingsTransfer() {
   const [secrets, setSecrets] = useState<'no' | 'asking' | 'yes'>('no');
+  // With the lock on, exporting tokens asks for the passphrase again (issue 13.9).
+  const [lockOn, setLockOn] = useState(false);
+  const [passphrase, setPassphrase] = useState('');
   const [pending, setPending] = useState<{ text: string; plan: ImportPlanView }>();
   const [lossConfirmed, setLossConfirmed] = useState(false);
   const [notice, setNotice] = useState<Notice>();
@@ -52,7 +55,9 @@ export function SettingsTransfer() {
   const exportFile = async () => {
     setNotice(undefined);
     try {
-      const { json, fileName } = await send('settingsExport', { includeSecrets: secrets === 'yes' });
+      const withSecrets = secrets === 'yes';
+      const { json, fileName } = await send('settingsExport', { includeSecrets: withSecrets, passphrase: withSecrets && lockOn ? passphrase : undefined });
+      setPassphrase('');
       download(json, fileName);
       setNotice({ tone: 'info', text: t('exportDone', fileName) });
     } catch (error) {
@@ -102,10 +107,22 @@ export function SettingsTransfer() {
       <div class="row-form">
         <label>
           <input type="checkbox" data-testid="export-include-secrets" checked={secrets === 'yes'}
-            onChange={(event) => setSecrets(event.currentTarget.checked ? 'asking' : 'no')} />
+            onChange={(event) => {
+              const ticked = event.currentTarget.checked;
+              setSecrets(ticked ? 'asking' : 'no');
+              if (ticked) void send('accountsSummary', {}).then((summary) => setLockOn(summary.lock.enabled), () => setLockOn(true));
+            }} />
           {t('exportIncludeSecrets')}
         </label>
-        <button type="button" data-testid="settings-export" disabled={secrets === 'asking'} onClick={() => void exportFile()}>{t('exportButton')}</button>
+        {secrets === 'yes' && lockOn && (
+          <label class="field">
+            <span class="field-label">{t('exportPassphrase')}</span>
+            <input type="password" autocomplete="current-password" data-testid="export-passphrase" value={passphrase}
+              onInput={(event) => setPassphrase(event.currentTarget.value)} />
+          </label>
+        )}
+        <button type="button" data-testid="settings-export" disabled={secrets === 'asking' || (secrets === 'yes' && lockOn && !passphrase)}
+          onClick={() => void exportFile()}>{t('exportButton')}</button>
       </div>
       {secrets === 'asking' && (
         <Alert tone="warning" testId="export-secrets-warning">

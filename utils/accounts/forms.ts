@@ -97,9 +97,9 @@ const SERVER_FIELDS: Partial<Record<NetworkId, string>> = { bluesky: 'service', 
  * there (issue 13.5). Undefined when there is nothing to confirm.
  */
 export function importedServer(network: NetworkId, draft: Record<string, string | number> | undefined, values: Record<string, string>): string | undefined {
-  const field = SERVER_FIELDS[network];
-  const imported = field ? draft?.[field] : undefined;
-  if (typeof imported !== 'string' || !imported.trim() || values[field!] !== imported) return undefined;
+  const serverField = SERVER_FIELDS[network];
+  const imported = serverField ? draft?.[serverField] : undefined;
+  if (typeof imported !== 'string' || !imported.trim() || values[serverField!] !== imported) return undefined;
   const host = (value: string) => {
     try {
       return new URL(value.includes('://') ? value : `https://${value}`).host;

@@ -6,7 +6,8 @@ import { accountsSchema, type Accounts } from '../networks/accounts';
 import type { NetworkId } from '../networks/ids';
 import { retryDelivery } from '../queue/retry';
 import { SETTINGS, readSetting, updateSetting, writeSetting } from '../settings';
-import { disableLock, enableLock, lockNow, lockState, loadAccounts, unlock, updateAccounts } from '../secrets/store';
+import { WrongPassphraseError, disableLock, enableLock, lockNow, lockState, loadAccounts, unlock, updateAccounts } from '../secrets/store';
+import { appendAudit } from '../queue/audit';
 import { networks, pumpQueue, queueDeps } from '../worker/queue-service';
 import { finishOAuth, startOAuth } from './oauth-flows';
 import { originsToRelease, sourceOrigins } from '../sources/origins';
@@ -86,6 +87,18 @@ async function giveBackPermissions(origins: string[]) {
   }
 }
 
+/** Runs a passphrase check; a wrong passphrase is written to the audit log (issue 13.9), then rethrown. */
+export async function audited<T>(check: () => Promise<T>): Promise<T> {
+  try {
+    return await check();
+  } catch (error) {
+    if (error instanceof WrongPassphraseError) {
+      await appendAudit(db, { at: Date.now(), actor: await queueDeps.actor(), event: 'lock-wrong-passphrase', result: `attempt ${error.failures}` });
+    }
+    throw error;
+  }
+}
+
 export const accountHandlers: AccountsHandlers = {
   accountsSummary: async () => ({
     accounts: await readSetting(SETTINGS.accountSummaries),
@@ -120,7 +133,7 @@ export const accountHandlers: AccountsHandlers = {
     return { ok: true as const };
   },
   lockUnlock: async ({ passphrase }) => {
-    await unlock(passphrase);
+    await audited(() => unlock(passphrase));
     await requeueLocked();
     return { ok: true as const };
   },
@@ -129,7 +142,7 @@ export const accountHandlers: AccountsHandlers = {
     return { ok: true as const };
   },
   lockDisable: async ({ passphrase }) => {
-    await disableLock(passphrase);
+    await audited(() => disableLock(passphrase));
     await requeueLocked();
     return { ok: true as const };
   },

@@ -25,9 +25,12 @@ const importAnswer = z.union([
 ]);
 
 export const settingsFileProtocol = {
-  /** The whole setup as one JSON file; secrets only when the officer ticked and confirmed. */
+  /**
+   * The whole setup as one JSON file; secrets only when the officer ticked and confirmed, and, with the
+   * lock on, typed the passphrase again. Without secrets it works while locked.
+   */
   settingsExport: {
-    request: z.object({ includeSecrets: z.boolean() }),
+    request: z.object({ includeSecrets: z.boolean(), passphrase: z.optional(z.string().check(z.maxLength(1000))) }),
     response: z.object({ json: z.string(), fileName: z.string() }),
   },
   /** Validates a file and says what importing it would change; writes nothing. */
