@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { chooseLink } from './canonical';
 import { stripTracking } from './link';
+import type { RespondInfo } from './reply';
 
 /** What the composer knows about the page being shared. */
 export interface PageInfo {
@@ -15,6 +16,8 @@ export interface PageInfo {
   tabId?: number;
   /** The page's own canonical/og:url when Siar refused it for the tab's address (shown as a notice). */
   ignoredLink?: string;
+  /** Set when the composer answers a mention ("Tanggapi") instead of sharing a page. */
+  respond?: RespondInfo;
 }
 
 /**
@@ -93,6 +96,7 @@ export interface QuoteClick {
   linkUrl?: string;
   imageUrl?: string;
   pageTitle: string;
+  respond?: RespondInfo;
 }
 
 /**
@@ -108,5 +112,6 @@ export function applyQuote(page: PageInfo, quote: QuoteClick): PageInfo {
     url: link && !quote.selection ? stripTracking(chooseLink(link, []).url) : page.url,
     imageUrl: webUrl(quote.imageUrl) ?? page.imageUrl,
     title: page.title || quote.pageTitle,
+    ...(quote.respond ? { respond: quote.respond } : {}),
   };
 }

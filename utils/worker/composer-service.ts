@@ -22,7 +22,8 @@ export async function capturePage(tabId?: number): Promise<PageInfo> {
   const tab = quote?.standalone ? undefined : await (givenTab ?? targetTab(quote?.tabId).catch(() => undefined));
   let page: PageInfo;
   if (!tab?.id) {
-    page = pageFromTab({ url: quote?.pageUrl, title: quote?.pageTitle });
+    // A standalone quote (a mention) never asked any page to be read: "cannot read this page" would mislead.
+    page = { ...pageFromTab({ url: quote?.pageUrl, title: quote?.pageTitle }), limited: !quote?.standalone };
   } else {
     try {
       const [injection] = await browser.scripting.executeScript({ target: { tabId: tab.id }, func: capturePageInPage });

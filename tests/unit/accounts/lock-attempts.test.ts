@@ -41,7 +41,7 @@ describe('wrong passphrases (issue 13.9)', () => {
 describe('exports and the lock (issue 13.9)', () => {
   it('exports without secrets while locked, and with secrets only after the passphrase again', async () => {
     const { settingsFileHandlers } = await import('../../../utils/settings-file/service');
-    const exportFile = settingsFileHandlers.settingsExport as (r: { includeSecrets: boolean; passphrase?: string }) => Promise<{ json: string }>;
+    const exportFile = (request: { includeSecrets: boolean; passphrase?: string }) => settingsFileHandlers.settingsExport(request, {});
     await updateAccounts(() => ({ telegram: { botToken: '7000000001:AASecret', chatId: '@humasprov' } }));
     await enableLock(PASSPHRASE);
     await lockNow();
