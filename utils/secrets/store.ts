@@ -74,15 +74,15 @@ let migrating: Promise<Accounts> | undefined;
  */
 async function loadUnlockedAccounts(): Promise<Accounts> {
   const [legacy, sealed] = [await readSetting(SETTINGS.accounts), await readSetting(SETTINGS.deviceSealedAccounts)];
-  let accounts: Accounts = {};
-  if (sealed) {
+  if (Object.keys(legacy).length === 0) {
+    if (!sealed) return {};
     const key = await deviceKey(false);
     if (!key) throw new DeviceKeyLostError('device key missing');
-    accounts = accountsSchema.parse(await open(key, sealed));
+    return accountsSchema.parse(await open(key, sealed));
   }
-  if (Object.keys(legacy).length === 0) return accounts;
   migrating ??= (async () => {
-    const merged = { ...accounts, ...legacy };
+    // Only an earlier (or downgraded-to) Siar writes plain accounts: what it wrote is the current truth.
+    const merged = legacy;
     await updateSetting(SETTINGS.exposedSecrets, (known) => [...new Set([...known, ...Object.keys(legacy) as NetworkId[]])]);
     await browser.storage.local.set({
       [SETTINGS.deviceSealedAccounts.key]: await sealForDevice(merged), [SETTINGS.accounts.key]: {}, [SETTINGS.accountPublic.key]: publicParts(merged),
