@@ -64,6 +64,17 @@ describe('delivery queue', () => {
     expect(row).toMatchObject({ state: 'sent', remoteUrl: 'https://x.com/i/status/1', attempts: 1 });
   });
 
+  it.each(['javascript:alert(document.cookie)', 'data:text/html,<script>x</script>', '/relative/status/1'])(
+    'keeps a sent post without its link when the network answers a non-http(s) one (%s, issue 13.8)', async (url) => {
+      const { network } = scriptedNetwork([() => ({ remoteId: '9', url })]);
+      await createPost(database, draft, 'Sari', clock);
+      await runDueDeliveries(deps(network));
+      const [row] = await database.deliveries.toArray();
+      expect(row).toMatchObject({ state: 'sent', remoteId: '9' });
+      expect(row!.remoteUrl).toBeUndefined();
+      expect((await database.audit.toArray()).every((entry) => !entry.url)).toBe(true);
+    });
+
   it('never sends the same delivery twice when two runs race for it', async () => {
     const { network, sent } = scriptedNetwork([]);
     const { deliveryIds } = await createPost(database, draft, 'Sari', clock);
