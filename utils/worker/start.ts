@@ -1,5 +1,6 @@
 import { browser } from '#imports';
 import { dispatch } from '../messages';
+import { loadAccounts } from '../secrets/store';
 import { checkAllSettings } from '../settings';
 import { createContextMenus, onContextMenuClick } from './context-menu';
 import { recordWorkerError } from './diagnostics';
@@ -23,6 +24,8 @@ export function startWorker() {
     void checkAllSettings();
     // First install only (not updates): the set-up page, in the browser's language, every step skippable.
     if (details.reason === 'install') void browser.tabs.create({ url: browser.runtime.getURL('/setup.html') });
+    // On an update from a Siar that stored tokens in plain text: seal them now, not at first use.
+    void loadAccounts().catch(() => undefined);
   });
   browser.contextMenus.onClicked.addListener((info, tab) => {
     void onContextMenuClick(info, tab);
