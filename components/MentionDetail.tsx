@@ -35,6 +35,9 @@ export function MentionDetail({ row, terms, onPatch, onRespond, onClose }: Menti
           </select>
         </label>
         <p class="muted tone-hint" data-testid="tone-hint">{row.toneCorrected ? t('panelToneCorrected') : t('panelToneHint')}</p>
+        {!row.toneCorrected && row.toneWords && row.toneWords.length > 0 && (
+          <p class="muted tone-why" data-testid="tone-why">{t('panelToneWhy', [row.toneWords.slice(0, 3).join(', ')])}</p>
+        )}
       </div>
       <div class="detail-row">
         <label>{t('panelResponseLabel')}

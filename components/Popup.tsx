@@ -21,11 +21,23 @@ import type { ComposerStart } from './composer-start';
 import { useComposer } from './useComposer';
 import { AlreadyShared } from './AlreadyShared';
 
-async function openSidePanel() {
-  const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
-  const sidePanel = (browser as unknown as { sidePanel?: { open(o: { windowId: number }): Promise<void> } }).sidePanel;
-  if (sidePanel && tab?.windowId !== undefined) await sidePanel.open({ windowId: tab.windowId });
-  else await (browser as unknown as { sidebarAction?: { open(): Promise<void> } }).sidebarAction?.open();
+interface PanelApis {
+  sidePanel?: { open(o: { windowId: number }): Promise<void> };
+  sidebarAction?: { open(): Promise<void> };
+}
+
+/**
+ * Opens the mentions panel from the popup's click handler. Firefox's `sidebarAction.open()` must be
+ * called synchronously there: it is allowed only while a user action is being handled, which ends at
+ * the first `await` (https://developer.mozilla.org/docs/Mozilla/Add-ons/WebExtensions/User_actions).
+ * Chromium's `sidePanel.open()` needs the window id first, and keeps the gesture across that lookup.
+ */
+function openSidePanel(): Promise<void> {
+  const apis = browser as unknown as PanelApis;
+  if (apis.sidebarAction) return apis.sidebarAction.open();
+  return browser.tabs.query({ active: true, currentWindow: true }).then(async ([tab]) => {
+    if (apis.sidePanel && tab?.windowId !== undefined) await apis.sidePanel.open({ windowId: tab.windowId });
+  });
 }
 
 /** The problem's sentence, naming the network in the officer's language where it concerns one. */
@@ -58,7 +70,7 @@ export function Popup({ start }: { start?: Promise<ComposerStart> }) {
   return (
     <main class={`popup${inWindow ? ' window' : ''}`}>
       <PageHeader subtitle="popupTagline">
-        <button type="button" class="link" onClick={() => void openSidePanel()}>{t('openSidePanel')}</button>
+        <button type="button" class="link" data-testid="open-sidepanel" onClick={() => void openSidePanel()}>{t('openSidePanel')}</button>
         <button type="button" class="link" onClick={() => browser.runtime.openOptionsPage()}>{t('openOptions')}</button>
       </PageHeader>
       {!c.page || !c.context ? <p class="empty">{t('composerLoading')}</p> : (

@@ -82,7 +82,7 @@ export interface SourceRow {
   lastModified?: string;
   intervalMin: number;
   nextDueAt: number;
-  health: { lastSuccessAt?: number; lastErrorAt?: number; lastError?: ErrorInfo; failures: number };
+  health: { lastSuccessAt?: number; lastErrorAt?: number; lastError?: ErrorInfo; lastWarning?: { code: 'truncated'; at: number }; failures: number };
   /** Set on search sources the worker keeps for one watch (their query follows the watch's). */
   watchId?: number;
   /** Which of that watch's searches this row is (`googlenews`, `mastodon:banjir`…). */
@@ -111,6 +111,8 @@ export interface MentionRow {
   storyKey: string;
   tone: Tone;
   toneCorrected?: boolean;
+  /** The words that weighed most towards `tone` when it was detected (not indexed). */
+  toneWords?: string[];
   state: MentionState;
   /** 1 when starred (a number, because IndexedDB cannot index booleans). */
   starred: 0 | 1;

@@ -34,6 +34,7 @@ const newPostSchema = z.object({
 export const pageInfoSchema = z.object({
   url: z.string(), title: z.string(), description: z.string(), imageUrl: z.optional(z.string()),
   selection: z.string(), lang: z.optional(z.string()), limited: z.boolean(), tabId: z.optional(z.number()),
+  ignoredLink: z.optional(z.string()),
   respond: z.optional(respondSchema),
 });
 

@@ -4,10 +4,10 @@ import { handleMastodonOAuth, scopeCovers, type MastodonOAuthState } from './mas
 // A Mastodon instance (docs.joinmastodon.org): POST /api/v1/statuses with Idempotency-Key (a repeated
 // key returns the status already made), POST /api/v2/media answering 202 until processed,
 // GET /api/v1/media/:id (206 while processing), GET /api/v1/accounts/verify_credentials,
-// GET /api/v1/accounts/:id/statuses. Each method checks the token's scopes as its doc page's "OAuth:" line says.
+// GET /api/v1/accounts/:id/statuses, and
 // GET /api/v2/search (https://docs.joinmastodon.org/methods/search/#v2): a status from another server
 // is found by its URI only with `resolve=true` (the instance then fetches it), and it gets a local id,
-// the only kind `in_reply_to_id` accepts.
+// the only kind `in_reply_to_id` accepts. Each method checks the token's scopes as its doc page's "OAuth:" line says.
 
 export const MASTODON_HOST = 'sosial.example.go.id';
 export const MASTODON_ACCOUNT = { instance: `https://${MASTODON_HOST}`, accessToken: 'mastodon-fake-token', maxChars: 500 };
@@ -26,6 +26,8 @@ const SCOPES: [method: string, path: RegExp, anyOf: string[]][] = [
   ['GET', /^\/api\/v1\/media\/\d+$/, ['write:media']],
   ['GET', /^\/api\/v1\/accounts\/verify_credentials$/, ['profile', 'read:accounts']],
   ['GET', /^\/api\/v1\/accounts\/\d+\/statuses$/, ['read:statuses']],
+  // /methods/search/#v2: resolving a remote URI (resolve=true) needs a user token with read:search.
+  ['GET', /^\/api\/v2\/search$/, ['read:search']],
 ];
 export const OUT_OF_SCOPE = 'This action is outside the authorized scopes';
 
@@ -96,8 +98,6 @@ export function createMastodonFake(maxChars = 500): MastodonFake {
         return json(202, { id: item.id, type: 'image', url: null, description: item.description ?? null });
       }
       if (request.method === 'GET' && request.path === '/api/v2/search') {
-        // "Public (without resolve or offset), or user token + read:search" (the method's OAuth line).
-        if (request.query.get('resolve') === 'true' && !scopeCovers(granted, ['read:search'])) return error(403, OUT_OF_SCOPE);
         const q = request.query.get('q') ?? '';
         let local = resolved.get(q);
         if (!local && request.query.get('resolve') === 'true' && remote.has(q)) {

@@ -20,8 +20,7 @@ const PROFILE_SCOPE_SINCE = [4, 3];
  * POST /api/v1/statuses → write:statuses; POST /api/v2/media, GET /api/v1/media/:id → write:media;
  * GET /api/v1/accounts/verify_credentials → profile (4.3.0+) or read:accounts; GET /api/v1/timelines/tag/:hashtag
  * and GET /api/v1/accounts/:id/statuses → read:statuses (a token sent to a public method must carry it);
- * GET /api/v2/search with resolve=true → read:search (answering a mention from another server: its status
- * must be resolved to a local id before `in_reply_to_id`, docs.joinmastodon.org/methods/search/#v2).
+ * GET /api/v2/search with resolve=true (finding a mention's post on our instance to reply to it) → read:search.
  * `serverVersion` is /api/v2/instance's `version`; unknown or older servers get read:accounts.
  */
 export function mastodonScopes(serverVersion?: string): string {

@@ -39,7 +39,18 @@ const rkeyOf = (uri: string) => uri.split('/').pop() ?? '';
 const profileUrl = (account: BlueskyAccount, uri: string) =>
   `https://bsky.app/profile/${account.handle.replace(/^@/, '')}/post/${rkeyOf(uri)}`;
 
-export function createBluesky(hooks: AdapterHooks<BlueskyAccount> = {}): Network<BlueskyAccount> {
+/** The publishing adapter plus one authenticated read, so listening shares its session and refresh. */
+export interface BlueskyNetwork extends Network<BlueskyAccount> {
+  /**
+   * GET `/xrpc/<nsid>?<params>` on the account's PDS with its access JWT (the PDS proxies app.bsky.* to the
+   * AppView). An expired JWT is refreshed once with the refresh JWT (or a new login with the app
+   * password), and the new session is handed to the owner like a publishing refresh. Answers the raw
+   * JSON; throws the same typed errors as publishing.
+   */
+  get(account: BlueskyAccount, nsid: string, params: URLSearchParams, signal?: AbortSignal): Promise<unknown>;
+}
+
+export function createBluesky(hooks: AdapterHooks<BlueskyAccount> = {}): BlueskyNetwork {
   // Newer than storage until the owner has persisted it; survives for the worker's lifetime.
   const sessions = new Map<string, Session>();
   const keyOf = (account: BlueskyAccount) => `${account.service}|${account.handle.toLowerCase()}`;
@@ -170,6 +181,10 @@ export function createBluesky(hooks: AdapterHooks<BlueskyAccount> = {}): Network
       }
       if (!made) throw new ContentError('empty', 'nothing to post');
       return { remoteId: made, url: profileUrl(account, made) };
+    },
+
+    get(account, nsid, params, signal) {
+      return authed(account, nsid, z.unknown(), signal, () => ({ init: { headers: { accept: 'application/json' } }, query: `?${params.toString()}` }));
     },
 
     async verify(account, signal) {

@@ -1,5 +1,5 @@
 import { browser } from '#imports';
-import { capturePageInPage, pageFromCapture, pageFromTab, type PageInfo } from '../compose/page';
+import { applyQuote, capturePageInPage, pageFromCapture, pageFromTab, type PageInfo } from '../compose/page';
 import { db, type AuditRow } from '../db';
 import type { DeliveryStatus } from '../messages';
 import type { Accounts } from '../networks/accounts';
@@ -32,16 +32,7 @@ export async function capturePage(tabId?: number): Promise<PageInfo> {
       page = pageFromTab(tab);
     }
   }
-  if (!quote) return page;
-  // A quote from the context menu: its selection, and a clicked link or image when there was one.
-  return {
-    ...page,
-    selection: quote.selection || page.selection,
-    url: quote.linkUrl && !quote.selection ? quote.linkUrl : page.url,
-    imageUrl: quote.imageUrl ?? page.imageUrl,
-    title: page.title || quote.pageTitle,
-    ...(quote.respond ? { respond: quote.respond } : {}),
-  };
+  return quote ? applyQuote(page, quote) : page;
 }
 
 /** The composer's context for the page at `url`; `accounts`: begun by the caller while the page was captured. */
