@@ -144,11 +144,11 @@ export function Popup({ start }: { start?: Promise<ComposerStart> }) {
                 {noAccounts ? t('composerPublishNeedsAccount') : c.postId === undefined ? t('composerPublishShortcut') : ''}
               </span>
               {c.postId === undefined ? (
-                <button type="submit" class="primary" data-testid="publish" disabled={publishDisabled}>
+                <button key="publish" type="submit" class="primary" data-testid="publish" disabled={publishDisabled}>
                   {c.publishing ? t('composerPublishing') : t('composerPublish')}
                 </button>
               ) : (
-                <button type="button" class="primary" data-testid="new-post" onClick={c.newPost}>{t('composerNewPost')}</button>
+                <button key="new-post" type="button" class="primary" data-testid="new-post" onClick={c.newPost}>{t('composerNewPost')}</button>
               )}
             </div>
           </div>
