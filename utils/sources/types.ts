@@ -29,10 +29,18 @@ export interface SourceState {
   [key: string]: unknown;
 }
 
+/**
+ * An authenticated XRPC GET on the officer's Bluesky PDS (utils/networks/bluesky.ts `get`): refreshes the
+ * session itself and answers the raw JSON, or throws the typed errors of utils/errors.ts.
+ */
+export type XrpcGet = (nsid: string, params: URLSearchParams, signal: AbortSignal) => Promise<unknown>;
+
+export const isXrpcGet = (value: unknown): value is XrpcGet => typeof value === 'function';
+
 export interface SourceContext {
   /**
    * Credentials a source may need, read from settings by the caller: `bearerToken` (X app-only),
-   * `accessJwt` (Bluesky session), `accessToken` (Mastodon, only for instances that require it).
+   * `xrpcGet` (Bluesky, an XrpcGet bound to the connected account), `accessToken` (Mastodon).
    */
   credentials?: Record<string, unknown>;
   now: number;
