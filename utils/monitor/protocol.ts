@@ -48,6 +48,7 @@ const sourceViewSchema = z.object({
     lastSuccessAt: z.optional(z.number()),
     lastErrorAt: z.optional(z.number()),
     lastError: z.optional(errorSchema),
+    lastWarning: z.optional(z.object({ code: z.literal('truncated'), at: z.number() })),
     failures: z.number(),
   }),
 });
