@@ -22,6 +22,8 @@ interface Picked {
   author?: string;
   date?: string;
   outlet?: string;
+  /** The outlet's own address where an aggregator names it (RSS `<source url>`, Google News). */
+  outletUrl?: string;
   language?: string;
 }
 
@@ -76,6 +78,7 @@ function pick(parsed: AnyFeed): { meta: FeedMeta; entries: Picked[] } {
         author: item.authors?.[0]?.name ?? item.dc?.creators?.[0] ?? item.authors?.[0]?.email,
         date: item.pubDate ?? item.dc?.dates?.[0] ?? item.atom?.published ?? item.atom?.updated,
         outlet: item.source?.title,
+        outletUrl: item.source?.url,
         language: item.dc?.languages?.[0],
       }));
       return { meta, entries };
@@ -171,6 +174,8 @@ export function mapFeed(parsed: AnyFeed, baseUrl?: string): Mapped {
     };
     const author = clip(stripTags(asString(entry.author)), 200);
     if (author) item.author = author;
+    const outletUrl = absoluteHttpUrl(asString(entry.outletUrl));
+    if (outletUrl) item.outletUrl = outletUrl;
     if (publishedAt !== undefined) item.publishedAt = publishedAt;
     const language = asString(entry.language) ?? asString(meta.language);
     if (language && /^[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{1,8})*$/.test(language.trim())) item.language = language.trim().toLowerCase().replace('_', '-');
