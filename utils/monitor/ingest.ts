@@ -82,7 +82,10 @@ export async function ingestItems(
   for (const item of items) {
     // Older than retention: it would be pruned at once and then stored again on every full fetch.
     if (options.notBefore !== undefined && item.publishedAt !== undefined && item.publishedAt < options.notBefore) continue;
-    const hits = matcher.match({ title: item.title, summary: item.summary, url: item.url, language: item.language, source: source.kind });
+    const hits = matcher.match({
+      title: item.title, summary: item.summary, url: item.url, language: item.language, source: source.kind,
+      ...(item.outletUrl ? { outletUrl: item.outletUrl } : {}),
+    });
     if (hits.length === 0) continue;
     matched.push({
       item: { ...item, guid: mentionGuid(item, source) },

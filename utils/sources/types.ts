@@ -7,6 +7,8 @@ export interface RawItem {
   title: string;
   summary: string;
   outlet: string;
+  /** The outlet's own address when the item came through an aggregator (Google News `<source url>`); used by `site:`. */
+  outletUrl?: string;
   author?: string;
   publishedAt?: number;
   language?: string;
