@@ -2,10 +2,12 @@ import { useState } from 'preact/hooks';
 import { MIN_PASSPHRASE } from '../utils/accounts/protocol';
 import { t } from '../utils/i18n';
 import { MessageError, send } from '../utils/messages';
+import type { NetworkId } from '../utils/networks/ids';
+import { networkNameKey } from '../utils/networks/names';
 import { Alert } from './Alert';
 
 interface Props {
-  lock: { enabled: boolean; unlocked: boolean };
+  lock: { enabled: boolean; unlocked: boolean; exposed: NetworkId[] };
   onChanged(): void;
 }
 
@@ -73,6 +75,14 @@ export function LockSection({ lock, onChanged }: Props) {
         </form>
       )}
       {problem && <Alert testId="lock-problem">{problem}</Alert>}
+      {lock.exposed.length > 0 && (
+        <div role="alert" class="notice" data-testid="lock-exposed">
+          <p>{t('lockExposed', lock.exposed.map((id) => t(networkNameKey(id))).join(', '))}</p>
+          <button type="button" data-testid="lock-exposed-dismiss" disabled={busy} onClick={() => void act(() => send('lockExposedDismiss', {}))}>
+            {t('lockExposedDone')}
+          </button>
+        </div>
+      )}
     </section>
   );
 }

@@ -5,7 +5,7 @@ import { accountDraftsSchema, accountSummariesSchema } from './accounts/public';
 import { emptyLearning, toneLearningSchema } from './monitor/tone-adjust';
 import { accountsSchema } from './networks/accounts';
 import { networkIdSchema } from './networks/ids';
-import { sealedSchema } from './secrets/schema';
+import { deviceSealedSchema, sealedSchema } from './secrets/schema';
 
 /** A value kept in storage.local under one key, with the schema every read and write must pass. */
 export interface Setting<T> {
@@ -57,7 +57,14 @@ const quarantineSchema = z.array(z.object({ key: z.string(), at: z.number(), val
 
 export const SETTINGS = {
   profile: define('profile', profileSchema, () => ({ name: '', unit: '' })),
+  /** Written only by Siar before 0.2 (plain text); read once to seal it, then kept empty. */
   accounts: define('accounts', accountsSchema, () => ({})),
+  /** The accounts sealed with the device key while the lock is off (utils/secrets/device-key.ts). */
+  deviceSealedAccounts: define('deviceSealedAccounts', z.nullable(deviceSealedSchema), () => null),
+  /** The device key where the browser has no private file system to keep it in (not shreddable). */
+  deviceKeyFallback: define('deviceKeyFallback', z.nullable(z.string().check(z.maxLength(100))), () => null),
+  /** Networks whose secrets an earlier Siar wrote in plain text: they may still be on disk; regenerate them. */
+  exposedSecrets: define('exposedSecrets', z.array(networkIdSchema).check(z.maxLength(8)), () => []),
   /** Names and expiry of connected accounts, without secrets: what pages see, also while locked. */
   accountSummaries: define('accountSummaries', accountSummariesSchema, () => ({})),
   /** Non-secret fields from an imported setup that prefill the connect forms. */

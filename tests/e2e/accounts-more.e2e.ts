@@ -9,7 +9,7 @@ import { X_REQUIRED_SCOPES } from '../fakes/x-oauth2';
 import { OptionsPage } from './pages/options';
 import { launchSiar, type SiarBrowser } from './support/launch';
 import { message } from './support/locales';
-import { readTable, storageGet, waitFor, workerErrors } from './support/worker';
+import { loadedAccounts, readTable, storageGet, waitFor, workerErrors } from './support/worker';
 
 // Connecting accounts through the options page: X with OAuth 2.0 + PKCE in the browser's identity
 // window, then a post sent with the token it gave; Facebook Page, Threads and LinkedIn with pasted tokens.
@@ -28,7 +28,7 @@ afterAll(async () => {
   await fakes?.close();
 });
 
-const storedAccounts = async () => ((await storageGet(siar.worker, ['accounts'])).accounts ?? {}) as Partial<Record<NetworkId, Record<string, unknown>>>;
+const storedAccounts = async () => (await loadedAccounts(siar.worker)) as Partial<Record<NetworkId, Record<string, unknown>>>;
 const connectedAs = (name: string) => message('id', 'accountConnectedAs').replace('$NAME$', name);
 const testOk = (name: string) => message('id', 'accountTestOk').replace('$NAME$', name);
 

@@ -1,9 +1,31 @@
 import { json, jsonBody, type Fake, type FakeResponse } from './fake';
 
 // LinkedIn's versioned Posts API (POST /rest/posts → 201 with the URN in x-restli-id), which refuses
-// calls without LinkedIn-Version, and /v2/userinfo + /rest/organizations/{id} for the connection test.
+// calls without LinkedIn-Version or with a sunset one (426), and /v2/userinfo + /rest/organizations/{id}
+// for the connection test.
 
 export const LINKEDIN_ACCOUNT = { author: 'urn:li:organization:5515715', token: 'AQVfake-linkedin-token' };
+
+/**
+ * Sunset dates from LinkedIn's migrations table (learn.microsoft.com/en-us/linkedin/marketing/integrations/migrations,
+ * read 2026-11-30); versions it does not list yet end at the one-year minimum of the versioning page
+ * (learn.microsoft.com/en-us/linkedin/marketing/versioning). Versioned releases began in 202206.
+ */
+const PUBLISHED_SUNSETS: Record<string, string> = {
+  '202410': '2025-10-15', '202411': '2025-11-17', '202510': '2026-10-15', '202511': '2026-11-16',
+  '202601': '2027-01-15', '202602': '2027-02-15', '202603': '2027-03-16',
+};
+
+/** Whether LinkedIn serves `version` (YYYYMM) on `day`: released by then and not yet sunset. */
+export function linkedinServes(version: string, day = Date.now()): boolean {
+  const match = /^(\d{4})(\d{2})$/.exec(version);
+  if (!match) return false;
+  const [year, month] = [Number(match[1]), Number(match[2])];
+  if (month < 1 || month > 12 || version < '202206') return false;
+  const released = Date.UTC(year, month - 1, 1);
+  const sunset = PUBLISHED_SUNSETS[version] ? Date.parse(`${PUBLISHED_SUNSETS[version]}T00:00:00Z`) : Date.UTC(year + 1, month - 1, 1);
+  return released <= day && day < sunset;
+}
 
 const error = (status: number, message: string, code?: string, headers: Record<string, string> = {}) =>
   json(status, { status, message, ...(code ? { code } : {}) }, headers);
@@ -35,7 +57,9 @@ export function createLinkedinFake(): LinkedinFake {
       if (request.method === 'GET' && request.path === '/v2/userinfo') return json(200, { sub: 'abc123', name: 'Petugas Humas' });
       const version = request.headers['linkedin-version'];
       if (request.path.startsWith('/rest/')) {
-        if (typeof version !== 'string' || !/^\d{6}$/.test(version)) return error(400, 'A version must be present. Please specify a version by adding the LinkedIn-Version header.', 'VERSION_MISSING');
+        if (typeof version !== 'string' || !version) return error(400, 'A version must be present. Please specify a version by adding the LinkedIn-Version header.', 'VERSION_MISSING');
+        // A sunset or not-yet-released version: 426 Upgrade Required (versioning page, "Version Header is Deprecated").
+        if (!linkedinServes(version)) return error(426, `Requested version ${version} is not active`, 'NONEXISTENT_VERSION');
         if (request.headers['x-restli-protocol-version'] !== '2.0.0') return error(400, 'Restli protocol 2.0.0 required');
       }
       const org = /^\/rest\/organizations\/(\d+)$/.exec(request.path);

@@ -1,12 +1,30 @@
 import { json, jsonBody, type Fake, type FakeRequest, type FakeResponse } from './fake';
-import { handleMastodonOAuth, type MastodonOAuthState } from './mastodon-oauth';
+import { handleMastodonOAuth, scopeCovers, type MastodonOAuthState } from './mastodon-oauth';
 
 // A Mastodon instance (docs.joinmastodon.org): POST /api/v1/statuses with Idempotency-Key (a repeated
 // key returns the status already made), POST /api/v2/media answering 202 until processed,
-// GET /api/v1/media/:id (206 while processing), GET /api/v1/accounts/verify_credentials.
+// GET /api/v1/media/:id (206 while processing), GET /api/v1/accounts/verify_credentials,
+// GET /api/v1/accounts/:id/statuses. Each method checks the token's scopes as its doc page's "OAuth:" line says.
 
 export const MASTODON_HOST = 'sosial.example.go.id';
 export const MASTODON_ACCOUNT = { instance: `https://${MASTODON_HOST}`, accessToken: 'mastodon-fake-token', maxChars: 500 };
+/** What the pasted test token was granted: the scopes an officer's token from Siar carries. */
+export const MASTODON_TOKEN_SCOPES = ['write:statuses', 'write:media', 'profile', 'read:statuses'];
+
+/**
+ * The scopes each method needs, any one of them (docs.joinmastodon.org/methods/statuses/#create,
+ * /methods/media/#v2, /methods/media/#get, /methods/accounts/#verify_credentials — `profile` since 4.3.0,
+ * /methods/accounts/#statuses). A token lacking them gets 403 "This action is outside the authorized scopes"
+ * (Api::BaseController#doorkeeper_forbidden_render_options).
+ */
+const SCOPES: [method: string, path: RegExp, anyOf: string[]][] = [
+  ['POST', /^\/api\/v1\/statuses$/, ['write:statuses']],
+  ['POST', /^\/api\/v2\/media$/, ['write:media']],
+  ['GET', /^\/api\/v1\/media\/\d+$/, ['write:media']],
+  ['GET', /^\/api\/v1\/accounts\/verify_credentials$/, ['profile', 'read:accounts']],
+  ['GET', /^\/api\/v1\/accounts\/\d+\/statuses$/, ['read:statuses']],
+];
+export const OUT_OF_SCOPE = 'This action is outside the authorized scopes';
 
 const error = (status: number, message: string) => json(status, { error: message });
 
@@ -30,7 +48,9 @@ export function createMastodonFake(maxChars = 500): MastodonFake {
   const posts: MastodonFake['posts'] = [];
   const media: Media[] = [];
   const byKey = new Map<string, MastodonFake['posts'][number]>();
-  const oauth: MastodonOAuthState = { apps: [], codes: new Map() };
+  const oauth: MastodonOAuthState = {
+    apps: [], codes: new Map(), tokenScopes: new Map([[MASTODON_ACCOUNT.accessToken, MASTODON_TOKEN_SCOPES]]), version: '4.5.2',
+  };
   const statusJson = (post: MastodonFake['posts'][number]) => ({
     id: post.id, uri: `https://${MASTODON_HOST}/users/humas/statuses/${post.id}`,
     url: `https://${MASTODON_HOST}/@humas/${post.id}`, content: `<p>${post.status}</p>`, visibility: post.visibility,
@@ -46,9 +66,18 @@ export function createMastodonFake(maxChars = 500): MastodonFake {
     async handle(request): Promise<FakeResponse> {
       const unauthenticated = handleMastodonOAuth(request, oauth, { accessToken: MASTODON_ACCOUNT.accessToken, maxChars });
       if (unauthenticated) return unauthenticated;
-      if (request.headers.authorization !== `Bearer ${MASTODON_ACCOUNT.accessToken}`) return error(401, 'The access token is invalid');
+      const granted = oauth.tokenScopes.get(String(request.headers.authorization ?? '').replace(/^Bearer /, ''));
+      if (!granted) return error(401, 'The access token is invalid');
+      const needs = SCOPES.find(([method, path]) => method === request.method && path.test(request.path));
+      if (needs && !scopeCovers(granted, needs[2])) return error(403, OUT_OF_SCOPE);
       if (request.method === 'GET' && request.path === '/api/v1/accounts/verify_credentials') {
         return json(200, { id: '1', username: 'humas', acct: 'humas', display_name: 'Humas Provinsi' });
+      }
+      if (request.method === 'GET' && request.path === '/api/v1/accounts/1/statuses') {
+        // Newest first (docs.joinmastodon.org/methods/accounts/#statuses); `exclude_replies` leaves thread parts out.
+        const limit = Math.min(Number(request.query.get('limit') ?? 20), 40);
+        const own = posts.toReversed().filter((p) => request.query.get('exclude_replies') !== 'true' || !p.inReplyTo);
+        return json(200, own.slice(0, limit).map(statusJson));
       }
       if (request.method === 'POST' && request.path === '/api/v2/media') {
         const form = await multipart(request);

@@ -5,7 +5,7 @@ import type { Handlers } from '../messages';
 import { accountsSchema, type Accounts } from '../networks/accounts';
 import type { NetworkId } from '../networks/ids';
 import { retryDelivery } from '../queue/retry';
-import { SETTINGS, readSetting, updateSetting } from '../settings';
+import { SETTINGS, readSetting, updateSetting, writeSetting } from '../settings';
 import { disableLock, enableLock, lockNow, lockState, loadAccounts, unlock, updateAccounts } from '../secrets/store';
 import { networks, pumpQueue, queueDeps } from '../worker/queue-service';
 import { finishOAuth, startOAuth } from './oauth-flows';
@@ -16,7 +16,7 @@ import { summaryOf, type AccountSummary } from './public';
 // back out: every answer is a summary without them.
 
 type AccountsHandlers = Pick<Handlers, 'accountsSummary' | 'accountSave' | 'accountTest' | 'accountRemove'
-  | 'accountOAuthStart' | 'accountOAuthFinish' | 'lockEnable' | 'lockUnlock' | 'lockNow' | 'lockDisable'>;
+  | 'accountOAuthStart' | 'accountOAuthFinish' | 'lockEnable' | 'lockUnlock' | 'lockNow' | 'lockDisable' | 'lockExposedDismiss'>;
 
 /** A typed field the network's schema refused; `field` names it so the form can point at it. */
 export class AccountFieldError extends ContentError {
@@ -37,7 +37,13 @@ async function verifyAndStore<K extends NetworkId>(network: K, account: NonNulla
     account, AbortSignal.timeout(VERIFY_TIMEOUT_MS),
   );
   // Keep whatever the adapter stored meanwhile (a Bluesky session from this very check).
-  await updateAccounts((accounts) => ({ ...accounts, [network]: { ...account, ...pickSession(network, accounts[network]) } }));
+  let before: unknown;
+  await updateAccounts((accounts) => {
+    before = accounts[network];
+    return { ...accounts, [network]: { ...account, ...pickSession(network, accounts[network]) } };
+  });
+  // A new secret replaces the one an earlier Siar left on disk: that network is no longer exposed.
+  if (secretsOf(before) !== secretsOf(account)) await updateSetting(SETTINGS.exposedSecrets, (known) => known.filter((id) => id !== network));
   const summary: AccountSummary = {
     ...summaryOf(network, account), name: verified.name, expiresAt: verified.expiresAt ?? summaryOf(network, account).expiresAt, checkedAt: Date.now(),
   };
@@ -50,6 +56,12 @@ function without<T extends object>(record: T, key: NetworkId): T {
   const copy = { ...record };
   delete copy[key as keyof T];
   return copy;
+}
+
+/** The secret fields of an account (tokens, secrets, passwords), for "was it regenerated?". */
+function secretsOf(account: unknown): string {
+  if (!account || typeof account !== 'object') return '';
+  return JSON.stringify(Object.entries(account).filter(([key]) => /token|secret|password/i.test(key)).sort());
 }
 
 function pickSession(network: NetworkId, stored: unknown): object {
@@ -112,6 +124,10 @@ export const accountHandlers: AccountsHandlers = {
   lockDisable: async ({ passphrase }) => {
     await disableLock(passphrase);
     await requeueLocked();
+    return { ok: true as const };
+  },
+  lockExposedDismiss: async () => {
+    await writeSetting(SETTINGS.exposedSecrets, []);
     return { ok: true as const };
   },
 };

@@ -1,3 +1,5 @@
+import { collectGraphemes } from 'unicode-segmenter/grapheme';
+
 /**
  * User-perceived characters (grapheme clusters). Networks that "count characters" count these,
  * so a ZWJ family, a flag or a skin-toned emoji is one character.
@@ -8,39 +10,13 @@ const segmenter: Intl.Segmenter | undefined =
     ? new Intl.Segmenter(undefined, { granularity: 'grapheme' })
     : undefined;
 
-// Firefox before 125 has no Intl.Segmenter (the manifest allows 115), so an approximation keeps
-// emoji sequences together: marks, variation selectors, skin tones and tags extend the cluster,
-// ZWJ glues the next code point, and regional indicators pair up into flags.
-const MARK = /^\p{M}$/u;
-const ZWJ = '\u200D';
-
-function extendsCluster(codePoint: string): boolean {
-  const value = codePoint.codePointAt(0) ?? 0;
-  const isSkinTone = value >= 0x1f3fb && value <= 0x1f3ff;
-  const isTag = value >= 0xe0020 && value <= 0xe007f;
-  return MARK.test(codePoint) || value === 0x200c || isSkinTone || isTag;
-}
-
-function isRegionalIndicator(codePoint: string): boolean {
-  const value = codePoint.codePointAt(0) ?? 0;
-  return value >= 0x1f1e6 && value <= 0x1f1ff;
-}
-
+/**
+ * Grapheme clusters without Intl.Segmenter (Firefox before 125; the manifest allows 115): the
+ * unicode-segmenter package implements UAX #29 itself, so the fallback gives the same clusters
+ * (tests/unit/compose/conformance/graphemes.test.ts runs both through Unicode's GraphemeBreakTest).
+ */
 export function segmentWithoutIntl(text: string): string[] {
-  const clusters: string[] = [];
-  let joinNext = false;
-  let openFlag = false;
-  for (const codePoint of text) {
-    const last = clusters.length - 1;
-    const isIndicator = isRegionalIndicator(codePoint);
-    const attaches: boolean =
-      last >= 0 && (joinNext || codePoint === ZWJ || extendsCluster(codePoint) || (isIndicator && openFlag));
-    if (attaches) clusters[last] += codePoint;
-    else clusters.push(codePoint);
-    openFlag = isIndicator && !(attaches && openFlag);
-    joinNext = codePoint === ZWJ;
-  }
-  return clusters;
+  return collectGraphemes(text);
 }
 
 function isPrintableAscii(code: number | undefined): boolean {
@@ -48,8 +24,8 @@ function isPrintableAscii(code: number | undefined): boolean {
 }
 
 /** Grapheme start offsets of a stretch that has no shortcut, from Intl.Segmenter or the fallback. */
-function segmentStarts(text: string): number[] {
-  if (segmenter) return Array.from(segmenter.segment(text), ({ index }) => index);
+function segmentStarts(text: string, useIntl: boolean): number[] {
+  if (segmenter && useIntl) return Array.from(segmenter.segment(text), ({ index }) => index);
   const starts: number[] = [];
   let offset = 0;
   for (const cluster of segmentWithoutIntl(text)) {
@@ -64,8 +40,9 @@ function segmentStarts(text: string): number[] {
  * character. Intl.Segmenter costs about a microsecond per character, and composer text is mostly
  * ASCII: between two printable ASCII characters there is always a boundary (no Unicode rule joins
  * them), so only the stretches around other characters go through the segmenter.
+ * `useIntl: false` takes the fallback even where Intl.Segmenter exists (for its tests).
  */
-export function graphemeBoundaries(text: string): number[] {
+export function graphemeBoundaries(text: string, useIntl = true): number[] {
   const offsets: number[] = [];
   let index = 0;
   while (index < text.length) {
@@ -76,7 +53,7 @@ export function graphemeBoundaries(text: string): number[] {
     }
     let end = index + 1;
     while (end < text.length && !(isPrintableAscii(text.charCodeAt(end - 1)) && isPrintableAscii(text.charCodeAt(end)))) end++;
-    for (const start of segmentStarts(text.slice(index, end))) offsets.push(index + start);
+    for (const start of segmentStarts(text.slice(index, end), useIntl)) offsets.push(index + start);
     index = end;
   }
   offsets.push(text.length);

@@ -6,12 +6,13 @@
 import twitter from 'twitter-text';
 import type { ParsedTweet, ParseTweetOptions, UrlWithIndices } from 'twitter-text';
 
-interface TwitterTextConfigs {
+interface TwitterTextExtras {
   configs: { defaults: ParseTweetOptions };
+  regexen: { validGTLD: RegExp; validCCTLD: RegExp };
 }
 
 // The type package does not declare `configs`, but the library exports the v3 (current) defaults there.
-const defaults = (twitter as unknown as TwitterTextConfigs).configs.defaults;
+const defaults = (twitter as unknown as TwitterTextExtras).configs.defaults;
 
 export function parseTweet(text: string, maxWeightedLength?: number): ParsedTweet {
   if (maxWeightedLength === undefined) return twitter.parseTweet(text);
@@ -35,4 +36,12 @@ export function extractMentionsWithIndices(text: string): { screenName: string; 
 
 export function extractCashtagsWithIndices(text: string): { cashtag: string; indices: [number, number] }[] {
   return twitter.extractCashtagsWithIndices(text);
+}
+
+const { validGTLD, validCCTLD } = (twitter as unknown as TwitterTextExtras).regexen;
+const KNOWN_TLD = new RegExp(`^(?:${validGTLD.source}|${validCCTLD.source})$`, 'i');
+
+/** Whether `label` (no dot) is a top-level domain in twitter-text's list (IANA's, as of the library). */
+export function isKnownTld(label: string): boolean {
+  return KNOWN_TLD.test(label);
 }

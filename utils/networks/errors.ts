@@ -1,4 +1,4 @@
-import { AuthError, ContentError, RateLimitError, TransientError } from '../errors';
+import { AuthError, ContentError, RateLimitError, SiarError, TransientError } from '../errors';
 
 // Turns what an API answered into the typed errors the queue acts on. Shared by every adapter so the
 // same HTTP status always means the same thing to the officer.
@@ -37,6 +37,16 @@ export function retryAtFrom(
     return clamp(reset > 1e9 ? reset * 1000 : now + reset * 1000);
   }
   return clamp(now + fallbackMs);
+}
+
+/**
+ * The service no longer serves the API version Siar pins (LinkedIn 426 NONEXISTENT_VERSION): neither the
+ * officer nor a retry can fix it, only a Siar update (utils/networks/api-versions.ts).
+ */
+export class ApiVersionError extends SiarError {
+  constructor(detail?: string) {
+    super('content', 'errorApiVersion', detail);
+  }
 }
 
 export interface HttpFailure {

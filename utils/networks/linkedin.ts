@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { AuthError, ContentError, RateLimitError } from '../errors';
 import { extractHashtagsWithIndices } from '../compose/twitter';
-import { errorFromHttp, retryAtFrom } from './errors';
+import { API_VERSIONS } from './api-versions';
+import { ApiVersionError, errorFromHttp, retryAtFrom } from './errors';
 import { http, jsonHeaders, parse, parseError, type HttpResponse } from './http';
 import type { AccountFor } from './registry';
 import { textRules } from './text-rules';
@@ -9,8 +10,8 @@ import type { Network } from './types';
 
 type LinkedinAccount = AccountFor<'linkedin'>;
 
-/** The versioned Posts API contract Siar was written against (YYYYMM); bump deliberately. */
-export const LINKEDIN_VERSION = '202410';
+/** The versioned Posts API contract Siar was written against (YYYYMM), from the one pinned-version table. */
+export const LINKEDIN_VERSION = API_VERSIONS.linkedin.version;
 const API = 'https://api.linkedin.com';
 
 const linkedinError = z.object({ message: z.string(), status: z.number().optional(), code: z.string().optional(), serviceErrorCode: z.number().optional() });
@@ -41,6 +42,8 @@ export function linkedinFailure(response: HttpResponse, now = Date.now()): Error
     const retryAt = response.headers.get('retry-after') ? retryAtFrom(response.headers, now) : now + 3_600_000;
     return new RateLimitError(retryAt, detail);
   }
+  // 426 NONEXISTENT_VERSION: the pinned LinkedIn-Version was sunset; only a Siar update helps.
+  if (response.status === 426) return new ApiVersionError(detail);
   if (response.status === 422 && /duplicate/i.test(detail)) return new ContentError('duplicate', detail);
   if (response.status === 401 || response.status === 403) return new AuthError(detail);
   return errorFromHttp({ status: response.status, headers: response.headers, detail }, now);

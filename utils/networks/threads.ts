@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ContentError, TransientError } from '../errors';
+import { API_VERSIONS } from './api-versions';
 import { graphFailure } from './facebook';
 import { http, parse } from './http';
 import type { AccountFor } from './registry';
@@ -8,7 +9,7 @@ import type { Network, PublishResult } from './types';
 
 type ThreadsAccount = AccountFor<'threads'>;
 
-const THREADS = 'https://graph.threads.net/v1.0';
+const THREADS = `https://graph.threads.net/${API_VERSIONS.threads.version}`;
 const idOnly = z.object({ id: z.string().min(1) });
 const permalink = z.object({ id: z.string(), permalink: z.string().url() });
 const containerStatus = z.object({ id: z.string(), status: z.string(), error_message: z.string().optional() });

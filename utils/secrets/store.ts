@@ -1,13 +1,17 @@
 import { browser } from '#imports';
 import { AuthError, SiarError } from '../errors';
 import { accountsSchema, type Accounts } from '../networks/accounts';
-import { SETTINGS, readSetting, writeSetting } from '../settings';
-import { deriveKey, exportKey, importKey, newSalt, open, saltOf, seal } from './crypto';
+import type { NetworkId } from '../networks/ids';
+import { SETTINGS, readSetting, updateSetting, writeSetting } from '../settings';
+import { deriveKey, exportKey, importKey, newSalt, open, saltOf, seal, sealWithKey } from './crypto';
+import { deviceKey, shredDeviceKey } from './device-key';
+import { compactStorage } from './residue';
 
-// The one door to stored accounts. Without a lock they sit in storage.local `accounts`; with the lock
-// on, storage.local holds only `sealedAccounts` (AES-GCM) and the unlocked key lives in
-// storage.session, which survives worker restarts but not the browser, so the queue keeps posting
-// until the browser closes or the officer locks again.
+// The one door to stored accounts. No token is written to storage.local in plain text: without the
+// lock the accounts are sealed with the device key (`deviceSealedAccounts`); with the lock on,
+// storage.local holds only `sealedAccounts` (passphrase, AES-GCM), the device key is shredded, and the
+// unlocked key lives in storage.session, which survives worker restarts but not the browser, so the
+// queue keeps posting until the browser closes or the officer locks again.
 
 const SESSION_KEY = 'siarUnlockedKey';
 
@@ -22,7 +26,13 @@ export class WrongPassphraseError extends SiarError {
   }
 }
 
-export interface LockState { enabled: boolean; unlocked: boolean }
+/** The device key is gone while its ciphertext is not (site data cleared by hand): reconnect. */
+export class DeviceKeyLostError extends AuthError {
+  override readonly messageKey = 'errorDeviceKeyLost';
+}
+
+/** `exposed`: networks whose secrets an earlier Siar left in plain text on disk (regenerate them). */
+export interface LockState { enabled: boolean; unlocked: boolean; exposed: NetworkId[] }
 
 async function sessionKey(): Promise<CryptoKey | undefined> {
   const stored = await browser.storage.session.get(SESSION_KEY);
@@ -37,12 +47,44 @@ async function sessionKey(): Promise<CryptoKey | undefined> {
 
 export async function lockState(): Promise<LockState> {
   const sealed = await readSetting(SETTINGS.sealedAccounts);
-  return { enabled: sealed !== null, unlocked: sealed === null || (await sessionKey()) !== undefined };
+  return {
+    enabled: sealed !== null,
+    unlocked: sealed === null || (await sessionKey()) !== undefined,
+    exposed: await readSetting(SETTINGS.exposedSecrets),
+  };
+}
+
+async function sealForDevice(accounts: Accounts) {
+  return sealWithKey((await deviceKey(true))!, accountsSchema.parse(accounts));
+}
+
+let migrating: Promise<Accounts> | undefined;
+
+/**
+ * Accounts while the lock is off. Plain `accounts` left by an earlier Siar are sealed on first read;
+ * their networks are remembered as exposed, since LevelDB may keep the plain copy on disk.
+ */
+async function loadUnlockedAccounts(): Promise<Accounts> {
+  const [legacy, sealed] = [await readSetting(SETTINGS.accounts), await readSetting(SETTINGS.deviceSealedAccounts)];
+  let accounts: Accounts = {};
+  if (sealed) {
+    const key = await deviceKey(false);
+    if (!key) throw new DeviceKeyLostError('device key missing');
+    accounts = accountsSchema.parse(await open(key, sealed));
+  }
+  if (Object.keys(legacy).length === 0) return accounts;
+  migrating ??= (async () => {
+    const merged = { ...accounts, ...legacy };
+    await updateSetting(SETTINGS.exposedSecrets, (known) => [...new Set([...known, ...Object.keys(legacy) as NetworkId[]])]);
+    await browser.storage.local.set({ [SETTINGS.deviceSealedAccounts.key]: await sealForDevice(merged), [SETTINGS.accounts.key]: {} });
+    return merged;
+  })().finally(() => { migrating = undefined; });
+  return migrating;
 }
 
 export async function loadAccounts(): Promise<Accounts> {
   const sealed = await readSetting(SETTINGS.sealedAccounts);
-  if (!sealed) return readSetting(SETTINGS.accounts);
+  if (!sealed) return loadUnlockedAccounts();
   const key = await sessionKey();
   if (!key) throw new LockedError('locked');
   try {
@@ -56,7 +98,10 @@ export async function loadAccounts(): Promise<Accounts> {
 async function store(accounts: Accounts): Promise<Accounts> {
   const valid = accountsSchema.parse(accounts);
   const sealed = await readSetting(SETTINGS.sealedAccounts);
-  if (!sealed) return writeSetting(SETTINGS.accounts, valid);
+  if (!sealed) {
+    await browser.storage.local.set({ [SETTINGS.deviceSealedAccounts.key]: await sealForDevice(valid), [SETTINGS.accounts.key]: {} });
+    return valid;
+  }
   const key = await sessionKey();
   if (!key) throw new LockedError('locked');
   await writeSetting(SETTINGS.sealedAccounts, await seal(key, saltOf(sealed), valid, sealed.iterations));
@@ -72,21 +117,30 @@ export function updateAccounts(change: (current: Accounts) => Accounts): Promise
   return next;
 }
 
+/**
+ * Seals the accounts with the passphrase and shreds the device key, so every copy the device key made
+ * (in LevelDB's logs too) is unreadable. Plain copies an earlier Siar wrote cannot be shredded: then
+ * LevelDB is made to compact (`compactStorage`) and `exposed` in the lock state names their networks.
+ */
 export async function enableLock(passphrase: string): Promise<void> {
   if (await readSetting(SETTINGS.sealedAccounts)) throw new SiarError('content', 'lockAlreadyOn', 'already locked');
   const salt = newSalt();
   const key = await deriveKey(passphrase, salt);
-  const accounts = await readSetting(SETTINGS.accounts);
+  const accounts = await loadAccounts();
   const sealed = await seal(key, salt, accounts);
   await browser.storage.session.set({ [SESSION_KEY]: await exportKey(key) });
-  // One set() call: the plain copy and the ciphertext swap together.
-  await browser.storage.local.set({ [SETTINGS.sealedAccounts.key]: sealed, [SETTINGS.accounts.key]: {} });
+  // One set() call: the device-sealed copy and the passphrase ciphertext swap together.
+  await browser.storage.local.set({
+    [SETTINGS.sealedAccounts.key]: sealed, [SETTINGS.deviceSealedAccounts.key]: null, [SETTINGS.accounts.key]: {},
+  });
+  await shredDeviceKey();
+  if ((await readSetting(SETTINGS.exposedSecrets)).length) await compactStorage();
 }
 
 /** Checks the passphrase by opening the ciphertext (GCM refuses a wrong key) and keeps the key for this browser session. */
 export async function unlock(passphrase: string): Promise<Accounts> {
   const sealed = await readSetting(SETTINGS.sealedAccounts);
-  if (!sealed) return readSetting(SETTINGS.accounts);
+  if (!sealed) return loadAccounts();
   const key = await deriveKey(passphrase, saltOf(sealed), sealed.iterations);
   let accounts: Accounts;
   try {
@@ -104,6 +158,8 @@ export async function lockNow(): Promise<void> {
 
 export async function disableLock(passphrase: string): Promise<void> {
   const accounts = await unlock(passphrase);
-  await browser.storage.local.set({ [SETTINGS.accounts.key]: accountsSchema.parse(accounts), [SETTINGS.sealedAccounts.key]: null });
+  await browser.storage.local.set({
+    [SETTINGS.deviceSealedAccounts.key]: await sealForDevice(accounts), [SETTINGS.accounts.key]: {}, [SETTINGS.sealedAccounts.key]: null,
+  });
   await browser.storage.session.remove(SESSION_KEY);
 }

@@ -13,7 +13,7 @@ type FileHandlers = Pick<Handlers, 'settingsExport' | 'settingsImportPreview' | 
 
 /** Keys an import may change; their old values are put back if any later step fails. */
 const IMPORT_KEYS = [SETTINGS.profile, SETTINGS.presets, SETTINGS.preferences, SETTINGS.accountDrafts,
-  SETTINGS.accountSummaries, SETTINGS.accounts, SETTINGS.sealedAccounts].map((setting) => setting.key);
+  SETTINGS.accountSummaries, SETTINGS.accounts, SETTINGS.deviceSealedAccounts, SETTINGS.sealedAccounts].map((setting) => setting.key);
 
 async function validated(text: string) {
   const parsed = parseSettingsFile(text);

@@ -13,5 +13,9 @@ import extractMentionsWithIndices from 'twitter-text/dist/esm/extractMentionsWit
 import extractUrlsWithIndices from 'twitter-text/dist/esm/extractUrlsWithIndices';
 // @ts-expect-error -- as above
 import parseTweet from 'twitter-text/dist/esm/parseTweet';
+// @ts-expect-error -- as above
+import validCCTLD from 'twitter-text/dist/esm/regexp/validCCTLD';
+// @ts-expect-error -- as above
+import validGTLD from 'twitter-text/dist/esm/regexp/validGTLD';
 
-export default { configs, parseTweet, extractUrlsWithIndices, extractHashtagsWithIndices, extractMentionsWithIndices, extractCashtagsWithIndices };
+export default { configs, regexen: { validGTLD, validCCTLD }, parseTweet, extractUrlsWithIndices, extractHashtagsWithIndices, extractMentionsWithIndices, extractCashtagsWithIndices };

@@ -2,7 +2,9 @@ import { browser } from '#imports';
 import { capturePageInPage, pageFromCapture, pageFromTab, type PageInfo } from '../compose/page';
 import { db, type AuditRow } from '../db';
 import type { DeliveryStatus } from '../messages';
+import type { Accounts } from '../networks/accounts';
 import { NETWORK_IDS, type NetworkId } from '../networks/ids';
+import { loadAccounts } from '../secrets/store';
 import { SETTINGS, readSetting } from '../settings';
 import { takePendingQuote } from './composer-window';
 
@@ -59,7 +61,8 @@ export async function composerContext(url: string, accounts = composerAccounts()
 
 /** Connected accounts and their summaries, read together. */
 export async function composerAccounts() {
-  const [stored, summaries] = await Promise.all([readSetting(SETTINGS.accounts), readSetting(SETTINGS.accountSummaries)]);
+  // Locked (or no device key): the summaries still say which networks are connected.
+  const [stored, summaries] = await Promise.all([loadAccounts().catch((): Accounts => ({})), readSetting(SETTINGS.accountSummaries)]);
   return { stored, summaries };
 }
 

@@ -1,5 +1,6 @@
 import { browser } from '#imports';
 import { dispatch } from '../messages';
+import { loadAccounts } from '../secrets/store';
 import { checkAllSettings } from '../settings';
 import { createContextMenus, onContextMenuClick } from './context-menu';
 import { recordWorkerError } from './diagnostics';
@@ -21,6 +22,8 @@ export function startWorker() {
   browser.runtime.onInstalled.addListener(() => {
     void createContextMenus();
     void checkAllSettings();
+    // On an update from a Siar that stored tokens in plain text: seal them now, not at first use.
+    void loadAccounts().catch(() => undefined);
   });
   browser.contextMenus.onClicked.addListener((info, tab) => {
     void onContextMenuClick(info, tab);

@@ -1,5 +1,6 @@
 import twitter from 'twitter-text';
 import { describe, expect, it } from 'vitest';
+import { findEmoji, FALLBACK_EMOJI } from '../../../utils/compose/emoji';
 import { RULES } from '../../../utils/compose/rules';
 
 const FAMILY = '👨‍👩‍👧‍👦';
@@ -96,5 +97,36 @@ describe('X rule hand-checked lengths', () => {
     const measure = RULES.x.measure('a'.repeat(1000), { limit: 25000 });
     expect(measure).toEqual({ length: 1000, limit: 25000, ok: true });
     expect(RULES.x.measure('a'.repeat(1000)).ok).toBe(false);
+  });
+});
+
+// X's counting page (docs.x.com/fundamentals/counting-characters): "All emojis count as 2 characters,
+// regardless of complexity"; twitter-text 3.1's emoji list stops at Unicode 13 and weighs newer
+// sequences per code point (the right-hand column), so Siar corrects only those.
+describe('X: every fully-qualified emoji counts 2, also those newer than twitter-text', () => {
+  const NEWER = [['🧑‍🔧', 5], ['🐦‍🔥', 5], ['❤️‍🔥', 5], ['🙂‍↔️', 5], ['🫱🏻‍🫲🏼', 9], ['🏳️‍⚧️', 7], ['🧑🏽‍🚀', 5]] as const;
+
+  it.each(NEWER)('%s counts 2 (twitter-text alone says %i)', (emoji, library) => {
+    expect(twitter.parseTweet(emoji).weightedLength).toBe(library);
+    expect(RULES.x.measure(emoji).length).toBe(2);
+    expect(RULES.x.measure(`Selamat ${emoji}!`).length).toBe(twitter.parseTweet('Selamat 😀!').weightedLength);
+  });
+
+  it('140 of them fit one post, 141 do not', () => {
+    const many = NEWER.map(([emoji]) => emoji).join('').repeat(20);
+    expect(RULES.x.measure(many)).toEqual({ length: 280, limit: 280, ok: true });
+    expect(RULES.x.measure(`${many}🐦‍🔥`)).toMatchObject({ length: 282, ok: false, detail: 'length' });
+  });
+
+  it.each(['©', '™', '1⃣', '☺', 'a\u0301'])('leaves %j as twitter-text weighs it', (text) => {
+    expect(RULES.x.measure(text).length).toBe(twitter.parseTweet(text).weightedLength);
+  });
+
+  it('the fallback pattern (engines without the v flag) finds the same emoji here', () => {
+    const text = `Halo ${NEWER.map(([emoji]) => emoji).join(' ')} 🇮🇩 👨‍👩‍👧‍👦 #️⃣ 🏴󠁧󠁢󠁳󠁣󠁴󠁿 © ™ 1⃣ ☺ ✅ ⚠️`;
+    const spans = (pattern?: RegExp) => findEmoji(text, pattern).map(({ emoji }) => emoji);
+    expect(spans(FALLBACK_EMOJI)).toEqual(spans());
+    expect(spans()).toContain('🫱🏻‍🫲🏼');
+    expect(spans()).not.toContain('©');
   });
 });
