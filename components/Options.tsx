@@ -6,6 +6,7 @@ import { PresetsSection } from './PresetsSection';
 import { ProfileSection } from './ProfileSection';
 import { SettingsTransfer } from './SettingsTransfer';
 import { SettingsWarning } from './SettingsWarning';
+import { ToneLearningSection } from './ToneLearningSection';
 
 export function Options() {
   return (
@@ -16,6 +17,7 @@ export function Options() {
       <ProfileSection />
       <PresetsSection />
       <Listening />
+      <ToneLearningSection />
       <AuditLog />
       <SettingsTransfer />
     </main>

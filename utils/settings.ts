@@ -2,6 +2,7 @@ import { browser } from '#imports';
 // zod/mini: settings are read by the popup, where full zod would cost 20 KB gzip.
 import * as z from 'zod/mini';
 import { accountDraftsSchema, accountSummariesSchema } from './accounts/public';
+import { emptyLearning, toneLearningSchema } from './monitor/tone-adjust';
 import { accountsSchema } from './networks/accounts';
 import { networkIdSchema } from './networks/ids';
 import { deviceSealedSchema, sealedSchema } from './secrets/schema';
@@ -47,6 +48,8 @@ export const draftSchema = z.object({
   targets: z.array(networkIdSchema).check(z.maxLength(7)),
   imageAlt: str(1500),
   updatedAt: z.number(),
+  /** The officer's text before a quote replaced it or they started over: restorable, never silently lost. */
+  replaced: z.optional(str(70_000)),
 });
 export type StoredDraft = z.infer<typeof draftSchema>;
 /** Drafts kept per page URL; the oldest are dropped beyond this many. */
@@ -76,6 +79,8 @@ export const SETTINGS = {
     quietHours: { enabled: false, from: '22:00', to: '06:00' },
     retention: { days: 90, maxCount: 200_000 },
   })),
+  /** What this device learnt from the officer's tone corrections (utils/monitor/tone-adjust.ts). */
+  toneLearning: define('toneLearning', toneLearningSchema, emptyLearning),
   drafts: define('drafts', z.record(str(4000), draftSchema), () => ({})),
   /** Keys whose stored value failed validation and was replaced by its default; shown until dismissed. */
   settingsWarnings: define('settingsWarnings', z.array(str(64)).check(z.maxLength(50)), () => []),

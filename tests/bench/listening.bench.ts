@@ -1,8 +1,10 @@
+import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { MentionRow } from '../../utils/db';
 import type { MatchItem, WatchSpec } from '../../utils/monitor/matcher';
 import { launchSiar, type SiarBrowser } from '../e2e/support/launch';
 import { makeItems, makeWatches } from '../fixtures/monitor/corpus';
+import { sharedPath } from '../support/shared';
 import { median, report } from './report';
 
 // The listening engine inside the extension's worker (the browser-test build's bench hooks, see
@@ -16,6 +18,7 @@ interface Hooks {
   benchIngest(feeds: string[], queries: string[]): Promise<{ items: number; stored: number; hits: number; ingestMs: number; rawMs: number }>;
   benchMatch(watches: WatchSpec[], items: MatchItem[]): { indexed: { ms: number; hits: number }; regex: { ms: number; hits: number } };
   benchFill(template: MentionRow, count: number): Promise<{ stored: number; heapBytes?: number }>;
+  benchTone(texts: string[]): { ms: number; texts: number; negative: number };
 }
 type WithHooks = { siarListen: Hooks };
 
@@ -80,6 +83,16 @@ it('listening: ingest vs raw IndexedDB, matcher vs regex baseline, heap at 100k 
   const indexedMs = median(match.map((m) => m.indexed.ms));
   const regexMs = median(match.map((m) => m.regex.ms));
 
+  // Tone as ingest computes it per mention (title + summary), on the synthetic corpus and on real
+  // labelled text (SmSA's test reviews are longer than most news summaries).
+  const toneOn = async (texts: string[]) => {
+    const runs = [];
+    for (let run = 0; run < RUNS; run += 1) runs.push(await siar.worker.evaluate((t) => (self as unknown as WithHooks).siarListen.benchTone(t), texts));
+    return median(runs.map((r) => (r.ms * 1000) / r.texts));
+  };
+  const toneCorpusUs = await toneOn(items.map((item) => `${item.title}. ${item.summary}`));
+  const toneReviewsUs = await toneOn(readFileSync(sharedPath('datasets', 'smsa', 'test_preprocess.tsv'), 'utf8').split('\n').filter(Boolean).map((line) => line.split('\t')[0]!));
+
   const template: MentionRow = {
     guid: '', url: 'https://bench.example/a', canonicalUrl: '', title: files[0]!.slice(200, 300), summary: 'Ringkasan berita '.repeat(12),
     source: 'rss', outlet: 'Bench', publishedAt: Date.now(), fetchedAt: Date.now(), watchIds: [1, 2], keywords: ['warga'],
@@ -97,6 +110,8 @@ it('listening: ingest vs raw IndexedDB, matcher vs regex baseline, heap at 100k 
     { name: 'regex baseline: 500 watches × 10k items (floor)', value: regexMs, unit: 'ms' },
     { name: 'one-pass matcher: 500 watches × 10k items', value: indexedMs, unit: 'ms', ratio: regexMs / indexedMs, floor: 'regex baseline (speed-up)', budget: '≥ 5×' },
     { name: 'matcher throughput', value: items.length / (indexedMs / 1000), unit: 'items/s' },
+    { name: `tone (detectTone) per mention, ${items.length} corpus items`, value: toneCorpusUs, unit: 'µs', budget: '≤ 100 µs' },
+    { name: 'tone (detectTone) per SmSA test review (500, longer texts)', value: toneReviewsUs, unit: 'µs', budget: '≤ 100 µs' },
     { name: `worker JS heap after ${filled.stored} stored mentions`, value: (heap ?? Number.NaN) / 1024 / 1024, unit: 'MiB' },
   ]);
   // Both matchers see the same corpus; the speed-up is meaningless if they disagree wildly.

@@ -3,6 +3,7 @@ import type { RawItem, SourceKind } from '../sources/types';
 import { compileWatches, type Matcher } from './matcher';
 import { canonicalizeUrl, dedupeItems, storyKey } from './story';
 import { detectTone } from './tone';
+import type { Adjustment } from './tone-model';
 
 // Fetched items → stored mentions: match against every watch at once, drop what is already stored
 // (by guid or canonical URL, looked up in bulk), then write mentions and their watch hits together.
@@ -38,9 +39,13 @@ export function mentionGuid(item: RawItem, source: IngestSource): string {
   return `rss:${source.id ?? 0}:${guid}`;
 }
 
-export function toMention(item: RawItem & { guid: string; canonicalUrl: string }, source: IngestSource, keywords: string[], watchIds: number[], now: number): MentionRow {
+export function toMention(
+  item: RawItem & { guid: string; canonicalUrl: string }, source: IngestSource, keywords: string[], watchIds: number[], now: number,
+  toneAdjust?: Adjustment,
+): MentionRow {
   // A date in the future would pin the item to the top of every list.
   const publishedAt = Math.min(item.publishedAt ?? now, now);
+  const tone = detectTone(`${item.title}. ${item.summary}`, { adjust: toneAdjust });
   const row: MentionRow = {
     guid: item.guid,
     url: httpOnly(item.url),
@@ -54,7 +59,8 @@ export function toMention(item: RawItem & { guid: string; canonicalUrl: string }
     watchIds,
     keywords,
     storyKey: storyKey(item.title),
-    tone: detectTone(`${item.title}. ${item.summary}`).tone,
+    tone: tone.tone,
+    toneWords: tone.reasons,
     state: 'unread',
     starred: 0,
     response: { status: 'baru' },
@@ -67,7 +73,7 @@ export function toMention(item: RawItem & { guid: string; canonicalUrl: string }
 /** Matches, dedupes and stores one source's items. Safe to run for several sources at once. */
 export async function ingestItems(
   database: SiarDatabase, items: readonly RawItem[], source: IngestSource, watches: readonly WatchRow[], now: number,
-  options: { notBefore?: number } = {},
+  options: { notBefore?: number; toneAdjust?: Adjustment } = {},
 ): Promise<IngestResult> {
   if (items.length === 0 || watches.length === 0) return { added: [], duplicates: 0 };
   const matcher = matcherFor(watches);
@@ -100,7 +106,7 @@ export async function ingestItems(
     });
     const rows = fresh.map((item) => {
       const match = byGuid.get(item.guid)!;
-      return toMention(item, source, match.keywords, match.watchIds, now);
+      return toMention(item, source, match.keywords, match.watchIds, now, options.toneAdjust);
     });
     if (rows.length === 0) return { added: [], duplicates: duplicates.length };
     const ids = await database.mentions.bulkAdd(rows, { allKeys: true });

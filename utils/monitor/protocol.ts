@@ -105,4 +105,8 @@ export const listenProtocol = {
     request: z.object({ ids: z.array(id).check(z.minLength(1), z.maxLength(10_000)), patch: mentionPatchSchema }),
     response: z.object({ updated: z.int() }),
   },
+  /** How many tone corrections this device has learnt from. */
+  toneLearningStatus: { request: z.object({}), response: z.object({ corrections: z.int() }) },
+  /** "Forget what Siar learned": drops the learnt adjustment; corrected mentions keep their tone. */
+  toneForget: { request: z.object({}), response: okSchema },
 } satisfies Record<string, { request: z.ZodMiniType; response: z.ZodMiniType }>;

@@ -1,5 +1,6 @@
 import { browser } from '#imports';
 import { z } from 'zod';
+import { respondSchema } from '../compose/reply';
 
 export const quoteRequestSchema = z.object({
   selection: z.string().max(10_000),
@@ -11,6 +12,8 @@ export const quoteRequestSchema = z.object({
   at: z.number(),
   /** The quote is about `pageUrl` itself (a mention from the side panel), not about any open tab. */
   standalone: z.boolean().optional(),
+  /** Answering a mention: its headline, outlet and, where Siar can reply there, its network post. */
+  respond: z.optional(respondSchema),
 });
 export type QuoteRequest = z.infer<typeof quoteRequestSchema>;
 

@@ -19,11 +19,13 @@ export const TICK_ALARM = 'siar-tick';
 export function startWorker() {
   self.addEventListener('error', (event) => void recordWorkerError(event.error ?? event.message));
   self.addEventListener('unhandledrejection', (event) => void recordWorkerError(event.reason));
-  browser.runtime.onInstalled.addListener(() => {
+  browser.runtime.onInstalled.addListener((details) => {
     if (!menusAtEveryStart) void createContextMenus();
     void checkAllSettings();
     // On an update from a Siar that stored tokens in plain text: seal them now, not at first use.
     void loadAccounts().catch(() => undefined);
+    // First install only (not updates): the set-up page, in the browser's language, every step skippable.
+    if (details.reason === 'install') void browser.tabs.create({ url: browser.runtime.getURL('/setup.html') });
   });
   if (menusAtEveryStart) void createContextMenus();
   browser.contextMenus.onClicked.addListener((info, tab) => {
