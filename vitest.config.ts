@@ -10,5 +10,8 @@ export default defineConfig({
     include: ['tests/unit/**/*.test.{ts,tsx}'],
     setupFiles: ['fake-indexeddb/auto'],
     environment: 'node',
+    // Property and agreement tests run thousands of cases; on a loaded 2-core machine 5 s is too short
+    // and a timeout would be a timing assertion. The limit only catches a hang.
+    testTimeout: 60_000,
   },
 });

@@ -2,10 +2,12 @@ import { useState } from 'preact/hooks';
 import { MIN_PASSPHRASE } from '../utils/accounts/protocol';
 import { t } from '../utils/i18n';
 import { MessageError, send } from '../utils/messages';
+import type { NetworkId } from '../utils/networks/ids';
+import { networkNameKey } from '../utils/networks/names';
 import { Alert } from './Alert';
 
 interface Props {
-  lock: { enabled: boolean; unlocked: boolean };
+  lock: { enabled: boolean; unlocked: boolean; exposed: NetworkId[] };
   onChanged(): void;
 }
 
@@ -48,7 +50,7 @@ export function LockSection({ lock, onChanged }: Props) {
   );
 
   return (
-    <section class="options-section" data-testid="lock-section" data-state={state}>
+    <section class="options-section" id="lock" data-testid="lock-section" data-state={state}>
       <h2>{t('lockTitle')}</h2>
       <p class="muted">{t('lockIntro')}</p>
       <p data-testid="lock-state">{t(state)}</p>
@@ -73,6 +75,14 @@ export function LockSection({ lock, onChanged }: Props) {
         </form>
       )}
       {problem && <Alert testId="lock-problem">{problem}</Alert>}
+      {lock.exposed.length > 0 && (
+        <div role="alert" class="notice" data-testid="lock-exposed">
+          <p>{t('lockExposed', lock.exposed.map((id) => t(networkNameKey(id))).join(', '))}</p>
+          <button type="button" data-testid="lock-exposed-dismiss" disabled={busy} onClick={() => void act(() => send('lockExposedDismiss', {}))}>
+            {t('lockExposedDone')}
+          </button>
+        </div>
+      )}
     </section>
   );
 }

@@ -12,7 +12,7 @@ export function useAccounts() {
   useEffect(() => {
     void reload();
     // An import or another window may change accounts meanwhile.
-    const stops = [SETTINGS.accountSummaries, SETTINGS.accountDrafts, SETTINGS.sealedAccounts]
+    const stops = [SETTINGS.accountSummaries, SETTINGS.accountDrafts, SETTINGS.sealedAccounts, SETTINGS.exposedSecrets]
       .map((setting) => watchSetting(setting as typeof SETTINGS.accountDrafts, () => void reload()));
     return () => stops.forEach((stop) => stop());
   }, [reload]);

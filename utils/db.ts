@@ -2,6 +2,7 @@ import { Dexie, type EntityTable } from 'dexie';
 import { DB_NAME } from './db-name';
 import type { ErrorInfo } from './errors';
 import type { NetworkId } from './networks/ids';
+import type { ReplyTarget } from './compose/reply';
 
 // The one IndexedDB database of Siar. Add a new `this.version(n)` block for every schema change;
 // never edit an old one, so officers' stored data upgrades in place.
@@ -15,9 +16,13 @@ export interface PostRow {
   description?: string;
   imageUrl?: string;
   imageAlt?: string;
+  /** The page's language tag (BCP 47), when the page declared one. */
+  lang?: string;
   createdBy: string;
   createdAt: number;
   scheduledAt?: number;
+  /** Answering a mention: the delivery to `replyTo.network` replies to that post (no page link added). */
+  replyTo?: ReplyTarget;
 }
 
 export type DeliveryState = 'pending' | 'sending' | 'sent' | 'failed' | 'needs-auth';
@@ -51,6 +56,8 @@ export interface AuditRow {
   pageUrl?: string;
   result?: string;
   url?: string;
+  /** For `scheduled`, `rescheduled` and `cancelled`: the time the post was (or is now) set to go out. */
+  scheduledAt?: number;
 }
 
 export interface WatchRow {
@@ -77,7 +84,7 @@ export interface SourceRow {
   lastModified?: string;
   intervalMin: number;
   nextDueAt: number;
-  health: { lastSuccessAt?: number; lastErrorAt?: number; lastError?: ErrorInfo; failures: number };
+  health: { lastSuccessAt?: number; lastErrorAt?: number; lastError?: ErrorInfo; lastWarning?: { code: 'truncated'; at: number }; failures: number };
   /** Set on search sources the worker keeps for one watch (their query follows the watch's). */
   watchId?: number;
   /** Which of that watch's searches this row is (`googlenews`, `mastodon:banjir`…). */
@@ -106,6 +113,8 @@ export interface MentionRow {
   storyKey: string;
   tone: Tone;
   toneCorrected?: boolean;
+  /** The words that weighed most towards `tone` when it was detected (not indexed). */
+  toneWords?: string[];
   state: MentionState;
   /** 1 when starred (a number, because IndexedDB cannot index booleans). */
   starred: 0 | 1;

@@ -2,9 +2,10 @@ import { browser } from '#imports';
 // zod/mini: settings are read by the popup, where full zod would cost 20 KB gzip.
 import * as z from 'zod/mini';
 import { accountDraftsSchema, accountSummariesSchema } from './accounts/public';
+import { emptyLearning, toneLearningSchema } from './monitor/tone-adjust';
 import { accountsSchema } from './networks/accounts';
 import { networkIdSchema } from './networks/ids';
-import { sealedSchema } from './secrets/schema';
+import { deviceSealedSchema, sealedSchema } from './secrets/schema';
 
 /** A value kept in storage.local under one key, with the schema every read and write must pass. */
 export interface Setting<T> {
@@ -47,6 +48,8 @@ export const draftSchema = z.object({
   targets: z.array(networkIdSchema).check(z.maxLength(7)),
   imageAlt: str(1500),
   updatedAt: z.number(),
+  /** The officer's text before a quote replaced it or they started over: restorable, never silently lost. */
+  replaced: z.optional(str(70_000)),
 });
 export type StoredDraft = z.infer<typeof draftSchema>;
 /** Drafts kept per page URL; the oldest are dropped beyond this many. */
@@ -56,7 +59,18 @@ const quarantineSchema = z.array(z.object({ key: z.string(), at: z.number(), val
 
 export const SETTINGS = {
   profile: define('profile', profileSchema, () => ({ name: '', unit: '' })),
+  /** Written only by Siar before 0.2 (plain text); read once to seal it, then kept empty. */
   accounts: define('accounts', accountsSchema, () => ({})),
+  /** The accounts sealed with the device key while the lock is off (utils/secrets/device-key.ts). */
+  deviceSealedAccounts: define('deviceSealedAccounts', z.nullable(deviceSealedSchema), () => null),
+  /** The device key where the browser has no private file system to keep it in (not shreddable). */
+  deviceKeyFallback: define('deviceKeyFallback', z.nullable(z.string().check(z.maxLength(100))), () => null),
+  /** Wrong passphrases in a row and when the last was typed (utils/secrets/attempts.ts). */
+  lockFailures: define('lockFailures', z.object({ count: z.int().check(z.minimum(0)), lastAt: z.number() }), () => ({ count: 0, lastAt: 0 })),
+  /** The non-secret fields of each account (utils/accounts/public.ts), so exports without secrets work while locked. */
+  accountPublic: define('accountPublic', accountDraftsSchema, () => ({})),
+  /** Networks whose secrets an earlier Siar wrote in plain text: they may still be on disk; regenerate them. */
+  exposedSecrets: define('exposedSecrets', z.array(networkIdSchema).check(z.maxLength(8)), () => []),
   /** Names and expiry of connected accounts, without secrets: what pages see, also while locked. */
   accountSummaries: define('accountSummaries', accountSummariesSchema, () => ({})),
   /** Non-secret fields from an imported setup that prefill the connect forms. */
@@ -69,6 +83,8 @@ export const SETTINGS = {
     quietHours: { enabled: false, from: '22:00', to: '06:00' },
     retention: { days: 90, maxCount: 200_000 },
   })),
+  /** What this device learnt from the officer's tone corrections (utils/monitor/tone-adjust.ts). */
+  toneLearning: define('toneLearning', toneLearningSchema, emptyLearning),
   drafts: define('drafts', z.record(str(4000), draftSchema), () => ({})),
   /** Keys whose stored value failed validation and was replaced by its default; shown until dismissed. */
   settingsWarnings: define('settingsWarnings', z.array(str(64)).check(z.maxLength(50)), () => []),

@@ -1,8 +1,10 @@
+import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { MentionRow } from '../../utils/db';
 import type { MatchItem, WatchSpec } from '../../utils/monitor/matcher';
 import { launchSiar, type SiarBrowser } from '../e2e/support/launch';
 import { makeItems, makeWatches } from '../fixtures/monitor/corpus';
+import { sharedPath } from '../support/shared';
 import { median, report } from './report';
 
 // The listening engine inside the extension's worker (the browser-test build's bench hooks, see
@@ -16,6 +18,7 @@ interface Hooks {
   benchIngest(feeds: string[], queries: string[]): Promise<{ items: number; stored: number; hits: number; ingestMs: number; rawMs: number }>;
   benchMatch(watches: WatchSpec[], items: MatchItem[]): { indexed: { ms: number; hits: number }; regex: { ms: number; hits: number } };
   benchFill(template: MentionRow, count: number): Promise<{ stored: number; heapBytes?: number }>;
+  benchTone(texts: string[]): { ms: number; texts: number; negative: number };
 }
 type WithHooks = { siarListen: Hooks };
 
@@ -102,4 +105,23 @@ it('listening: ingest vs raw IndexedDB, matcher vs regex baseline, heap at 100k 
   // Both matchers see the same corpus; the speed-up is meaningless if they disagree wildly.
   expect(match[0]!.indexed.hits).toBeGreaterThan(0);
   expect(filled.stored).toBeGreaterThanOrEqual(100_000);
+});
+
+it('tone: detectTone per mention in the worker, as ingest calls it', async () => {
+  // Title + summary as ingest tones them, on the synthetic corpus and on real labelled text (SmSA's
+  // test reviews are longer than most news summaries). Its own test, so it reports on a slow machine too.
+  const toneOn = async (texts: string[]) => {
+    const runs = [];
+    for (let run = 0; run < RUNS; run += 1) runs.push(await siar.worker.evaluate((t) => (self as unknown as WithHooks).siarListen.benchTone(t), texts));
+    return median(runs.map((r) => (r.ms * 1000) / r.texts));
+  };
+  const items = makeItems(10_000, 5);
+  const corpusUs = await toneOn(items.map((item) => `${item.title}. ${item.summary}`));
+  const reviews = readFileSync(sharedPath('datasets', 'smsa', 'test_preprocess.tsv'), 'utf8').split('\n').filter(Boolean).map((line) => line.split('\t')[0]!);
+  const reviewsUs = await toneOn(reviews);
+  report('listening-tone', [
+    { name: `tone (detectTone) per mention, ${items.length} corpus items`, value: corpusUs, unit: 'µs', budget: '≤ 100 µs' },
+    { name: `tone (detectTone) per SmSA test review (${reviews.length}, longer texts)`, value: reviewsUs, unit: 'µs', budget: '≤ 100 µs' },
+  ]);
+  expect(corpusUs).toBeGreaterThan(0);
 });

@@ -6,7 +6,7 @@ import { TELEGRAM_ACCOUNT, createTelegramFake } from '../fakes/telegram';
 import { OptionsPage } from './pages/options';
 import { launchSiar, type SiarBrowser } from './support/launch';
 import { message } from './support/locales';
-import { readTable, storageGet, waitFor, workerErrors } from './support/worker';
+import { loadedAccounts, readTable, storageGet, waitFor, workerErrors } from './support/worker';
 
 const INSTANCE_LIMIT = 800;
 const PASSPHRASE = 'kopi tubruk di balai kota';
@@ -49,7 +49,7 @@ describe('accounts', () => {
     const expected = key === 'accountFieldInvalid' ? message('id', key).replace('$FIELD$', message('id', 'fieldChatId')) : message('id', key);
     await expect.poll(() => options.accountMessage(network), { timeout: 20_000 }).toBe(expected);
     expect(await options.account(network).getAttribute('data-connected')).toBe('false');
-    expect((await storageGet(siar.worker, ['accounts'])).accounts ?? {}).toEqual({});
+    expect(await loadedAccounts(siar.worker)).toEqual({});
     await options.page.close();
   });
 
@@ -67,8 +67,12 @@ describe('accounts', () => {
     await expect.poll(() => options.accountStatus('telegram'), { timeout: 20_000 }).toContain('Humas Provinsi');
 
     // The app registration and token exchange really happened, with the instance's own limit read.
-    expect(mastodon.oauth.apps).toEqual([expect.objectContaining({ redirectUri: `https://${siar.extensionId}.chromiumapp.org/`, scopes: 'write:statuses write:media read:search' })]);
-    const { accounts } = await storageGet(siar.worker, ['accounts']);
+    // Exactly the scopes Siar's calls need on a 4.3+ server (the fake checks them per method, so the
+    // connection test's verify_credentials only passes with `profile`).
+    const scopes = 'write:statuses write:media profile read:statuses read:search';
+    expect(mastodon.oauth.apps).toEqual([expect.objectContaining({ redirectUri: `https://${siar.extensionId}.chromiumapp.org/`, scopes })]);
+    expect(mastodon.oauth.tokenScopes.get(MASTODON_ACCOUNT.accessToken)).toEqual(scopes.split(' '));
+    const accounts = await loadedAccounts(siar.worker);
     expect(accounts).toMatchObject({
       mastodon: { instance: `https://${MASTODON_HOST}`, accessToken: MASTODON_ACCOUNT.accessToken, maxChars: INSTANCE_LIMIT },
       bluesky: { handle: BLUESKY_ACCOUNT.handle, appPassword: BLUESKY_ACCOUNT.appPassword },
@@ -137,10 +141,10 @@ describe('settings file', () => {
       await expect.poll(() => options.byTestId('import-preview').textContent()).toContain(message('id', 'importChangeProfile'));
       await options.byTestId('import-apply').click();
       await expect.poll(() => options.byTestId('transfer-notice').textContent()).toBe(message('id', 'importApplied'));
-      const stored = await storageGet(fresh.worker, ['profile', 'presets', 'accounts', 'accountDrafts']);
+      const stored = await storageGet(fresh.worker, ['profile', 'presets', 'accountDrafts']);
       expect(stored.profile).toEqual({ name: 'Sari Wulandari', unit: 'Biro Humas Provinsi' });
       expect(stored.presets).toMatchObject({ hashtags: [{ label: 'Kampanye', tags: '#JatengGayeng #Humas' }] });
-      expect(stored.accounts ?? {}).toEqual({});
+      expect(await loadedAccounts(fresh.worker)).toEqual({});
       expect(stored.accountDrafts).toMatchObject({ telegram: { chatId: '@humasprov' }, mastodon: { instance: `https://${MASTODON_HOST}` } });
       expect(await readTable<{ name: string }>(fresh.worker, 'watches')).toEqual([expect.objectContaining({ name: 'Banjir' })]);
       // The officer only adds the token: the channel is already filled in from the bureau's file.

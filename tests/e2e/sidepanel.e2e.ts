@@ -2,12 +2,13 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { MentionRow, SourceRow } from '../../utils/db';
+import { OptionsPage } from './pages/options';
 import { PopupPage } from './pages/popup';
 import { SidePanelPage } from './pages/sidepanel';
 import { EXTENSION_DIR, launchSiar, type SiarBrowser } from './support/launch';
 import { message } from './support/locales';
 import { HOUR, MINUTE, mention, seed, watch } from './support/mentions';
-import { readTable, waitFor, workerErrors } from './support/worker';
+import { readTable, storageGet, storageSet, waitFor, workerErrors } from './support/worker';
 import { HOSTILE_URLS, XSS_PAYLOADS } from './support/xss-payloads';
 
 let siar: SiarBrowser;
@@ -150,7 +151,7 @@ describe('side panel', () => {
     await noErrors();
   });
 
-  it('"Tanggapi" opens the composer with the mention quoted and linked', async () => {
+  it('"Tanggapi" on a news mention opens a reply template with nothing ticked and the article to read', async () => {
     const panel = await openPanel();
     // Headless Chromium hides the toolbar popup from tests; refusing it makes Siar open the same composer as a window.
     await siar.worker.evaluate(() => { (chrome.action as unknown as { openPopup(): Promise<void> }).openPopup = () => Promise.reject(new Error('no popup in test')); });
@@ -161,7 +162,11 @@ describe('side panel', () => {
     expect(page.url()).toContain('/popup.html?window=1');
     const composer = new PopupPage(page);
     await composer.ready();
-    expect(await composer.text()).toBe('“Pemkot umumkan pajak daerah baru” — Antara\nhttps://berita.example.id/artikel/3');
+    expect(await composer.text()).toBe(message('id', 'respondTemplate'));
+    expect(await composer.byTestId('respond-header').innerText()).toContain('Pemkot umumkan pajak daerah baru');
+    expect(await composer.byTestId('respond-hint').textContent()).toBe(message('id', 'composerRespondNoReplyHint'));
+    expect(await composer.alerts()).not.toContain(message('id', 'composerLimitedPage'));
+    expect(await composer.page.locator('[data-testid^="target-"]:checked').count()).toBe(0);
     await page.close();
     await panel.page.close();
     await noErrors();
@@ -177,10 +182,10 @@ describe('side panel', () => {
     const csvDownload = panel.page.waitForEvent('download');
     await panel.byTestId('export-csv').click();
     const csv = readFileSync((await (await csvDownload).path())!, 'utf8');
-    expect(csv.startsWith('\uFEFFid,publishedAt,outlet,')).toBe(true);
+    expect(csv.startsWith('\uFEFF"id","publishedAt","outlet",')).toBe(true);
     const lines = csv.slice(1).trimEnd().split('\r\n');
-    expect(lines.slice(1).map((line) => Number(line.split(',')[0]))).toEqual([3, 4, 6, 7]);
-    expect(lines[4]).toContain(`'@warga`);
+    expect(lines.slice(1).map((line) => Number(line.split(',')[0]!.replaceAll('"', '')))).toEqual([3, 4, 6, 7]);
+    expect(lines[4]).toContain(`"'@warga"`);
     expect(lines[4]).toContain(`"'=HYPERLINK(""https://evil.example"",""klik"")"`);
     expect(lines[4]).toContain(`"'+62 811, ""kutipan"""`);
 
@@ -189,6 +194,34 @@ describe('side panel', () => {
     const json = JSON.parse(readFileSync((await (await jsonDownload).path())!, 'utf8')) as { id: number }[];
     expect(json.map((row) => row.id)).toEqual([3, 4, 6, 7]);
     await panel.page.close();
+    await noErrors();
+  });
+
+  it('says which words weighed in the tone hint; a correction teaches the worker and the options page forgets it', async () => {
+    await storageSet(siar.worker, { toneLearning: { corrections: 0, updatedAt: 0, weights: {} } });
+    const panel = await openPanel({
+      mentions: [mention(1, { title: 'Pelayanan lambat, warga kecewa', tone: 'negative', toneWords: ['kecewa', 'lambat'] })], watches: WATCHES,
+    });
+    await panel.activate(1);
+    expect(await panel.byTestId('tone-why').textContent()).toBe(message('id', 'panelToneWhy').replace('$WORDS$', 'kecewa, lambat'));
+    expect(await panel.byTestId('tone-hint').textContent()).toBe(message('id', 'panelToneHint'));
+
+    await panel.byTestId('tone-correct').selectOption('positive');
+    await expect.poll(() => panel.byTestId('tone-hint').textContent()).toBe(message('id', 'panelToneCorrected'));
+    expect(await panel.byTestId('tone-why').count()).toBe(0);
+    const learnt = await waitFor(() => storageGet(siar.worker, ['toneLearning']), (v) => (v.toneLearning as { corrections?: number } | undefined)?.corrections === 1);
+    expect(Object.keys((learnt.toneLearning as { weights: object }).weights)).toEqual(expect.arrayContaining(['kecewa', 'lambat']));
+    await panel.page.close();
+
+    const options = await OptionsPage.openIn(siar, 'options.html');
+    await options.ready();
+    await expect.poll(() => options.byTestId('tone-learning-count').textContent()).toBe(message('id', 'toneLearningHint').replace('$COUNT$', '1'));
+    await options.byTestId('tone-forget').click();
+    expect(await options.byTestId('tone-forgotten').textContent()).toBe(message('id', 'toneForgotten'));
+    expect((await storageGet(siar.worker, ['toneLearning'])).toneLearning).toMatchObject({ corrections: 0, weights: {} });
+    await options.page.close();
+    // The corrected mention keeps the officer's tone.
+    expect((await readTable<MentionRow>(siar.worker, 'mentions')).find((row) => row.id === 1)).toMatchObject({ tone: 'positive', toneCorrected: true });
     await noErrors();
   });
 
@@ -218,8 +251,8 @@ describe('side panel', () => {
     const download = report.waitForEvent('download');
     await report.getByTestId('report-csv').click();
     const csv = readFileSync((await (await download).path())!, 'utf8');
-    expect(csv.slice(1).split('\r\n')[0]).toBe('Waktu,Media,Judul,Nada,Tautan');
-    expect(csv).toContain('Antara,Pajak daerah dibahas,Positif,https://berita.example.id/artikel/14');
+    expect(csv.slice(1).split('\r\n')[0]).toBe('"Waktu","Media","Judul","Nada","Tautan"');
+    expect(csv).toContain('"Antara","Pajak daerah dibahas","Positif","https://berita.example.id/artikel/14"');
     await report.getByTestId('report-date').fill('');
     await report.goto(siar.url('report.html?date=2026-02-31'));
     expect(await report.getByTestId('report-problem').textContent()).toBe(message('id', 'reportBadDate'));

@@ -19,7 +19,7 @@ export function routeFetch(port: number): RoutedFetch {
     const headers = new Headers(request.headers);
     headers.set('x-fake-host', real.hostname);
     return original(local, {
-      method: request.method, headers, signal: request.signal,
+      method: request.method, headers, signal: request.signal, redirect: request.redirect,
       body: request.method === 'GET' || request.method === 'HEAD' ? undefined : request.body,
       duplex: 'half',
     } as RequestInit);

@@ -14,6 +14,8 @@ export interface FieldSpec {
   kind: 'text' | 'secret' | 'url' | 'date';
   required: boolean;
   placeholder?: string;
+  /** One sentence under the input, for a requirement the officer cannot guess (e.g. the X app's type). */
+  hint?: MessageKey;
 }
 
 const field = (key: string, label: MessageKey, kind: FieldSpec['kind'], required = true, placeholder?: string): FieldSpec =>
@@ -22,7 +24,9 @@ const expiry = field('expiresAt', 'fieldExpiresAt', 'date', false);
 const bearer = field('bearerToken', 'fieldBearerToken', 'secret', false);
 
 const FIELDS: Record<Exclude<NetworkId, 'x'>, FieldSpec[]> & Record<`x-${XMode}`, FieldSpec[]> = {
-  'x-oauth2': [field('clientId', 'fieldClientId', 'text'), bearer],
+  // X's PKCE flow without a client secret only works for a "Native App" / public client
+  // (docs.x.com/fundamentals/authentication/oauth-2-0/authorization-code, "Confidential clients").
+  'x-oauth2': [{ ...field('clientId', 'fieldClientId', 'text'), hint: 'fieldClientIdHint' }, bearer],
   'x-oauth1': [
     field('appKey', 'fieldAppKey', 'secret'), field('appSecret', 'fieldAppSecret', 'secret'),
     field('accessToken', 'fieldAccessToken', 'secret'), field('accessSecret', 'fieldAccessSecret', 'secret'),
@@ -85,4 +89,28 @@ export function accountErrorText(info: ErrorInfo, network: NetworkId, xMode: XMo
   if (info.code === 'transient') return t('accountUnreachable');
   if (info.messageKey === 'errorRateLimited') return t('errorRateLimited', new Date(info.retryAt ?? Date.now()).toLocaleTimeString());
   return t(info.messageKey);
+}
+
+/** Each network's own server, used when the form leaves it empty (Mastodon has none: every instance is chosen). */
+const DEFAULT_SERVERS: Partial<Record<NetworkId, string>> = { bluesky: 'https://bsky.social' };
+const SERVER_FIELDS: Partial<Record<NetworkId, string>> = { bluesky: 'service', mastodon: 'instance' };
+
+/**
+ * The host of a server an imported settings file put in the connect form, when it is not the network's
+ * default and the form still holds it: the officer must confirm it before Connect sends a password
+ * there (issue 13.5). Undefined when there is nothing to confirm.
+ */
+export function importedServer(network: NetworkId, draft: Record<string, string | number> | undefined, values: Record<string, string>): string | undefined {
+  const serverField = SERVER_FIELDS[network];
+  const imported = serverField ? draft?.[serverField] : undefined;
+  if (typeof imported !== 'string' || !imported.trim() || values[serverField!] !== imported) return undefined;
+  const host = (value: string) => {
+    try {
+      return new URL(value.includes('://') ? value : `https://${value}`).host;
+    } catch {
+      return value;
+    }
+  };
+  const fallback = DEFAULT_SERVERS[network];
+  return fallback && host(fallback) === host(imported) ? undefined : host(imported);
 }

@@ -4,7 +4,7 @@ import { SiarError } from '../errors';
 import { http } from '../networks/http';
 import type { AccountFor } from '../networks/registry';
 import { X_TOKEN_URL } from '../networks/x';
-import { MASTODON_SCOPES, OAuthError, X_AUTHORIZE_URL, X_SCOPES, authorizeUrl, codeFromRedirect, pkceChallenge, randomToken } from './oauth';
+import { OAuthError, X_AUTHORIZE_URL, X_SCOPES, authorizeUrl, codeFromRedirect, mastodonScopes, pkceChallenge, randomToken } from './oauth';
 import { instanceOrigin } from './origins';
 
 // The worker's half of "connect with X / Mastodon": it registers the app and keeps the PKCE verifier
@@ -20,13 +20,17 @@ const PENDING_TTL_MS = 15 * 60_000;
 const pendingSchema = z.object({
   network: z.enum(['x', 'mastodon']), state: z.string(), verifier: z.string(), redirectUri: z.string(),
   clientId: z.string(), clientSecret: z.string().optional(), instance: z.string().optional(),
+  scopes: z.string().optional(), maxChars: z.number().int().positive().optional(),
   bearerToken: z.string().optional(), startedAt: z.number(),
 });
 type Pending = z.infer<typeof pendingSchema>;
 
 const registeredApp = z.object({ client_id: z.string().min(1), client_secret: z.string().min(1) });
 const tokenAnswer = z.object({ access_token: z.string().min(1), refresh_token: z.string().optional(), expires_in: z.number().positive().optional() });
-const instanceInfo = z.object({ configuration: z.object({ statuses: z.object({ max_characters: z.number().int().positive() }).partial() }).partial() }).partial();
+const instanceInfo = z.object({
+  version: z.string(),
+  configuration: z.object({ statuses: z.object({ max_characters: z.number().int().positive() }).partial() }).partial(),
+}).partial();
 
 /** The address does not answer as a Mastodon server (typo, other software, or offline). */
 export class MastodonInstanceError extends SiarError {
@@ -39,10 +43,10 @@ export type OAuthStart =
   | { network: 'mastodon'; instance: string }
   | { network: 'x'; clientId: string; bearerToken?: string };
 
-async function registerMastodonApp(origin: string, redirectUri: string) {
+async function registerMastodonApp(origin: string, redirectUri: string, scopes: string) {
   const response = await http(`${origin}/api/v1/apps`, {
     method: 'POST', headers: { 'content-type': 'application/json', accept: 'application/json' },
-    body: JSON.stringify({ client_name: 'Siar', redirect_uris: redirectUri, scopes: MASTODON_SCOPES }),
+    body: JSON.stringify({ client_name: 'Siar', redirect_uris: redirectUri, scopes }),
     signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
   }).catch((error: unknown) => { throw new MastodonInstanceError(error instanceof Error ? error.message : 'unreachable'); });
   const app = registeredApp.safeParse(response.data);
@@ -60,10 +64,15 @@ export async function startOAuth(request: OAuthStart): Promise<{ authorizeUrl: s
   if (request.network === 'mastodon') {
     const origin = instanceOrigin(request.instance);
     if (!origin) throw new MastodonInstanceError('not an https address');
-    const app = await registerMastodonApp(origin, redirectUri);
-    pending = { network: 'mastodon', state, verifier, redirectUri, clientId: app.client_id, clientSecret: app.client_secret, instance: origin, startedAt: Date.now() };
+    // The server's version decides between `profile` (4.3.0+) and read:accounts for the connection test.
+    const info = await mastodonInstance(origin);
+    scope = mastodonScopes(info.version);
+    const app = await registerMastodonApp(origin, redirectUri, scope);
+    pending = {
+      network: 'mastodon', state, verifier, redirectUri, clientId: app.client_id, clientSecret: app.client_secret, instance: origin,
+      scopes: scope, maxChars: info.maxChars, startedAt: Date.now(),
+    };
     endpoint = `${origin}/oauth/authorize`;
-    scope = MASTODON_SCOPES;
   } else {
     pending = { network: 'x', state, verifier, redirectUri, clientId: request.clientId.trim(), bearerToken: request.bearerToken, startedAt: Date.now() };
     endpoint = X_AUTHORIZE_URL;
@@ -83,13 +92,15 @@ async function exchange(url: string, form: Record<string, string>) {
   return tokens.data;
 }
 
-async function mastodonLimit(origin: string): Promise<number> {
+/** The server's version and post limit from GET /api/v2/instance (public); defaults when it does not say. */
+async function mastodonInstance(origin: string): Promise<{ version?: string; maxChars: number }> {
   try {
     const response = await http(`${origin}/api/v2/instance`, { headers: { accept: 'application/json' }, signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS) });
     const info = instanceInfo.safeParse(response.data);
-    return (response.ok && info.success && info.data.configuration?.statuses?.max_characters) || 500;
+    if (!response.ok || !info.success) return { maxChars: 500 };
+    return { version: info.data.version, maxChars: info.data.configuration?.statuses?.max_characters ?? 500 };
   } catch {
-    return 500; // Mastodon's own default; posting still reports a too-long text precisely.
+    return { maxChars: 500 }; // Mastodon's own default; posting still reports a too-long text precisely.
   }
 }
 
@@ -107,12 +118,12 @@ export async function finishOAuth(redirectUrl: string): Promise<OAuthResult> {
   const code = codeFromRedirect(redirectUrl, pending);
   const common = { grant_type: 'authorization_code', code, client_id: pending.clientId, redirect_uri: pending.redirectUri, code_verifier: pending.verifier };
   if (pending.network === 'mastodon' && pending.instance && pending.clientSecret) {
-    const tokens = await exchange(`${pending.instance}/oauth/token`, { ...common, client_secret: pending.clientSecret, scope: MASTODON_SCOPES });
+    const tokens = await exchange(`${pending.instance}/oauth/token`, { ...common, client_secret: pending.clientSecret, scope: pending.scopes ?? mastodonScopes() });
     return {
       network: 'mastodon',
       account: {
         instance: pending.instance, accessToken: tokens.access_token, clientId: pending.clientId,
-        clientSecret: pending.clientSecret, maxChars: await mastodonLimit(pending.instance),
+        clientSecret: pending.clientSecret, maxChars: pending.maxChars ?? 500,
       },
     };
   }

@@ -5,8 +5,30 @@ import { SiarError } from '../errors';
 // https://<extension-id>.chromiumapp.org/. Pure functions, so the URLs and checks are unit-tested.
 
 export const X_AUTHORIZE_URL = 'https://x.com/i/oauth2/authorize';
-export const X_SCOPES = 'tweet.read tweet.write users.read offline.access';
-export const MASTODON_SCOPES = 'write:statuses write:media read:search';
+/**
+ * X OAuth 2.0 scopes, one per call Siar makes (docs.x.com/fundamentals/authentication/oauth-2-0/authorization-code):
+ * POST /2/tweets → tweet.read tweet.write users.read; POST /2/media/upload → media.write;
+ * GET /2/users/me → tweet.read users.read; offline.access for the refresh token.
+ */
+export const X_SCOPES = 'tweet.read tweet.write users.read media.write offline.access';
+
+/** Mastodon's `profile` scope exists from 4.3.0 on (docs.joinmastodon.org/api/oauth-scopes/#profile). */
+const PROFILE_SCOPE_SINCE = [4, 3];
+
+/**
+ * Mastodon scopes, exactly one per call Siar makes (docs.joinmastodon.org, "OAuth:" line of each method):
+ * POST /api/v1/statuses → write:statuses; POST /api/v2/media, GET /api/v1/media/:id → write:media;
+ * GET /api/v1/accounts/verify_credentials → profile (4.3.0+) or read:accounts; GET /api/v1/timelines/tag/:hashtag
+ * and GET /api/v1/accounts/:id/statuses → read:statuses (a token sent to a public method must carry it);
+ * GET /api/v2/search with resolve=true (finding a mention's post on our instance to reply to it) → read:search.
+ * `serverVersion` is /api/v2/instance's `version`; unknown or older servers get read:accounts.
+ */
+export function mastodonScopes(serverVersion?: string): string {
+  const [major = 0, minor = 0] = (/^(\d+)\.(\d+)/.exec(serverVersion ?? '') ?? []).slice(1).map(Number);
+  const [wantMajor, wantMinor] = PROFILE_SCOPE_SINCE as [number, number];
+  const profile = major > wantMajor || (major === wantMajor && minor >= wantMinor);
+  return ['write:statuses', 'write:media', profile ? 'profile' : 'read:accounts', 'read:statuses', 'read:search'].join(' ');
+}
 
 /** The identity window was closed, the network refused, or the answer does not belong to our request. */
 export class OAuthError extends SiarError {

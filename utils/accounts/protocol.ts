@@ -17,7 +17,7 @@ export const accountProtocol = {
     request: z.object({}),
     response: z.object({
       accounts: accountSummariesSchema, drafts: accountDraftsSchema,
-      lock: z.object({ enabled: z.boolean(), unlocked: z.boolean() }),
+      lock: z.object({ enabled: z.boolean(), unlocked: z.boolean(), exposed: z._default(z.array(networkIdSchema), []) }),
     }),
   },
   /** Validates, verifies with the network, then stores; nothing is stored when either fails. */
@@ -47,4 +47,6 @@ export const accountProtocol = {
   lockUnlock: { request: passphrase, response: ok },
   lockNow: { request: z.object({}), response: ok },
   lockDisable: { request: passphrase, response: ok },
+  /** The officer has regenerated the tokens named as exposed (or accepts the risk): stop naming them. */
+  lockExposedDismiss: { request: z.object({}), response: ok },
 };

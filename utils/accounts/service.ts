@@ -5,10 +5,12 @@ import type { Handlers } from '../messages';
 import { accountsSchema, type Accounts } from '../networks/accounts';
 import type { NetworkId } from '../networks/ids';
 import { retryDelivery } from '../queue/retry';
-import { SETTINGS, readSetting, updateSetting } from '../settings';
-import { disableLock, enableLock, lockNow, lockState, loadAccounts, unlock, updateAccounts } from '../secrets/store';
+import { SETTINGS, readSetting, updateSetting, writeSetting } from '../settings';
+import { WrongPassphraseError, disableLock, enableLock, lockNow, lockState, loadAccounts, unlock, updateAccounts } from '../secrets/store';
+import { appendAudit } from '../queue/audit';
 import { networks, pumpQueue, queueDeps } from '../worker/queue-service';
 import { finishOAuth, startOAuth } from './oauth-flows';
+import { originsToRelease, sourceOrigins } from '../sources/origins';
 import { originsFor } from './origins';
 import { summaryOf, type AccountSummary } from './public';
 
@@ -16,7 +18,7 @@ import { summaryOf, type AccountSummary } from './public';
 // back out: every answer is a summary without them.
 
 type AccountsHandlers = Pick<Handlers, 'accountsSummary' | 'accountSave' | 'accountTest' | 'accountRemove'
-  | 'accountOAuthStart' | 'accountOAuthFinish' | 'lockEnable' | 'lockUnlock' | 'lockNow' | 'lockDisable'>;
+  | 'accountOAuthStart' | 'accountOAuthFinish' | 'lockEnable' | 'lockUnlock' | 'lockNow' | 'lockDisable' | 'lockExposedDismiss'>;
 
 /** A typed field the network's schema refused; `field` names it so the form can point at it. */
 export class AccountFieldError extends ContentError {
@@ -37,7 +39,13 @@ async function verifyAndStore<K extends NetworkId>(network: K, account: NonNulla
     account, AbortSignal.timeout(VERIFY_TIMEOUT_MS),
   );
   // Keep whatever the adapter stored meanwhile (a Bluesky session from this very check).
-  await updateAccounts((accounts) => ({ ...accounts, [network]: { ...account, ...pickSession(network, accounts[network]) } }));
+  let before: unknown;
+  await updateAccounts((accounts) => {
+    before = accounts[network];
+    return { ...accounts, [network]: { ...account, ...pickSession(network, accounts[network]) } };
+  });
+  // A new secret replaces the one an earlier Siar left on disk: that network is no longer exposed.
+  if (secretsOf(before) !== secretsOf(account)) await updateSetting(SETTINGS.exposedSecrets, (known) => known.filter((id) => id !== network));
   const summary: AccountSummary = {
     ...summaryOf(network, account), name: verified.name, expiresAt: verified.expiresAt ?? summaryOf(network, account).expiresAt, checkedAt: Date.now(),
   };
@@ -50,6 +58,12 @@ function without<T extends object>(record: T, key: NetworkId): T {
   const copy = { ...record };
   delete copy[key as keyof T];
   return copy;
+}
+
+/** The secret fields of an account (tokens, secrets, passwords), for "was it regenerated?". */
+function secretsOf(account: unknown): string {
+  if (!account || typeof account !== 'object') return '';
+  return JSON.stringify(Object.entries(account).filter(([key]) => /token|secret|password/i.test(key)).sort());
 }
 
 function pickSession(network: NetworkId, stored: unknown): object {
@@ -65,10 +79,23 @@ async function requeueLocked() {
 }
 
 async function giveBackPermissions(origins: string[]) {
+  if (origins.length === 0) return;
   try {
     await browser.permissions.remove({ origins });
   } catch {
     // Origins granted at install (the browser-test build) cannot be removed; nothing else to do.
+  }
+}
+
+/** Runs a passphrase check; a wrong passphrase is written to the audit log (issue 13.9), then rethrown. */
+export async function audited<T>(check: () => Promise<T>): Promise<T> {
+  try {
+    return await check();
+  } catch (error) {
+    if (error instanceof WrongPassphraseError) {
+      await appendAudit(db, { at: Date.now(), actor: await queueDeps.actor(), event: 'lock-wrong-passphrase', result: `attempt ${error.failures}` });
+    }
+    throw error;
   }
 }
 
@@ -86,9 +113,14 @@ export const accountHandlers: AccountsHandlers = {
   },
   accountRemove: async ({ network }) => {
     const account = (await loadAccounts())[network] as { instance?: string; service?: string } | undefined;
-    await updateAccounts((accounts) => without(accounts, network));
+    const remaining = await updateAccounts((accounts) => without(accounts, network));
     await updateSetting(SETTINGS.accountSummaries, (all) => without(all, network));
-    await giveBackPermissions(originsFor(network, account ?? {}));
+    // Listening sources and the other accounts may use the same hosts (bsky.social, api.x.com, a feed site).
+    const stillUsed = [
+      ...(await db.sources.toArray()).flatMap(sourceOrigins),
+      ...Object.entries(remaining).flatMap(([id, other]) => originsFor(id as NetworkId, other as { instance?: string; service?: string })),
+    ];
+    await giveBackPermissions(originsToRelease(originsFor(network, account ?? {}), stillUsed));
     return { ok: true as const };
   },
   accountOAuthStart: (request) => startOAuth(request),
@@ -101,7 +133,7 @@ export const accountHandlers: AccountsHandlers = {
     return { ok: true as const };
   },
   lockUnlock: async ({ passphrase }) => {
-    await unlock(passphrase);
+    await audited(() => unlock(passphrase));
     await requeueLocked();
     return { ok: true as const };
   },
@@ -110,8 +142,12 @@ export const accountHandlers: AccountsHandlers = {
     return { ok: true as const };
   },
   lockDisable: async ({ passphrase }) => {
-    await disableLock(passphrase);
+    await audited(() => disableLock(passphrase));
     await requeueLocked();
+    return { ok: true as const };
+  },
+  lockExposedDismiss: async () => {
+    await writeSetting(SETTINGS.exposedSecrets, []);
     return { ok: true as const };
   },
 };

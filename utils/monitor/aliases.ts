@@ -1,81 +1,28 @@
-// Built-in alias groups: abbreviations Indonesian news and citizens use for government bodies and
-// programmes. Any member of a group in a query matches every member. A watch adds its own groups.
+import names from './data/government-names.json';
 
-export const DEFAULT_ALIASES: readonly (readonly string[])[] = [
-  ['medsos', 'media sosial'],
-  ['pemprov', 'pemerintah provinsi'],
-  ['pemkab', 'pemerintah kabupaten'],
-  ['pemkot', 'pemerintah kota'],
-  ['pemda', 'pemerintah daerah'],
-  ['pemdes', 'pemerintah desa'],
-  ['pempus', 'pemerintah pusat'],
-  ['kemenkes', 'kementerian kesehatan'],
-  ['kemenkeu', 'kementerian keuangan'],
-  ['kemendagri', 'kementerian dalam negeri'],
-  ['kemendikdasmen', 'kementerian pendidikan dasar dan menengah'],
-  ['kemendikbud', 'kementerian pendidikan dan kebudayaan'],
-  ['kemenag', 'kementerian agama'],
-  ['kemensos', 'kementerian sosial'],
-  ['kemenhub', 'kementerian perhubungan'],
-  ['kemnaker', 'kementerian ketenagakerjaan'],
-  ['kemenpupr', 'kementerian pekerjaan umum dan perumahan rakyat'],
-  ['kemenpan rb', 'kemenpanrb', 'kementerian pendayagunaan aparatur negara dan reformasi birokrasi'],
-  ['kominfo', 'kemkominfo', 'kementerian komunikasi dan informatika'],
-  ['komdigi', 'kementerian komunikasi dan digital'],
-  ['dpr', 'dewan perwakilan rakyat'],
-  ['dprd', 'dewan perwakilan rakyat daerah'],
-  ['mpr', 'majelis permusyawaratan rakyat'],
-  ['bpbd', 'badan penanggulangan bencana daerah'],
-  ['bnpb', 'badan nasional penanggulangan bencana'],
-  ['bmkg', 'badan meteorologi klimatologi dan geofisika'],
-  ['bps', 'badan pusat statistik'],
-  ['bpk', 'badan pemeriksa keuangan'],
-  ['kpk', 'komisi pemberantasan korupsi'],
-  ['kpu', 'komisi pemilihan umum'],
-  ['bawaslu', 'badan pengawas pemilu', 'badan pengawas pemilihan umum'],
-  ['pemilu', 'pemilihan umum'],
-  ['pilkada', 'pemilihan kepala daerah'],
-  ['asn', 'aparatur sipil negara'],
-  ['pns', 'pegawai negeri sipil'],
-  ['pppk', 'pegawai pemerintah dengan perjanjian kerja'],
-  ['apbd', 'anggaran pendapatan dan belanja daerah'],
-  ['apbn', 'anggaran pendapatan dan belanja negara'],
-  ['bansos', 'bantuan sosial'],
-  ['blt', 'bantuan langsung tunai'],
-  ['pkh', 'program keluarga harapan'],
-  ['mbg', 'makan bergizi gratis'],
-  ['umkm', 'usaha mikro kecil dan menengah'],
-  ['puskesmas', 'pusat kesehatan masyarakat'],
-  ['rsud', 'rumah sakit umum daerah'],
-  ['bpjs', 'badan penyelenggara jaminan sosial'],
-  ['ktp', 'kartu tanda penduduk'],
-  ['e-ktp', 'ktp elektronik', 'ktp-el'],
-  ['dukcapil', 'kependudukan dan pencatatan sipil'],
-  ['dishub', 'dinas perhubungan'],
-  ['disdik', 'dinas pendidikan'],
-  ['dinkes', 'dinas kesehatan'],
-  ['dinsos', 'dinas sosial'],
-  ['satpol pp', 'satuan polisi pamong praja'],
-  ['opd', 'organisasi perangkat daerah'],
-  ['bappeda', 'badan perencanaan pembangunan daerah'],
-  ['sekda', 'sekretaris daerah'],
-  ['wagub', 'wakil gubernur'],
-  ['wabup', 'wakil bupati'],
-  ['wawali', 'wakil wali kota', 'wakil walikota'],
-  ['walkot', 'wali kota', 'walikota'],
-  ['kades', 'kepala desa'],
-  ['lurah', 'kepala kelurahan'],
-  ['pdam', 'perusahaan daerah air minum', 'perumda air minum'],
-  ['pln', 'perusahaan listrik negara'],
-  ['bumn', 'badan usaha milik negara'],
-  ['bumd', 'badan usaha milik daerah'],
-  ['polri', 'kepolisian negara republik indonesia'],
-  ['polda', 'kepolisian daerah'],
-  ['polres', 'kepolisian resor'],
-  ['tni', 'tentara nasional indonesia'],
-  ['humas', 'hubungan masyarakat'],
-  ['pungli', 'pungutan liar'],
-  ['hoaks', 'hoax', 'kabar bohong', 'berita bohong'],
-  ['jalan rusak', 'jalan berlubang'],
-  ['ppdb', 'spmb', 'penerimaan peserta didik baru', 'sistem penerimaan murid baru'],
-];
+// Built-in alias groups (data/government-names.json, sources in data/README.md): names and
+// abbreviations Indonesian news and citizens use for government bodies, positions and programmes.
+// Any member of a group in a query matches every member. A watch adds its own groups.
+
+/** The categories of data/government-names.json, for code that needs only some (e.g. provinces). */
+export type AliasCategory = keyof typeof names.groups;
+
+/** Alias groups of one category, each a list of lower-case spellings. */
+export function aliasGroups(category: AliasCategory): readonly (readonly string[])[] {
+  return names.groups[category];
+}
+
+/** Every built-in alias group, all categories. */
+export const DEFAULT_ALIASES: readonly (readonly string[])[] = Object.values(names.groups).flat();
+
+/**
+ * Every spelling of every government name, programme and position in the built-in groups (lower case,
+ * longest first), for code that must recognise or mask names in text (e.g. before scoring tone). The
+ * spelling-variant category (Soeharto/Suharto, praktik/praktek) is left out: those are ordinary words.
+ */
+export const GOVERNMENT_NAMES: readonly string[] = [...new Set(
+  Object.entries(names.groups).filter(([category]) => category !== 'spelling').flatMap(([, groups]) => groups.flat()),
+)].sort((a, b) => b.length - a.length || a.localeCompare(b));
+
+/** Date the built-in groups were last reviewed (ISO date). */
+export const ALIASES_UPDATED: string = names.updated;

@@ -3,6 +3,8 @@ import type { RawItem, SourceKind } from '../sources/types';
 import { compileWatches, type Matcher } from './matcher';
 import { canonicalizeUrl, dedupeItems, storyKey } from './story';
 import { detectTone } from './tone';
+import { keptByOfficer, type Retention } from './retention';
+import type { Adjustment } from './tone-model';
 
 // Fetched items → stored mentions: match against every watch at once, drop what is already stored
 // (by guid or canonical URL, looked up in bulk), then write mentions and their watch hits together.
@@ -38,9 +40,13 @@ export function mentionGuid(item: RawItem, source: IngestSource): string {
   return `rss:${source.id ?? 0}:${guid}`;
 }
 
-export function toMention(item: RawItem & { guid: string; canonicalUrl: string }, source: IngestSource, keywords: string[], watchIds: number[], now: number): MentionRow {
+export function toMention(
+  item: RawItem & { guid: string; canonicalUrl: string }, source: IngestSource, keywords: string[], watchIds: number[], now: number,
+  toneAdjust?: Adjustment,
+): MentionRow {
   // A date in the future would pin the item to the top of every list.
   const publishedAt = Math.min(item.publishedAt ?? now, now);
+  const tone = detectTone(`${item.title}. ${item.summary}`, { adjust: toneAdjust });
   const row: MentionRow = {
     guid: item.guid,
     url: httpOnly(item.url),
@@ -54,7 +60,8 @@ export function toMention(item: RawItem & { guid: string; canonicalUrl: string }
     watchIds,
     keywords,
     storyKey: storyKey(item.title),
-    tone: detectTone(`${item.title}. ${item.summary}`).tone,
+    tone: tone.tone,
+    toneWords: tone.reasons,
     state: 'unread',
     starred: 0,
     response: { status: 'baru' },
@@ -67,7 +74,7 @@ export function toMention(item: RawItem & { guid: string; canonicalUrl: string }
 /** Matches, dedupes and stores one source's items. Safe to run for several sources at once. */
 export async function ingestItems(
   database: SiarDatabase, items: readonly RawItem[], source: IngestSource, watches: readonly WatchRow[], now: number,
-  options: { notBefore?: number } = {},
+  options: { notBefore?: number; toneAdjust?: Adjustment } = {},
 ): Promise<IngestResult> {
   if (items.length === 0 || watches.length === 0) return { added: [], duplicates: 0 };
   const matcher = matcherFor(watches);
@@ -75,7 +82,10 @@ export async function ingestItems(
   for (const item of items) {
     // Older than retention: it would be pruned at once and then stored again on every full fetch.
     if (options.notBefore !== undefined && item.publishedAt !== undefined && item.publishedAt < options.notBefore) continue;
-    const hits = matcher.match({ title: item.title, summary: item.summary, url: item.url, language: item.language, source: source.kind });
+    const hits = matcher.match({
+      title: item.title, summary: item.summary, url: item.url, language: item.language, source: source.kind,
+      ...(item.outletUrl ? { outletUrl: item.outletUrl } : {}),
+    });
     if (hits.length === 0) continue;
     matched.push({
       item: { ...item, guid: mentionGuid(item, source) },
@@ -100,7 +110,7 @@ export async function ingestItems(
     });
     const rows = fresh.map((item) => {
       const match = byGuid.get(item.guid)!;
-      return toMention(item, source, match.keywords, match.watchIds, now);
+      return toMention(item, source, match.keywords, match.watchIds, now, options.toneAdjust);
     });
     if (rows.length === 0) return { added: [], duplicates: duplicates.length };
     const ids = await database.mentions.bulkAdd(rows, { allKeys: true });
@@ -114,14 +124,10 @@ export async function ingestItems(
   });
 }
 
-export interface Retention {
-  days: number;
-  maxCount: number;
-}
-
 /**
  * Deletes mentions past the retention age, then the oldest beyond the count limit, `batch` at a time
- * so a tick never holds a long transaction. Starred mentions are kept. Returns how many were deleted.
+ * so a tick never holds a long transaction. What the officer starred, annotated or triaged is kept
+ * (`keptByOfficer`). Returns how many were deleted.
  */
 export async function pruneMentions(database: SiarDatabase, retention: Retention, now: number, batch = 2000, maxBatches = 5): Promise<number> {
   const cutoff = now - retention.days * 86_400_000;
@@ -130,11 +136,11 @@ export async function pruneMentions(database: SiarDatabase, retention: Retention
     const removed = await database.transaction('rw', database.mentions, database.watchHits, async () => {
       const total = await database.mentions.count();
       const excess = Math.max(0, total - retention.maxCount);
-      const old = database.mentions.where('publishedAt').below(cutoff).filter((m) => m.starred === 0).limit(batch);
+      const old = database.mentions.where('publishedAt').below(cutoff).filter((m) => !keptByOfficer(m)).limit(batch);
       let ids = (await old.primaryKeys()) as number[];
       if (ids.length < batch && excess > ids.length) {
         const skip = new Set(ids);
-        const oldest = await database.mentions.orderBy('publishedAt').filter((m) => m.starred === 0 && !skip.has(m.id!))
+        const oldest = await database.mentions.orderBy('publishedAt').filter((m) => !keptByOfficer(m) && !skip.has(m.id!))
           .limit(Math.min(batch - ids.length, excess - ids.length)).primaryKeys();
         ids = [...ids, ...(oldest as number[])];
       }

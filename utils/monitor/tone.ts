@@ -1,87 +1,53 @@
 import type { Tone } from '../db';
-import { htmlToText, normaliseTerm, positionLattice } from './normalise';
-import { NEGATIVE_WORDS, NEGATORS, NOT_NEGATING, POSITIVE_WORDS } from './tone-words';
+import modelFile from './data/tone-model.json';
+import { compileNames, extractFeatures, type Features, type NameIndex } from './tone-features';
+import { CLASSES } from './tone-learn';
+import { loadModel, scoreFeatures, topReasons, type Adjustment, type Scored, type ToneModel } from './tone-model';
+import { defaultNamePhrases } from './tone-names';
 
-// Lexicon tone with negation. A negated positive counts fully negative ("tidak bagus"); a negated
-// negative counts only half positive ("tidak buruk" is faint praise, not praise).
+// Tone of a mention: a logistic-regression model trained on labelled Indonesian reviews and news
+// headlines (utils/monitor/data/README.md gives the data, licences and measured figures), plus what
+// this device learnt from the officer's corrections. A hint, never a verdict: the side panel says so.
 
-export interface ToneHit { term: string; weight: number; negated: boolean }
-export interface ToneResult { tone: Tone; score: number; hits: ToneHit[] }
-
-/** How many words after a negator it still applies to. */
-export const NEGATION_WINDOW = 3;
-
-interface Entry { tokens: string[]; term: string; weight: number }
-type Lexicon = Map<string, Entry[]>;
-
-function lexicon(groups: [readonly string[], number][]): Lexicon {
-  const map: Lexicon = new Map();
-  for (const [words, weight] of groups) {
-    for (const w of words) {
-      const tokens = normaliseTerm(w);
-      const first = tokens[0];
-      if (first === undefined) continue;
-      const list = map.get(first) ?? [];
-      list.push({ tokens, term: tokens.join(' '), weight });
-      map.set(first, list);
-    }
-  }
-  return map;
+export interface ToneResult {
+  tone: Tone;
+  /** P(positive) − P(negative), from −1 to 1. */
+  score: number;
+  /** Probability of the chosen tone, 1/3 to 1. */
+  confidence: number;
+  /** Up to three words (as written, lower-case) that weighed most towards the chosen tone. */
+  reasons: string[];
 }
 
-const SENTIMENT = lexicon([[POSITIVE_WORDS, 1], [NEGATIVE_WORDS, -1]]);
-const NEGATION = lexicon([[NEGATORS, 0]]);
-const NON_NEGATION = lexicon([[NOT_NEGATING, 0]]);
-
-type Lattice = ReturnType<typeof positionLattice>;
-
-/** The end position of the longest entry starting at `start`, or -1. */
-function longest(lat: Lattice, start: number, lex: Lexicon): { entry: Entry; end: number } | undefined {
-  let best: { entry: Entry; end: number } | undefined;
-  const reach = (tokens: string[], k: number, pos: number): number => {
-    if (k === tokens.length) return pos;
-    let far = -1;
-    for (const t of lat[pos] ?? []) if (t.form === tokens[k]) far = Math.max(far, reach(tokens, k + 1, t.end));
-    return far;
-  };
-  for (const t of lat[start] ?? []) {
-    for (const entry of lex.get(t.form) ?? []) {
-      const end = reach(entry.tokens, 1, t.end);
-      if (end > 0 && (!best || end > best.end)) best = { entry, end };
-    }
-  }
-  return best;
+export interface ToneOptions {
+  /** This device's learnt adjustment (utils/monitor/tone-adjust.ts). */
+  adjust?: Adjustment;
 }
 
-/** Tone of a title or summary (plain text or HTML). */
-export function detectTone(text: string): ToneResult {
-  const lat = positionLattice(htmlToText(typeof text === 'string' ? text : ''));
-  const hits: ToneHit[] = [];
-  let score = 0;
-  let negatedUntil = -1;
-  let i = 0;
-  while (i < lat.length) {
-    const hit = longest(lat, i, SENTIMENT);
-    const skip = hit ? undefined : longest(lat, i, NON_NEGATION);
-    const neg = hit || skip ? undefined : longest(lat, i, NEGATION);
-    if (hit) {
-      const negated = i <= negatedUntil;
-      const w = hit.entry.weight;
-      const weight = !negated ? w : w > 0 ? -w : -w / 2;
-      hits.push({ term: hit.entry.term, weight, negated });
-      score += weight;
-      // One negator governs one sentiment word, so "tidak lambat, sangat membantu" stays positive.
-      negatedUntil = -1;
-      i = hit.end;
-    } else if (skip) {
-      i = skip.end;
-    } else if (neg) {
-      negatedUntil = neg.end + NEGATION_WINDOW - 1;
-      i = neg.end;
-    } else {
-      i++;
-    }
-  }
-  const tone: Tone = score > 0 ? 'positive' : score < 0 ? 'negative' : 'neutral';
-  return { tone, score, hits };
+let loaded: { model: ToneModel; names: NameIndex } | undefined;
+
+/** The shipped model and the masked names, unpacked on first use (a few milliseconds, once per worker). */
+export function toneScorer(): { model: ToneModel; names: NameIndex } {
+  loaded ??= { model: loadModel(modelFile as Parameters<typeof loadModel>[0]), names: compileNames(defaultNamePhrases()) };
+  return loaded;
+}
+
+/** The model's features of a text: the matcher's normalisation, negation marked, known names masked. */
+export function toneFeatures(text: string): Features {
+  return extractFeatures(text, toneScorer().names);
+}
+
+/** Scores a text's features with the shipped model and an optional learnt adjustment. */
+export function scoreTone(features: Features, adjust?: Adjustment): Scored {
+  return scoreFeatures(toneScorer().model, features, adjust);
+}
+
+/** Tone of a title or summary (plain text or HTML). Never throws; empty or non-text input is neutral. */
+export function detectTone(text: string, options: ToneOptions = {}): ToneResult {
+  const features = toneFeatures(typeof text === 'string' ? text : '');
+  if (features.keys.length === 0) return { tone: 'neutral', score: 0, confidence: 1, reasons: [] };
+  const scored = scoreTone(features, options.adjust);
+  const [neg, neu, pos] = scored.probs as [number, number, number];
+  const c = pos >= neg && pos >= neu ? 2 : neg >= neu ? 0 : 1;
+  return { tone: CLASSES[c]!, score: pos - neg, confidence: scored.probs[c]!, reasons: topReasons(scored, c) };
 }

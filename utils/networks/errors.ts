@@ -1,4 +1,4 @@
-import { AuthError, ContentError, RateLimitError, TransientError } from '../errors';
+import { AuthError, ContentError, RateLimitError, SiarError, TransientError } from '../errors';
 
 // Turns what an API answered into the typed errors the queue acts on. Shared by every adapter so the
 // same HTTP status always means the same thing to the officer.
@@ -31,12 +31,26 @@ export function retryAtFrom(
     const date = Date.parse(retryAfter);
     if (Number.isFinite(date)) return clamp(Math.max(now, date));
   }
-  const reset = Number(get('x-rate-limit-reset') ?? get('ratelimit-reset') ?? get('x-ratelimit-reset'));
+  const header = get('x-rate-limit-reset') ?? get('ratelimit-reset') ?? get('x-ratelimit-reset');
+  const reset = Number(header);
   if (Number.isFinite(reset) && reset > 0) {
     // Unix seconds (X, Bluesky) are far larger than a delta in seconds (IETF RateLimit-Reset).
     return clamp(reset > 1e9 ? reset * 1000 : now + reset * 1000);
   }
+  // Mastodon's X-RateLimit-Reset is an ISO 8601 timestamp (docs.joinmastodon.org/api/rate-limits/).
+  const resetDate = header ? Date.parse(header) : NaN;
+  if (Number.isFinite(resetDate)) return clamp(Math.max(now, resetDate));
   return clamp(now + fallbackMs);
+}
+
+/**
+ * The service no longer serves the API version Siar pins (LinkedIn 426 NONEXISTENT_VERSION): neither the
+ * officer nor a retry can fix it, only a Siar update (utils/networks/api-versions.ts).
+ */
+export class ApiVersionError extends SiarError {
+  constructor(detail?: string) {
+    super('content', 'errorApiVersion', detail);
+  }
 }
 
 export interface HttpFailure {

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { AuthError, ContentError, RateLimitError, TransientError } from '../errors';
+import { API_VERSIONS } from './api-versions';
 import type { AccountFor } from './registry';
 import { errorFromHttp } from './errors';
 import { http, parse, parseError, type HttpResponse } from './http';
@@ -8,8 +9,9 @@ import type { Network, PublishResult } from './types';
 
 type FacebookAccount = AccountFor<'facebook'>;
 
-// Graph API, pinned so a Meta default-version bump never changes behaviour under the officer.
-export const GRAPH_VERSION = 'v21.0';
+// Graph API, pinned (utils/networks/api-versions.ts) so a Meta default-version bump never changes
+// behaviour under the officer.
+export const GRAPH_VERSION = API_VERSIONS.facebook.version;
 const GRAPH = `https://graph.facebook.com/${GRAPH_VERSION}`;
 
 const graphError = z.object({

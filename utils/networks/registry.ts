@@ -1,16 +1,16 @@
 import type { Accounts } from './accounts';
-import { createBluesky } from './bluesky';
+import { createBluesky, type BlueskyNetwork } from './bluesky';
 import { facebook } from './facebook';
 import type { NetworkId } from './ids';
 import { linkedin } from './linkedin';
 import { mastodon } from './mastodon';
 import { telegram } from './telegram';
-import { threads } from './threads';
+import { createThreads } from './threads';
 import type { Network } from './types';
 import { createX } from './x';
 
 export type AccountFor<K extends NetworkId> = NonNullable<Accounts[K]>;
-export type Networks = { [K in NetworkId]: Network<AccountFor<K>> };
+export type Networks = { [K in NetworkId]: Network<AccountFor<K>> } & { bluesky: BlueskyNetwork };
 
 export interface NetworkHooks {
   /**
@@ -31,7 +31,7 @@ export function createNetworks(hooks: NetworkHooks = {}): Networks {
     mastodon,
     bluesky: createBluesky(forId('bluesky')),
     telegram,
-    threads,
+    threads: createThreads(forId('threads')),
     linkedin,
   };
 }

@@ -8,6 +8,7 @@ import { announceRefresh, type AdapterHooks } from './hooks';
 import { fetchImage, http, parse } from './http';
 import { textRules } from './text-rules';
 import type { Network, PublishResult, TargetPost } from './types';
+import { xBillingError } from './x-billing';
 import { createXClient } from './x-client';
 
 const tweetCreated = z.object({ data: z.object({ id: z.string().regex(/^\d+$/), text: z.string() }) });
@@ -27,6 +28,8 @@ function fromXError(error: unknown): Error {
   if (!(error instanceof ApiResponseError)) return errorFromFetchFailure(error);
   const data = error.data as { detail?: string; title?: string } | undefined;
   const detail = data?.detail ?? data?.title ?? error.message;
+  const billing = xBillingError(error.code, (error.headers ?? {}) as Record<string, string | undefined>, data);
+  if (billing) return billing;
   return errorFromHttp({
     status: error.code,
     headers: (error.headers ?? {}) as Record<string, string | undefined>,
@@ -135,12 +138,14 @@ export function createX(hooks: AdapterHooks<XAccount> = {}): Network<XAccount> {
       const x = session(account, signal);
       const media = post.image ? await uploadImage(x, post.image, signal) : undefined;
       let first: { id: string } | undefined;
-      let previous: string | undefined;
+      // A response answers the mention's tweet (POST /2/tweets `reply.in_reply_to_tweet_id`,
+      // https://docs.x.com/x-api/posts/create-post); a thread's later parts answer the part before.
+      let previous: string | undefined = post.replyTo;
       for (const part of post.parts) {
         const body = {
           text: part,
           ...(previous ? { reply: { in_reply_to_tweet_id: previous } } : {}),
-          ...(!previous && media ? { media: { media_ids: [media] } } : {}),
+          ...(!first && media ? { media: { media_ids: [media] } } : {}),
         };
         const created = await x.call((client) => client.v2.post('tweets', body), tweetCreated);
         first ??= created.data;

@@ -42,8 +42,14 @@ export async function seal(key: CryptoKey, salt: Uint8Array, value: unknown, ite
   return { v: 1, iterations, salt: toBase64(salt), iv: toBase64(iv), data: toBase64(data) };
 }
 
+/** Seals with a key that is not derived from a passphrase (the device key): no salt, no iterations. */
+export async function sealWithKey(key: CryptoKey, value: unknown): Promise<{ v: 1; iv: string; data: string }> {
+  const { v, iv, data } = await seal(key, new Uint8Array(0), value, 0);
+  return { v, iv, data };
+}
+
 /** Decrypts; throws when the key is wrong or the ciphertext was altered (GCM's tag fails). */
-export async function open(key: CryptoKey, sealed: Sealed): Promise<unknown> {
+export async function open(key: CryptoKey, sealed: Pick<Sealed, 'iv' | 'data'>): Promise<unknown> {
   const plain = await crypto.subtle.decrypt({ name: 'AES-GCM', iv: fromBase64(sealed.iv) }, key, fromBase64(sealed.data));
   return JSON.parse(new TextDecoder().decode(plain));
 }

@@ -11,3 +11,6 @@ export const sealedSchema = z.object({
   iv: base64(64),
   data: base64(2_000_000),
 });
+
+/** The accounts while the lock is off: sealed with the device key (utils/secrets/device-key.ts). */
+export const deviceSealedSchema = z.object({ v: z.literal(1), iv: base64(64), data: base64(2_000_000) });

@@ -1,6 +1,7 @@
 import type { MentionRow, SiarDatabase, SourceRow, WatchRow } from '../db';
 import { ContentError } from '../errors';
 import { ingestItems } from '../monitor/ingest';
+import type { Adjustment } from '../monitor/tone-model';
 import { applyOutcome, MINUTE, type PollOutcome } from './backoff';
 import { sourceErrorKey } from './store';
 import type { Source, SourceKind, SourceState } from './types';
@@ -23,6 +24,8 @@ export interface PollDeps {
   deadlineMs?: number;
   /** Items published before this are past retention: storing them would only have them pruned again. */
   oldestKept?(): Promise<number>;
+  /** What this device learnt from tone corrections, read once per source poll. */
+  toneAdjust?(): Promise<Adjustment | undefined>;
   /** Called after each source's new mentions are stored (badge, side panel). */
   onIngested?(added: MentionRow[], row: SourceRow): void | Promise<void>;
 }
@@ -54,8 +57,11 @@ async function pollOne(deps: PollDeps, row: SourceRow, watches: WatchRow[]): Pro
     // The new validators are kept only once the items are stored: otherwise the next poll's 304
     // would hide items that were never saved.
     const notBefore = await deps.oldestKept?.();
-    added = (await ingestItems(database, result.items, { kind: source.kind, id: row.id }, watches, now, { notBefore })).added;
+    const toneAdjust = await deps.toneAdjust?.();
+    added = (await ingestItems(database, result.items, { kind: source.kind, id: row.id }, watches, now, { notBefore, toneAdjust })).added;
     nextState = result.state;
+    if (result.truncated) outcome = { ok: true, warning: 'truncated' };
+    else if (result.unchanged) outcome = { ok: true, unchanged: true };
   } catch (error) {
     outcome = { ok: false, error };
   }

@@ -1,6 +1,7 @@
 import { SiarDatabase, type MentionRow, type WatchHitRow, type WatchRow } from '../db';
 import { ingestItems } from '../monitor/ingest';
 import { compileWatches, compileWatchesAsRegexes, type MatchItem, type WatchSpec } from '../monitor/matcher';
+import { detectTone } from '../monitor/tone';
 import { parseFeed } from '../sources/parse-feed';
 
 // BENCHMARK-ONLY entry points, reachable solely in the browser-test build (start.ts guards them with
@@ -93,6 +94,15 @@ export const benchHooks = {
       return { ms: performance.now() - started, hits };
     };
     return { indexed: time(compileWatches), regex: time(compileWatchesAsRegexes) };
+  },
+
+  /** detectTone over each text, as ingest calls it per mention; a first untimed pass warms the code. */
+  benchTone(texts: string[]) {
+    for (const text of texts) detectTone(text);
+    const started = performance.now();
+    let negative = 0;
+    for (const text of texts) if (detectTone(text).tone === 'negative') negative += 1;
+    return { ms: performance.now() - started, texts: texts.length, negative };
   },
 
   /** Stores `count` mentions (copies of one template) in the scratch database, for the heap figure. */

@@ -2,7 +2,9 @@ import { db, type MentionRow } from '../db';
 import type { Handlers } from '../messages';
 import type { listenProtocol, MentionPatch } from '../monitor/protocol';
 import { deleteWatch, saveWatch, toWatchView } from '../monitor/watches';
-import { SETTINGS, readSetting } from '../settings';
+import { emptyLearning, learnCorrection } from '../monitor/tone-adjust';
+import { scoreTone, toneFeatures } from '../monitor/tone';
+import { SETTINGS, readSetting, updateSetting, writeSetting } from '../settings';
 import {
   deleteSource, exportOpmlSources, importOpmlSources, listSources, saveSource,
 } from '../sources/store';
@@ -16,7 +18,14 @@ export async function updateMentions(ids: number[], patch: MentionPatch, now: nu
   if (patch.starred !== undefined) changes.starred = patch.starred;
   if (patch.response) changes.response = { ...patch.response, at: now };
   if (patch.tone) Object.assign(changes, { tone: patch.tone, toneCorrected: true });
+  const tone = patch.tone;
+  // Only a real change teaches: re-choosing the tone a mention already has says nothing new.
+  const corrected = tone ? (await db.mentions.bulkGet(ids)).filter((row): row is MentionRow => row !== undefined && row.tone !== tone) : [];
   const updated = await db.mentions.where(':id').anyOf(ids).modify(changes);
+  if (tone && corrected.length > 0) {
+    await updateSetting(SETTINGS.toneLearning, (learning) => corrected.reduce(
+      (acc, row) => learnCorrection(acc, toneFeatures(`${row.title}. ${row.summary}`), tone, scoreTone, now), learning));
+  }
   if (patch.state) await refreshBadge();
   return updated;
 }
@@ -50,8 +59,8 @@ export const listenHandlers: Pick<Handlers, keyof typeof listenProtocol> = {
     await pollSourceNow(id);
     return { ok: true as const };
   },
-  opmlImport: async ({ text }) => {
-    const result = await importOpmlSources(db, text, Date.now());
+  opmlImport: async ({ text, allowRisky }) => {
+    const result = await importOpmlSources(db, text, Date.now(), allowRisky);
     if (result.ok && result.added > 0) void listenNow();
     return result;
   },
@@ -61,4 +70,9 @@ export const listenHandlers: Pick<Handlers, keyof typeof listenProtocol> = {
     return { polled: summary.polled, added: summary.added.length };
   },
   mentionsUpdate: async ({ ids, patch }) => ({ updated: await updateMentions(ids, patch, Date.now()) }),
+  toneLearningStatus: async () => ({ corrections: (await readSetting(SETTINGS.toneLearning)).corrections }),
+  toneForget: async () => {
+    await writeSetting(SETTINGS.toneLearning, emptyLearning());
+    return { ok: true as const };
+  },
 };

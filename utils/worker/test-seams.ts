@@ -1,3 +1,4 @@
+import { loadAccounts } from '../secrets/store';
 import { benchHooks } from './bench-hooks';
 import { onContextMenuClick } from './context-menu';
 import { listenTick } from './listen-service';
@@ -13,6 +14,8 @@ export function exposeTestSeams() {
   if (!__SIAR_E2E__) return;
   Object.assign(self, {
     siarTest: { contextMenuClick: onContextMenuClick },
+    // Accounts are sealed in storage.local (utils/secrets/store.ts): tests read them through the one door.
+    siarSecrets: { load: loadAccounts },
     siarListen: { tick: listenTick, ...benchHooks },
     siarQueue: {
       pump: () => pumpQueue(),

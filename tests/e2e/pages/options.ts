@@ -52,4 +52,16 @@ export class OptionsPage extends ExtensionPage {
     const second = this.byTestId('lock-passphrase-repeat');
     if (await second.count()) await second.fill(repeat);
   }
+
+  async removeAccount(network: NetworkId) {
+    await this.byTestId(`account-${network}-remove`).click();
+    await this.account(network).and(this.page.locator('[data-connected="false"]')).waitFor();
+  }
+
+  /** Turns the passphrase lock on and waits until it is on (sealing and shredding done). */
+  async enableLock(passphrase: string) {
+    await this.setPassphraseFields(passphrase);
+    await this.byTestId('lock-enable').click();
+    await this.page.locator('[data-testid="lock-section"][data-state="lockStateUnlocked"]').waitFor({ timeout: 60_000 });
+  }
 }

@@ -9,6 +9,11 @@ export function storageSet(worker: Worker, items: Record<string, unknown>) {
   return worker.evaluate((i) => chrome.storage.local.set(i), items);
 }
 
+/** The stored accounts as the worker opens them (sealed on disk, so storage.local cannot show them). */
+export function loadedAccounts(worker: Worker): Promise<Record<string, Record<string, unknown> | undefined>> {
+  return worker.evaluate(() => (self as unknown as { siarSecrets: { load(): Promise<Record<string, Record<string, unknown>>> } }).siarSecrets.load());
+}
+
 /** Uncaught errors the worker recorded itself (utils/worker/diagnostics.ts). */
 export async function workerErrors(worker: Worker): Promise<string[]> {
   const stored = await worker.evaluate(() => chrome.storage.session.get('workerErrors'));

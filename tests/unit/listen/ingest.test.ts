@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ingestItems, mentionGuid, pruneMentions } from '../../../utils/monitor/ingest';
+import { detectTone, scoreTone, toneFeatures } from '../../../utils/monitor/tone';
+import { emptyLearning, learnCorrection, toAdjustment } from '../../../utils/monitor/tone-adjust';
 import { addWatch, freshDatabase, item } from './helpers';
 
 const NOW = Date.UTC(2025, 0, 3);
@@ -68,7 +70,22 @@ describe('ingestItems', () => {
     const database = await freshDatabase();
     await addWatch(database, 'pelayanan');
     await ingestItems(database, [item({ title: 'Pelayanan lambat dan buruk, warga kecewa', summary: '' })], { kind: 'rss', id: 1 }, await database.watches.toArray(), NOW);
-    expect((await database.mentions.toArray())[0]!.tone).toBe('negative');
+    const [row] = await database.mentions.toArray();
+    expect(row!.tone).toBe('negative');
+    expect(row!.toneWords).toEqual(detectTone('Pelayanan lambat dan buruk, warga kecewa. ').reasons);
+    expect(row!.toneWords!.length).toBeGreaterThan(0);
+  });
+
+  it('tones with what the device learnt from corrections', async () => {
+    const database = await freshDatabase();
+    await addWatch(database, 'pelayanan');
+    const text = 'Pelayanan lambat dan buruk, warga kecewa';
+    let learning = emptyLearning();
+    while (detectTone(text, { adjust: toAdjustment(learning) }).tone !== 'positive' && learning.corrections < 10) {
+      learning = learnCorrection(learning, toneFeatures(text), 'positive', scoreTone, NOW);
+    }
+    await ingestItems(database, [item({ title: text, summary: '' })], { kind: 'rss', id: 1 }, await database.watches.toArray(), NOW, { toneAdjust: toAdjustment(learning) });
+    expect((await database.mentions.toArray())[0]!.tone).toBe('positive');
   });
 });
 

@@ -1,66 +1,86 @@
+import { gzipSync } from 'node:zlib';
+import { readFileSync } from 'node:fs';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { detectTone } from '../../../utils/monitor/tone';
-import { NEGATIVE_WORDS, NEGATORS, POSITIVE_WORDS } from '../../../utils/monitor/tone-words';
+import { readDataset } from '../../../scripts/tone-data';
+import { detectTone, toneFeatures } from '../../../utils/monitor/tone';
+import { detectToneLexicon } from '../../../utils/monitor/tone-lexicon';
+import { CLASSES, scoreLabels } from '../../../utils/monitor/tone-learn';
 
-describe('detectTone', () => {
-  it.each([
-    ['Warga apresiasi layanan cepat Disdukcapil', 'positive'],
-    ['Terima kasih Pemkot atas bantuan yang sangat membantu', 'positive'],
-    ['Program berhasil, warga bangga', 'positive'],
-    ['Dugaan korupsi dana desa', 'negative'],
-    ['Warga kecewa pelayanan lambat', 'negative'],
-    ['Banjir keluhan soal pungli di terminal', 'negative'],
-    ['Rapat koordinasi digelar Senin', 'neutral'],
-    ['', 'neutral'],
-    // negation
-    ['Pelayanannya tidak bagus', 'negative'],
-    ['Hasilnya tak memuaskan', 'negative'],
-    ['Proyek belum berhasil', 'negative'],
-    ['Pembangunan kurang transparan', 'negative'],
-    ['Layanan nggak membantu sama sekali', 'negative'],
-    ['Pelayanan gak cepat', 'negative'],
-    ['Jalan itu tidak terlalu sangat bagus', 'negative'],
-    ['Rekrutmen tanpa pungli', 'positive'],
-    ['Layanan bebas dari korupsi', 'positive'],
-    ['Jangan kecewa, layanan kini membaik', 'positive'],
-    // clitics and styling reach the lexicon
-    ['Kecewanya warga sudah memuncak', 'negative'],
-    ['𝐒𝐮𝐤𝐬𝐞𝐬 untuk semua', 'positive'],
-    // phrases that contain a negator are entries of their own
-    ['Pejabat tidak becus mengurus sampah', 'negative'],
-    ['Tidak hanya cepat, tapi juga ramah', 'positive'],
-    ['<p title="korupsi">Acara meriah</p>', 'positive'],
-  ])('%j → %s', (text, tone) => {
-    expect(detectTone(text).tone).toBe(tone);
+// References from outside the team: SmSA (IndoNLU) and CNBC Indonesia headlines, labelled by their
+// authors (../shared/datasets/README.md). The floors are the figures measured when the model was
+// trained (utils/monitor/data/README.md), less a little, so a broken tokeniser or model fails here.
+
+const macroF1 = (domain: 'smsa' | 'cnbci', split: string) => {
+  const examples = readDataset(domain, split);
+  return scoreLabels(examples.map((e) => e.label), examples.map((e) => CLASSES.indexOf(detectTone(e.text).tone))).macroF1;
+};
+
+describe('detectTone on labelled Indonesian text', () => {
+  it('reaches macro-F1 0.78 on SmSA test and 0.80 on CNBCI valid (the word list had 0.61 and 0.52)', () => {
+    expect(macroF1('smsa', 'test')).toBeGreaterThan(0.78);
+    expect(macroF1('cnbci', 'valid')).toBeGreaterThan(0.8);
   });
 
-  it.each(['tidak buruk', 'Kualitas jalan tidak buruk', 'bukan gagal', 'tak lambat'])('%j is not negative', (text) => {
-    expect(detectTone(text).tone).not.toBe('negative');
+  it('gets SmSA\'s short texts with a negator right four times in five (the word list: one in two)', () => {
+    // Texts of at most 12 words with "tidak", "kurang"… from the splits the model never trained on.
+    const short = [...readDataset('smsa', 'valid'), ...readDataset('smsa', 'test')]
+      .filter((e) => /(^|\s)(tidak|tak|bukan|kurang|belum|gak|nggak|enggak)\s/.test(e.text) && e.text.split(' ').length <= 12);
+    expect(short.length).toBeGreaterThan(50);
+    const share = (tone: (text: string) => string) => short.filter((e) => tone(e.text) === CLASSES[e.label]).length / short.length;
+    expect(share((text) => detectTone(text).tone)).toBeGreaterThanOrEqual(0.8);
+    expect(share((text) => detectToneLexicon(text).tone)).toBeLessThan(0.6);
+  });
+});
+
+describe('negation and names', () => {
+  it('marks up to three words after a negator, not across a comma, not after "tidak hanya"', () => {
+    expect(toneFeatures('pelayanan tidak terlalu cepat sekali').keys).toEqual(expect.arrayContaining(['!terlalu', '!cepat', '!sekali']));
+    expect(toneFeatures('tidak ada yang bilang bagus').keys).toContain('bagus');
+    expect(toneFeatures('tidak, bagus').keys).toContain('bagus');
+    expect(toneFeatures('tidak hanya bagus').keys).not.toContain('!bagus');
   });
 
-  it('negation reaches at most three words', () => {
-    expect(detectTone('tidak ada yang bilang bagus').tone).toBe('positive');
-    expect(detectTone('tidak ada yang bagus').tone).toBe('negative');
+  it.each(['Makan Bergizi Gratis', 'Kartu Indonesia Sehat', 'Indonesia Maju', 'Bank Mandiri', 'MBG'])('%j alone carries no tone', (name) => {
+    expect(toneFeatures(name).keys).toEqual([]);
+    expect(detectTone(name)).toMatchObject({ tone: 'neutral', score: 0, reasons: [] });
   });
 
-  it('a negated negative weighs half, a negated positive fully', () => {
-    expect(detectTone('tidak buruk').score).toBe(0.5);
-    expect(detectTone('tidak bagus').score).toBe(-1);
+  it('a programme name does not lift a poisoning towards positive (the issue\'s example)', () => {
+    const masked = detectTone('Siswa Keracunan Usai Santap Makan Bergizi Gratis');
+    expect(masked.score).toBeLessThan(0);
+    expect(masked.score).toBe(detectTone('Siswa Keracunan Usai Santap').score);
+    expect(masked.reasons.join(' ')).not.toMatch(/gratis|bergizi/);
+    // The same words outside a name do count: "gratis" is praise in a review.
+    expect(detectTone('Siswa keracunan usai santap makanan gratis').score).toBeGreaterThan(masked.score);
   });
 
-  it('reports hits with their weight and negation', () => {
-    expect(detectTone('Terima kasih, tapi tidak transparan').hits).toEqual([
-      { term: 'terima kasih', weight: 1, negated: false },
-      { term: 'transparan', weight: -1, negated: true },
-    ]);
+  it('a known name added as its own clause never changes the score', () => {
+    const texts = readDataset('cnbci', 'valid').slice(0, 200).map((e) => e.text);
+    fc.assert(fc.property(fc.constantFrom(...texts), fc.constantFrom('Bank Mandiri', 'Makan Bergizi Gratis', 'Kartu Indonesia Sehat'), (text, name) => {
+      expect(detectTone(`${text}. ${name}`).score).toBeCloseTo(detectTone(text).score, 10);
+    }), { numRuns: 100 });
+  });
+});
+
+describe('the result', () => {
+  it('gives up to three reasons, each made of words of the text', () => {
+    for (const e of readDataset('cnbci', 'valid').slice(0, 100)) {
+      const result = detectTone(e.text);
+      expect(result.reasons.length).toBeLessThanOrEqual(3);
+      const words = new Set(toneFeatures(e.text).shown.flatMap((s) => s.split(' ')));
+      for (const reason of result.reasons) for (const word of reason.split(' ')) expect(words).toContain(word);
+      expect(result.score).toBeGreaterThanOrEqual(-1);
+      expect(result.score).toBeLessThanOrEqual(1);
+    }
   });
 
-  it('lexicon has a few hundred words each side, no overlap, no negators', () => {
-    expect(POSITIVE_WORDS.length).toBeGreaterThanOrEqual(250);
-    expect(NEGATIVE_WORDS.length).toBeGreaterThanOrEqual(300);
-    const pos = new Set(POSITIVE_WORDS);
-    expect(NEGATIVE_WORDS.filter((w) => pos.has(w))).toEqual([]);
-    const single = new Set([...POSITIVE_WORDS, ...NEGATIVE_WORDS]);
-    expect(NEGATORS.filter((w) => single.has(w))).toEqual([]);
+  it('empty, HTML-only and non-text input is neutral', () => {
+    for (const text of ['', '<p></p>', '   ', undefined as unknown as string]) expect(detectTone(text).tone).toBe('neutral');
+  });
+
+  it('the shipped model file is at most 250 KB gzip', () => {
+    const file = readFileSync(new URL('../../../utils/monitor/data/tone-model.json', import.meta.url));
+    expect(gzipSync(file).length).toBeLessThanOrEqual(250_000);
   });
 });

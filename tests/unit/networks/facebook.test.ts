@@ -12,7 +12,7 @@ describe('facebook adapter', () => {
     const result = await facebook.publish(post(), ACCOUNTS.facebook, signal());
     expect(env.facebook.posts).toEqual([expect.objectContaining({ message: post().parts[0], link: post().url })]);
     expect(result).toEqual({ remoteId: env.facebook.posts[0]!.id, url: `https://www.facebook.com/${env.facebook.posts[0]!.id}` });
-    expect(env.server.log.at(-1)?.path).toBe(`/v21.0/${ACCOUNTS.facebook.pageId}/feed`);
+    expect(env.server.log.at(-1)?.path).toBe(`/v25.0/${ACCOUNTS.facebook.pageId}/feed`);
   });
 
   it('joins parts into one message (pages have no threads)', async () => {

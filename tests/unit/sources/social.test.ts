@@ -1,6 +1,7 @@
 import type { ServerResponse } from 'node:http';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { AuthError, ContentError, RateLimitError, TransientError } from '../../../utils/errors';
+import { AuthError, ContentError, RateLimitError, TransientError, toErrorInfo } from '../../../utils/errors';
+import { sourceErrorKey } from '../../../utils/sources/store';
 import { SOURCES, isSourceKind } from '../../../utils/sources/registry';
 import type { SourceKind, SourceState } from '../../../utils/sources/types';
 import { fixtureText, routeFetch, sendJson, startServer, type LocalServer } from './helpers';
@@ -38,10 +39,9 @@ const credentials = { bearerToken: 'APP-BEARER', accessJwt: 'JWT-123' };
 const run = (kind: SourceKind, cfg: Record<string, unknown>, state: SourceState = {}, signal = new AbortController().signal) =>
   SOURCES[kind].fetch(cfg, state, signal, { now, credentials });
 
-const PATHS: Record<Exclude<SourceKind, 'rss' | 'googlenews'>, [string, Record<string, unknown>]> = {
+const PATHS: Record<Exclude<SourceKind, 'rss' | 'googlenews' | 'bluesky'>, [string, Record<string, unknown>]> = {
   x: ['/2/tweets/search/recent', { query: 'banjir' }],
   mastodon: ['/api/v1/timelines/tag/pelayananpublik', { hashtag: '#pelayananpublik' }],
-  bluesky: ['/xrpc/app.bsky.feed.searchPosts', { query: 'vaksin' }],
   reddit: ['/search.json', { query: 'ktp' }],
 };
 
@@ -114,33 +114,7 @@ describe('mastodon tag timeline', () => {
   });
 });
 
-describe('bluesky searchPosts', () => {
-  it('sends the session token, links to bsky.app and remembers the newest time', async () => {
-    replies.set('/xrpc/app.bsky.feed.searchPosts', json('bluesky-searchposts.json'));
-    const result = await run('bluesky', { query: 'vaksin' }, { since: '2024-12-02T00:00:00.000Z' });
-    const sent = server.requests[0];
-    expect(sent?.headers.authorization).toBe('Bearer JWT-123');
-    expect(Object.fromEntries(sent?.url.searchParams ?? [])).toMatchObject({ q: 'vaksin', sort: 'latest', since: '2024-12-02T00:00:00.000Z' });
-    expect(result.items.map((item) => item.url)).toEqual([
-      'https://bsky.app/profile/humas.example.id/post/3lcgnw4mnz22c',
-      'https://bsky.app/profile/did%3Aplc%3Aabcdefghijklmnopqrstuvwx/post/3lcgmaaaaaa2x',
-    ]);
-    expect(result.items[0]).toMatchObject({ outlet: 'Bluesky', author: '@humas.example.id', language: 'id', publishedAt: Date.UTC(2024, 11, 3, 3, 30) });
-    expect(result.state.since).toBe('2024-12-03T03:30:00.000Z');
-  });
-
-  it('treats XRPC ExpiredToken as an auth failure', async () => {
-    replies.set('/xrpc/app.bsky.feed.searchPosts', (response) => sendJson(response, 400, { error: 'ExpiredToken', message: 'Token has expired' }));
-    await expect(run('bluesky', { query: 'vaksin' })).rejects.toBeInstanceOf(AuthError);
-  });
-
-  it('runs one query per OR alternative and merges the results', async () => {
-    replies.set('/xrpc/app.bsky.feed.searchPosts', json('bluesky-searchposts.json'));
-    const result = await run('bluesky', { query: { all: [], any: ['vaksin', 'imunisasi'], none: [], sites: [] } });
-    expect(server.requests.map((request) => request.url.searchParams.get('q'))).toEqual(['vaksin', 'imunisasi']);
-    expect(result.items).toHaveLength(2);
-  });
-});
+// Bluesky search runs through the officer's session: tests/unit/sources/bluesky-session.test.ts.
 
 describe('reddit search', () => {
   it('maps the listing and skips what it has already seen', async () => {
@@ -169,12 +143,26 @@ describe('reddit search', () => {
   });
 });
 
+describe('reddit refusing anonymous search', () => {
+  it.each([
+    ['403 Blocked', (response: ServerResponse) => sendJson(response, 403, '<html><title>Blocked</title></html>')],
+    ['401', (response: ServerResponse) => sendJson(response, 401, { message: 'Unauthorized', error: 401 })],
+  ])('%s → "unavailable", never "sign in again"', async (_label, reply) => {
+    replies.set('/search.json', reply);
+    const error = await run('reddit', { query: 'ktp' }).catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(ContentError);
+    expect(error).not.toBeInstanceOf(AuthError);
+    expect(sourceErrorKey(toErrorInfo(error))).toBe('sourceErrorRedditUnavailable');
+  });
+});
+
 describe('every API adapter maps failures to typed errors', () => {
   const cases = Object.entries(PATHS) as Array<[keyof typeof PATHS, [string, Record<string, unknown>]]>;
   it.each(cases.flatMap(([kind, [path, cfg]]) => [
     [kind, path, cfg, '429 Retry-After', ((response) => sendJson(response, 429, {}, { 'retry-after': '90' })) as Reply, RateLimitError, { retryAt: now + 90_000 }],
     [kind, path, cfg, '500', ((response) => sendJson(response, 500, 'oops')) as Reply, TransientError, {}],
-    [kind, path, cfg, '401', ((response) => sendJson(response, 401, { error: 'Unauthorized' })) as Reply, AuthError, {}],
+    // Reddit has no account to sign in to: its refusal is "unavailable", tested below.
+    ...(kind === 'reddit' ? [] : [[kind, path, cfg, '401', ((response) => sendJson(response, 401, { error: 'Unauthorized' })) as Reply, AuthError, {}] as const]),
     [kind, path, cfg, 'malformed JSON', ((response) => sendJson(response, 200, '{"data": [')) as Reply, ContentError, { field: 'response' }],
     [kind, path, cfg, 'wrong shape', ((response) => sendJson(response, 200, { data: [{ id: 42 }], posts: 'x', kind: 'Other' })) as Reply, ContentError, { field: 'response' }],
   ] as const))('%s: %s %o answers %s', async (kind, path, cfg, _label, reply, type, fields) => {
