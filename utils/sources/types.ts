@@ -55,6 +55,8 @@ export interface FetchResult {
   state: SourceState;
   /** The answer was cut off: `items` are the ones before the cut, and the source's health says so. */
   truncated?: boolean;
+  /** 304 Not Modified: nothing new was read, so what the health said about the last answer still holds. */
+  unchanged?: boolean;
 }
 
 /**
