@@ -5,8 +5,9 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['tests/firefox/**/*.firefox.ts'],
-    testTimeout: 60_000,
-    hookTimeout: 90_000,
+    // A Firefox start takes ~10 s on a quiet machine and over 90 s on a 2-core one shared with 8 builds.
+    testTimeout: 90_000,
+    hookTimeout: 240_000,
     fileParallelism: false,
     pool: 'forks',
   },

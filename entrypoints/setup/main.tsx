@@ -1,3 +1,4 @@
+import '../../utils/zod-jitless';
 import { Setup } from '../../components/Setup';
 import { mount } from '../../components/mount';
 

@@ -194,7 +194,8 @@ describe('passphrase lock', () => {
     await options.byTestId('lock-unlock').click();
     const sent = await waitFor(() => readTable<Row>(siar.worker, 'deliveries'), (rows) => rows.some((r) => r.id === deliveryId && r.state === 'sent'), 30_000);
     expect(sent.find((r) => r.id === deliveryId)?.state).toBe('sent');
-    expect(telegram.posts.map((p) => p.text)).toEqual([post.text]);
+    // Telegram takes links only from the text, so the page link is appended to it.
+    expect(telegram.posts.map((p) => p.text)).toEqual([`${post.text}\n${post.pageUrl}`]);
     await options.page.close();
     expect(siar.errors).toEqual([]);
     expect(await workerErrors(siar.worker)).toEqual([]);

@@ -4,7 +4,7 @@ import { message } from '../e2e/support/locales';
 import { mention, seedInPage, watch } from '../e2e/support/mentions';
 import type { Ext } from './pages/base';
 import { ArticleTab, ContentMenu, ExtensionViews } from './pages/browser-ui';
-import { ComposerPage, OptionsPage, ReportPage, SidebarPage } from './pages/pages';
+import { ComposerPage, OptionsPage, ReportPage, SetupPage, SidebarPage } from './pages/pages';
 import { ADDON_VERSION, GECKO_ID, SiarFirefox } from './support/firefox';
 import { ARTICLE, startArticleServer } from './support/web';
 
@@ -61,7 +61,7 @@ describe('Siar in Firefox ESR', () => {
     expect(bad).toMatchObject({ ok: false, error: { code: 'unknown-message' } });
   });
 
-  it('options, composer, side panel and report render in Indonesian', async () => {
+  it('options, composer, side panel, report and setup render in Indonesian', async () => {
     expect(await probe.title()).toBe(message('id', 'optionsTitle'));
     const web = await ArticleTab.open(firefox, article.url);
     const composer = await ComposerPage.openIn(firefox, `/popup.html?tabId=${await activeTabId()}`);
@@ -71,7 +71,9 @@ describe('Siar in Firefox ESR', () => {
     expect(await panel.title()).toBe(message('id', 'sidepanelTitle'));
     const report = await ReportPage.openIn(firefox, '/report.html');
     expect(await report.text('h1')).toBe(message('id', 'reportTitle'));
-    await Promise.all([composer.close(), panel.close(), report.close(), web.page.close()]);
+    const setup = await SetupPage.openIn(firefox, '/setup.html');
+    expect(await setup.title()).toBe(message('id', 'setupTitle'));
+    await Promise.all([composer.close(), panel.close(), report.close(), setup.close(), web.page.close()]);
   });
 
   it('composer counters follow the text as the officer types', async () => {
@@ -131,12 +133,16 @@ describe('Siar in Firefox ESR', () => {
     beforeAll(async () => { panel = await SidebarPage.openIn(firefox, '/sidepanel.html'); });
     afterAll(async () => { await panel.close(); });
 
-    it.each([240, 280, 320])('fits %i px: filters fold into columns, titles and outlets readable', async (width) => {
+    it.each([240, 280, 320])('fits %i px: filters folded, then in two columns; titles and outlets readable', async (width) => {
       await firefox.setViewport(panel.page, width, 700);
       await panel.waitFor((w) => innerWidth === w, width);
       await panel.rows();
+      expect(await panel.filtersFolded()).toEqual({ rowHidden: true, toggleShown: true });
+      await panel.toggleFilters();
+      expect(await panel.filtersFolded()).toEqual({ rowHidden: false, toggleShown: true });
       const layout = await panel.layout();
-      expect(layout).toMatchObject({ width, overflow: false, controlsOutside: [], filtersSideBySide: true, outletShown: true });
+      await panel.toggleFilters();
+      expect(layout).toMatchObject({ width, overflow: false, wider: [], controlsOutside: [], filtersSideBySide: true, outletShown: true });
       expect(layout.titleShare).toBeGreaterThan(0.7);
       expect(layout.titleFontPx).toBeGreaterThanOrEqual(13);
     });

@@ -1,4 +1,4 @@
-import { findFediverseHandles, findProtectedRanges, type TextRange } from './entities';
+import { findFediverseHandles, xEntities, type TextRange } from './entities';
 import { graphemeBoundaries } from './graphemes';
 import { isBlank, type Rule, type RuleOptions } from './rules/types';
 import { findUrls } from './urls';
@@ -38,8 +38,8 @@ const MIN_SHARE_FOR_PREFERRED_BREAK = 0.5;
 /**
  * Splits text into thread parts that each pass `rule.measure`. Breaks at paragraphs, then sentence
  * ends, then spaces; a single word too long for a part is cut at grapheme boundaries, never inside a
- * URL (nor inside a hashtag or mention that would fit a part on its own). A text that already fits,
- * or a rule that is not splittable, returns `[text]`.
+ * link (nor inside a hashtag, mention or handle that would fit a part on its own) as `rule.entities`
+ * finds them for that network. A text that already fits, or a rule that is not splittable, returns `[text]`.
  *
  * A URL that does not fit in a part even alone (only possible on Bluesky, where URLs count in full)
  * is kept whole in its own part, which then fails the measure: a cut link would be posted broken,
@@ -48,7 +48,7 @@ const MIN_SHARE_FOR_PREFERRED_BREAK = 0.5;
 export function splitForNetwork(text: string, rule: Rule, opts: SplitOptions = {}): string[] {
   if (!rule.splittable || isBlank(text)) return [text];
   const limit = rule.measure('', opts).limit;
-  const layout = analyse(text);
+  const layout = analyse(text, rule);
   // Every rule counts each grapheme outside links and handles at least once, so a slice with more of
   // them than the limit cannot fit. Checking that first spares the exact measure (twitter-text is
   // slow on long text) for the far-too-long slices that searching for the farthest break produces.
@@ -68,7 +68,7 @@ export function splitForNetwork(text: string, rule: Rule, opts: SplitOptions = {
   }
 }
 
-function analyse(text: string): Layout {
+function analyse(text: string, rule: Rule): Layout {
   const boundaries = graphemeBoundaries(text);
   const breaks: Break[] = [];
   let firstStart = 0;
@@ -93,9 +93,16 @@ function analyse(text: string): Layout {
     firstStart,
     breaks,
     boundaries,
-    protectedRanges: findProtectedRanges(text),
+    protectedRanges: [...(rule.entities?.(text) ?? []), ...lookalikes(text)],
     countedGraphemes: countGraphemesOutsideLinks(text, boundaries),
   };
+}
+
+// What reads as a link, tag or mention (twitter-text finds it) but this network leaves plain, such as a
+// bare domain on Mastodon or "@budi" on Bluesky, is also kept whole when it fits a part: a reader
+// would have to retype it. Ranges may overlap; each one blocks cuts inside itself.
+function lookalikes(text: string): TextRange[] {
+  return xEntities(text).map(({ start, end }) => ({ start, end, kind: 'lookalike' }));
 }
 
 function countGraphemesOutsideLinks(text: string, boundaries: number[]): Int32Array {

@@ -8,6 +8,13 @@ export class OptionsPage extends FirefoxPage {
   }
 }
 
+/** The first-run setup page (opened by the worker when Siar is installed). */
+export class SetupPage extends FirefoxPage {
+  async ready() {
+    await this.waitFor(() => Boolean(document.querySelector('h1')));
+  }
+}
+
 /** The clipping report page. */
 export class ReportPage extends FirefoxPage {
   async ready() {
@@ -61,6 +68,18 @@ export class SidebarPage extends FirefoxPage {
     return this.click(`[data-testid="mention-item"][data-mention-id="${id}"] [data-testid="mention-star"]`);
   }
 
+  /** Whether the filter row is folded away behind the "Filter" button, and that button is shown. */
+  filtersFolded() {
+    return this.page.evaluate(() => ({
+      rowHidden: getComputedStyle(document.querySelector('.filter-row')!).display === 'none',
+      toggleShown: (document.querySelector<HTMLElement>('[data-testid="filters-toggle"]')?.offsetWidth ?? 0) > 0,
+    }));
+  }
+
+  toggleFilters() {
+    return this.click('[data-testid="filters-toggle"]');
+  }
+
   /**
    * How the panel fits its width: horizontal overflow, filter controls outside the panel, whether the
    * watch and source filters share a row, and the first row's title (width share, font) and outlet.
@@ -74,6 +93,9 @@ export class SidebarPage extends FirefoxPage {
       return {
         width,
         overflow: document.documentElement.scrollWidth > width,
+        // What sticks out, named so a failure says where.
+        wider: [...document.querySelectorAll<HTMLElement>('body *')].filter((el) => el.getBoundingClientRect().right > width + 0.5)
+          .map((el) => `${el.tagName.toLowerCase()}.${el.className} ${Math.round(el.getBoundingClientRect().right)}px`),
         controlsOutside: controls.filter((el) => el.getBoundingClientRect().left < 0 || el.getBoundingClientRect().right > width).map((el) => el.dataset.testid),
         filtersSideBySide: Math.abs(box('[data-testid="watch-filter"]').top - box('[data-testid="source-filter"]').top) < 2,
         titleShare: title.getBoundingClientRect().width / width,

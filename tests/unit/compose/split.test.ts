@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { splitGraphemes } from '../../../utils/compose/graphemes';
+import { findFacetCandidates } from '../../../utils/compose/bluesky-facets';
+import { countGraphemes, splitGraphemes } from '../../../utils/compose/graphemes';
 import { RULES } from '../../../utils/compose/rules';
 import { splitForNetwork } from '../../../utils/compose/split';
 
@@ -63,6 +64,13 @@ const document = fc
     kept: pairs.flatMap(([{ keep }]) => keep),
   }));
 
+// splitForNetwork's documented exception: a link that does not fit a part even alone with its numbering
+// (only on Bluesky, where links count in full; "(https://…)" glued to letters is one link there) stays
+// whole in a part that fails.
+const holdsOversizedLink = (network: string, part: string) =>
+  network === 'bluesky' &&
+  findFacetCandidates(part).some((c) => c.kind === 'link' && countGraphemes(part.slice(c.start, c.end) + (NUMBERING.exec(part)?.[0] ?? '')) > 300);
+
 describe.each(SPLITTABLE)('splitForNetwork on %s', (network) => {
   const rule = RULES[network];
 
@@ -70,7 +78,7 @@ describe.each(SPLITTABLE)('splitForNetwork on %s', (network) => {
     fc.assert(
       fc.property(document, ({ text, kept }) => {
         const parts = splitForNetwork(text, rule);
-        expect(parts.filter((part) => !rule.measure(part).ok)).toEqual([]);
+        expect(parts.filter((part) => !rule.measure(part).ok && !holdsOversizedLink(network, part))).toEqual([]);
         expect(parts.length > 1 || parts[0] === text).toBe(true);
         if (parts.length === 1) return;
         const bodies = withoutNumbering(parts);

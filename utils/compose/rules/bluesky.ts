@@ -1,3 +1,4 @@
+import { blueskyEntities } from '../entities';
 import { countGraphemes, utf8Length } from '../graphemes';
 import { isBlank, type Rule } from './types';
 
@@ -7,6 +8,7 @@ export const BLUESKY_BYTE_LIMIT = 3000;
 // Graphemes (app.bsky.feed.post maxGraphemes 300) and UTF-8 bytes (maxLength 3000); URLs count in full.
 export const blueskyRule: Rule = {
   splittable: true,
+  entities: blueskyEntities,
   measure(text, opts) {
     const limit = opts?.limit ?? BLUESKY_GRAPHEME_LIMIT;
     const length = countGraphemes(text);

@@ -1,4 +1,4 @@
-import { FEDIVERSE_HANDLE } from '../entities';
+import { FEDIVERSE_HANDLE, mastodonEntities } from '../entities';
 import { countGraphemes } from '../graphemes';
 import { findUrls } from '../urls';
 import { lengthMeasure, type Rule } from './types';
@@ -30,6 +30,7 @@ function shortenHandles(segment: string): string {
 // Graphemes of the countable text, as Mastodon's server (grapheme_length) and web composer do.
 export const mastodonRule: Rule = {
   splittable: true,
+  entities: mastodonEntities,
   measure(text, opts) {
     const limit = opts?.limit ?? MASTODON_DEFAULT_LIMIT;
     return lengthMeasure(text, countGraphemes(mastodonCountableText(text)), limit);

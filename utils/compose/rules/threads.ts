@@ -1,3 +1,4 @@
+import { threadsEntities } from '../entities';
 import { splitGraphemes, utf8Length } from '../graphemes';
 import { countDistinctUrls } from '../urls';
 import { isBlank, type Rule } from './types';
@@ -21,6 +22,7 @@ export function threadsLength(text: string): number {
 // Also at most 5 distinct links per post (THREADS_API__LINK_LIMIT_EXCEEDED since Dec 2025).
 export const threadsRule: Rule = {
   splittable: true,
+  entities: threadsEntities,
   measure(text, opts) {
     const limit = opts?.limit ?? THREADS_LIMIT;
     const length = threadsLength(text);

@@ -1,4 +1,5 @@
 import type { Measure } from '../../networks/types';
+import type { TextRange } from '../entities';
 
 export interface RuleOptions {
   /** Overrides the network's default limit, e.g. a Mastodon instance's max_characters or X Premium. */
@@ -15,6 +16,11 @@ export interface Rule {
   measure(text: string, opts?: RuleOptions): Measure;
   /** Whether the network has replies that chain into a thread, so long text can be split. */
   splittable: boolean;
+  /**
+   * The spans this network turns into links, mentions and tags (splittable networks); a split never
+   * cuts one that fits a part on its own, and never cuts a link at all.
+   */
+  entities?(text: string): TextRange[];
 }
 
 /** Whitespace-only text is treated as empty: no network accepts a post that shows nothing. */

@@ -1,4 +1,5 @@
 import { findEmoji } from '../emoji';
+import { xEntities } from '../entities';
 import { parseTweet, X_DEFAULT_LIMIT } from '../twitter';
 import { isBlank, type Rule } from './types';
 
@@ -6,6 +7,17 @@ import { isBlank, type Rule } from './types';
 const TWO_WEIGHT_EMOJI = '😀';
 const EMOJI_WEIGHT = 2;
 const weighsTwo = new Map<string, boolean>();
+
+function overWeighedEmoji(text: string): { start: number; end: number }[] {
+  return findEmoji(text).filter(({ emoji }) => {
+    let fine = weighsTwo.get(emoji);
+    if (fine === undefined) {
+      fine = parseTweet(emoji).weightedLength === EMOJI_WEIGHT;
+      weighsTwo.set(emoji, fine);
+    }
+    return !fine;
+  });
+}
 
 /**
  * The text with every fully-qualified emoji that twitter-text over-weighs replaced by one it weighs 2.
@@ -19,13 +31,7 @@ const weighsTwo = new Map<string, boolean>();
 export function xCountableText(text: string): string {
   let countable = '';
   let cursor = 0;
-  for (const { emoji, start, end } of findEmoji(text)) {
-    let fine = weighsTwo.get(emoji);
-    if (fine === undefined) {
-      fine = parseTweet(emoji).weightedLength === EMOJI_WEIGHT;
-      weighsTwo.set(emoji, fine);
-    }
-    if (fine) continue;
+  for (const { start, end } of overWeighedEmoji(text)) {
     countable += text.slice(cursor, start) + TWO_WEIGHT_EMOJI;
     cursor = end;
   }
@@ -38,6 +44,7 @@ export function xCountableText(text: string): string {
  */
 export const xRule: Rule = {
   splittable: true,
+  entities: xEntities,
   measure(text, opts) {
     const limit = opts?.limit ?? X_DEFAULT_LIMIT;
     const parsed = parseTweet(xCountableText(text), opts?.limit);
