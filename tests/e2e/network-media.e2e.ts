@@ -47,7 +47,11 @@ describe('page image per network', () => {
     const rows = await publish(['telegram'], 'Perizinan kini bisa diurus dari rumah');
     expect(rows.map((r) => r.state)).toEqual(['sent']);
     expect(fakes.log.filter((r) => r.path.endsWith('/sendPhoto'))).toHaveLength(1);
-    expect(telegram.posts).toEqual([expect.objectContaining({ text: 'Perizinan kini bisa diurus dari rumah', linkPreviewUrl: 'https://www.example.go.id/berita/layanan' })]);
+    // The text (with the page link the composer adds for Telegram) and the page's link preview.
+    expect(telegram.posts).toEqual([expect.objectContaining({
+      text: expect.stringMatching(/^Perizinan kini bisa diurus dari rumah/), linkPreviewUrl: 'https://www.example.go.id/berita/layanan',
+    })]);
+    expect(telegram.posts[0]!.photo).toBeUndefined();
   });
 
   it('LinkedIn posts the article with the page image as its thumbnail', async () => {
