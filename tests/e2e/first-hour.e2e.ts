@@ -104,7 +104,7 @@ describe('first run', () => {
 });
 
 describe('the popup at 440 × 600', () => {
-  beforeEach(() => storageSet(siar.worker, { drafts: {}, accounts: {} }));
+  beforeEach(() => storageSet(siar.worker, { drafts: {}, accounts: {}, deviceSealedAccounts: null }));
 
   it('with no account: Publish and "share without an account" in view, how to connect, the reason as text, focus in the text', async () => {
     const popup = await PopupPage.atPopupSize(siar, `popup.html?tabId=${await articleTab()}`);
@@ -149,7 +149,7 @@ describe('the popup at 440 × 600', () => {
 });
 
 describe('no lost words', () => {
-  beforeEach(() => storageSet(siar.worker, { drafts: {}, accounts: {} }));
+  beforeEach(() => storageSet(siar.worker, { drafts: {}, accounts: {}, deviceSealedAccounts: null }));
 
   it('a selection never replaces a typed draft: it is offered beside it, and a replaced draft is restorable', async () => {
     const tabId = await articleTab();
