@@ -1,3 +1,4 @@
+import { browser } from '#imports';
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { MentionRow, WatchRow } from '../utils/db';
 import { t, uiLanguage } from '../utils/i18n';
@@ -149,7 +150,7 @@ export function SidePanel({ firstScreen }: { firstScreen?: FirstScreenReads }) {
     <main class="sidepanel">
       <PageHeader subtitle="sidepanelTitle">
         <button type="button" data-testid="panel-refresh" disabled={refreshing} onClick={() => void refresh()}>{t('listenNow')}</button>
-        <a class="link" href="/options.html" target="_blank" rel="noopener" data-testid="panel-settings">{t('openOptions')}</a>
+        <button type="button" class="link" data-testid="panel-settings" onClick={() => void browser.runtime.openOptionsPage()}>{t('openOptions')}</button>
       </PageHeader>
       {refreshNote && <Alert tone="info" testId="panel-refresh-note">{refreshNote}</Alert>}
       {warning && <warning.SettingsWarning />}

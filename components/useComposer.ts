@@ -45,7 +45,10 @@ export function useComposer(start?: Promise<ComposerStart>) {
       // One round trip to the worker, with the popup's own storage reads alongside it.
       const { start: { page: info, context: ctx }, presets: storedPresets, drafts, preferences } = await (start ?? startComposer());
       // A draft is never replaced by a new selection: the quote is offered beside it (QuoteOffer).
-      const draft = info.respond ? undefined : drafts[info.url];
+      const stored = info.respond ? undefined : drafts[info.url];
+      // A draft that is only the page's own prefill was never typed: a selection may take its place.
+      const untouched = stored && info.selection && !stored.replaced && stored.text === composeBaseText({ ...info, selection: '' });
+      const draft = untouched ? undefined : stored;
       setPage(info);
       setContext(ctx);
       setPresets(storedPresets);
@@ -54,7 +57,8 @@ export function useComposer(start?: Promise<ComposerStart>) {
       if (draft) {
         setText(draft.text);
         setVariants(draft.variants);
-        setTargets(draft.targets.filter((id) => NETWORK_IDS.includes(id)));
+        // Only networks still connected: a ticked network that cannot be unticked (disabled) would be sent to and fail.
+        setTargets(draft.targets.filter((id) => NETWORK_IDS.includes(id) && ctx.connected.includes(id)));
         setImageAlt(draft.imageAlt);
         setReplaced(draft.replaced);
         setDraftRestored(true);

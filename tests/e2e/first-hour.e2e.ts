@@ -300,7 +300,7 @@ describe('readable type', () => {
 
 describe('scheduled posts', () => {
   it('lists time, networks and text; the time can be moved and the post cancelled; the audit log keeps the times; then "New post"', async () => {
-    await storageSet(siar.worker, { drafts: {}, accounts: { x: ACCOUNTS.x } });
+    await storageSet(siar.worker, { drafts: {}, accounts: { x: ACCOUNTS.x }, accountSummaries: {} });
     const popup = await PopupPage.atPopupSize(siar, `popup.html?tabId=${await articleTab()}`);
     await popup.setText('Jadwal rapat koordinasi besok');
     const tomorrow = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Jakarta' }).format(Date.now() + 24 * 3600_000);
@@ -320,17 +320,18 @@ describe('scheduled posts', () => {
     await item.getByTestId('scheduled-time-input').fill(`${tomorrow}T11:30`);
     await item.getByTestId('scheduled-move').click();
     await expect.poll(() => popup.byTestId('scheduled-time').textContent()).toContain('11.30 WIB');
+    const postId = Number(await item.getAttribute('data-post-id'));
     const moved = await readTable<DeliveryRow>(siar.worker, 'deliveries');
     const eleven = Date.parse(`${tomorrow}T11:30:00+07:00`);
-    expect(moved.filter((d) => d.state === 'pending').map((d) => d.nextAttemptAt)).toEqual([eleven]);
+    expect(moved.filter((d) => d.postId === postId).map((d) => [d.network, d.state, d.nextAttemptAt])).toEqual([['x', 'pending', eleven]]);
 
     await item.getByTestId('scheduled-cancel').click();
     await expect.poll(() => popup.byTestId('scheduled-list').count()).toBe(0);
     const audit = await readTable<AuditRow>(siar.worker, 'audit');
-    expect(audit.filter((row) => row.scheduledAt !== undefined).map((row) => [row.event, row.scheduledAt]))
+    expect(audit.filter((row) => row.postId === postId && row.scheduledAt !== undefined).map((row) => [row.event, row.scheduledAt]))
       .toEqual([['scheduled', Date.parse(`${tomorrow}T10:00:00+07:00`)], ['rescheduled', eleven], ['cancelled', eleven]]);
     const deliveries = await readTable<DeliveryRow>(siar.worker, 'deliveries');
-    expect(deliveries.filter((d) => d.lastError?.messageKey === 'scheduleCancelled').length).toBe(1);
+    expect(deliveries.filter((d) => d.postId === postId).map((d) => [d.state, d.lastError?.messageKey])).toEqual([['failed', 'scheduleCancelled']]);
     await popup.page.close();
 
     // The audit log shows the scheduled time as a sentence in the officer's zone.
