@@ -43,8 +43,11 @@ export default defineConfig({
     ...(browser === 'firefox'
       ? {
         browser_specific_settings: {
-          // Siar has no server: nothing is collected or sent to its makers.
-          gecko: { id: 'siar@humas.go.id', strict_min_version: '115.0', data_collection_permissions: { required: ['none'] } },
+          // Siar has no server: nothing is collected or sent to its makers. `data_collection_permissions`
+          // is the newest key used: Firefox 140 reads it, Firefox for Android 142 (addons-linter's
+          // compatibility data; `npm run lint:firefox` fails when a key is newer than these minimums).
+          gecko: { id: 'siar@humas.go.id', strict_min_version: '140.0', data_collection_permissions: { required: ['none'] } },
+          gecko_android: { strict_min_version: '142.0' },
         },
       }
       : {}),

@@ -29,6 +29,7 @@ export function AccountForm({ network, fields, values, invalid, disabled, onChan
             spellcheck={false} aria-invalid={invalid === spec.key}
             onInput={(event) => onChange(spec.key, event.currentTarget.value)}
           />
+          {spec.hint && <small class="field-hint" data-testid={`account-${network}-${spec.key}-hint`}>{t(spec.hint)}</small>}
         </label>
       ))}
     </div>

@@ -11,6 +11,7 @@ const EVENT_LABELS: Record<string, MessageKey> = {
   created: 'auditEventCreated', scheduled: 'auditEventScheduled', sent: 'auditEventSent',
   'attempt-pending': 'auditEventAttemptPending', 'attempt-failed': 'auditEventAttemptFailed',
   'attempt-needs-auth': 'auditEventAttemptNeedsAuth', retry: 'auditEventRetry', recovered: 'auditEventRecovered',
+  rescheduled: 'auditEventRescheduled', cancelled: 'auditEventCancelled',
 };
 
 /** Hands the CSV to the browser's download flow; nothing leaves the device. */
@@ -32,7 +33,9 @@ function AuditRow({ row, format }: { row: AuditView; format: Intl.DateTimeFormat
       <td>{row.actor}</td>
       <td>{row.network ? t(networkNameKey(row.network)) : ''}</td>
       <td class="audit-text">{row.text}</td>
-      <td>{label ? t(label) : row.event}{row.result && row.result !== 'ok' && <div class="muted">{row.result}</div>}</td>
+      <td>{label ? t(label) : row.event}
+        {row.scheduledAt !== undefined && <div data-testid="audit-scheduled-at">{t('auditScheduledFor', format.format(row.scheduledAt))}</div>}
+        {row.result && row.result !== 'ok' && <div class="muted">{row.result}</div>}</td>
       <td>{row.url && <a href={row.url} target="_blank" rel="noopener noreferrer">{t('viewPost')}</a>}</td>
     </tr>
   );

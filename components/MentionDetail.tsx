@@ -12,15 +12,21 @@ export interface MentionDetailProps {
   terms: readonly string[];
   onPatch(patch: MentionPatch): void;
   onRespond(): void;
+  /** Closes the detail (in a narrow panel it covers the list). */
+  onClose(): void;
 }
 
 /** The active mention: full summary, tone (a hint the officer may correct), response status and note. */
-export function MentionDetail({ row, terms, onPatch, onRespond }: MentionDetailProps) {
+export function MentionDetail({ row, terms, onPatch, onRespond, onClose }: MentionDetailProps) {
   const [note, setNote] = useState(row.response.note ?? '');
   useEffect(() => setNote(row.response.note ?? ''), [row.id, row.response.note]);
   const status = row.response.status;
   return (
     <section class="mention-detail" data-testid="mention-detail" data-mention-id={row.id} aria-label={row.title}>
+      <div class="detail-head">
+        <p class="detail-title">{row.title}</p>
+        <button type="button" data-testid="detail-close" onClick={onClose}>{t('panelCloseDetail')}</button>
+      </div>
       <p class="detail-summary"><Highlighted text={row.summary} terms={[...row.keywords, ...terms]} /></p>
       <div class="detail-row">
         <label>{t('panelCorrectTone')}

@@ -26,6 +26,10 @@ export function MentionFilters({ filter, watches, timeZone, onChange }: MentionF
   const [text, setText] = useState(filter.text);
   const [days, setDays] = useState({ from: '', to: '' });
   const [badRange, setBadRange] = useState(false);
+  // In a narrow panel the filters fold behind one button beside the search box (CSS shows them when wide).
+  const [open, setOpen] = useState(false);
+  const active = [filter.watchId, filter.source, filter.tone, filter.starredOnly, filter.from, filter.to].filter((v) => v !== undefined).length
+    + (filter.state === 'inbox' ? 0 : 1);
   useEffect(() => {
     if (text === filter.text) return undefined;
     const timer = setTimeout(() => onChange({ ...filter, text }), SEARCH_DEBOUNCE_MS);
@@ -43,10 +47,14 @@ export function MentionFilters({ filter, watches, timeZone, onChange }: MentionF
   };
 
   return (
-    <div class="filters">
-      <input type="search" class="search" data-testid="mention-search" aria-label={t('panelSearchLabel')} placeholder={t('panelSearchLabel')}
-        value={text} maxLength={500} onInput={(event) => setText(event.currentTarget.value)} />
-      <div class="filter-row">
+    <div class={`filters${open ? ' open' : ''}`}>
+      <div class="search-row">
+        <input type="search" class="search" data-testid="mention-search" aria-label={t('panelSearchLabel')} placeholder={t('panelSearchLabel')}
+          value={text} maxLength={500} onInput={(event) => setText(event.currentTarget.value)} />
+        <button type="button" class="filters-toggle" data-testid="filters-toggle" aria-expanded={open} aria-controls="filter-row"
+          onClick={() => setOpen(!open)}>{active ? t('panelFiltersActive', String(active)) : t('panelFilters')}</button>
+      </div>
+      <div class="filter-row" id="filter-row">
         <label>{t('panelWatchLabel')}
           <select data-testid="watch-filter" value={filter.watchId === undefined ? '' : String(filter.watchId)}
             onChange={(event) => onChange({ ...filter, watchId: event.currentTarget.value ? Number(event.currentTarget.value) : undefined })}>

@@ -15,6 +15,7 @@ export function PagePreview({ page, imageState, onImageState, imageAlt, onImageA
   return (
     <section class="page-preview">
       {page.limited && <Alert tone="info">{t('composerLimitedPage')}</Alert>}
+      {page.ignoredLink && <Alert tone="info" testId="link-notice">{t('composerLinkIgnored', [page.ignoredLink, page.url])}</Alert>}
       {!page.title && <Alert tone="warning">{t('composerNoTitle')}</Alert>}
       {imageState === 'failed' && <Alert tone="warning" testId="image-failed">{t('composerImageFailed')}</Alert>}
       {page.imageUrl && (imageState === 'loading' || imageState === 'ok') && (

@@ -19,7 +19,6 @@ interface Props {
 export function ShareLinks({ text, url, title, variants, mastodonInstance }: Props) {
   return (
     <section class="share-links" aria-label={t('composerShareLinks')}>
-      <h2>{t('composerShareLinks')}</h2>
       <div class="chips">
         {INTENT_NAMES.map((name) => {
           const variant = name in variants ? variants[name as NetworkId] : undefined;
@@ -31,6 +30,9 @@ export function ShareLinks({ text, url, title, variants, mastodonInstance }: Pro
           );
         })}
       </div>
+      {!intentUrl('mastodon', { text, url, title }, { mastodonInstance }) && (
+        <p class="muted" data-testid="intent-mastodon-reason">{t('intentMastodonMissing')}</p>
+      )}
     </section>
   );
 }

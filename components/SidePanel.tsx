@@ -45,6 +45,8 @@ export function SidePanel({ firstScreen }: { firstScreen?: FirstScreenReads }) {
   const [problem, setProblem] = useState<string>();
   const [chartOpen, setChartOpen] = useState(false);
   const [now, setNow] = useState(() => Date.now());
+  const [refreshing, setRefreshing] = useState(false);
+  const [refreshNote, setRefreshNote] = useState<string>();
   const watchRows = useLiveQuery((db) => db.watches.toArray(), [], firstScreen?.watches);
   const watches = useMemo(() => new Map((watchRows.value ?? []).map((w): [number, WatchRow] => [w.id!, w])), [watchRows.value]);
   const list = useMentionList(filter, firstScreen?.rows);
@@ -116,6 +118,21 @@ export function SidePanel({ firstScreen }: { firstScreen?: FirstScreenReads }) {
     return () => document.removeEventListener('keydown', onKey);
   }, [setActive]);
 
+  /** "Perbarui sekarang": polls every due source now; the list follows by itself through liveQuery. */
+  const refresh = async () => {
+    setRefreshing(true);
+    setRefreshNote(undefined);
+    try {
+      const result = await send('listenNow', {});
+      setRefreshNote(t('panelRefreshed', [String(result.polled), String(result.added)]));
+      setProblem(undefined);
+    } catch {
+      setProblem(t('panelActionFailed'));
+    } finally {
+      setRefreshing(false);
+    }
+  };
+
   const exportAs = async (format: 'csv' | 'json') => {
     try {
       const rows = await rowsInOrder((await loadDexie()).db, list.ids ?? []);
@@ -130,7 +147,11 @@ export function SidePanel({ firstScreen }: { firstScreen?: FirstScreenReads }) {
 
   return (
     <main class="sidepanel">
-      <PageHeader subtitle="sidepanelTitle" />
+      <PageHeader subtitle="sidepanelTitle">
+        <button type="button" data-testid="panel-refresh" disabled={refreshing} onClick={() => void refresh()}>{t('listenNow')}</button>
+        <a class="link" href="/options.html" target="_blank" rel="noopener" data-testid="panel-settings">{t('openOptions')}</a>
+      </PageHeader>
+      {refreshNote && <Alert tone="info" testId="panel-refresh-note">{refreshNote}</Alert>}
       {warning && <warning.SettingsWarning />}
       {rowsShown && <SourceHealthStrip />}
       <MentionFilters filter={filter} watches={watchRows.value ?? []} timeZone={timeZone} onChange={changeFilter} />
@@ -148,7 +169,7 @@ export function SidePanel({ firstScreen }: { firstScreen?: FirstScreenReads }) {
         timeZone={timeZone} filterKey={JSON.stringify(filter)} onActivate={setActive} onSelect={toggleSelect}
         onStar={star} onArchive={archive} onOpened={opened} />
       {active && (
-        <MentionDetail row={active} terms={terms} onPatch={(change) => void patch([active.id!], change)}
+        <MentionDetail row={active} terms={terms} onPatch={(change) => void patch([active.id!], change)} onClose={() => setActive(-1)}
           onRespond={() => void send('respondToMention', { id: active.id! }).catch(() => setProblem(t('panelActionFailed')))} />
       )}
       <p class="muted shortcuts">{t('panelKeyboardHelp')}</p>

@@ -1,6 +1,7 @@
-import { useEffect, useLayoutEffect, useMemo, useState } from 'preact/hooks';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useState } from 'preact/hooks';
 import type { PageInfo } from '../utils/compose/page';
 import { composeBaseText } from '../utils/compose/quote';
+import { respondText } from '../utils/compose/respond';
 import { zonedTimeToEpoch } from '../utils/compose/schedule';
 import { validateDraft, type DraftProblem } from '../utils/compose/validate';
 import { send, type DeliveryStatus, type ResponseOf } from '../utils/messages';
@@ -24,6 +25,8 @@ export function useComposer(start?: Promise<ComposerStart>) {
   const [imageState, setImageState] = useState<'loading' | 'ok' | 'failed' | 'removed'>('loading');
   const [scheduleAt, setScheduleAt] = useState('');
   const [draftRestored, setDraftRestored] = useState(false);
+  // The officer's text before a quote replaced it or they started over, kept (and autosaved) to restore.
+  const [replaced, setReplaced] = useState<string>();
   const [problem, setProblem] = useState<DraftProblem>();
   const [publishing, setPublishing] = useState(false);
   const [postId, setPostId] = useState<number>();
@@ -38,7 +41,8 @@ export function useComposer(start?: Promise<ComposerStart>) {
     void (async () => {
       // One round trip to the worker, with the popup's own storage reads alongside it.
       const { start: { page: info, context: ctx }, presets: storedPresets, drafts, preferences } = await (start ?? startComposer());
-      const draft = info.selection ? undefined : drafts[info.url];
+      // A draft is never replaced by a new selection: the quote is offered beside it (QuoteOffer).
+      const draft = info.respond ? undefined : drafts[info.url];
       setPage(info);
       setContext(ctx);
       setPresets(storedPresets);
@@ -49,7 +53,12 @@ export function useComposer(start?: Promise<ComposerStart>) {
         setVariants(draft.variants);
         setTargets(draft.targets.filter((id) => NETWORK_IDS.includes(id)));
         setImageAlt(draft.imageAlt);
+        setReplaced(draft.replaced);
         setDraftRestored(true);
+      } else if (info.respond) {
+        // A response is not a broadcast: nothing is ticked until the officer chooses where to answer.
+        setText(respondText(info.respond));
+        setTargets([]);
       } else {
         setText(composeBaseText({ ...info, lang: info.lang }));
         setTargets(ctx.connected);
@@ -58,18 +67,23 @@ export function useComposer(start?: Promise<ComposerStart>) {
     })();
   }, [start]);
 
+  /** Writes this page's draft now; replacing or restoring the text calls it directly, as the popup may close next. */
+  const pageUrl = page?.url;
+  const saveDraft = useCallback((draftText: string, before: string | undefined) => {
+    if (!pageUrl) return Promise.resolve();
+    return updateSetting(SETTINGS.drafts, (all) => {
+      const next = { ...all, [pageUrl]: { text: draftText, variants, targets, imageAlt, updatedAt: Date.now(), ...(before === undefined ? {} : { replaced: before }) } };
+      const keep = Object.entries(next).sort(([, a], [, b]) => b.updatedAt - a.updatedAt).slice(0, MAX_DRAFTS);
+      return Object.fromEntries(keep);
+    });
+  }, [pageUrl, variants, targets, imageAlt]);
+
   // Autosave per page URL, so closing the popup by accident loses nothing.
   useEffect(() => {
     if (!loaded || !page?.url || postId) return;
-    const timer = setTimeout(() => {
-      void updateSetting(SETTINGS.drafts, (all) => {
-        const next = { ...all, [page.url]: { text, variants, targets, imageAlt, updatedAt: Date.now() } };
-        const keep = Object.entries(next).sort(([, a], [, b]) => b.updatedAt - a.updatedAt).slice(0, MAX_DRAFTS);
-        return Object.fromEntries(keep);
-      });
-    }, 300);
+    const timer = setTimeout(() => void saveDraft(text, replaced), 300);
     return () => clearTimeout(timer);
-  }, [loaded, text, variants, targets, imageAlt, page?.url, postId]);
+  }, [loaded, text, replaced, saveDraft, page?.url, postId]);
 
   // While the popup is open, follow the deliveries; they go on in the worker if it closes.
   useEffect(() => {
@@ -93,8 +107,8 @@ export function useComposer(start?: Promise<ComposerStart>) {
   const image = page?.imageUrl && (imageState === 'ok' || imageState === 'loading') ? page.imageUrl : undefined;
   const mastodonLimit = context?.mastodonLimit;
   const check = useMemo(
-    () => validateDraft({ text, variants, targets, hasImage: Boolean(image), mastodonLimit }),
-    [text, variants, targets, image, mastodonLimit],
+    () => validateDraft({ text, variants, targets, hasImage: Boolean(image), mastodonLimit, pageUrl: page?.url, replyTo: page?.respond?.reply?.network }),
+    [text, variants, targets, image, mastodonLimit, page?.url, page?.respond],
   );
 
   async function publish() {
@@ -107,7 +121,7 @@ export function useComposer(start?: Promise<ComposerStart>) {
       const created = await send('publish', {
         text, variants, targets, pageUrl: page?.url ?? '', pageTitle: page?.title ?? '',
         description: page?.description || undefined, imageUrl: image, imageAlt: image ? imageAlt : undefined,
-        scheduledAt: scheduled,
+        scheduledAt: scheduled, replyTo: page?.respond?.reply,
       });
       setScheduledFor(scheduled);
       setPostId(created.postId);
@@ -122,18 +136,51 @@ export function useComposer(start?: Promise<ComposerStart>) {
     }
   }
 
+  /** Starts over from the page, keeping the current text restorable. */
   function discardDraft() {
     if (!page || !context) return;
-    setText(composeBaseText(page));
+    const fresh = page.respond ? respondText(page.respond) : composeBaseText(page);
+    void saveDraft(fresh, text);
+    setReplaced(text);
+    setText(fresh);
     setVariants({});
-    setTargets(context.connected);
+    setTargets(page.respond ? [] : context.connected);
     setImageAlt('');
     setDraftRestored(false);
+  }
+
+  /** After a post: a fresh composer for the same page (the sent post's results stay in the worker and the audit log). */
+  function newPost() {
+    if (!page || !context) return;
+    setPostId(undefined);
+    setScheduledFor(undefined);
+    setDeliveries([]);
+    setScheduleAt('');
+    setProblem(undefined);
+    setReplaced(undefined);
+    setText(page.respond ? respondText(page.respond) : composeBaseText(page));
+    setVariants({});
+    setTargets(page.respond ? [] : context.connected);
+  }
+
+  /** Puts `next` in the text box; what was there stays restorable. */
+  function replaceText(next: string) {
+    void saveDraft(next, text);
+    setReplaced(text);
+    setText(next);
+  }
+
+  function restoreReplaced() {
+    if (replaced === undefined) return;
+    void saveDraft(replaced, undefined);
+    setText(replaced);
+    setReplaced(undefined);
   }
 
   return {
     page, context, presets, text, setText, variants, setVariants, targets, setTargets, imageAlt, setImageAlt,
     imageState, setImageState, image, scheduleAt, setScheduleAt, timeZone, draftRestored, discardDraft,
+    replaced, replaceText, restoreReplaced, newPost,
     check, problem, publish, publishing, postId, scheduledFor, deliveries, retried,
   };
 }

@@ -1,4 +1,5 @@
 import '../utils/shims/buffer-global';
+import '../utils/zod-jitless';
 import { defineBackground } from '#imports';
 import { startWorker } from '../utils/worker/start';
 

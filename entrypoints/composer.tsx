@@ -1,5 +1,7 @@
 // First import: begins the worker round trip before the rest of this bundle is evaluated.
 import '../components/composer-request';
+// Before anything that builds a zod schema (composer-request builds none): see utils/zod-jitless.ts.
+import '../utils/zod-jitless';
 import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
 import { startComposer } from '../components/composer-start';
 import { Popup } from '../components/Popup';

@@ -2,6 +2,7 @@ import { Dexie, type EntityTable } from 'dexie';
 import { DB_NAME } from './db-name';
 import type { ErrorInfo } from './errors';
 import type { NetworkId } from './networks/ids';
+import type { ReplyTarget } from './compose/reply';
 
 // The one IndexedDB database of Siar. Add a new `this.version(n)` block for every schema change;
 // never edit an old one, so officers' stored data upgrades in place.
@@ -18,6 +19,8 @@ export interface PostRow {
   createdBy: string;
   createdAt: number;
   scheduledAt?: number;
+  /** Answering a mention: the delivery to `replyTo.network` replies to that post (no page link added). */
+  replyTo?: ReplyTarget;
 }
 
 export type DeliveryState = 'pending' | 'sending' | 'sent' | 'failed' | 'needs-auth';
@@ -51,6 +54,8 @@ export interface AuditRow {
   pageUrl?: string;
   result?: string;
   url?: string;
+  /** For `scheduled`, `rescheduled` and `cancelled`: the time the post was (or is now) set to go out. */
+  scheduledAt?: number;
 }
 
 export interface WatchRow {
@@ -77,7 +82,7 @@ export interface SourceRow {
   lastModified?: string;
   intervalMin: number;
   nextDueAt: number;
-  health: { lastSuccessAt?: number; lastErrorAt?: number; lastError?: ErrorInfo; failures: number };
+  health: { lastSuccessAt?: number; lastErrorAt?: number; lastError?: ErrorInfo; lastWarning?: { code: 'truncated'; at: number }; failures: number };
   /** Set on search sources the worker keeps for one watch (their query follows the watch's). */
   watchId?: number;
   /** Which of that watch's searches this row is (`googlenews`, `mastodon:banjir`…). */

@@ -4,6 +4,7 @@ import { accountProtocol } from './accounts/protocol';
 import { SiarError, toErrorInfo, type ErrorCode, type ErrorInfo } from './errors';
 import type { MessageKey } from './i18n';
 import { networkIdSchema } from './networks/ids';
+import { replyTargetSchema, respondSchema } from './compose/reply';
 import { settingsFileProtocol } from './settings-file/protocol';
 import { transmit } from './message-transport';
 import { listenProtocol } from './monitor/protocol';
@@ -26,11 +27,15 @@ const newPostSchema = z.object({
   imageAlt: optionalStr(1500),
   targets: z.array(networkIdSchema).check(z.minLength(1), z.maxLength(7)),
   scheduledAt: z.optional(z.int().check(z.positive())),
+  /** Answering a mention: the delivery to this network replies to that post instead of broadcasting. */
+  replyTo: z.optional(replyTargetSchema),
 });
 
 export const pageInfoSchema = z.object({
   url: z.string(), title: z.string(), description: z.string(), imageUrl: z.optional(z.string()),
   selection: z.string(), lang: z.optional(z.string()), limited: z.boolean(), tabId: z.optional(z.number()),
+  ignoredLink: z.optional(z.string()),
+  respond: z.optional(respondSchema),
 });
 
 const errorInfoSchema = z.object({

@@ -48,6 +48,8 @@ export const draftSchema = z.object({
   targets: z.array(networkIdSchema).check(z.maxLength(7)),
   imageAlt: str(1500),
   updatedAt: z.number(),
+  /** The officer's text before a quote replaced it or they started over: restorable, never silently lost. */
+  replaced: z.optional(str(70_000)),
 });
 export type StoredDraft = z.infer<typeof draftSchema>;
 /** Drafts kept per page URL; the oldest are dropped beyond this many. */

@@ -1,3 +1,4 @@
+import '../../utils/zod-jitless';
 import { Options } from '../../components/Options';
 import { mount } from '../../components/mount';
 

@@ -1,3 +1,4 @@
+import '../../utils/zod-jitless';
 import { ClippingReport } from '../../components/ClippingReport';
 import { mount } from '../../components/mount';
 

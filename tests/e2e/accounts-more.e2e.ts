@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { NetworkId } from '../../utils/networks/ids';
 import { FACEBOOK_ACCOUNT, createFacebookFake } from '../fakes/facebook';
 import { startFakeServer, type FakeServer } from '../fakes/https-server';
+import { createImagesFake, IMAGE_BYTES, IMAGE_URL } from '../fakes/images';
 import { LINKEDIN_ACCOUNT, createLinkedinFake } from '../fakes/linkedin';
 import { THREADS_ACCOUNT, createThreadsFake } from '../fakes/threads';
 import { X_CREDENTIALS, createXFake } from '../fakes/x';
@@ -19,7 +20,7 @@ let siar: SiarBrowser;
 const x = createXFake({ authorizeHost: true });
 
 beforeAll(async () => {
-  fakes = await startFakeServer([x, createFacebookFake(), createThreadsFake(), createLinkedinFake()]);
+  fakes = await startFakeServer([x, createFacebookFake(), createThreadsFake(), createLinkedinFake(), createImagesFake()]);
   siar = await launchSiar({ hostRules: fakes.hostRules() });
   x.oauth2.redirectUri = `https://${siar.extensionId}.chromiumapp.org/`;
 });
@@ -56,10 +57,12 @@ describe('X with OAuth 2.0 and PKCE', () => {
     }
   });
 
-  it('signs in through the identity window, shows the account, and publishes with the new bearer token', async () => {
+  it('signs in through the identity window, shows the account, and publishes with an image with the new bearer token', async () => {
     const before = x.oauth2.authorizations.length;
     const options = await OptionsPage.openIn(siar, 'options.html');
     expect(await options.byTestId('account-x-mode-oauth2').isChecked()).toBe(true);
+    // The form says which kind of X app works: a public client, PKCE, no secret.
+    expect(await options.byTestId('account-x-clientId-hint').innerText()).toBe(message('id', 'fieldClientIdHint'));
     await options.fillAccount('x', { clientId: X_CREDENTIALS.clientId });
     await options.connect('x');
     await expect.poll(() => options.accountStatus('x'), { timeout: 20_000 }).toBe(connectedAs('@humasprov'));
@@ -88,14 +91,20 @@ describe('X with OAuth 2.0 and PKCE', () => {
     expect(html).not.toContain(accessToken);
     expect(html).not.toContain('fake-oauth2-code-refresh-1');
 
-    const post = { text: 'Layanan KTP keliling hadir di Alun-alun hari Sabtu', variants: {}, pageUrl: 'https://jatengprov.go.id/ktp', pageTitle: 'KTP', targets: ['x'] };
+    const post = {
+      text: 'Layanan KTP keliling hadir di Alun-alun hari Sabtu', variants: {}, pageUrl: 'https://jatengprov.go.id/ktp', pageTitle: 'KTP',
+      imageUrl: IMAGE_URL, imageAlt: 'Petugas melayani warga', targets: ['x'],
+    };
     const published = await options.page.evaluate((p) => chrome.runtime.sendMessage({ type: 'publish', payload: p }), post) as { ok: boolean; data: { deliveryIds: number[] } };
     expect(published.ok).toBe(true);
     const [deliveryId] = published.data.deliveryIds;
     type Row = { id: number; state: string };
     const rows = await waitFor(() => readTable<Row>(siar.worker, 'deliveries'), (all) => all.some((r) => r.id === deliveryId && r.state === 'sent'), 30_000);
     expect(rows.find((r) => r.id === deliveryId)?.state).toBe('sent');
-    expect(x.tweets).toEqual([expect.objectContaining({ text: post.text, auth: 'bearer' })]);
+    // The token carries media.write, so X's v2 upload takes the page image (a 403 there loops on "sign in again").
+    expect(x.oauth2.granted.get(accessToken!)).toContain('media.write');
+    expect(x.media).toEqual([expect.objectContaining({ bytes: IMAGE_BYTES.length, finalized: true, altText: 'Petugas melayani warga' })]);
+    expect(x.tweets).toEqual([expect.objectContaining({ text: post.text, auth: 'bearer', mediaIds: [x.media[0]!.id] })]);
     const tweetCalls = fakes.log.filter((r) => r.host === 'api.x.com' && r.method === 'POST' && r.path === '/2/tweets');
     expect(tweetCalls.map((r) => r.authorization)).toEqual([`Bearer ${accessToken}`]);
 

@@ -47,9 +47,11 @@ describe('composer', () => {
 
     const typed = 'Gubernur meresmikan layanan 🇮🇩 👨‍👩‍👧‍👦 https://jatengprov.go.id/layanan #PelayananPublik';
     await popup.setText(typed);
-    expect(await popup.count('x')).toBe(twitter.parseTweet(typed).weightedLength);
+    // The page link is not in the text: X and Telegram get it appended (counted), Bluesky as a card.
+    const sent = `${typed}\n${CANONICAL}`;
+    expect(await popup.count('x')).toBe(twitter.parseTweet(sent).weightedLength);
     expect(await popup.count('bluesky')).toBe(graphemes(typed));
-    expect(await popup.count('telegram')).toBe(typed.length);
+    expect(await popup.count('telegram')).toBe(sent.length);
     expect(await popup.isOver('x')).toBe(false);
 
     await popup.setText('Kabar baik. '.repeat(30));
@@ -74,6 +76,7 @@ describe('composer', () => {
       bluesky: (u) => { expect(u.origin + u.pathname).toBe('https://bsky.app/intent/compose'); expect(u.searchParams.get('text')).toContain(CANONICAL); },
       threads: (u) => { expect(u.hostname).toMatch(/^www\.threads\.(net|com)$/); expect(`${u.searchParams.get('text')} ${u.searchParams.get('url') ?? ''}`).toContain(CANONICAL); },
     };
+    await popup.openShareLinks();
     for (const [name, check] of Object.entries(expected)) {
       const opened = siar.context.waitForEvent('page');
       await popup.byTestId(`intent-${name}`).click();

@@ -67,7 +67,11 @@ describe('accounts', () => {
     await expect.poll(() => options.accountStatus('telegram'), { timeout: 20_000 }).toContain('Humas Provinsi');
 
     // The app registration and token exchange really happened, with the instance's own limit read.
-    expect(mastodon.oauth.apps).toEqual([expect.objectContaining({ redirectUri: `https://${siar.extensionId}.chromiumapp.org/`, scopes: 'write:statuses write:media read:search' })]);
+    // Exactly the scopes Siar's calls need on a 4.3+ server (the fake checks them per method, so the
+    // connection test's verify_credentials only passes with `profile`).
+    const scopes = 'write:statuses write:media profile read:statuses read:search';
+    expect(mastodon.oauth.apps).toEqual([expect.objectContaining({ redirectUri: `https://${siar.extensionId}.chromiumapp.org/`, scopes })]);
+    expect(mastodon.oauth.tokenScopes.get(MASTODON_ACCOUNT.accessToken)).toEqual(scopes.split(' '));
     const accounts = await loadedAccounts(siar.worker);
     expect(accounts).toMatchObject({
       mastodon: { instance: `https://${MASTODON_HOST}`, accessToken: MASTODON_ACCOUNT.accessToken, maxChars: INSTANCE_LIMIT },

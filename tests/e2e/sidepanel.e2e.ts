@@ -151,7 +151,7 @@ describe('side panel', () => {
     await noErrors();
   });
 
-  it('"Tanggapi" opens the composer with the mention quoted and linked', async () => {
+  it('"Tanggapi" on a news mention opens a reply template with nothing ticked and the article to read', async () => {
     const panel = await openPanel();
     // Headless Chromium hides the toolbar popup from tests; refusing it makes Siar open the same composer as a window.
     await siar.worker.evaluate(() => { (chrome.action as unknown as { openPopup(): Promise<void> }).openPopup = () => Promise.reject(new Error('no popup in test')); });
@@ -162,7 +162,11 @@ describe('side panel', () => {
     expect(page.url()).toContain('/popup.html?window=1');
     const composer = new PopupPage(page);
     await composer.ready();
-    expect(await composer.text()).toBe('“Pemkot umumkan pajak daerah baru” — Antara\nhttps://berita.example.id/artikel/3');
+    expect(await composer.text()).toBe(message('id', 'respondTemplate'));
+    expect(await composer.byTestId('respond-header').innerText()).toContain('Pemkot umumkan pajak daerah baru');
+    expect(await composer.byTestId('respond-hint').textContent()).toBe(message('id', 'composerRespondNoReplyHint'));
+    expect(await composer.alerts()).not.toContain(message('id', 'composerLimitedPage'));
+    expect(await composer.page.locator('[data-testid^="target-"]:checked').count()).toBe(0);
     await page.close();
     await panel.page.close();
     await noErrors();
@@ -178,10 +182,10 @@ describe('side panel', () => {
     const csvDownload = panel.page.waitForEvent('download');
     await panel.byTestId('export-csv').click();
     const csv = readFileSync((await (await csvDownload).path())!, 'utf8');
-    expect(csv.startsWith('\uFEFFid,publishedAt,outlet,')).toBe(true);
+    expect(csv.startsWith('\uFEFF"id","publishedAt","outlet",')).toBe(true);
     const lines = csv.slice(1).trimEnd().split('\r\n');
-    expect(lines.slice(1).map((line) => Number(line.split(',')[0]))).toEqual([3, 4, 6, 7]);
-    expect(lines[4]).toContain(`'@warga`);
+    expect(lines.slice(1).map((line) => Number(line.split(',')[0]!.replaceAll('"', '')))).toEqual([3, 4, 6, 7]);
+    expect(lines[4]).toContain(`"'@warga"`);
     expect(lines[4]).toContain(`"'=HYPERLINK(""https://evil.example"",""klik"")"`);
     expect(lines[4]).toContain(`"'+62 811, ""kutipan"""`);
 
@@ -247,8 +251,8 @@ describe('side panel', () => {
     const download = report.waitForEvent('download');
     await report.getByTestId('report-csv').click();
     const csv = readFileSync((await (await download).path())!, 'utf8');
-    expect(csv.slice(1).split('\r\n')[0]).toBe('Waktu,Media,Judul,Nada,Tautan');
-    expect(csv).toContain('Antara,Pajak daerah dibahas,Positif,https://berita.example.id/artikel/14');
+    expect(csv.slice(1).split('\r\n')[0]).toBe('"Waktu","Media","Judul","Nada","Tautan"');
+    expect(csv).toContain('"Antara","Pajak daerah dibahas","Positif","https://berita.example.id/artikel/14"');
     await report.getByTestId('report-date').fill('');
     await report.goto(siar.url('report.html?date=2026-02-31'));
     expect(await report.getByTestId('report-problem').textContent()).toBe(message('id', 'reportBadDate'));

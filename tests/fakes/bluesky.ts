@@ -4,7 +4,14 @@ import { json, jsonBody, type Fake, type FakeResponse } from './fake';
 
 // A Bluesky PDS (bsky.social) for the XRPC methods Siar calls. Records are validated with the official
 // app.bsky.feed.post lexicon from @atproto/api, and every facet's UTF-8 byte range must cover exactly
-// the text of its link, mention or tag.
+// the text of its link, mention or tag. Access JWTs lapse two hours after issue (docs.bsky.app,
+// "Creating a session": accessJwt is short-lived, refreshJwt renews it via refreshSession).
+// app.bsky.feed.searchPosts is answered for a valid session (the PDS proxies it to the AppView); the
+// public AppView (public.api.bsky.app) refuses it without one with 403, as it has since January 2025
+// (github.com/bluesky-social/atproto/issues/3423).
+// app.bsky.feed.getPosts (proxied by the PDS to the AppView,
+// https://docs.bsky.app/docs/api/app-bsky-feed-get-posts) answers for our posts and for `others`'
+// posts; a reply's root and parent must be posts that exist, as the AppView requires.
 
 export const BLUESKY_ACCOUNT = { service: 'https://bsky.social', handle: 'humas.example.go.id', appPassword: 'abcd-efgh-ijkl-mnop' };
 export const BLUESKY_DID = 'did:plc:humasfake0000000000000000';
@@ -15,11 +22,28 @@ const xrpcError = (status: number, error: string, message: string, headers: Reco
 
 interface StoredPost { uri: string; cid: string; record: Record<string, unknown> }
 
+/** How long an access JWT works after it is issued. */
+export const BLUESKY_ACCESS_TTL_MS = 2 * 60 * 60_000;
+
+/** One post as app.bsky.feed.searchPosts returns it (app.bsky.feed.defs#postView, the fields Siar reads). */
+export interface SearchHit {
+  uri: string; cid: string; indexedAt: string;
+  author: { did: string; handle: string; displayName?: string };
+  record: { $type: 'app.bsky.feed.post'; text: string; createdAt: string; langs?: string[] };
+}
+
 export interface BlueskyFake extends Fake {
   posts: StoredPost[];
+  /** What searchPosts finds: other people's posts, newest first. */
+  searchable: SearchHit[];
+  /** The fake's clock for token expiry; tests move it forward instead of waiting two hours. */
+  now(): number;
+  setNow(at: number): void;
   blobs: { cid: string; mimeType: string; size: number }[];
   sessionsCreated: number;
   refreshes: number;
+  /** Posts by other accounts, by at:// URI (what the officer may answer). */
+  others: Map<string, StoredPost>;
   /** Makes every access token issued so far answer ExpiredToken, as the PDS does after ~2 hours. */
   expireAccessTokens(): void;
 }
@@ -70,7 +94,10 @@ function facetProblem(record: { text: string; facets?: { index: { byteStart: num
 
 export function createBlueskyFake(): BlueskyFake {
   let issued = 0;
+  let clock: number | undefined;
+  const now = () => clock ?? Date.now();
   const access = new Map<string, 'valid' | 'expired'>();
+  const issuedAt = new Map<string, number>();
   const refresh = new Set<string>();
   const posts: StoredPost[] = [];
   const blobs: BlueskyFake['blobs'] = [];
@@ -79,20 +106,29 @@ export function createBlueskyFake(): BlueskyFake {
     const accessJwt = `bsky-access-${issued}`;
     const refreshJwt = `bsky-refresh-${issued}`;
     access.set(accessJwt, 'valid');
+    issuedAt.set(accessJwt, now());
     refresh.add(refreshJwt);
     return { did: BLUESKY_DID, handle: BLUESKY_ACCOUNT.handle, accessJwt, refreshJwt, active: true };
   };
 
   const fake: BlueskyFake = {
-    hosts: ['bsky.social'],
+    hosts: ['bsky.social', 'public.api.bsky.app'],
     posts,
+    searchable: [],
+    now,
+    setNow: (at) => { clock = at; },
     blobs,
     sessionsCreated: 0,
     refreshes: 0,
+    others: new Map(),
     expireAccessTokens: () => { for (const token of access.keys()) access.set(token, 'expired'); },
     handle(request): FakeResponse {
       const nsid = request.path.replace(/^\/xrpc\//, '');
       const bearer = request.headers.authorization?.replace(/^Bearer /, '');
+      if (request.host === 'public.api.bsky.app') {
+        if (nsid === 'app.bsky.feed.searchPosts' && !bearer) return { status: 403, headers: { 'content-type': 'text/html' }, body: '<html><head><title>403 Forbidden</title></head></html>' };
+        return xrpcError(501, 'MethodNotImplemented', `Method Not Implemented: ${nsid}`);
+      }
       if (nsid === 'com.atproto.server.createSession') {
         const body = jsonBody(request) as { identifier?: string; password?: string } | undefined;
         if (body?.identifier !== BLUESKY_ACCOUNT.handle || body.password !== BLUESKY_ACCOUNT.appPassword) {
@@ -117,7 +153,22 @@ export function createBlueskyFake(): BlueskyFake {
       const state = bearer ? access.get(bearer) : undefined;
       if (!bearer) return xrpcError(401, 'AuthenticationRequired', 'Authentication Required');
       if (!state) return xrpcError(400, 'InvalidToken', 'Token could not be verified');
-      if (state === 'expired') return xrpcError(400, 'ExpiredToken', 'Token has expired');
+      if (state === 'expired' || now() - (issuedAt.get(bearer) ?? 0) >= BLUESKY_ACCESS_TTL_MS) return xrpcError(400, 'ExpiredToken', 'Token has expired');
+      if (nsid === 'app.bsky.feed.searchPosts') {
+        // app.bsky.feed.searchPosts lexicon: q required, limit 1..100, since/until inclusive/exclusive datetimes.
+        const q = request.query.get('q') ?? '';
+        const limit = Number(request.query.get('limit') ?? 25);
+        if (!q || !Number.isInteger(limit) || limit < 1 || limit > 100) return xrpcError(400, 'InvalidRequest', 'Error: Params must have the property "q"');
+        const since = request.query.get('since');
+        const words = q.toLowerCase().split(/\s+/);
+        const hits = fake.searchable.filter((hit) => words.every((word) => hit.record.text.toLowerCase().includes(word))
+          && (!since || hit.record.createdAt >= since));
+        return json(200, { posts: hits.slice(0, limit), hitsTotal: hits.length });
+      }
+      if (nsid === 'app.bsky.feed.getPosts') {
+        const found = request.query.getAll('uris').map((uri) => posts.find((p) => p.uri === uri) ?? fake.others.get(uri)).filter(Boolean);
+        return json(200, { posts: found.map((post) => ({ uri: post!.uri, cid: post!.cid, record: post!.record, author: { did: post!.uri.split('/')[2] } })) });
+      }
       if (nsid === 'com.atproto.repo.uploadBlob') {
         const mimeType = String(request.headers['content-type'] ?? '');
         if (!mimeType.startsWith('image/') || request.body.length === 0) return xrpcError(400, 'InvalidRequest', 'bad blob');
@@ -135,7 +186,8 @@ export function createBlueskyFake(): BlueskyFake {
         const problem = facetProblem(body.record as never);
         if (problem) return xrpcError(400, 'InvalidRequest', problem);
         const reply = body.record.reply as { root: { uri: string }; parent: { uri: string } } | undefined;
-        if (reply && (!posts.some((p) => p.uri === reply.root.uri) || !posts.some((p) => p.uri === reply.parent.uri))) {
+        const known = (uri: string) => posts.some((p) => p.uri === uri) || fake.others.has(uri);
+        if (reply && (!known(reply.root.uri) || !known(reply.parent.uri))) {
           return xrpcError(400, 'InvalidRequest', 'reply refers to an unknown post');
         }
         const thumb = (body.record.embed as { external?: { thumb?: { ref: { $link: string } } } } | undefined)?.external?.thumb;

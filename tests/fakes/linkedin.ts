@@ -5,6 +5,8 @@ import { json, jsonBody, type Fake, type FakeResponse } from './fake';
 // for the connection test.
 
 export const LINKEDIN_ACCOUNT = { author: 'urn:li:organization:5515715', token: 'AQVfake-linkedin-token' };
+/** A member token granted w_member_social only, without the OpenID scopes /v2/userinfo needs. */
+export const LINKEDIN_MEMBER_ONLY = { author: 'urn:li:person:abc123', token: 'AQVfake-member-social-only' };
 
 /**
  * Sunset dates from LinkedIn's migrations table (learn.microsoft.com/en-us/linkedin/marketing/integrations/migrations,
@@ -33,8 +35,11 @@ const error = (status: number, message: string, code?: string, headers: Record<s
 interface PostBody {
   author?: string; commentary?: string; visibility?: string; lifecycleState?: string;
   distribution?: { feedDistribution?: string };
-  content?: { article?: { source?: string; title?: string; description?: string } };
+  content?: { article?: { source?: string; title?: string; description?: string; thumbnail?: string; thumbnailAltText?: string } };
 }
+
+/** Where the Images API's upload URLs point (the docs' example: https://www.linkedin.com/dms-uploads/...). */
+export const LINKEDIN_UPLOAD_HOST = 'www.linkedin.com';
 
 /** Reserved little-text characters must be escaped; `{hashtag|\#|tag}` templates are the one exception. */
 export function unescapedReserved(commentary: string): string | undefined {
@@ -45,15 +50,33 @@ export function unescapedReserved(commentary: string): string | undefined {
 
 export interface LinkedinFake extends Fake {
   posts: { urn: string; body: PostBody }[];
+  /** Images API uploads: initialized by POST /rest/images?action=initializeUpload, filled by the PUT. */
+  images: { urn: string; owner: string; bytes: number; type?: string }[];
 }
+
+const IMAGE_TYPES = new Set(['image/jpeg', 'image/png', 'image/gif']);
 
 export function createLinkedinFake(): LinkedinFake {
   const posts: LinkedinFake['posts'] = [];
+  const images: LinkedinFake['images'] = [];
   return {
-    hosts: ['api.linkedin.com'],
+    hosts: ['api.linkedin.com', LINKEDIN_UPLOAD_HOST],
     posts,
+    images,
     handle(request): FakeResponse {
-      if (request.headers.authorization !== `Bearer ${LINKEDIN_ACCOUNT.token}`) return error(401, 'Invalid access token', 'INVALID_ACCESS_TOKEN');
+      const memberOnly = request.headers.authorization === `Bearer ${LINKEDIN_MEMBER_ONLY.token}`;
+      if (request.headers.authorization !== `Bearer ${LINKEDIN_ACCOUNT.token}` && !memberOnly) return error(401, 'Invalid access token', 'INVALID_ACCESS_TOKEN');
+      // /v2/userinfo is the OpenID Connect endpoint: without the openid/profile scopes it is a 403.
+      if (memberOnly && request.path === '/v2/userinfo') return error(403, 'Not enough permissions to access: userinfo.GET.NO_VERSION', 'ACCESS_DENIED');
+      if (request.host === LINKEDIN_UPLOAD_HOST) {
+        // The upload URL takes the raw bytes by PUT (Images API, "Upload the Image"); JPG, GIF or PNG only.
+        const target = images.find((image) => request.path === `/dms-uploads/${encodeURIComponent(image.urn)}`);
+        const type = String(request.headers['content-type'] ?? '');
+        if (request.method !== 'PUT' || !target) return error(404, 'Upload URL not found');
+        if (!IMAGE_TYPES.has(type) || request.body.length === 0) return error(400, 'Unsupported image format', 'MEDIA_ASSET_PROCESSING_FAILED');
+        Object.assign(target, { bytes: request.body.length, type });
+        return { status: 201 };
+      }
       if (request.method === 'GET' && request.path === '/v2/userinfo') return json(200, { sub: 'abc123', name: 'Petugas Humas' });
       const version = request.headers['linkedin-version'];
       if (request.path.startsWith('/rest/')) {
@@ -61,6 +84,16 @@ export function createLinkedinFake(): LinkedinFake {
         // A sunset or not-yet-released version: 426 Upgrade Required (versioning page, "Version Header is Deprecated").
         if (!linkedinServes(version)) return error(426, `Requested version ${version} is not active`, 'NONEXISTENT_VERSION');
         if (request.headers['x-restli-protocol-version'] !== '2.0.0') return error(400, 'Restli protocol 2.0.0 required');
+      }
+      if (request.method === 'POST' && request.path === '/rest/images' && request.query.get('action') === 'initializeUpload') {
+        const owner = (jsonBody(request) as { initializeUploadRequest?: { owner?: string } } | undefined)?.initializeUploadRequest?.owner;
+        if (owner !== LINKEDIN_ACCOUNT.author) return error(403, 'Not enough permissions to upload as this owner', 'ACCESS_DENIED');
+        const urn = `urn:li:image:C4E10AQFake${images.length + 1}`;
+        images.push({ urn, owner, bytes: 0 });
+        return json(200, { value: {
+          uploadUrlExpiresAt: Date.now() + 3_600_000, image: urn,
+          uploadUrl: `https://${LINKEDIN_UPLOAD_HOST}/dms-uploads/${encodeURIComponent(urn)}`,
+        } });
       }
       const org = /^\/rest\/organizations\/(\d+)$/.exec(request.path);
       if (request.method === 'GET' && org) return json(200, { id: Number(org[1]), localizedName: 'Dinas Kominfo Provinsi' });
@@ -74,6 +107,11 @@ export function createLinkedinFake(): LinkedinFake {
         const bad = unescapedReserved(body.commentary);
         if (bad) return error(422, `ERROR :: /commentary :: unescaped reserved character "${bad}"`, 'UNPROCESSABLE_ENTITY');
         if (body.content?.article && !body.content.article.source) return error(422, 'ERROR :: /content/article/source :: field is required');
+        const thumbnail = body.content?.article?.thumbnail;
+        // Posts API, article: the thumbnail must be an uploaded urn:li:image (LinkedIn does not scrape the page).
+        if (thumbnail !== undefined && !images.some((image) => image.urn === thumbnail && image.bytes > 0)) {
+          return error(422, `ERROR :: /content/article/thumbnail :: ${thumbnail} is not an uploaded image`, 'UNPROCESSABLE_ENTITY');
+        }
         const existing = posts.find((post) => post.body.commentary === body.commentary);
         if (existing) return error(422, `Content is a duplicate of ${existing.urn}`, 'DUPLICATE_POST');
         const urn = `urn:li:share:${7200000000000000000n + BigInt(posts.length + 1)}`;

@@ -4,12 +4,15 @@ import { handleMastodonOAuth, scopeCovers, type MastodonOAuthState } from './mas
 // A Mastodon instance (docs.joinmastodon.org): POST /api/v1/statuses with Idempotency-Key (a repeated
 // key returns the status already made), POST /api/v2/media answering 202 until processed,
 // GET /api/v1/media/:id (206 while processing), GET /api/v1/accounts/verify_credentials,
-// GET /api/v1/accounts/:id/statuses. Each method checks the token's scopes as its doc page's "OAuth:" line says.
+// GET /api/v1/accounts/:id/statuses, and
+// GET /api/v2/search (https://docs.joinmastodon.org/methods/search/#v2): a status from another server
+// is found by its URI only with `resolve=true` (the instance then fetches it), and it gets a local id,
+// the only kind `in_reply_to_id` accepts. Each method checks the token's scopes as its doc page's "OAuth:" line says.
 
 export const MASTODON_HOST = 'sosial.example.go.id';
 export const MASTODON_ACCOUNT = { instance: `https://${MASTODON_HOST}`, accessToken: 'mastodon-fake-token', maxChars: 500 };
 /** What the pasted test token was granted: the scopes an officer's token from Siar carries. */
-export const MASTODON_TOKEN_SCOPES = ['write:statuses', 'write:media', 'profile', 'read:statuses'];
+export const MASTODON_TOKEN_SCOPES = ['write:statuses', 'write:media', 'profile', 'read:statuses', 'read:search'];
 
 /**
  * The scopes each method needs, any one of them (docs.joinmastodon.org/methods/statuses/#create,
@@ -23,6 +26,8 @@ const SCOPES: [method: string, path: RegExp, anyOf: string[]][] = [
   ['GET', /^\/api\/v1\/media\/\d+$/, ['write:media']],
   ['GET', /^\/api\/v1\/accounts\/verify_credentials$/, ['profile', 'read:accounts']],
   ['GET', /^\/api\/v1\/accounts\/\d+\/statuses$/, ['read:statuses']],
+  // /methods/search/#v2: resolving a remote URI (resolve=true) needs a user token with read:search.
+  ['GET', /^\/api\/v2\/search$/, ['read:search']],
 ];
 export const OUT_OF_SCOPE = 'This action is outside the authorized scopes';
 
@@ -34,6 +39,8 @@ export interface MastodonFake extends Fake {
   posts: { id: string; status: string; language?: string; visibility?: string; inReplyTo?: string; mediaIds: string[]; key: string }[];
   media: Media[];
   oauth: MastodonOAuthState;
+  /** Statuses on other servers, by URI, that this instance can fetch when asked to resolve them. */
+  remote: Map<string, string>;
 }
 
 async function multipart(request: FakeRequest): Promise<FormData | undefined> {
@@ -51,6 +58,8 @@ export function createMastodonFake(maxChars = 500): MastodonFake {
   const oauth: MastodonOAuthState = {
     apps: [], codes: new Map(), tokenScopes: new Map([[MASTODON_ACCOUNT.accessToken, MASTODON_TOKEN_SCOPES]]), version: '4.5.2',
   };
+  const remote = new Map<string, string>();
+  const resolved = new Map<string, MastodonFake['posts'][number]>();
   const statusJson = (post: MastodonFake['posts'][number]) => ({
     id: post.id, uri: `https://${MASTODON_HOST}/users/humas/statuses/${post.id}`,
     url: `https://${MASTODON_HOST}/@humas/${post.id}`, content: `<p>${post.status}</p>`, visibility: post.visibility,
@@ -63,6 +72,7 @@ export function createMastodonFake(maxChars = 500): MastodonFake {
     posts,
     media,
     oauth,
+    remote,
     async handle(request): Promise<FakeResponse> {
       const unauthenticated = handleMastodonOAuth(request, oauth, { accessToken: MASTODON_ACCOUNT.accessToken, maxChars });
       if (unauthenticated) return unauthenticated;
@@ -87,6 +97,16 @@ export function createMastodonFake(maxChars = 500): MastodonFake {
         media.push(item);
         return json(202, { id: item.id, type: 'image', url: null, description: item.description ?? null });
       }
+      if (request.method === 'GET' && request.path === '/api/v2/search') {
+        const q = request.query.get('q') ?? '';
+        let local = resolved.get(q);
+        if (!local && request.query.get('resolve') === 'true' && remote.has(q)) {
+          local = { id: String(120000000000000000n + BigInt(resolved.size + 1)), status: remote.get(q)!, mediaIds: [], key: `remote:${q}` };
+          resolved.set(q, local);
+        }
+        const type = request.query.get('type');
+        return json(200, { accounts: [], hashtags: [], statuses: local && (!type || type === 'statuses') ? [{ ...statusJson(local), uri: q }] : [] });
+      }
       const mediaMatch = /^\/api\/v1\/media\/(\d+)$/.exec(request.path);
       if (request.method === 'GET' && mediaMatch) {
         const item = media.find((m) => m.id === mediaMatch[1]);
@@ -105,7 +125,7 @@ export function createMastodonFake(maxChars = 500): MastodonFake {
         if ([...new Intl.Segmenter().segment(body.status)].length > maxChars) {
           return error(422, `Validation failed: Text character limit of ${maxChars} exceeded`);
         }
-        if (body.in_reply_to_id && !posts.some((post) => post.id === body.in_reply_to_id)) return error(404, 'Record not found');
+        if (body.in_reply_to_id && ![...posts, ...resolved.values()].some((post) => post.id === body.in_reply_to_id)) return error(404, 'Record not found');
         for (const id of body.media_ids ?? []) {
           const item = media.find((m) => m.id === id);
           if (!item) return error(422, 'Validation failed: media not found');

@@ -15,7 +15,26 @@ export interface TelegramFake extends Fake {
   posts: { message_id: number; text?: string; caption?: string; photo?: string; linkPreviewUrl?: string; replyTo?: number }[];
   /** What getChatMember answers for the bot. */
   membership: { status: string; can_post_messages?: boolean };
+  /** When set, sendPhoto answers 400 with this description (Telegram could not use the image). */
+  photoError?: string;
 }
+
+/**
+ * sendPhoto's answers when Telegram cannot use the image at the URL (core.telegram.org/bots/api#sendphoto:
+ * at most 10 MB, width + height ≤ 10000, ratio ≤ 20; #sending-files: 5 MB by URL; the descriptions are
+ * the Bot API's own).
+ */
+export const TELEGRAM_PHOTO_ERRORS = [
+  'Bad Request: wrong type of the web page content',
+  'Bad Request: failed to get HTTP URL content',
+  'Bad Request: wrong file identifier/HTTP URL specified',
+  'Bad Request: IMAGE_PROCESS_FAILED',
+  'Bad Request: PHOTO_INVALID_DIMENSIONS',
+  'Bad Request: PHOTO_SAVE_FILE_INVALID',
+];
+
+/** Telegram's limits count Unicode code points after entity parsing (core.telegram.org/bots/api#sendmessage). */
+const codePoints = (text: string) => [...text].length;
 
 export function createTelegramFake(): TelegramFake {
   const posts: TelegramFake['posts'] = [];
@@ -45,14 +64,15 @@ export function createTelegramFake(): TelegramFake {
         if (method === 'sendMessage') {
           const text = body.text;
           if (typeof text !== 'string' || !text.trim()) return fail(400, 'Bad Request: message text is empty');
-          if (text.length > 4096) return fail(400, 'Bad Request: message is too long');
+          if (codePoints(text) > 4096) return fail(400, 'Bad Request: message is too long');
           const preview = body.link_preview_options as { url?: string } | undefined;
           posts.push({ message_id, text, linkPreviewUrl: preview?.url, replyTo });
         } else {
           const caption = typeof body.caption === 'string' ? body.caption : undefined;
-          if (caption && caption.length > 1024) return fail(400, 'Bad Request: message caption is too long');
+          if (caption && codePoints(caption) > 1024) return fail(400, 'Bad Request: message caption is too long');
           if (typeof body.photo !== 'string' || !/^https?:\/\//.test(body.photo)) return fail(400, 'Bad Request: wrong HTTP URL specified');
           if (body.photo.includes('broken')) return fail(400, 'Bad Request: failed to get HTTP URL content');
+          if (fake.photoError) return fail(400, fake.photoError);
           posts.push({ message_id, caption, photo: body.photo, replyTo });
         }
         return ok({ message_id, date: 1735689600, chat: CHAT, sender_chat: CHAT });

@@ -6,7 +6,17 @@ import { formBody, json, type FakeRequest, type FakeResponse } from './fake';
 // "Authorize app") and redirects back with code + state; POST https://api.x.com/2/oauth2/token with
 // grant_type=authorization_code checks the public client's id, redirect URI and code_verifier.
 
-export const X_REQUIRED_SCOPES = ['tweet.read', 'tweet.write', 'users.read', 'offline.access'];
+/** The scopes Siar's calls need (see X_ENDPOINT_SCOPES in ./x.ts) plus offline.access for the refresh token. */
+export const X_REQUIRED_SCOPES = ['tweet.read', 'tweet.write', 'users.read', 'media.write', 'offline.access'];
+/**
+ * Every scope X's authorize endpoint knows (docs.x.com/fundamentals/authentication/oauth-2-0/authorization-code,
+ * "Scopes"); any other makes the authorize request invalid.
+ */
+const KNOWN_SCOPES = new Set([
+  'tweet.read', 'tweet.write', 'tweet.moderate.write', 'users.email', 'users.read', 'follows.read', 'follows.write',
+  'offline.access', 'space.read', 'mute.read', 'mute.write', 'like.read', 'like.write', 'list.read', 'list.write',
+  'block.read', 'block.write', 'bookmark.read', 'bookmark.write', 'dm.read', 'dm.write', 'media.write',
+]);
 /** An extension's identity redirect: https://<32 letters a-p>.chromiumapp.org/ */
 const EXTENSION_REDIRECT = /^https:\/\/[a-p]{32}\.chromiumapp\.org\/$/;
 
@@ -23,6 +33,8 @@ export interface XOAuth2 {
   authorizations: URLSearchParams[];
   /** Access tokens issued by the code exchange. */
   issued: string[];
+  /** The scopes the officer granted with each issued token (what the authorize request asked). */
+  granted: Map<string, string[]>;
   authorize(request: FakeRequest): FakeResponse;
   exchange(request: FakeRequest): FakeResponse;
 }
@@ -30,12 +42,13 @@ export interface XOAuth2 {
 const tokenError = (description: string) => json(400, { error: 'invalid_request', error_description: description });
 
 /** Accepts the public client `clientId`; `grant` is told about each issued access and refresh token, so the API accepts them afterwards. */
-export function createXOAuth2(clientId: string, grant: (accessToken: string, refreshToken: string) => void): XOAuth2 {
-  const codes = new Map<string, { redirectUri: string; challenge: string }>();
+export function createXOAuth2(clientId: string, grant: (accessToken: string, refreshToken: string, scopes: string[]) => void): XOAuth2 {
+  const codes = new Map<string, { redirectUri: string; challenge: string; scopes: string[] }>();
   const oauth: XOAuth2 = {
     consent: 'approve',
     authorizations: [],
     issued: [],
+    granted: new Map(),
     authorize(request): FakeResponse {
       const q = request.query;
       oauth.authorizations.push(new URLSearchParams(q));
@@ -47,16 +60,16 @@ export function createXOAuth2(clientId: string, grant: (accessToken: string, ref
       }
       const back = new URL(redirect);
       const state = q.get('state') ?? '';
-      const scopes = (q.get('scope') ?? '').split(' ');
+      const scopes = (q.get('scope') ?? '').split(' ').filter(Boolean);
       const challenge = q.get('code_challenge') ?? '';
       if (q.get('response_type') !== 'code' || !state || !challenge || q.get('code_challenge_method') !== 'S256'
-        || !X_REQUIRED_SCOPES.every((scope) => scopes.includes(scope))) {
+        || scopes.length === 0 || !scopes.every((scope) => KNOWN_SCOPES.has(scope))) {
         back.searchParams.set('error', 'invalid_request');
       } else if (oauth.consent === 'deny') {
         back.searchParams.set('error', 'access_denied');
       } else {
         const code = `x-code-${codes.size + oauth.issued.length + 1}`;
-        codes.set(code, { redirectUri: redirect, challenge });
+        codes.set(code, { redirectUri: redirect, challenge, scopes });
         back.searchParams.set('code', code);
       }
       back.searchParams.set('state', oauth.consent === 'wrong-state' ? `${state}-other` : state);
@@ -74,8 +87,10 @@ export function createXOAuth2(clientId: string, grant: (accessToken: string, ref
       const accessToken = `fake-oauth2-code-access-${n}`;
       const refreshToken = `fake-oauth2-code-refresh-${n}`;
       oauth.issued.push(accessToken);
-      grant(accessToken, refreshToken);
-      return json(200, { token_type: 'bearer', expires_in: 7200, access_token: accessToken, scope: X_REQUIRED_SCOPES.join(' '), refresh_token: refreshToken });
+      oauth.granted.set(accessToken, issued.scopes);
+      grant(accessToken, refreshToken, issued.scopes);
+      // X access tokens last two hours ("expires_in": 7200, same page, "Refresh tokens").
+      return json(200, { token_type: 'bearer', expires_in: 7200, access_token: accessToken, scope: issued.scopes.join(' '), refresh_token: refreshToken });
     },
   };
   return oauth;

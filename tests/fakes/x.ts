@@ -60,11 +60,27 @@ function multipartParts(request: FakeRequest): Map<string, Buffer> {
   return parts;
 }
 
+/**
+ * The OAuth 2.0 user-context scopes each endpoint needs, all of them (docs.x.com/x-api/posts/create-post,
+ * /x-api/users/get-my-user, /x-api/users/get-posts, /x-api/media/upload-media — "media.write" —
+ * and /x-api/media/create-media-metadata). OAuth 1.0a user tokens carry the app's permissions instead.
+ */
+export const X_ENDPOINT_SCOPES: [method: string, path: RegExp, scopes: string[]][] = [
+  ['POST', /^\/2\/tweets$/, ['tweet.read', 'tweet.write', 'users.read']],
+  ['GET', /^\/2\/users\/me$/, ['tweet.read', 'users.read']],
+  ['GET', /^\/2\/users\/\d+\/tweets$/, ['tweet.read', 'users.read']],
+  ['POST', /^\/2\/media\/upload(\/.*)?$/, ['media.write']],
+  ['POST', /^\/2\/media\/metadata$/, ['media.write']],
+];
+const ALL_SCOPES = ['tweet.read', 'tweet.write', 'users.read', 'media.write', 'offline.access'];
+
 const problem = (status: number, title: string, detail: string, headers: Record<string, string> = {}) =>
   json(status, { title, detail, type: 'about:blank', status }, headers);
 
 export interface XFake extends Fake {
   tweets: { id: string; text: string; auth: 'oauth1' | 'bearer'; replyTo?: string; mediaIds?: string[] }[];
+  /** Ids of other accounts' tweets that exist (what the officer may reply to). */
+  others: Set<string>;
   /** The bearer token of each request made with OAuth 2, in order. */
   bearersUsed: string[];
   /** The authorization-code grant (x.com/i/oauth2/authorize and the code exchange). */
@@ -78,13 +94,15 @@ export interface XFake extends Fake {
 /** `authorizeHost` also answers x.com (for the sign-in window); off by default, as share-link tests serve x.com themselves. */
 export function createXFake(options: { authorizeHost?: boolean } = {}): XFake {
   const tweets: XFake['tweets'] = [];
+  const others = new Set<string>();
   const media: XFake['media'] = [];
   const seenTexts = new Set<string>();
-  const bearers = new Set([X_CREDENTIALS.bearer]);
-  const refreshTokens = new Set([X_CREDENTIALS.refreshToken]);
-  const oauth2 = createXOAuth2(X_CREDENTIALS.clientId, (access, refresh) => {
-    bearers.add(access);
-    refreshTokens.add(refresh);
+  /** Live access tokens and the scopes each was granted; refresh tokens keep their grant's scopes. */
+  const bearers = new Map([[X_CREDENTIALS.bearer, ALL_SCOPES]]);
+  const refreshTokens = new Map([[X_CREDENTIALS.refreshToken, ALL_SCOPES]]);
+  const oauth2 = createXOAuth2(X_CREDENTIALS.clientId, (access, refresh, scopes) => {
+    bearers.set(access, scopes);
+    refreshTokens.set(refresh, scopes);
   });
   const authOf = (request: FakeRequest): 'oauth1' | 'bearer' | undefined => {
     const header = request.headers.authorization ?? '';
@@ -99,6 +117,7 @@ export function createXFake(options: { authorizeHost?: boolean } = {}): XFake {
   const fake: XFake = {
     hosts: ['api.x.com', 'api.twitter.com', ...(options.authorizeHost ? ['x.com'] : [])],
     tweets,
+    others,
     bearersUsed: [],
     oauth2,
     media,
@@ -111,6 +130,12 @@ export function createXFake(options: { authorizeHost?: boolean } = {}): XFake {
       }
       const auth = authOf(request);
       if (!auth) return problem(401, 'Unauthorized', 'Unauthorized');
+      if (auth === 'bearer') {
+        const granted = bearers.get(String(request.headers.authorization).slice(7)) ?? [];
+        const needs = X_ENDPOINT_SCOPES.find(([method, path]) => method === request.method && path.test(request.path));
+        // A user token without the endpoint's scopes: 403, which a new sign-in with the same scopes never fixes.
+        if (needs && !needs[2].every((scope) => granted.includes(scope))) return problem(403, 'Forbidden', 'Forbidden');
+      }
       if (request.method === 'GET' && request.path === '/2/users/me') {
         return json(200, { data: { id: '1000', name: 'Humas Provinsi', username: 'humasprov' } }, rateHeaders);
       }
@@ -134,6 +159,11 @@ export function createXFake(options: { authorizeHost?: boolean } = {}): XFake {
         if (seenTexts.has(body.text)) {
           return problem(403, 'Forbidden', 'You are not allowed to create a Tweet with duplicate content.');
         }
+        // X refuses a reply to a tweet that does not exist or cannot be seen (https://docs.x.com/x-api/posts/create-post).
+        const replyTo = body.reply?.in_reply_to_tweet_id;
+        if (replyTo && !tweets.some((t) => t.id === replyTo) && !others.has(replyTo)) {
+          return problem(403, 'Forbidden', 'Reply to a Tweet that is deleted or not visible to you.');
+        }
         seenTexts.add(body.text);
         const id = String(1_900_000_000_000_000_000n + BigInt(tweets.length + 1));
         tweets.push({ id, text: body.text, auth, replyTo: body.reply?.in_reply_to_tweet_id, mediaIds });
@@ -150,13 +180,14 @@ export function createXFake(options: { authorizeHost?: boolean } = {}): XFake {
       return json(400, { error: 'invalid_request', error_description: 'Missing required parameter [client_id].' });
     }
     const token = form.get('refresh_token') ?? '';
-    if (!refreshTokens.delete(token)) return json(400, { error: 'invalid_request', error_description: 'Value passed for the token was invalid.' });
+    const scopes = refreshTokens.get(token);
+    if (!scopes || !refreshTokens.delete(token)) return json(400, { error: 'invalid_request', error_description: 'Value passed for the token was invalid.' });
     fake.refreshes++;
     const accessToken = `fake-oauth2-refreshed-access-${fake.refreshes}`;
     const next = `fake-oauth2-refreshed-refresh-${fake.refreshes}`;
-    bearers.add(accessToken);
-    refreshTokens.add(next);
-    return json(200, { token_type: 'bearer', expires_in: 7200, access_token: accessToken, scope: 'tweet.read tweet.write users.read media.write offline.access', refresh_token: next });
+    bearers.set(accessToken, scopes);
+    refreshTokens.set(next, scopes);
+    return json(200, { token_type: 'bearer', expires_in: 7200, access_token: accessToken, scope: scopes.join(' '), refresh_token: next });
   }
 
   /** The v2 chunked upload (initialize, append, finalize) and POST /2/media/metadata for alt text. */

@@ -14,6 +14,8 @@ export interface FieldSpec {
   kind: 'text' | 'secret' | 'url' | 'date';
   required: boolean;
   placeholder?: string;
+  /** One sentence under the input, for a requirement the officer cannot guess (e.g. the X app's type). */
+  hint?: MessageKey;
 }
 
 const field = (key: string, label: MessageKey, kind: FieldSpec['kind'], required = true, placeholder?: string): FieldSpec =>
@@ -22,7 +24,9 @@ const expiry = field('expiresAt', 'fieldExpiresAt', 'date', false);
 const bearer = field('bearerToken', 'fieldBearerToken', 'secret', false);
 
 const FIELDS: Record<Exclude<NetworkId, 'x'>, FieldSpec[]> & Record<`x-${XMode}`, FieldSpec[]> = {
-  'x-oauth2': [field('clientId', 'fieldClientId', 'text'), bearer],
+  // X's PKCE flow without a client secret only works for a "Native App" / public client
+  // (docs.x.com/fundamentals/authentication/oauth-2-0/authorization-code, "Confidential clients").
+  'x-oauth2': [{ ...field('clientId', 'fieldClientId', 'text'), hint: 'fieldClientIdHint' }, bearer],
   'x-oauth1': [
     field('appKey', 'fieldAppKey', 'secret'), field('appSecret', 'fieldAppSecret', 'secret'),
     field('accessToken', 'fieldAccessToken', 'secret'), field('accessSecret', 'fieldAccessSecret', 'secret'),

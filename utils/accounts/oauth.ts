@@ -19,14 +19,15 @@ const PROFILE_SCOPE_SINCE = [4, 3];
  * Mastodon scopes, exactly one per call Siar makes (docs.joinmastodon.org, "OAuth:" line of each method):
  * POST /api/v1/statuses → write:statuses; POST /api/v2/media, GET /api/v1/media/:id → write:media;
  * GET /api/v1/accounts/verify_credentials → profile (4.3.0+) or read:accounts; GET /api/v1/timelines/tag/:hashtag
- * and GET /api/v1/accounts/:id/statuses → read:statuses (a token sent to a public method must carry it).
+ * and GET /api/v1/accounts/:id/statuses → read:statuses (a token sent to a public method must carry it);
+ * GET /api/v2/search with resolve=true (finding a mention's post on our instance to reply to it) → read:search.
  * `serverVersion` is /api/v2/instance's `version`; unknown or older servers get read:accounts.
  */
 export function mastodonScopes(serverVersion?: string): string {
   const [major = 0, minor = 0] = (/^(\d+)\.(\d+)/.exec(serverVersion ?? '') ?? []).slice(1).map(Number);
   const [wantMajor, wantMinor] = PROFILE_SCOPE_SINCE as [number, number];
   const profile = major > wantMajor || (major === wantMajor && minor >= wantMinor);
-  return ['write:statuses', 'write:media', profile ? 'profile' : 'read:accounts', 'read:statuses'].join(' ');
+  return ['write:statuses', 'write:media', profile ? 'profile' : 'read:accounts', 'read:statuses', 'read:search'].join(' ');
 }
 
 /** The identity window was closed, the network refused, or the answer does not belong to our request. */

@@ -1,5 +1,7 @@
 import { z } from 'zod';
+import { chooseLink } from './canonical';
 import { stripTracking } from './link';
+import type { RespondInfo } from './reply';
 
 /** What the composer knows about the page being shared. */
 export interface PageInfo {
@@ -12,6 +14,10 @@ export interface PageInfo {
   /** True when scripts cannot run on the page (chrome://, the store, PDFs): only title and URL are known. */
   limited: boolean;
   tabId?: number;
+  /** The page's own canonical/og:url when Siar refused it for the tab's address (shown as a notice). */
+  ignoredLink?: string;
+  /** Set when the composer answers a mention ("Tanggapi") instead of sharing a page. */
+  respond?: RespondInfo;
 }
 
 /**
@@ -20,12 +26,13 @@ export interface PageInfo {
  */
 export function capturePageInPage() {
   const content = (selector: string) => document.querySelector(selector)?.getAttribute('content') ?? undefined;
-  const canonical = document.querySelector('link[rel~="canonical"]')?.getAttribute('href') ?? undefined;
+  // Only the head's: a canonical in the body may come from a comment or an embedded widget.
+  const canonical = document.head?.querySelector('link[rel~="canonical"]')?.getAttribute('href') ?? undefined;
   return {
     url: location.href,
     title: document.title,
     canonical,
-    ogUrl: content('meta[property="og:url"]'),
+    ogUrl: document.head?.querySelector('meta[property="og:url"]')?.getAttribute('content') ?? undefined,
     ogTitle: content('meta[property="og:title"]') ?? content('meta[name="twitter:title"]'),
     ogDescription: content('meta[property="og:description"]') ?? content('meta[name="description"]'),
     ogImage: content('meta[property="og:image"]') ?? content('meta[name="twitter:image"]'),
@@ -53,15 +60,16 @@ export function webUrl(value: string | undefined, base?: string): string | undef
 
 const tidy = (text: string | undefined) => (text ?? '').replace(/\s+/g, ' ').trim();
 
-/** The shared link: canonical, then og:url, then the tab URL — without tracking parameters. */
+/** The shared link (canonical, then og:url, when on the tab's own site; else the tab URL) without tracking parameters. */
 export function pageFromCapture(raw: unknown, tab: { url?: string; title?: string; id?: number }): PageInfo {
   const parsed = captureSchema.safeParse(raw);
   if (!parsed.success) return pageFromTab(tab);
   const page = parsed.data;
   const base = webUrl(page.url) ?? webUrl(tab.url);
-  const link = webUrl(page.canonical, base) ?? webUrl(page.ogUrl, base) ?? base ?? tab.url ?? '';
+  const link = chooseLink(base ?? tab.url, [page.canonical, page.ogUrl]);
   return {
-    url: stripTracking(link),
+    url: stripTracking(link.url),
+    ...(link.ignored ? { ignoredLink: link.ignored } : {}),
     // Not the tab title: for a page without <title> the browser shows its URL there.
     title: tidy(page.ogTitle) || tidy(page.title),
     description: tidy(page.ogDescription),
@@ -77,7 +85,33 @@ export function pageFromCapture(raw: unknown, tab: { url?: string; title?: strin
 export function pageFromTab(tab: { url?: string; title?: string; id?: number }): PageInfo {
   const url = webUrl(tab.url);
   return {
-    url: url ? stripTracking(url) : tab.url ?? '',
+    url: url ? stripTracking(chooseLink(url, []).url) : tab.url ?? '',
     title: tidy(tab.title), description: '', selection: '', limited: true, tabId: tab.id,
+  };
+}
+
+/** What a context-menu click adds to the page (utils/worker/composer-window.ts QuoteRequest). */
+export interface QuoteClick {
+  selection: string;
+  linkUrl?: string;
+  imageUrl?: string;
+  pageTitle: string;
+  respond?: RespondInfo;
+}
+
+/**
+ * The page with a context-menu quote applied: its selection, and a clicked link or image when there was
+ * one. A clicked link or image is page-controlled: only http(s) is taken (no javascript:, data:, file:),
+ * without userinfo (issue 13.6).
+ */
+export function applyQuote(page: PageInfo, quote: QuoteClick): PageInfo {
+  const link = webUrl(quote.linkUrl);
+  return {
+    ...page,
+    selection: quote.selection || page.selection,
+    url: link && !quote.selection ? stripTracking(chooseLink(link, []).url) : page.url,
+    imageUrl: webUrl(quote.imageUrl) ?? page.imageUrl,
+    title: page.title || quote.pageTitle,
+    ...(quote.respond ? { respond: quote.respond } : {}),
   };
 }

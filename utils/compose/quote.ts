@@ -1,3 +1,4 @@
+import { splitGraphemes } from './graphemes';
 import { collapseWhitespace, truncateAtWord } from './text';
 
 /** Long enough for a meaningful sentence, short enough to leave room for title and link on X. */
@@ -19,6 +20,8 @@ export interface QuoteInput {
   url?: string;
   /** BCP 47 tag of the page or UI; picks the quotation marks. */
   lang?: string;
+  /** The longest quote kept, in graphemes; QUOTE_MAX_GRAPHEMES unless the officer asked for all of it. */
+  maxGraphemes?: number;
 }
 
 function marksFor(lang: string | undefined): [string, string] {
@@ -27,14 +30,30 @@ function marksFor(lang: string | undefined): [string, string] {
 }
 
 /** `“selection” — Title` then the URL on its own line; the selection is tidied and capped. */
-export function quoteText({ selection, title = '', url = '', lang }: QuoteInput): string {
-  const cleanSelection = collapseWhitespace(selection).replace(SURROUNDING_QUOTES, '');
+export function quoteText({ selection, title = '', url = '', lang, maxGraphemes = QUOTE_MAX_GRAPHEMES }: QuoteInput): string {
+  const cleanSelection = tidySelection(selection);
   const [open, close] = marksFor(lang);
-  const quote = `${open}${truncateAtWord(cleanSelection, QUOTE_MAX_GRAPHEMES)}${close}`;
+  const quote = `${open}${truncateAtWord(cleanSelection, maxGraphemes)}${close}`;
   const cleanTitle = collapseWhitespace(title);
   const head = cleanTitle ? `${quote} — ${cleanTitle}` : quote;
   const cleanUrl = url.trim();
   return cleanUrl ? `${head}\n${cleanUrl}` : head;
+}
+
+function tidySelection(selection: string): string {
+  return collapseWhitespace(selection).replace(SURROUNDING_QUOTES, '');
+}
+
+/**
+ * How much of a selection the default quote keeps, in graphemes (what a reader counts as characters),
+ * so the composer can say when it was shortened instead of cutting silently.
+ */
+export function quoteExtent(selection: string): { kept: number; total: number; cut: boolean } {
+  const clean = tidySelection(selection);
+  const total = splitGraphemes(clean).length;
+  if (total <= QUOTE_MAX_GRAPHEMES) return { kept: total, total, cut: false };
+  // The shortened quote ends with "…", which is not part of the selection.
+  return { kept: splitGraphemes(truncateAtWord(clean, QUOTE_MAX_GRAPHEMES)).length - 1, total, cut: true };
 }
 
 export interface PageSnapshot {

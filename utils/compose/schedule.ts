@@ -54,3 +54,11 @@ export function formatZoned(epoch: number, timeZone: string, locale: string, now
   const date = new Intl.DateTimeFormat(locale, { timeZone, day: 'numeric', month: 'short' }).format(epoch);
   return `${date} ${time}`;
 }
+
+/** Epoch ms → `2026-11-28T14:00`, the wall-clock value a datetime-local input shows, in `timeZone`. */
+export function epochToZonedInput(epoch: number, timeZone: string): string {
+  const parts = Object.fromEntries(new Intl.DateTimeFormat('en-US', {
+    timeZone, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit',
+  }).formatToParts(epoch).map((p) => [p.type, p.value]));
+  return `${parts.year}-${parts.month}-${parts.day}T${parts.hour}:${parts.minute}`;
+}

@@ -1,6 +1,7 @@
 import type { MessageKey } from '../i18n';
 import { NETWORK_IDS, type NetworkId } from '../networks/ids';
 import type { Measure } from '../networks/types';
+import { withPageLink, type LinkState } from './page-link';
 import { RULES } from './rules';
 import { splitForNetwork } from './split';
 
@@ -12,8 +13,11 @@ export interface DraftProblem {
 
 export interface TargetCheck {
   network: NetworkId;
+  /** What goes out: the officer's text, with the page link appended where the network needs it there. */
   text: string;
   measure: Measure;
+  /** How the page link travels with this network's post (utils/compose/page-link.ts). */
+  link: LinkState;
   /** Thread parts when the text is split (1 when it fits). */
   parts: number;
   problem?: DraftProblem;
@@ -25,6 +29,10 @@ export interface DraftInput {
   targets: NetworkId[];
   hasImage: boolean;
   mastodonLimit?: number;
+  /** The page being shared; networks that take links only from the text get it appended when missing. */
+  pageUrl?: string;
+  /** The network whose delivery replies to a mention: its text goes as written, without the page link. */
+  replyTo?: NetworkId;
 }
 
 
@@ -36,16 +44,17 @@ function problemFor(network: NetworkId, measure: Measure): DraftProblem {
 }
 
 /** Measures one network's text; long text on a network with threads is fine when every part fits. */
-export function checkTarget(network: NetworkId, text: string, input: Pick<DraftInput, 'hasImage' | 'mastodonLimit'>): TargetCheck {
+export function checkTarget(network: NetworkId, written: string, input: Pick<DraftInput, 'hasImage' | 'mastodonLimit' | 'pageUrl' | 'replyTo'>): TargetCheck {
   const rule = RULES[network];
+  const { text, link } = input.replyTo === network ? { text: written, link: 'none' as const } : withPageLink(network, written, input.pageUrl, input.hasImage);
   const opts = { limit: network === 'mastodon' ? input.mastodonLimit : undefined, asPhotoCaption: network === 'telegram' && input.hasImage };
   const measure = rule.measure(text, opts);
-  if (measure.ok) return { network, text, measure, parts: 1 };
+  if (measure.ok) return { network, text, measure, parts: 1, link };
   if (measure.detail !== 'empty' && rule.splittable) {
     const parts = splitForNetwork(text, rule, opts);
-    if (parts.length > 0 && parts.every((part) => rule.measure(part, opts).ok)) return { network, text, measure, parts: parts.length };
+    if (parts.length > 0 && parts.every((part) => rule.measure(part, opts).ok)) return { network, text, measure, parts: parts.length, link };
   }
-  return { network, text, measure, parts: 1, problem: problemFor(network, measure) };
+  return { network, text, measure, parts: 1, link, problem: problemFor(network, measure) };
 }
 
 export interface DraftCheck {

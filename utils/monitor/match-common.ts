@@ -1,11 +1,15 @@
 import { DEFAULT_ALIASES } from './aliases';
 import { normaliseTerm } from './normalise';
-import type { QueryError } from './query';
+import { canonicalLanguage, type QueryError } from './query';
 
 // Pieces shared by the indexed matcher and the regex baseline, so both read items and aliases alike.
 
 export interface WatchSpec { id: number; query: string; aliases: string[][]; languages: string[] }
-export interface MatchItem { title: string; summary: string; url: string; language?: string; source: string }
+/**
+ * What the matcher reads of an item. `outletUrl` is the original outlet's address where the item came
+ * through an aggregator (a Google News item's `<source url>`), so `site:` finds the outlet's own domain.
+ */
+export interface MatchItem { title: string; summary: string; url: string; language?: string; source: string; outletUrl?: string }
 export interface WatchMatch { watchId: number; keywords: string[] }
 
 export interface Matcher {
@@ -59,9 +63,67 @@ export function expandAliases(tokens: string[], watchTable: AliasTable | undefin
   return out;
 }
 
-/** Primary language subtag, lower-case ("id-ID" → "id"); '' when unknown. */
+/** Most alternatives one phrase expands to; the rest are dropped (a phrase of many aliased words). */
+export const MAX_PHRASE_ALTERNATIVES = 64;
+
+/**
+ * The token lists a quoted phrase stands for: every way of replacing a word or a run of words that is
+ * an alias by one of its alternatives ("pemprov jateng" → "pemerintah provinsi jawa tengah", …), at
+ * most MAX_PHRASE_ALTERNATIVES, the phrase itself first.
+ */
+export function expandPhrase(tokens: string[], watchTable: AliasTable | undefined): string[][] {
+  // ways[i]: the token lists that can stand for tokens[i..]; built from the end.
+  const ways: string[][][] = [];
+  ways[tokens.length] = [[]];
+  for (let i = tokens.length - 1; i >= 0; i--) {
+    const out: string[][] = [];
+    const seen = new Set<string>();
+    for (let j = tokens.length; j > i; j--) {
+      const span = tokens.slice(i, j);
+      const alts = j - i === 1 ? expandAliases(span, watchTable) : expandAliases(span, watchTable).slice(1);
+      for (const alt of alts) {
+        for (const rest of ways[j] ?? []) {
+          if (out.length >= MAX_PHRASE_ALTERNATIVES) break;
+          const whole = [...alt, ...rest];
+          const key = whole.join(' ');
+          if (!seen.has(key)) { seen.add(key); out.push(whole); }
+        }
+      }
+    }
+    ways[i] = out;
+  }
+  const all = ways[0] ?? [tokens];
+  const own = tokens.join(' ');
+  return [tokens, ...all.filter((t) => t.join(' ') !== own)];
+}
+
+/** Whether a token list is a member of an alias group (a government name, not just any phrase). */
+export function isAliasMember(tokens: string[], watchTable: AliasTable | undefined): boolean {
+  const key = tokens.join(' ');
+  return DEFAULT_TABLE.has(key) || (watchTable?.has(key) ?? false);
+}
+
+type Name = { tokens: string[]; group: Set<string> };
+
+function namesOf(table: AliasTable | undefined): Name[] {
+  const out: Name[] = [];
+  for (const [key, alts] of table ?? []) {
+    if (key.includes(' ')) out.push({ tokens: key.split(' '), group: new Set(alts.map((a) => a.join(' '))) });
+  }
+  return out;
+}
+
+let defaultNames: Name[] | undefined;
+
+/** Every multi-word member of the built-in and the watch's alias groups, with the keys of its own group. */
+export function multiWordNames(watchTable: AliasTable | undefined): Name[] {
+  defaultNames ??= namesOf(DEFAULT_TABLE);
+  return watchTable && watchTable.size > 0 ? [...defaultNames, ...namesOf(watchTable)] : defaultNames;
+}
+
+/** Primary language subtag, lower-case, Indonesian's codes folded ("id-ID", "in", "ind" → "id"); '' when unknown. */
 export function languageCode(lang: string | undefined): string {
-  return typeof lang === 'string' ? (lang.trim().toLowerCase().split(/[-_]/)[0] ?? '') : '';
+  return typeof lang === 'string' ? canonicalLanguage(lang) : '';
 }
 
 /** Source names compare without case, spaces or punctuation ("Google News" = "googlenews"). */
@@ -79,7 +141,10 @@ export function hostSuffixes(url: string): string[] {
   return labels.map((_, i) => labels.slice(i).join('.'));
 }
 
-/** Parsed language allow-list of a watch; empty = all. Items of unknown language always pass it. */
+/**
+ * Parsed language allow-list of a watch; empty = all. Items of unknown language always pass it, and
+ * a `lang:` term in a query treats them the same way (matcher.ts).
+ */
 export function languageFilter(languages: readonly string[] | undefined): Set<string> {
   return new Set((Array.isArray(languages) ? languages : []).map(languageCode).filter(Boolean));
 }

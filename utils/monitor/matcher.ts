@@ -1,128 +1,36 @@
+import { allAtoms, AtomRegistry, compileQuery, isBareRoot, required, type CNode } from './compile';
 import {
-  buildAliasTable, expandAliases, hostSuffixes, languageCode, languageFilter, passesLanguage, sourceKey,
+  hostSuffixes, languageCode, languageFilter, passesLanguage, sourceKey,
   type Matcher, type MatchItem, type WatchMatch, type WatchSpec,
 } from './match-common';
-import { htmlToText, scanTokens } from './normalise';
-import { parseQuery, type QueryError, type QueryNode } from './query';
+import { htmlToText, scanTokens, SENTENCE_GAP, type TokenizeOptions } from './normalise';
+import { parseQuery, type QueryError } from './query';
 
 export type { Matcher, MatchItem, WatchMatch, WatchSpec } from './match-common';
 export { compileWatchesAsRegexes } from './regex-baseline';
 
 // One pass per item for all watches: every distinct leaf of every query ("atom") is registered once
-// in an index; an item is tokenised once, the atoms present in it are looked up, and only watches
-// triggered by a present atom have their query evaluated.
-
-type Atom =
-  | { kind: 'word'; form: string }
-  | { kind: 'phrase'; tokens: string[] }
-  | { kind: 'prefix'; prefix: string }
-  | { kind: 'site' | 'lang' | 'source'; value: string };
-
-/** A query leaf: true when any of its atoms (a term and its aliases) is present. */
-type CNode =
-  | { t: 'leaf'; atoms: number[]; keyword?: string }
-  | { t: 'and' | 'or'; children: CNode[] }
-  | { t: 'not'; child: CNode };
+// in an index (compile.ts); an item is tokenised once, the atoms present in it are looked up, and only
+// watches triggered by a present atom have their query evaluated.
+//
+// Semantics (the watch editor's query help says the same to the officer):
+// - a word finds its family: the words with the same root ("korupsi" → "dikorupsi"); a word written
+//   with affixes finds the family but not the bare root ("kebakaran" → "terbakar", not "bahan bakar");
+//   `=word` only the written form; aliases (aliases.ts) find every spelling of a name;
+// - phrases stop at a sentence end; `"a b"~N` allows N other words between;
+// - `site:` matches the item's host or the outlet's own host (aggregators), any subdomain;
+// - `lang:` holds for items of that language and, like the watch's language filter, for items whose
+//   language is unknown (many feeds do not say).
 
 interface CompiledWatch { id: number; root: CNode; languages: Set<string> }
-
-class AtomRegistry {
-  readonly atoms: Atom[] = [];
-  private readonly ids = new Map<string, number>();
-  readonly words = new Map<string, number>();
-  readonly phrasesByFirst = new Map<string, { id: number; tokens: string[] }[]>();
-  /** Every token of every phrase. */
-  readonly phraseTokens = new Set<string>();
-  readonly prefixes = new Map<string, number>();
-  prefixLengths: number[] = [];
-  readonly fields = new Map<string, number>();
-
-  intern(atom: Atom): number {
-    const key = atom.kind === 'phrase' ? `phrase\u0000${atom.tokens.join(' ')}`
-      : `${atom.kind}\u0000${'form' in atom ? atom.form : 'prefix' in atom ? atom.prefix : atom.value}`;
-    const known = this.ids.get(key);
-    if (known !== undefined) return known;
-    const id = this.atoms.length;
-    this.atoms.push(atom);
-    this.ids.set(key, id);
-    switch (atom.kind) {
-      case 'word': this.words.set(atom.form, id); break;
-      case 'phrase': {
-        const first = atom.tokens[0] ?? '';
-        const list = this.phrasesByFirst.get(first) ?? [];
-        list.push({ id, tokens: atom.tokens });
-        this.phrasesByFirst.set(first, list);
-        for (const t of atom.tokens) this.phraseTokens.add(t);
-        break;
-      }
-      case 'prefix':
-        this.prefixes.set(atom.prefix, id);
-        if (!this.prefixLengths.includes(atom.prefix.length)) {
-          this.prefixLengths = [...this.prefixLengths, atom.prefix.length].sort((a, b) => a - b);
-        }
-        break;
-      default: this.fields.set(`${atom.kind}:${atom.value}`, id);
-    }
-    return id;
-  }
-}
-
-function compileNode(node: QueryNode, reg: AtomRegistry, aliases: ReturnType<typeof buildAliasTable>): CNode {
-  switch (node.type) {
-    case 'and': case 'or': return { t: node.type, children: node.children.map((c) => compileNode(c, reg, aliases)) };
-    case 'not': return { t: 'not', child: compileNode(node.child, reg, aliases) };
-    case 'field': {
-      const value = node.field === 'source' ? sourceKey(node.value) : node.value;
-      return { t: 'leaf', atoms: [reg.intern({ kind: node.field, value })] };
-    }
-    case 'term': {
-      if (node.prefix) return { t: 'leaf', atoms: [reg.intern({ kind: 'prefix', prefix: node.tokens[0] ?? '' })], keyword: node.text };
-      // Quoted phrases expand too: quotes are the only way to write a multi-word alias ("media sosial").
-      const alts = expandAliases(node.tokens, aliases);
-      const atoms = alts.map((tokens) =>
-        reg.intern(tokens.length === 1 ? { kind: 'word', form: tokens[0] ?? '' } : { kind: 'phrase', tokens }));
-      return { t: 'leaf', atoms: [...new Set(atoms)], keyword: node.text };
-    }
-  }
-}
-
-/** Atoms at least one of which must be present for the node to hold; null when none is required. */
-function required(node: CNode): number[] | null {
-  switch (node.t) {
-    case 'leaf': return node.atoms;
-    case 'not': return null;
-    case 'or': {
-      const all: number[] = [];
-      for (const c of node.children) {
-        const r = required(c);
-        if (!r) return null;
-        all.push(...r);
-      }
-      return all;
-    }
-    case 'and': {
-      let best: number[] | null = null;
-      for (const c of node.children) {
-        const r = required(c);
-        if (r && (!best || r.length < best.length)) best = r;
-      }
-      return best;
-    }
-  }
-}
-
-function allAtoms(node: CNode, out: number[] = []): number[] {
-  if (node.t === 'leaf') out.push(...node.atoms);
-  else if (node.t === 'not') allAtoms(node.child, out);
-  else for (const c of node.children) allAtoms(c, out);
-  return out;
-}
 
 /** Plain text of a title or summary; skips the HTML pass for text that cannot contain markup. */
 function plain(s: unknown): string {
   const text = typeof s === 'string' ? s : '';
   return text.includes('<') || text.includes('&') ? htmlToText(text) : text;
 }
+
+const SCAN: TokenizeOptions = { clitics: false, families: true, sentences: true };
 
 class IndexedMatcher implements Matcher {
   private readonly present: Int32Array;
@@ -175,9 +83,10 @@ class IndexedMatcher implements Matcher {
     const spansOf = new Map<string, number[]>();
     const { words, prefixes, prefixLengths, phraseTokens } = reg;
     const minPrefix = prefixLengths[0] ?? Infinity;
-    const emit = (form: string, start: number, end: number) => {
-      mark(words.get(form));
-      if (form.length >= minPrefix) {
+    const emit = (form: string, start: number, end: number, _kind: number, surface: string) => {
+      const entries = words.get(form);
+      if (entries) for (const e of entries) if (e.except === undefined || !isBareRoot(surface, e.except, e.token)) mark(e.id);
+      if (form.length >= minPrefix && form.charCodeAt(0) !== 126 /* ~ family key */) {
         for (const len of prefixLengths) {
           if (len > form.length) break;
           mark(prefixes.get(form.slice(0, len)));
@@ -189,30 +98,17 @@ class IndexedMatcher implements Matcher {
         else spansOf.set(form, [start, end]);
       }
     };
-    const titleLen = scanTokens(plain(item.title), emit);
-    // The gap of one position keeps a phrase from running from the title into the summary.
-    scanTokens(plain(item.summary), emit, {}, titleLen + 1);
+    const titleLen = scanTokens(plain(item.title), emit, SCAN);
+    // The gap keeps a phrase from running from the title into the summary.
+    scanTokens(plain(item.summary), emit, SCAN, titleLen + SENTENCE_GAP);
 
-    const follows = (tokens: string[], k: number, start: number): boolean => {
-      const spans = spansOf.get(tokens[k] ?? '');
-      if (!spans) return false;
-      for (let j = 0; j < spans.length; j += 2) {
-        if (spans[j] !== start) continue;
-        if (k === tokens.length - 1 || follows(tokens, k + 1, spans[j + 1] ?? -1)) return true;
-      }
-      return false;
-    };
-    for (const [form, spans] of spansOf) {
-      for (const p of reg.phrasesByFirst.get(form) ?? []) {
-        if (this.present[p.id] === stamp) continue;
-        for (let j = 0; j < spans.length; j += 2) {
-          if (follows(p.tokens, 1, spans[j + 1] ?? -1)) { mark(p.id); break; }
-        }
-      }
+    if (spansOf.size > 0) this.markPhrases(spansOf, mark);
+    for (const url of [item.url, item.outletUrl]) {
+      for (const host of hostSuffixes(typeof url === 'string' ? url : '')) mark(reg.fields.get(`site:${host}`));
     }
-    for (const host of hostSuffixes(typeof item.url === 'string' ? item.url : '')) mark(reg.fields.get(`site:${host}`));
     const lang = languageCode(item.language);
     if (lang) mark(reg.fields.get(`lang:${lang}`));
+    else for (const id of reg.langAtoms) mark(id);
     mark(reg.fields.get(`source:${sourceKey(item.source)}`));
 
     const candidates: number[] = [];
@@ -232,6 +128,39 @@ class IndexedMatcher implements Matcher {
     }
     return out;
   }
+
+  private markPhrases(spansOf: Map<string, number[]>, mark: (id: number) => void): void {
+    const reg = this.reg;
+    /** Every [start, end) where the tokens occur in order, with at most `slop` positions between them in all. */
+    const occurrences = (tokens: string[], slop: number): [number, number][] => {
+      const out: [number, number][] = [];
+      const extend = (k: number, start: number, end: number, left: number) => {
+        if (k === tokens.length) { out.push([start, end]); return; }
+        const spans = spansOf.get(tokens[k] ?? '');
+        if (!spans) return;
+        for (let j = 0; j < spans.length; j += 2) {
+          const at = spans[j] ?? -1;
+          if (at >= end && at - end <= left) extend(k + 1, start, spans[j + 1] ?? at, left - (at - end));
+        }
+      };
+      const first = spansOf.get(tokens[0] ?? '') ?? [];
+      for (let j = 0; j < first.length; j += 2) extend(1, first[j] ?? 0, first[j + 1] ?? 0, slop);
+      return out;
+    };
+    for (const form of spansOf.keys()) {
+      for (const id of reg.phrasesByFirst.get(form) ?? []) {
+        if (this.present[id] === this.stamp) continue;
+        const atom = reg.atoms[id];
+        if (atom?.kind !== 'phrase') continue;
+        const found = occurrences(atom.tokens, atom.slop);
+        if (found.length === 0) continue;
+        const longer = atom.name ? reg.blockers.get(id) : undefined;
+        // Longest match: a name inside a longer name of another group is that other name.
+        const covers = longer?.flatMap((tokens) => occurrences(tokens, 0)) ?? [];
+        if (found.some(([s, e]) => !covers.some(([cs, ce]) => cs <= s && e <= ce))) mark(id);
+      }
+    }
+  }
 }
 
 /** Compiles all watches into one matcher. Watches whose query does not parse are listed in `errors`. */
@@ -243,7 +172,7 @@ export function compileWatches(watches: readonly WatchSpec[]): Matcher {
   for (const w of Array.isArray(watches) ? watches : []) {
     const parsed = parseQuery(w?.query);
     if (!parsed.ok) { errors.push({ watchId: w?.id, error: parsed.error }); continue; }
-    const root = compileNode(parsed.ast, reg, buildAliasTable(Array.isArray(w.aliases) ? w.aliases : []));
+    const root = compileQuery(parsed.ast, reg, Array.isArray(w.aliases) ? w.aliases : []);
     // The parser rejects queries that hold with nothing present, so "any atom present" is a safe fallback.
     const trig = [...new Set(required(root) ?? allAtoms(root))];
     triggerLists.push(trig);

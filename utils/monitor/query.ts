@@ -1,14 +1,21 @@
 import type { MessageKey } from '../i18n';
-import { normaliseTerm } from './normalise';
+import { hashtagParts, normaliseTerm } from './normalise';
 
 // The watch query language. Precedence NOT > AND (explicit or by juxtaposition) > OR. Operators are
-// recognised only in upper case, so the Indonesian/English words "and", "or", "not" stay searchable.
+// recognised only in upper case, in English or Indonesian (ATAU = OR, DAN = AND, TANPA/BUKAN = NOT),
+// so the words "dan", "atau", "and", "or", "not" written in lower case stay searchable.
+// `=kata` / `="frasa"` ask for the exact form (no word family, no aliases); `"frasa"~N` lets up to N
+// other words stand between the phrase's words (same sentence, same order).
 
 export type FieldName = 'site' | 'lang' | 'source';
 
 export type QueryNode =
-  /** Words (several = consecutive, i.e. a phrase). `prefix` applies to the single word. */
-  | { type: 'term'; text: string; tokens: string[]; quoted: boolean; prefix: boolean; position: number }
+  /**
+   * Words (several = consecutive, i.e. a phrase). `prefix` applies to the single word; `exact` asks for
+   * the written form only; `slop` is how many other words may stand between a phrase's words; `parts`
+   * are a hashtag's words (#ReformasiBirokrasi → reformasi, birokrasi).
+   */
+  | { type: 'term'; text: string; tokens: string[]; quoted: boolean; prefix: boolean; position: number; exact?: true; slop?: number; parts?: string[] }
   | { type: 'field'; field: FieldName; value: string; position: number }
   | { type: 'and'; children: QueryNode[] }
   | { type: 'or'; children: QueryNode[] }
@@ -20,13 +27,28 @@ export type ParseResult = { ok: true; ast: QueryNode } | { ok: false; error: Que
 
 export const MAX_QUERY_LENGTH = 1000;
 export const MIN_PREFIX_LENGTH = 3;
+/** Most words a proximity phrase ("jalan rusak"~N) lets stand between its words. */
+export const MAX_SLOP = 10;
+
+const OPERATORS: Record<string, 'AND' | 'OR' | 'NOT'> = {
+  AND: 'AND', OR: 'OR', NOT: 'NOT', DAN: 'AND', ATAU: 'OR', TANPA: 'NOT', BUKAN: 'NOT',
+};
+
+/**
+ * Canonical language code: primary subtag, lower case, with the codes Indonesian goes by folded to
+ * "id" ("in" was its ISO 639-1 code until 1989 and Java still emits it; "ind" is ISO 639-2/3).
+ */
+export function canonicalLanguage(lang: string): string {
+  const primary = lang.trim().toLowerCase().split(/[-_]/)[0] ?? '';
+  return primary === 'in' || primary === 'ind' ? 'id' : primary;
+}
 
 type Tok =
   | { k: 'lparen' | 'rparen'; pos: number }
   | { k: 'op'; op: 'AND' | 'OR' | 'NOT'; pos: number }
   | { k: 'minus'; pos: number }
-  | { k: 'word'; text: string; pos: number }
-  | { k: 'phrase'; text: string; pos: number }
+  | { k: 'word'; text: string; pos: number; exact: boolean }
+  | { k: 'phrase'; text: string; pos: number; exact: boolean; slop: number }
   | { k: 'field'; field: FieldName; value: string; pos: number };
 
 class QuerySyntaxError {
@@ -54,7 +76,20 @@ function lex(src: string): Tok[] {
     if (isSpace(c)) { i++; continue; }
     const pos = i;
     if (c === '(' || c === ')') { toks.push({ k: c === '(' ? 'lparen' : 'rparen', pos }); i++; continue; }
-    if (c === '"') { toks.push({ k: 'phrase', text: readQuoted(pos), pos }); continue; }
+    const exact = c === '=' && i + 1 < src.length && !isSpace(src[i + 1] ?? ' ');
+    if (exact) i++;
+    if (src[i] === '"') {
+      const text = readQuoted(i);
+      // "jalan rusak"~3: proximity, read right after the closing quote.
+      const slop = /^~(\d{1,2})/.exec(src.slice(i));
+      if (slop) {
+        const n = Number(slop[1]);
+        if (n > MAX_SLOP) fail(i, 'queryInvalid');
+        i += slop[0].length;
+      }
+      toks.push({ k: 'phrase', text, pos, exact, slop: slop ? Number(slop[1]) : 0 });
+      continue;
+    }
     if (c === '-') {
       const next = src[i + 1];
       if (next === undefined || isSpace(next) || next === ')') fail(pos, 'queryDanglingOperator', ['-']);
@@ -66,8 +101,9 @@ function lex(src: string): Tok[] {
     while (j < src.length && !isSpace(src[j] ?? ' ') && !'()"'.includes(src[j] ?? '')) j++;
     const word = src.slice(i, j);
     i = j;
-    if (word === 'AND' || word === 'OR' || word === 'NOT') { toks.push({ k: 'op', op: word, pos }); continue; }
-    const fm = FIELD_RE.exec(word);
+    const op = exact ? undefined : OPERATORS[word];
+    if (op) { toks.push({ k: 'op', op, pos }); continue; }
+    const fm = exact ? null : FIELD_RE.exec(word);
     if (fm) {
       const field = (fm[1] ?? '').toLowerCase() as FieldName;
       let value = word.slice(fm[0].length);
@@ -75,7 +111,7 @@ function lex(src: string): Tok[] {
       toks.push({ k: 'field', field, value, pos });
       continue;
     }
-    toks.push({ k: 'word', text: word, pos });
+    toks.push({ k: 'word', text: word, pos, exact });
   }
   return toks;
 }
@@ -85,14 +121,19 @@ function fieldNode(t: Extract<Tok, { k: 'field' }>): QueryNode {
   if (!raw) fail(t.pos, 'queryFieldMissingValue', [t.field]);
   let value = raw.toLowerCase();
   if (t.field === 'site') {
-    // Officers paste whole addresses; keep only the host.
-    value = value.replace(/^[a-z][a-z0-9+.-]*:\/\//, '').replace(/[/?#].*$/, '').replace(/^\*?\./, '').replace(/\.$/, '');
+    // Officers paste whole addresses; keep only the host, without "www." (every host suffix matches anyway).
+    value = value.replace(/^[a-z][a-z0-9+.-]*:\/\//, '').replace(/[/?#].*$/, '').replace(/:\d+$/, '').replace(/^\*?\./, '').replace(/^www\./, '').replace(/\.$/, '');
     if (!/^[a-z0-9-]+(\.[a-z0-9-]+)*$/.test(value)) fail(t.pos, 'queryInvalidSite', [raw]);
   } else if (t.field === 'lang') {
-    value = value.split(/[-_]/)[0] ?? '';
-    if (!/^[a-z]{2,3}$/.test(value)) fail(t.pos, 'queryInvalidLanguage', [raw]);
+    if (!/^[a-z]{2,3}(?:[-_][a-z0-9]{1,8})*$/.test(value)) fail(t.pos, 'queryInvalidLanguage', [raw]);
+    value = canonicalLanguage(value);
   }
   return { type: 'field', field: t.field, value, position: t.pos };
+}
+
+/** Optional term fields, present only when used (so plain terms compare equal to older ASTs). */
+function extras(exact: boolean, slop: number, parts: string[] | undefined): { exact?: true; slop?: number; parts?: string[] } {
+  return { ...(exact ? { exact: true as const } : {}), ...(slop > 0 ? { slop } : {}), ...(parts ? { parts } : {}) };
 }
 
 function termNode(t: Extract<Tok, { k: 'word' | 'phrase' }>): QueryNode {
@@ -100,7 +141,7 @@ function termNode(t: Extract<Tok, { k: 'word' | 'phrase' }>): QueryNode {
     const tokens = normaliseTerm(t.text);
     if (!t.text.trim()) fail(t.pos, 'queryEmptyPhrase');
     if (!tokens.length) fail(t.pos, 'queryNoWords', [t.text]);
-    return { type: 'term', text: tokens.join(' '), tokens, quoted: true, prefix: false, position: t.pos };
+    return { type: 'term', text: tokens.join(' '), tokens, quoted: true, prefix: false, position: t.pos, ...extras(t.exact, t.slop, undefined) };
   }
   const star = t.text.indexOf('*');
   const prefix = star >= 0;
@@ -114,7 +155,8 @@ function termNode(t: Extract<Tok, { k: 'word' | 'phrase' }>): QueryNode {
   }
   if (!tokens.length) fail(t.pos, 'queryNoWords', [t.text]);
   const text = tokens.join(' ') + (prefix ? '*' : '');
-  return { type: 'term', text, tokens, quoted: false, prefix, position: t.pos };
+  const parts = body.startsWith('#') && tokens.length === 1 ? hashtagParts(body.slice(1)) : undefined;
+  return { type: 'term', text, tokens, quoted: false, prefix, position: t.pos, ...extras(t.exact, 0, parts && parts.length > 1 ? parts : undefined) };
 }
 
 class Parser {
@@ -227,7 +269,10 @@ export function parseQuery(src: string): ParseResult {
 /** Query text back from an AST (used for display and round-trip tests). */
 export function formatQuery(node: QueryNode): string {
   switch (node.type) {
-    case 'term': return node.quoted || node.tokens.length > 1 ? `"${node.tokens.join(' ')}"` : node.text;
+    case 'term': {
+      const body = node.quoted || node.tokens.length > 1 ? `"${node.tokens.join(' ')}"${node.slop ? `~${node.slop}` : ''}` : node.text;
+      return node.exact ? `=${body}` : body;
+    }
     case 'field': return `${node.field}:${/[\s"()]/.test(node.value) ? `"${node.value}"` : node.value}`;
     case 'not': return `-${wrap(node.child)}`;
     case 'and': return node.children.map(wrap).join(' ');

@@ -1,5 +1,5 @@
 import {
-  buildAliasTable, expandAliases, hostSuffixes, languageCode, languageFilter, passesLanguage, sourceKey,
+  buildAliasTable, expandAliases, expandPhrase, hostSuffixes, isAliasMember, languageCode, languageFilter, passesLanguage, sourceKey,
   type Matcher, type MatchItem, type WatchMatch, type WatchSpec,
 } from './match-common';
 import { normaliseText } from './normalise';
@@ -7,16 +7,39 @@ import { parseQuery, type QueryError, type QueryNode } from './query';
 
 // The naive reference: one compiled regex per watch, each tested in turn against each item. It is
 // here only as the benchmark baseline and as a cross-check of the indexed matcher on simple queries
-// (it knows nothing of clitics, hashtag parts or compound parts).
+// (it knows nothing of word families, clitics, hashtag parts, compound parts, sentence ends or longest
+// match; it does read a run of plain words that spells a name as that name, as the matcher does).
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const BEFORE = '(?<![\\p{L}\\p{N}-])';
 const AFTER = '(?![\\p{L}\\p{N}-])';
 const META = '\u0001';
 
+type Term = Extract<QueryNode, { type: 'term' }>;
+const isPlainWord = (n: QueryNode): n is Term => n.type === 'term' && !n.quoted && !n.prefix && !n.exact && !n.parts && n.tokens.length === 1;
+
+function anyOf(alts: string[][]): string {
+  return `(?=[\\s\\S]*?${BEFORE}(?:${alts.map((t) => t.map(escape).join(' ')).join('|')})${AFTER})`;
+}
+
+function andPattern(children: QueryNode[], aliases: ReturnType<typeof buildAliasTable>): string {
+  let out = '';
+  for (let i = 0; i < children.length;) {
+    let run = 0;
+    for (let j = children.length; j > i + 1; j--) {
+      const slice = children.slice(i, j);
+      if (slice.every(isPlainWord) && isAliasMember(slice.map((c) => (c as Term).tokens[0] ?? ''), aliases)) { run = j - i; break; }
+    }
+    if (run === 0) { out += pattern(children[i]!, aliases); i++; continue; }
+    out += anyOf(expandAliases((children.slice(i, i + run) as Term[]).map((c) => c.tokens[0] ?? ''), aliases));
+    i += run;
+  }
+  return out;
+}
+
 function pattern(node: QueryNode, aliases: ReturnType<typeof buildAliasTable>): string {
   switch (node.type) {
-    case 'and': return node.children.map((c) => pattern(c, aliases)).join('');
+    case 'and': return andPattern(node.children, aliases);
     case 'or': return `(?:${node.children.map((c) => pattern(c, aliases)).join('|')})`;
     case 'not': return `(?!${pattern(node.child, aliases)})`;
     case 'field': {
@@ -25,8 +48,7 @@ function pattern(node: QueryNode, aliases: ReturnType<typeof buildAliasTable>): 
     }
     case 'term': {
       if (node.prefix) return `(?=[\\s\\S]*?${BEFORE}${escape(node.tokens[0] ?? '')})`;
-      const alts = expandAliases(node.tokens, aliases);
-      return `(?=[\\s\\S]*?${BEFORE}(?:${alts.map((t) => t.map(escape).join(' ')).join('|')})${AFTER})`;
+      return anyOf(node.tokens.length > 1 ? expandPhrase(node.tokens, aliases) : expandAliases(node.tokens, aliases));
     }
   }
 }

@@ -99,7 +99,7 @@ export interface DedupeResult<T> {
 }
 
 /** Splits a fetched batch into new items and ones already stored (by guid or canonical URL). */
-export function dedupeItems<T extends { guid: string; url: string }>(
+export function dedupeItems<T extends { guid: string; url: string; siteOnly?: true }>(
   items: readonly T[],
   existing: { guids: ReadonlySet<string>; canonicalUrls: ReadonlySet<string> },
 ): DedupeResult<T> {
@@ -109,11 +109,13 @@ export function dedupeItems<T extends { guid: string; url: string }>(
   const duplicates: T[] = [];
   for (const item of items) {
     const canonicalUrl = canonicalizeUrl(item.url);
+    // A link-less feed item carries its feed's site URL, which says nothing about which item it is.
+    const byUrl = canonicalUrl && !item.siteOnly;
     const seen = (item.guid && (existing.guids.has(item.guid) || guids.has(item.guid)))
-      || (canonicalUrl && (existing.canonicalUrls.has(canonicalUrl) || urls.has(canonicalUrl)));
+      || (byUrl && (existing.canonicalUrls.has(canonicalUrl) || urls.has(canonicalUrl)));
     if (seen) { duplicates.push(item); continue; }
     if (item.guid) guids.add(item.guid);
-    if (canonicalUrl) urls.add(canonicalUrl);
+    if (byUrl) urls.add(canonicalUrl);
     fresh.push({ ...item, canonicalUrl });
   }
   return { fresh, duplicates };

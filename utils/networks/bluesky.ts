@@ -15,6 +15,10 @@ const sessionSchema = z.object({ did: z.string().startsWith('did:'), handle: z.s
 const xrpcError = z.object({ error: z.string(), message: z.string().optional() });
 const strongRef = z.object({ uri: z.string().startsWith('at://'), cid: z.string().min(1) });
 const blob = z.object({ blob: z.object({ $type: z.literal('blob'), ref: z.object({ $link: z.string() }), mimeType: z.string(), size: z.number() }) });
+const postView = z.object({ posts: z.array(z.object({
+  uri: z.string(), cid: z.string().min(1),
+  record: z.object({ reply: z.object({ root: strongRef }).optional() }).loose(),
+})) });
 const resolved = z.object({ did: z.string().startsWith('did:') });
 const records = z.object({ records: z.array(z.object({ uri: z.string(), cid: z.string(), value: z.object({ text: z.string() }).loose() })) });
 
@@ -35,7 +39,18 @@ const rkeyOf = (uri: string) => uri.split('/').pop() ?? '';
 const profileUrl = (account: BlueskyAccount, uri: string) =>
   `https://bsky.app/profile/${account.handle.replace(/^@/, '')}/post/${rkeyOf(uri)}`;
 
-export function createBluesky(hooks: AdapterHooks<BlueskyAccount> = {}): Network<BlueskyAccount> {
+/** The publishing adapter plus one authenticated read, so listening shares its session and refresh. */
+export interface BlueskyNetwork extends Network<BlueskyAccount> {
+  /**
+   * GET `/xrpc/<nsid>?<params>` on the account's PDS with its access JWT (the PDS proxies app.bsky.* to the
+   * AppView). An expired JWT is refreshed once with the refresh JWT (or a new login with the app
+   * password), and the new session is handed to the owner like a publishing refresh. Answers the raw
+   * JSON; throws the same typed errors as publishing.
+   */
+  get(account: BlueskyAccount, nsid: string, params: URLSearchParams, signal?: AbortSignal): Promise<unknown>;
+}
+
+export function createBluesky(hooks: AdapterHooks<BlueskyAccount> = {}): BlueskyNetwork {
   // Newer than storage until the owner has persisted it; survives for the worker's lifetime.
   const sessions = new Map<string, Session>();
   const keyOf = (account: BlueskyAccount) => `${account.service}|${account.handle.toLowerCase()}`;
@@ -134,13 +149,23 @@ export function createBluesky(hooks: AdapterHooks<BlueskyAccount> = {}): Network
       const thumb = post.url && post.image ? await thumbnail(account, post.image.url, signal) : undefined;
       let root: z.infer<typeof strongRef> | undefined;
       let parent: z.infer<typeof strongRef> | undefined;
+      if (post.replyTo) {
+        // A reply names the post answered (parent) and its thread's first post (root), each by URI and
+        // CID (https://docs.bsky.app/docs/advanced-guides/posts#replies); app.bsky.feed.getPosts gives both.
+        const view = await authed(account, 'app.bsky.feed.getPosts', postView, signal, () => ({ init: {}, query: `?uris=${encodeURIComponent(post.replyTo!)}` }));
+        const answered = view.posts[0];
+        if (!answered) throw new ContentError('reply', `post ${post.replyTo} not found`);
+        parent = { uri: answered.uri, cid: answered.cid };
+        root = answered.record.reply?.root ?? parent;
+      }
+      let made: string | undefined;
       for (const [index, text] of post.parts.entries()) {
         const facets = toFacets(text, candidates[index] ?? [], dids);
         const record = {
           $type: 'app.bsky.feed.post', text, createdAt: new Date().toISOString(), langs: ['id'],
           ...(facets.length ? { facets } : {}),
           ...(root && parent ? { reply: { root, parent } } : {}),
-          ...(index === 0 && post.url ? {
+          ...(index === 0 && post.url && !post.replyTo ? {
             embed: {
               $type: 'app.bsky.embed.external',
               external: { uri: post.url, title: post.title, description: post.description ?? '', ...(thumb ? { thumb } : {}) },
@@ -152,9 +177,14 @@ export function createBluesky(hooks: AdapterHooks<BlueskyAccount> = {}): Network
         }));
         root ??= created;
         parent = created;
+        made ??= created.uri;
       }
-      if (!root) throw new ContentError('empty', 'nothing to post');
-      return { remoteId: root.uri, url: profileUrl(account, root.uri) };
+      if (!made) throw new ContentError('empty', 'nothing to post');
+      return { remoteId: made, url: profileUrl(account, made) };
+    },
+
+    get(account, nsid, params, signal) {
+      return authed(account, nsid, z.unknown(), signal, () => ({ init: { headers: { accept: 'application/json' } }, query: `?${params.toString()}` }));
     },
 
     async verify(account, signal) {

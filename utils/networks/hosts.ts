@@ -9,10 +9,12 @@ export const NETWORK_ORIGINS: Record<NetworkId, string[]> = {
   bluesky: ['https://bsky.social/*'],
   telegram: ['https://api.telegram.org/*'],
   threads: ['https://graph.threads.net/*'],
-  linkedin: ['https://api.linkedin.com/*'],
+  // The Images API hands out upload URLs on www.linkedin.com/dms-uploads/ for article thumbnails.
+  linkedin: ['https://api.linkedin.com/*', 'https://www.linkedin.com/dms-uploads/*'],
 };
 
 /** Listening sources with fixed hosts; feed sites and instances are asked for by origin when added. */
-export const SOURCE_ORIGINS = ['https://news.google.com/*', 'https://www.reddit.com/*', 'https://public.api.bsky.app/*'];
+// Bluesky search goes through the officer's own PDS (its origin comes with the account), never the public AppView.
+export const SOURCE_ORIGINS = ['https://news.google.com/*', 'https://www.reddit.com/*'];
 
 export const ALL_FIXED_ORIGINS = [...Object.values(NETWORK_ORIGINS).flat(), ...SOURCE_ORIGINS];

@@ -3,7 +3,7 @@ import { AuthError, ContentError, RateLimitError } from '../errors';
 import { extractHashtagsWithIndices } from '../compose/twitter';
 import { API_VERSIONS } from './api-versions';
 import { ApiVersionError, errorFromHttp, retryAtFrom } from './errors';
-import { http, jsonHeaders, parse, parseError, type HttpResponse } from './http';
+import { fetchImage, http, jsonHeaders, parse, parseError, type HttpResponse } from './http';
 import type { AccountFor } from './registry';
 import { textRules } from './text-rules';
 import type { Network } from './types';
@@ -18,6 +18,11 @@ const linkedinError = z.object({ message: z.string(), status: z.number().optiona
 const userinfo = z.object({ sub: z.string(), name: z.string() });
 const organization = z.object({ localizedName: z.string() });
 const URN = /^urn:li:(share|ugcPost|activity):\d+$/;
+const initialized = z.object({ value: z.object({ uploadUrl: z.string().url(), image: z.string().startsWith('urn:li:image:') }) });
+/** Images API: JPG, GIF and PNG (learn.microsoft.com/en-us/linkedin/marketing/community-management/shares/images-api). */
+const THUMBNAIL_TYPES = new Set(['image/jpeg', 'image/png', 'image/gif']);
+/** The upload URL the Images API hands out lives on LinkedIn's own upload host; the token goes nowhere else. */
+const UPLOAD_ORIGINS = new Set(['https://www.linkedin.com', 'https://api.linkedin.com']);
 
 // "little text": these characters have meaning in commentary and must be escaped to appear as typed.
 const RESERVED = /[\\|{}@[\]()<>#*_~]/g;
@@ -59,16 +64,50 @@ async function get<T>(account: LinkedinAccount, path: string, schema: z.ZodType<
   return parse(schema, response.data, 'LinkedIn');
 }
 
+/**
+ * The page image as an article thumbnail: LinkedIn's Posts API does not scrape the link, so an article
+ * without `thumbnail` (an urn:li:image from the Images API) shows no picture. Initialize the upload
+ * (POST /rest/images?action=initializeUpload with the author as owner), PUT the bytes to the upload URL,
+ * then reference the image URN. Any failure leaves the card without a picture rather than the post
+ * unsent; a rejected token or retired version still surfaces.
+ */
+async function uploadThumbnail(account: LinkedinAccount, url: string, signal: AbortSignal): Promise<string | undefined> {
+  try {
+    const image = await fetchImage(url, signal);
+    if (!THUMBNAIL_TYPES.has(image.type)) return undefined;
+    const init = await http(`${API}/rest/images?action=initializeUpload`, {
+      method: 'POST', headers: jsonHeaders(headers(account)), body: JSON.stringify({ initializeUploadRequest: { owner: account.author } }), signal,
+    });
+    if (!init.ok) throw linkedinFailure(init);
+    const { uploadUrl, image: urn } = parse(initialized, init.data, 'LinkedIn').value;
+    if (!UPLOAD_ORIGINS.has(new URL(uploadUrl).origin)) return undefined;
+    const put = await http(uploadUrl, {
+      method: 'PUT', headers: { authorization: `Bearer ${account.token}`, 'content-type': image.type }, body: image.bytes as BodyInit, signal,
+    });
+    if (!put.ok) throw linkedinFailure(put);
+    return urn;
+  } catch (error) {
+    if (error instanceof AuthError || error instanceof ApiVersionError || signal.aborted) throw error;
+    return undefined;
+  }
+}
+
 export const linkedin: Network<LinkedinAccount> = {
   ...textRules('linkedin'),
 
   async publish(post, account, signal) {
+    const thumbnail = post.url && post.image ? await uploadThumbnail(account, post.image.url, signal) : undefined;
+    const article = {
+      source: post.url, title: post.title || post.url,
+      ...(post.description ? { description: post.description } : {}),
+      ...(thumbnail ? { thumbnail, ...(post.image?.alt ? { thumbnailAltText: post.image.alt.slice(0, 4086) } : {}) } : {}),
+    };
     const body = {
       author: account.author,
       commentary: toLittleText(post.parts.join('\n\n')),
       visibility: 'PUBLIC',
       distribution: { feedDistribution: 'MAIN_FEED', targetEntities: [], thirdPartyDistributionChannels: [] },
-      ...(post.url ? { content: { article: { source: post.url, title: post.title || post.url, ...(post.description ? { description: post.description } : {}) } } } : {}),
+      ...(post.url ? { content: { article } } : {}),
       lifecycleState: 'PUBLISHED',
       isReshareDisabledByAuthor: false,
     };
@@ -87,7 +126,12 @@ export const linkedin: Network<LinkedinAccount> = {
       const result = await get(account, `/rest/organizations/${encodeURIComponent(org)}`, organization, signal);
       return { name: result.localizedName, expiresAt: account.expiresAt };
     }
-    const result = await get(account, '/v2/userinfo', userinfo, signal);
-    return { name: result.name, expiresAt: account.expiresAt };
+    // /v2/userinfo needs the OpenID scopes (openid, profile); a token made with w_member_social alone
+    // can post but gets 403 here (learn.microsoft.com/en-us/linkedin/consumer/integrations/self-serve/sign-in-with-linkedin-v2).
+    // Such an account stays connectable, named by its URN; a token LinkedIn rejects (401) does not.
+    const response = await http(`${API}/v2/userinfo`, { headers: headers(account), signal });
+    if (response.status === 403) return { name: account.author, expiresAt: account.expiresAt };
+    if (!response.ok) throw linkedinFailure(response);
+    return { name: parse(userinfo, response.data, 'LinkedIn').name, expiresAt: account.expiresAt };
   },
 };

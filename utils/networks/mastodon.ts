@@ -65,6 +65,21 @@ async function uploadImage(account: MastodonAccount, image: { url: string; alt: 
   throw new TransientError('media still processing');
 }
 
+const searchResult = z.object({ statuses: z.array(status) });
+
+/**
+ * A status from any server, as its id on the officer's own instance (`in_reply_to_id` takes only
+ * local ids): GET /api/v2/search with `resolve=true` fetches a remote status by its URI
+ * (https://docs.joinmastodon.org/methods/search/#v2).
+ */
+async function localStatusId(account: MastodonAccount, uri: string, signal: AbortSignal): Promise<string> {
+  const query = new URLSearchParams({ q: uri, type: 'statuses', resolve: 'true', limit: '1' });
+  const found = await call(`${origin(account)}/api/v2/search?${query}`, { headers: bearer(account), signal }, searchResult);
+  const match = found.data.statuses[0];
+  if (!match) throw new ContentError('reply', `status ${uri} not found from ${origin(account)}`);
+  return match.id;
+}
+
 export const mastodon: Network<MastodonAccount> = {
   ...textRules('mastodon'),
   idempotent: true,
@@ -75,7 +90,7 @@ export const mastodon: Network<MastodonAccount> = {
     if (tooLong !== undefined) throw new ContentError('too-long', `part exceeds ${account.maxChars}`);
     const mediaIds = post.image ? [await uploadImage(account, post.image, signal)] : [];
     let first: z.infer<typeof status> | undefined;
-    let previous: string | undefined;
+    let previous = post.replyTo ? await localStatusId(account, post.replyTo, signal) : undefined;
     for (const [index, part] of post.parts.entries()) {
       const body = {
         status: part, visibility: 'public', language: 'id',

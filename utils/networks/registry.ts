@@ -1,5 +1,5 @@
 import type { Accounts } from './accounts';
-import { createBluesky } from './bluesky';
+import { createBluesky, type BlueskyNetwork } from './bluesky';
 import { facebook } from './facebook';
 import type { NetworkId } from './ids';
 import { linkedin } from './linkedin';
@@ -10,7 +10,7 @@ import type { Network } from './types';
 import { createX } from './x';
 
 export type AccountFor<K extends NetworkId> = NonNullable<Accounts[K]>;
-export type Networks = { [K in NetworkId]: Network<AccountFor<K>> };
+export type Networks = { [K in NetworkId]: Network<AccountFor<K>> } & { bluesky: BlueskyNetwork };
 
 export interface NetworkHooks {
   /**

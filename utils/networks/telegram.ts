@@ -55,8 +55,20 @@ export function messageUrl(account: TelegramAccount, sent: z.infer<typeof messag
   return `https://t.me/c/${internal}/${sent.message_id}`;
 }
 
-const isPhotoRejected = (error: unknown) =>
-  error instanceof ContentError && /photo|file|HTTP URL|webpage/i.test(error.message);
+/**
+ * Length as Telegram counts it for the 1-4096 text and 0-1024 caption limits: Unicode code points after
+ * entity parsing (core.telegram.org/bots/api#sendmessage; Siar sends no parse_mode, so no entities), not
+ * UTF-16 units — an emoji counts once.
+ */
+export const telegramLength = (text: string) => [...text].length;
+
+/**
+ * A 400 from sendPhoto means Telegram could not use the page image: "wrong type of the web page content",
+ * "failed to get HTTP URL content", "wrong file identifier/HTTP URL specified", IMAGE_PROCESS_FAILED,
+ * PHOTO_INVALID_DIMENSIONS, PHOTO_SAVE_FILE_INVALID, a photo over 5 MB by URL (core.telegram.org/bots/api#sending-files).
+ * Access and rate problems are other codes and still surface.
+ */
+const isPhotoRejected = (error: unknown) => error instanceof ContentError && error.field === 'request';
 
 export const telegram: Network<TelegramAccount> = {
   ...textRules('telegram'),
@@ -66,12 +78,12 @@ export const telegram: Network<TelegramAccount> = {
     for (const part of post.parts) {
       const reply = first ? { reply_parameters: { message_id: first.message_id } } : {};
       let sent: z.infer<typeof message> | undefined;
-      if (!first && post.image && part.length <= TELEGRAM_CAPTION_LIMIT) {
+      if (!first && post.image && telegramLength(part) <= TELEGRAM_CAPTION_LIMIT) {
         try {
           sent = await bot(account, 'sendPhoto', { chat_id: account.chatId, photo: post.image.url, caption: part }, message, signal);
         } catch (error) {
-          // Telegram could not fetch the page's image: the text with a link preview still informs.
-          if (!isPhotoRejected(error)) throw error;
+          // Telegram could not take the page's image: the text with a link preview still informs.
+          if (!isPhotoRejected(error) || signal.aborted) throw error;
         }
       }
       sent ??= await bot(account, 'sendMessage', {

@@ -30,6 +30,8 @@ export interface TargetPost {
   image?: { url: string; alt: string };
   /** Stable per delivery; networks that support it (Mastodon) get it as Idempotency-Key. */
   idempotencyKey: string;
+  /** The network post this one answers (utils/compose/reply.ts): X tweet id, Mastodon status URI, Bluesky at:// URI. */
+  replyTo?: string;
 }
 
 export interface PublishResult { remoteId: string; url: string }

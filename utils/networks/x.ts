@@ -135,12 +135,14 @@ export function createX(hooks: AdapterHooks<XAccount> = {}): Network<XAccount> {
       const x = session(account, signal);
       const media = post.image ? await uploadImage(x, post.image, signal) : undefined;
       let first: { id: string } | undefined;
-      let previous: string | undefined;
+      // A response answers the mention's tweet (POST /2/tweets `reply.in_reply_to_tweet_id`,
+      // https://docs.x.com/x-api/posts/create-post); a thread's later parts answer the part before.
+      let previous: string | undefined = post.replyTo;
       for (const part of post.parts) {
         const body = {
           text: part,
           ...(previous ? { reply: { in_reply_to_tweet_id: previous } } : {}),
-          ...(!previous && media ? { media: { media_ids: [media] } } : {}),
+          ...(!first && media ? { media: { media_ids: [media] } } : {}),
         };
         const created = await x.call((client) => client.v2.post('tweets', body), tweetCreated);
         first ??= created.data;

@@ -1,3 +1,4 @@
+import { toCsv } from '../csv';
 import type { AuditRow, SiarDatabase } from '../db';
 
 /** Appends one line to the append-only audit log (never updated or deleted by Siar). */
@@ -7,19 +8,10 @@ export function appendAudit(database: SiarDatabase, row: Omit<AuditRow, 'id'>) {
 
 const CSV_COLUMNS = ['at', 'actor', 'network', 'event', 'result', 'url', 'pageUrl', 'text'] as const;
 
-function csvCell(value: unknown): string {
-  const text = value === undefined || value === null ? '' : String(value);
-  // A leading = + - @ would run as a formula when the officer opens the file in a spreadsheet.
-  const safe = /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
-  return /[",\n\r]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
-}
-
 /** The audit log as CSV (UTF-8 with BOM so spreadsheet programs read Indonesian text correctly). */
 export function auditToCsv(rows: AuditRow[], timeZone = 'Asia/Jakarta'): string {
   const format = new Intl.DateTimeFormat('sv-SE', {
     timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit',
   });
-  const lines = rows.map((row) => CSV_COLUMNS.map((column) =>
-    csvCell(column === 'at' ? format.format(row.at) : row[column])).join(','));
-  return `\uFEFF${[CSV_COLUMNS.join(','), ...lines].join('\r\n')}\r\n`;
+  return toCsv(CSV_COLUMNS, rows.map((row) => CSV_COLUMNS.map((column) => (column === 'at' ? format.format(row.at) : row[column]))));
 }

@@ -3,6 +3,7 @@ import { AuthError, ContentError, RateLimitError, TransientError, toErrorInfo } 
 import type { DeliveryRow, PostRow, SiarDatabase } from '../db';
 import type { NetworkId } from '../networks/ids';
 import type { Network, TargetPost } from '../networks/types';
+import { withPageLink } from '../compose/page-link';
 import { appendAudit } from './audit';
 import { decideRetry } from './backoff';
 import { isTimeout } from '../networks/errors';
@@ -47,14 +48,22 @@ async function claim(database: SiarDatabase, id: number, now: number) {
   });
 }
 
+/** The text one delivery sends: its variant or the post's text, with the page link where the network needs it. */
+export function deliveryText(post: PostRow, network: DeliveryRow['network']): string {
+  const text = post.variants[network] ?? post.text;
+  // A reply stays in its conversation: adding the complaint's own link would quote it back.
+  return post.replyTo?.network === network ? text : withPageLink(network, text, post.pageUrl, Boolean(post.imageUrl)).text;
+}
+
 export function targetFor(network: Network<never>, post: PostRow, delivery: DeliveryRow): TargetPost {
-  const text = post.variants[delivery.network] ?? post.text;
+  const text = deliveryText(post, delivery.network);
   const parts = network.split(text);
   if (parts.length === 0 || parts.some((part) => !network.measure(part).ok)) throw new ContentError('too-long');
   return {
     parts, url: post.pageUrl, title: post.pageTitle, description: post.description,
     image: post.imageUrl ? { url: post.imageUrl, alt: post.imageAlt ?? '' } : undefined,
     idempotencyKey: delivery.idempotencyKey,
+    ...(post.replyTo?.network === delivery.network ? { replyTo: post.replyTo.remoteId } : {}),
   };
 }
 
@@ -93,7 +102,7 @@ async function settle(deps: QueueDeps, delivery: DeliveryRow, post: PostRow, out
     await appendAudit(database, {
       at: now, actor, postId: post.id, deliveryId: delivery.id, network: delivery.network,
       event: outcome.state === 'sent' ? 'sent' : `attempt-${outcome.state}`,
-      text: post.variants[delivery.network] ?? post.text, pageUrl: post.pageUrl,
+      text: deliveryText(post, delivery.network), pageUrl: post.pageUrl,
       result: outcome.lastError ? `${outcome.lastError.code}: ${outcome.lastError.detail ?? ''}`.trim() : 'ok',
       url: outcome.remoteUrl,
     });

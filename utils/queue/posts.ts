@@ -15,6 +15,7 @@ export async function createPost(database: SiarDatabase, input: NewPost, actor: 
       text: input.text, variants: input.variants, pageUrl: input.pageUrl, pageTitle: input.pageTitle,
       description: input.description, imageUrl: input.imageUrl, imageAlt: input.imageAlt,
       createdBy: actor, createdAt: now, scheduledAt: input.scheduledAt,
+      ...(input.replyTo ? { replyTo: input.replyTo } : {}),
     };
     const postId = (await database.posts.add(post)) as number;
     const dueAt = input.scheduledAt ?? now;
@@ -26,6 +27,7 @@ export async function createPost(database: SiarDatabase, input: NewPost, actor: 
     await appendAudit(database, {
       at: now, actor, postId, event: input.scheduledAt ? 'scheduled' : 'created',
       text: input.text, pageUrl: input.pageUrl, result: input.targets.join(' '),
+      ...(input.scheduledAt ? { scheduledAt: input.scheduledAt } : {}),
     });
     return { postId, deliveryIds: ids as number[] };
   });

@@ -8,12 +8,27 @@ import { networkIdSchema } from '../networks/ids';
 const auditRowSchema = z.object({
   id: z.number(), at: z.number(), actor: z.string(), network: z.optional(networkIdSchema), event: z.string(),
   text: z.optional(z.string()), pageUrl: z.optional(z.string()), result: z.optional(z.string()), url: z.optional(z.string()),
+  scheduledAt: z.optional(z.number()),
 });
 export type AuditView = z.infer<typeof auditRowSchema>;
 
 export const AUDIT_PAGE_MAX = 100;
 
+const scheduledSchema = z.object({
+  postId: z.int(), scheduledAt: z.number(), networks: z.array(networkIdSchema), text: z.string(), pageUrl: z.string(),
+});
+export type ScheduledView = z.infer<typeof scheduledSchema>;
+
 export const auditProtocol = {
+  /** Posts waiting for their time, soonest first. */
+  scheduledList: { request: z.object({}), response: z.object({ posts: z.array(scheduledSchema) }) },
+  /** Moves a scheduled post to a new time (epoch ms, in the future). */
+  scheduledMove: {
+    request: z.object({ postId: z.int(), at: z.int().check(z.positive()) }),
+    response: z.object({ ok: z.boolean() }),
+  },
+  /** Cancels a scheduled post's pending deliveries; nothing already sent is touched. */
+  scheduledCancel: { request: z.object({ postId: z.int() }), response: z.object({ ok: z.boolean() }) },
   /** One page of the audit log, newest first, with the total for paging. */
   auditList: {
     request: z.object({ offset: z.int().check(z.minimum(0)), limit: z.int().check(z.minimum(1), z.maximum(AUDIT_PAGE_MAX)) }),

@@ -1,24 +1,12 @@
 import type { MentionRow, WatchRow } from '../db';
+import { csvCell, toCsv } from '../csv';
 import { formatDateTime } from './time';
 import { safeHttpUrl } from './links';
 
-// Exports of the filtered mentions (CSV, JSON) and the daily clipping report. Spreadsheet programs run
-// a cell starting with = + - @ (or a tab / carriage return before one) as a formula, so such cells get
-// a leading apostrophe: a hostile headline must not become a formula on the officer's machine.
+// Exports of the filtered mentions (CSV, JSON) and the daily clipping report. CSV goes through the one
+// writer in utils/csv.ts, which neutralises formula starts.
 
-const FORMULA_START = /^[=+\-@\t\r]/;
-
-export function csvCell(value: unknown): string {
-  let s = value === undefined || value === null ? '' : String(value);
-  if (FORMULA_START.test(s)) s = `'${s}`;
-  return /[",\r\n]/.test(s) || s !== s.trim() ? `"${s.replace(/"/g, '""')}"` : s;
-}
-
-/** RFC 4180 CSV with CRLF line ends and a UTF-8 BOM, so Excel opens Indonesian text correctly. */
-export function toCsv(header: readonly string[], rows: readonly (readonly unknown[])[]): string {
-  const lines = [header, ...rows].map((row) => row.map(csvCell).join(','));
-  return `\uFEFF${lines.join('\r\n')}\r\n`;
-}
+export { csvCell, toCsv };
 
 export const MENTION_CSV_HEADER = [
   'id', 'publishedAt', 'outlet', 'author', 'title', 'url', 'source', 'watches', 'keywords', 'tone', 'toneCorrected',

@@ -11,10 +11,18 @@ export const MAX_INTERVAL_MS = 24 * 60 * MINUTE;
 /** Failing sources are retried at least this often, so a fixed outage shows up within the hour. */
 export const MAX_BACKOFF_MS = 60 * MINUTE;
 
+/** A poll that worked but read less than the server meant to send (`truncated`: the feed was cut off). */
+export interface SourceWarning {
+  code: 'truncated';
+  at: number;
+}
+
 export interface SourceHealth {
   lastSuccessAt?: number;
   lastErrorAt?: number;
   lastError?: ErrorInfo;
+  /** Set by a successful poll that had a problem worth telling the officer; a clean poll clears it. */
+  lastWarning?: SourceWarning;
   /** Consecutive failures since the last success. */
   failures: number;
 }
@@ -25,7 +33,7 @@ export interface Schedulable {
   health?: SourceHealth;
 }
 
-export type PollOutcome = { ok: true } | { ok: false; error: unknown };
+export type PollOutcome = { ok: true; warning?: SourceWarning['code'] } | { ok: false; error: unknown };
 
 export function clampInterval(intervalMs: number | undefined): number {
   if (intervalMs === undefined || !Number.isFinite(intervalMs)) return DEFAULT_INTERVAL_MS;
@@ -45,7 +53,8 @@ export function updateHealth(health: SourceHealth | undefined, outcome: PollOutc
   const previous = health ?? { failures: 0 };
   if (outcome.ok) {
     // The last error is kept (with its time) so the options page can still say "recovered at …".
-    return { ...previous, lastSuccessAt: now, failures: 0 };
+    const { lastWarning: _cleared, ...rest } = previous;
+    return { ...rest, lastSuccessAt: now, failures: 0, ...(outcome.warning ? { lastWarning: { code: outcome.warning, at: now } } : {}) };
   }
   return { ...previous, lastErrorAt: now, lastError: toErrorInfo(outcome.error), failures: previous.failures + 1 };
 }

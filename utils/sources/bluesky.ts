@@ -1,13 +1,17 @@
 import { z } from 'zod';
 import { parseFeedDate } from './dates';
-import { getJson, validate } from './http';
+import { ContentError } from '../errors';
+import { toSourceError, validate, withTimeout } from './http';
 import { queryInputSchema, renderBlueskyQueries } from './query';
 import { httpUrlSchema } from './rss';
 import { clip, plainText } from './text';
-import type { FetchResult, RawItem, Source, SourceConfig, SourceContext, SourceState } from './types';
+import { isXrpcGet, type FetchResult, type RawItem, type Source, type SourceConfig, type SourceContext, type SourceState } from './types';
 
-// Bluesky post search (app.bsky.feed.searchPosts, sort=latest) with the session's accessJwt. The API has
-// no since_id; `since` (inclusive) bounds each poll by the newest post time already seen, and the few
+// Bluesky post search (app.bsky.feed.searchPosts, sort=latest) through the officer's own session: the
+// public AppView refuses unauthenticated searchPosts since January 2025 (bluesky-social/atproto#3423,
+// "you need to sign in before using it"), so the worker hands in `credentials.xrpcGet`, the publishing
+// adapter's authenticated GET, which refreshes the ~2-hour access JWT like a post would. The API has no
+// since_id; `since` (inclusive) bounds each poll by the newest post time already seen, and the few
 // posts at the boundary are deduplicated downstream.
 
 export const blueskyConfigSchema = z.object({
@@ -30,13 +34,8 @@ const postSchema = z.object({
 });
 const searchSchema = z.object({ posts: z.array(postSchema), cursor: z.string().optional() });
 
-// XRPC reports token problems as 400 with an error name, not only as 401.
-const AUTH_ERRORS = new Set(['ExpiredToken', 'InvalidToken', 'AuthMissing', 'AuthenticationRequired', 'BadJwt']);
-function isAuthFailure(status: number, body: string): boolean {
-  if (status !== 400) return false;
-  const match = /"error"\s*:\s*"([A-Za-z]+)"/.exec(body);
-  return !!match?.[1] && AUTH_ERRORS.has(match[1]);
-}
+/** Thrown when no Bluesky account on this service is connected: search cannot run without one. */
+export const NEEDS_ACCOUNT = 'needs-bluesky-account';
 
 /** https://bsky.app/profile/<handle>/post/<rkey>, with the DID when the handle no longer resolves. */
 export function blueskyPostUrl(uri: string, handle: string, did: string): string | undefined {
@@ -64,21 +63,23 @@ export const blueskySource: Source & { configSchema: typeof blueskyConfigSchema 
   async fetch(cfg: SourceConfig, state: SourceState, signal: AbortSignal, ctx?: SourceContext): Promise<FetchResult> {
     const config = validate(blueskyConfigSchema, cfg, 'config');
     const now = ctx?.now ?? Date.now();
-    const headers: Record<string, string> = { Accept: 'application/json' };
-    const jwt = ctx?.credentials?.accessJwt;
-    if (typeof jwt === 'string' && jwt) headers.Authorization = `Bearer ${jwt}`;
+    const xrpcGet = ctx?.credentials?.xrpcGet;
+    if (!isXrpcGet(xrpcGet)) throw new ContentError(NEEDS_ACCOUNT, `searchPosts needs a signed-in Bluesky account on ${config.service}`);
     const since = typeof state.since === 'string' ? state.since : undefined;
 
     const byUri = new Map<string, RawItem>();
     let newest = since ? parseFeedDate(since) ?? 0 : 0;
     for (const q of renderBlueskyQueries(config.query)) {
-      const url = new URL('/xrpc/app.bsky.feed.searchPosts', config.service);
-      url.searchParams.set('q', q);
-      url.searchParams.set('sort', 'latest');
-      url.searchParams.set('limit', String(config.limit));
-      if (since) url.searchParams.set('since', since);
-      if (config.lang) url.searchParams.set('lang', config.lang);
-      const body = await getJson(url.href, searchSchema, { headers, signal, now, authFailure: isAuthFailure });
+      const params = new URLSearchParams({ q, sort: 'latest', limit: String(config.limit) });
+      if (since) params.set('since', since);
+      if (config.lang) params.set('lang', config.lang);
+      let raw: unknown;
+      try {
+        raw = await xrpcGet('app.bsky.feed.searchPosts', params, withTimeout(signal));
+      } catch (error) {
+        throw toSourceError(error, signal);
+      }
+      const body = validate(searchSchema, raw, 'response');
       for (const post of body.posts) {
         const item = toItem(post);
         if (!item) continue;

@@ -48,6 +48,16 @@ function prologCharset(bytes: Uint8Array): string | undefined {
   return label;
 }
 
+/**
+ * A header that says UTF-16 over bytes that are not UTF-16 is wrong (servers copy it from templates):
+ * UTF-16 without a BOM puts a 0x00 beside every ASCII character of the markup, so a first pair of
+ * non-zero bytes ("<?", "<r", "{\n") cannot be UTF-16. The bytes are then sniffed as if no header came.
+ */
+function plausibleHeader(bytes: Uint8Array, label: string | undefined): string | undefined {
+  if (!label || !(label.startsWith('utf-16') || label === 'unicode' || label === 'ucs-2')) return label;
+  return bytes.length >= 2 && bytes[0] !== 0 && bytes[1] !== 0 ? undefined : label;
+}
+
 function canonical(label: string): string | undefined {
   try {
     return new TextDecoder(label).encoding;
@@ -63,7 +73,7 @@ function canonical(label: string): string | undefined {
 export function sniffCharset(bytes: Uint8Array, contentType?: string | null): { charset: string; origin: CharsetOrigin } {
   const candidates: Array<[string | undefined, CharsetOrigin]> = [
     [bomCharset(bytes), 'bom'],
-    [headerCharset(contentType), 'header'],
+    [plausibleHeader(bytes, headerCharset(contentType)), 'header'],
     [prologCharset(bytes), 'prolog'],
   ];
   for (const [label, origin] of candidates) {
@@ -73,9 +83,22 @@ export function sniffCharset(bytes: Uint8Array, contentType?: string | null): { 
   return { charset: 'utf-8', origin: 'default' };
 }
 
-/** Bytes to text, never throwing: undecodable sequences become U+FFFD. */
+/**
+ * Bytes to text, never throwing. With no BOM, header or prolog naming a charset, bytes that are not
+ * valid UTF-8 are windows-1252 (the WHATWG Encoding spec's default for legacy Western content, which is
+ * what undeclared Latin-script feeds are in practice) rather than a string of U+FFFD. Declared charsets
+ * are trusted: undecodable sequences in them become U+FFFD.
+ */
 export function decodeBytes(bytes: Uint8Array, contentType?: string | null): string {
-  const { charset } = sniffCharset(bytes, contentType);
+  const { charset, origin } = sniffCharset(bytes, contentType);
   if (charset === 'windows-1252') return decodeWindows1252(bytes);
+  if (origin === 'default') {
+    try {
+      // stream: a multi-byte character cut off by a truncated download is not a reason to distrust the rest.
+      return new TextDecoder('utf-8', { fatal: true }).decode(bytes, { stream: true });
+    } catch {
+      return decodeWindows1252(bytes);
+    }
+  }
   return new TextDecoder(charset).decode(bytes);
 }

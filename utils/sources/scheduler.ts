@@ -60,6 +60,7 @@ async function pollOne(deps: PollDeps, row: SourceRow, watches: WatchRow[]): Pro
     const toneAdjust = await deps.toneAdjust?.();
     added = (await ingestItems(database, result.items, { kind: source.kind, id: row.id }, watches, now, { notBefore, toneAdjust })).added;
     nextState = result.state;
+    if (result.truncated) outcome = { ok: true, warning: 'truncated' };
   } catch (error) {
     outcome = { ok: false, error };
   }

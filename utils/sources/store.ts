@@ -29,6 +29,7 @@ export function sourceErrorKey(info: ErrorInfo): MessageKey {
     case 'content':
       if (info.field === 'feed') return 'sourceErrorFeed';
       if (info.field === 'url') return 'sourceErrorNotFound';
+      if (info.field === 'needs-bluesky-account') return 'sourceErrorNeedsBluesky';
       return 'sourceErrorResponse';
     default: return 'errorInternal';
   }

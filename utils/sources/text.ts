@@ -1,35 +1,18 @@
+import { decodeHTMLStrict } from 'entities';
+import { htmlTagNames } from 'html-tag-names';
+
 // Feed and social content is untrusted HTML. Everything a source hands on is plain text, produced by a
 // linear scanner (no DOMParser in a service worker, no regex backtracking on hostile input). Nothing is
 // ever parsed as markup by a browser, so a `<script>` can only ever come out as inert letters.
 
-const NAMED: Record<string, string> = {
-  amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ', ensp: ' ', emsp: ' ', thinsp: ' ',
-  hellip: '…', mdash: '—', ndash: '–', minus: '−', lsquo: '‘', rsquo: '’', sbquo: '‚', ldquo: '“',
-  rdquo: '”', bdquo: '„', laquo: '«', raquo: '»', lsaquo: '‹', rsaquo: '›', bull: '•', middot: '·',
-  copy: '©', reg: '®', trade: '™', deg: '°', plusmn: '±', times: '×', divide: '÷', euro: '€',
-  pound: '£', yen: '¥', cent: '¢', sect: '§', para: '¶', shy: '', zwj: '', zwnj: '', iexcl: '¡',
-  iquest: '¿', frac12: '½', frac14: '¼', frac34: '¾', sup2: '²', sup3: '³', micro: 'µ', prime: '′',
-  aacute: 'á', agrave: 'à', acirc: 'â', auml: 'ä', atilde: 'ã', aring: 'å', aelig: 'æ', ccedil: 'ç',
-  eacute: 'é', egrave: 'è', ecirc: 'ê', euml: 'ë', iacute: 'í', igrave: 'ì', icirc: 'î', iuml: 'ï',
-  ntilde: 'ñ', oacute: 'ó', ograve: 'ò', ocirc: 'ô', ouml: 'ö', otilde: 'õ', oslash: 'ø', uacute: 'ú',
-  ugrave: 'ù', ucirc: 'û', uuml: 'ü', yacute: 'ý', yuml: 'ÿ', szlig: 'ß', Aacute: 'Á', Eacute: 'É',
-  Iacute: 'Í', Oacute: 'Ó', Uacute: 'Ú', Ntilde: 'Ñ', Ouml: 'Ö', Uuml: 'Ü', Auml: 'Ä', Ccedil: 'Ç',
-};
-
-function fromCodePoint(code: number): string {
-  // NUL, surrogates and out-of-range values would produce broken strings; the HTML spec maps them to U+FFFD.
-  if (!Number.isFinite(code) || code <= 0 || code > 0x10ffff || (code >= 0xd800 && code <= 0xdfff)) return '\uFFFD';
-  return String.fromCodePoint(code);
-}
-
-/** Decodes character references once. Unknown or unterminated references stay as written. */
+/**
+ * Decodes HTML character references once: all 2,125 named references of the WHATWG HTML spec (§13.5,
+ * via the `entities` package) plus numeric ones (NUL, surrogates and values past U+10FFFF become U+FFFD,
+ * 0x80–0x9F map to windows-1252 as §13.2.5.80 says). A reference must end with `;`: feed text such as
+ * `?a=1&copy=2` stays as written, and unknown or unterminated references stay literal.
+ */
 export function decodeEntities(input: string): string {
-  if (!input.includes('&')) return input;
-  return input.replace(/&(#[xX][0-9a-fA-F]{1,8}|#[0-9]{1,9}|[A-Za-z][A-Za-z0-9]{1,31});/g, (whole, ref: string) => {
-    if (ref.startsWith('#x') || ref.startsWith('#X')) return fromCodePoint(Number.parseInt(ref.slice(2), 16));
-    if (ref.startsWith('#')) return fromCodePoint(Number.parseInt(ref.slice(1), 10));
-    return NAMED[ref] ?? NAMED[ref.toLowerCase()] ?? whole;
-  });
+  return input.includes('&') ? decodeHTMLStrict(input) : input;
 }
 
 // Elements whose content is never readable text.
@@ -40,6 +23,19 @@ const INLINE = new Set(['a', 'abbr', 'b', 'bdi', 'bdo', 'cite', 'code', 'data', 
 
 function isTagStart(code: number): boolean {
   return (code >= 65 && code <= 90) || (code >= 97 && code <= 122) || code === 47 || code === 33 || code === 63;
+}
+
+// Every element name HTML has had (html-tag-names, from the WHATWG and W3C indexes, obsolete ones too).
+const KNOWN_ELEMENTS = new Set(htmlTagNames);
+
+/**
+ * Is `<name` markup, or text that happens to hold a `<` ("Harga beras <Rp12 ribu", "x <y dan z")?
+ * Feeds escape text once and many publishers escape markup once too, so after the XML parser both look
+ * alike. Only known HTML elements, custom elements (a hyphen, HTML §4.13.3) and prefixed XML names
+ * count as markup: feedparser's `looks_like_html` draws the same line.
+ */
+function isMarkupName(name: string): boolean {
+  return KNOWN_ELEMENTS.has(name) || name.includes('-') || name.includes(':');
 }
 
 /** Index just after the `>` closing the tag that starts at `start`, honouring quoted attribute values. */
@@ -97,8 +93,16 @@ function dropMarkup(html: string): string {
       continue;
     }
     const name = tagName(html, lt);
+    const opener = html[lt + 1];
+    if (opener !== '!' && opener !== '?' && !isMarkupName(name)) {
+      out += '<';
+      i = lt + 1;
+      continue;
+    }
     i = tagEnd(html, lt);
-    if (SKIP_CONTENT.has(name) && html[lt + 1] !== '/') {
+    // `<iframe … />` in feed HTML means an empty element; reading it as raw text to the end would drop
+    // everything after it.
+    if (SKIP_CONTENT.has(name) && opener !== '/' && html[i - 2] !== '/') {
       lower ??= html.toLowerCase();
       const close = lower.indexOf(`</${name}`, i);
       i = close === -1 ? html.length : tagEnd(html, close);

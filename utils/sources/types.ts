@@ -10,6 +10,11 @@ export interface RawItem {
   author?: string;
   publishedAt?: number;
   language?: string;
+  /**
+   * The entry had no link of its own and `url` is the feed's site: the URL says nothing about identity,
+   * so duplicates are found by guid alone (issue 15: 22 link-less items must stay 22 mentions).
+   */
+  siteOnly?: true;
 }
 
 /** Source-specific configuration (feed URL, search query, instance…), validated by each source. */
@@ -24,10 +29,18 @@ export interface SourceState {
   [key: string]: unknown;
 }
 
+/**
+ * An authenticated XRPC GET on the officer's Bluesky PDS (utils/networks/bluesky.ts `get`): refreshes the
+ * session itself and answers the raw JSON, or throws the typed errors of utils/errors.ts.
+ */
+export type XrpcGet = (nsid: string, params: URLSearchParams, signal: AbortSignal) => Promise<unknown>;
+
+export const isXrpcGet = (value: unknown): value is XrpcGet => typeof value === 'function';
+
 export interface SourceContext {
   /**
    * Credentials a source may need, read from settings by the caller: `bearerToken` (X app-only),
-   * `accessJwt` (Bluesky session), `accessToken` (Mastodon, only for instances that require it).
+   * `xrpcGet` (Bluesky, an XrpcGet bound to the connected account), `accessToken` (Mastodon).
    */
   credentials?: Record<string, unknown>;
   now: number;
@@ -38,6 +51,8 @@ export type SourceKind = (typeof SOURCE_KINDS)[number];
 export interface FetchResult {
   items: RawItem[];
   state: SourceState;
+  /** The answer was cut off: `items` are the ones before the cut, and the source's health says so. */
+  truncated?: boolean;
 }
 
 /**

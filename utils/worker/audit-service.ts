@@ -13,7 +13,7 @@ export async function auditList(offset: number, limit: number) {
   ]);
   const views: AuditView[] = rows.map((row) => ({
     id: row.id!, at: row.at, actor: row.actor, network: row.network, event: row.event,
-    text: row.text, pageUrl: row.pageUrl, result: row.result, url: row.url,
+    text: row.text, pageUrl: row.pageUrl, result: row.result, url: row.url, scheduledAt: row.scheduledAt,
   }));
   return { rows: views, total, timeZone: preferences.timeZone };
 }

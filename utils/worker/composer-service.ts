@@ -1,5 +1,5 @@
 import { browser } from '#imports';
-import { capturePageInPage, pageFromCapture, pageFromTab, type PageInfo } from '../compose/page';
+import { applyQuote, capturePageInPage, pageFromCapture, pageFromTab, type PageInfo } from '../compose/page';
 import { db, type AuditRow } from '../db';
 import type { DeliveryStatus } from '../messages';
 import type { Accounts } from '../networks/accounts';
@@ -22,7 +22,8 @@ export async function capturePage(tabId?: number): Promise<PageInfo> {
   const tab = quote?.standalone ? undefined : await (givenTab ?? targetTab(quote?.tabId).catch(() => undefined));
   let page: PageInfo;
   if (!tab?.id) {
-    page = pageFromTab({ url: quote?.pageUrl, title: quote?.pageTitle });
+    // A standalone quote (a mention) never asked any page to be read: "cannot read this page" would mislead.
+    page = { ...pageFromTab({ url: quote?.pageUrl, title: quote?.pageTitle }), limited: !quote?.standalone };
   } else {
     try {
       const [injection] = await browser.scripting.executeScript({ target: { tabId: tab.id }, func: capturePageInPage });
@@ -31,15 +32,7 @@ export async function capturePage(tabId?: number): Promise<PageInfo> {
       page = pageFromTab(tab);
     }
   }
-  if (!quote) return page;
-  // A quote from the context menu: its selection, and a clicked link or image when there was one.
-  return {
-    ...page,
-    selection: quote.selection || page.selection,
-    url: quote.linkUrl && !quote.selection ? quote.linkUrl : page.url,
-    imageUrl: quote.imageUrl ?? page.imageUrl,
-    title: page.title || quote.pageTitle,
-  };
+  return quote ? applyQuote(page, quote) : page;
 }
 
 /** The composer's context for the page at `url`; `accounts`: begun by the caller while the page was captured. */

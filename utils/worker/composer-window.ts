@@ -1,5 +1,6 @@
 import { browser } from '#imports';
 import { z } from 'zod';
+import { respondSchema } from '../compose/reply';
 
 export const quoteRequestSchema = z.object({
   selection: z.string().max(10_000),
@@ -11,32 +12,58 @@ export const quoteRequestSchema = z.object({
   at: z.number(),
   /** The quote is about `pageUrl` itself (a mention from the side panel), not about any open tab. */
   standalone: z.boolean().optional(),
+  /** Answering a mention: its headline, outlet and, where Siar can reply there, its network post. */
+  respond: z.optional(respondSchema),
 });
 export type QuoteRequest = z.infer<typeof quoteRequestSchema>;
 
 const PENDING_QUOTE_KEY = 'pendingQuote';
 
+/** The last quote's write to storage.session; the composer's read waits for it (see openComposer). */
+let quoteStored: Promise<unknown> = Promise.resolve();
+
 /**
- * Opens the composer with a quote. The quote is stored first (storage.session survives worker
- * restarts but not the browser), then the popup opens where the browser allows it from a menu click;
- * otherwise a small composer window shows the same page.
+ * The toolbar popup API: `action` in MV3; Firefox's MV2 build has only `browserAction` (there
+ * `browser.action` is undefined). Both have the same `openPopup()`.
+ */
+function toolbarAction(): { openPopup(): Promise<void> } | undefined {
+  const api = browser as unknown as Record<'action' | 'browserAction', { openPopup?(): Promise<void> } | undefined>;
+  const action = api.action ?? api.browserAction;
+  return action?.openPopup ? (action as { openPopup(): Promise<void> }) : undefined;
+}
+
+/**
+ * Opens the composer with a quote: the toolbar popup where the browser allows it, else a small
+ * composer window showing the same page. The quote goes to storage.session (it survives worker
+ * restarts but not the browser).
+ *
+ * `openPopup()` is called in the same turn as this function, before any `await`: Firefox allows it
+ * only while the extension handles a user action such as a menu click, and that ends at the first
+ * await (https://developer.mozilla.org/docs/Mozilla/Add-ons/WebExtensions/User_actions). So the popup
+ * may ask for the quote before it is stored; takePendingQuote waits for this write first.
  */
 export async function openComposer(quote: QuoteRequest) {
-  await browser.storage.session.set({ [PENDING_QUOTE_KEY]: quote });
+  const stored = browser.storage.session.set({ [PENDING_QUOTE_KEY]: quote });
+  quoteStored = stored.catch(() => undefined);
+  let opened: Promise<boolean>;
   try {
-    await browser.action.openPopup();
+    opened = toolbarAction()?.openPopup().then(() => true, () => false) ?? Promise.resolve(false);
   } catch {
-    await browser.windows.create({
-      url: browser.runtime.getURL('/popup.html?window=1'),
-      type: 'popup',
-      width: 460,
-      height: 640,
-    });
+    opened = Promise.resolve(false);
   }
+  await stored;
+  if (await opened) return;
+  await browser.windows.create({
+    url: browser.runtime.getURL('/popup.html?window=1'),
+    type: 'popup',
+    width: 460,
+    height: 640,
+  });
 }
 
 /** Returns and clears the quote waiting for the composer, if any. */
 export async function takePendingQuote(): Promise<QuoteRequest | undefined> {
+  await quoteStored;
   const stored = await browser.storage.session.get(PENDING_QUOTE_KEY);
   // Not awaited: storage calls run in order, so any later read already sees it gone.
   void browser.storage.session.remove(PENDING_QUOTE_KEY).catch(() => undefined);

@@ -6,6 +6,7 @@ import { db } from '../db';
 import type { Handlers } from '../messages';
 import { createPost } from '../queue/posts';
 import { retryDelivery } from '../queue/retry';
+import { cancelScheduled, listScheduled, reschedulePost } from '../queue/scheduled';
 import { SETTINGS, checkAllSettings, writeSetting } from '../settings';
 import { auditCsv, auditList } from './audit-service';
 import { capturePage, composerAccounts, composerContext, postStatus } from './composer-service';
@@ -47,4 +48,12 @@ export const handlers: Handlers = {
   ...listenHandlers,
   auditList: ({ offset, limit }) => auditList(offset, limit),
   auditCsv: () => auditCsv(),
+  scheduledList: async () => ({ posts: await listScheduled(db) }),
+  scheduledMove: async ({ postId, at }) => {
+    const ok = await reschedulePost(db, postId, at, await queueDeps.actor());
+    // The due alarm is armed for the earliest pending time; pumping re-arms it for the new one.
+    if (ok) void pumpQueue();
+    return { ok };
+  },
+  scheduledCancel: async ({ postId }) => ({ ok: await cancelScheduled(db, postId, await queueDeps.actor()) }),
 };

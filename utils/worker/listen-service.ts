@@ -5,12 +5,14 @@ import { pruneMentions } from '../monitor/ingest';
 import { inQuietHours } from '../monitor/quiet-hours';
 import { cachedAdjustment } from '../monitor/tone-adjust';
 import { SOURCES } from '../sources/registry';
+import type { XrpcGet } from '../sources/types';
 import { pollDueSources, type PollDeps, type PollSummary } from '../sources/scheduler';
 import { SETTINGS, readSetting } from '../settings';
 import type { Accounts } from '../networks/accounts';
 import { LockedError, loadAccounts } from '../secrets/store';
 import { refreshBadge } from './badge';
 import { WATCH_NOTIFICATION_PREFIX } from './notify';
+import { networks } from './queue-service';
 
 // The worker's listening loop: the one-minute alarm (and the refresh button) run a tick that polls due
 // sources, stores new mentions, updates the badge, notifies per watch and prunes old mentions.
@@ -31,8 +33,12 @@ async function credentials(row: SourceRow): Promise<Record<string, unknown> | un
     throw error;
   });
   if (row.kind === 'x' && accounts.x?.bearerToken) return { bearerToken: accounts.x.bearerToken };
-  if (row.kind === 'bluesky' && accounts.bluesky?.session && sameOrigin(row.config.service ?? 'https://bsky.social', accounts.bluesky.service)) {
-    return { accessJwt: accounts.bluesky.session.accessJwt };
+  // Bluesky search goes through the publishing adapter's session, so its refresh (and the stored
+  // rotated tokens) are shared: a stored access JWT alone lapses about two hours after sign-in.
+  const bluesky = accounts.bluesky;
+  if (row.kind === 'bluesky' && bluesky && sameOrigin(row.config.service ?? 'https://bsky.social', bluesky.service)) {
+    const xrpcGet: XrpcGet = (nsid, params, signal) => networks.bluesky.get(bluesky, nsid, params, signal);
+    return { xrpcGet };
   }
   if (row.kind === 'mastodon' && accounts.mastodon && sameOrigin(row.config.instance, accounts.mastodon.instance)) {
     return { accessToken: accounts.mastodon.accessToken };

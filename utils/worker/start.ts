@@ -2,7 +2,7 @@ import { browser } from '#imports';
 import { dispatch } from '../messages';
 import { loadAccounts } from '../secrets/store';
 import { checkAllSettings } from '../settings';
-import { createContextMenus, onContextMenuClick } from './context-menu';
+import { createContextMenus, menusAtEveryStart, onContextMenuClick } from './context-menu';
 import { recordWorkerError } from './diagnostics';
 import { handlers } from './handlers';
 import { onNotificationClick } from './notify';
@@ -19,12 +19,15 @@ export const TICK_ALARM = 'siar-tick';
 export function startWorker() {
   self.addEventListener('error', (event) => void recordWorkerError(event.error ?? event.message));
   self.addEventListener('unhandledrejection', (event) => void recordWorkerError(event.reason));
-  browser.runtime.onInstalled.addListener(() => {
-    void createContextMenus();
+  browser.runtime.onInstalled.addListener((details) => {
+    if (!menusAtEveryStart) void createContextMenus();
     void checkAllSettings();
     // On an update from a Siar that stored tokens in plain text: seal them now, not at first use.
     void loadAccounts().catch(() => undefined);
+    // First install only (not updates): the set-up page, in the browser's language, every step skippable.
+    if (details.reason === 'install') void browser.tabs.create({ url: browser.runtime.getURL('/setup.html') });
   });
+  if (menusAtEveryStart) void createContextMenus();
   browser.contextMenus.onClicked.addListener((info, tab) => {
     void onContextMenuClick(info, tab);
   });

@@ -82,3 +82,17 @@ describe('account helpers', () => {
     expect(checkUtm(value)?.key).toBe(key);
   });
 });
+
+describe('X OAuth 2.0 connect form', () => {
+  it('says under the client id that the X app must be a public client signing in with PKCE', async () => {
+    const { fieldsFor } = await import('../../../utils/accounts/forms');
+    const [clientId] = fieldsFor('x', 'oauth2');
+    expect(clientId).toMatchObject({ key: 'clientId', hint: 'fieldClientIdHint' });
+    const { readFileSync } = await import('node:fs');
+    for (const lang of ['id', 'en']) {
+      const catalogue = JSON.parse(readFileSync(`public/_locales/${lang}/messages.json`, 'utf8')) as Record<string, { message: string }>;
+      expect(catalogue.fieldClientIdHint!.message).toMatch(/PKCE/);
+      expect(catalogue.fieldClientIdHint!.message).toMatch(/client secret/);
+    }
+  });
+});

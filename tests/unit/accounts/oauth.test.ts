@@ -20,7 +20,7 @@ describe('OAuth with PKCE', () => {
     const url = new URL(authorizeUrl({ endpoint: X_AUTHORIZE_URL, clientId: 'client', redirectUri: REDIRECT, scope: X_SCOPES, state: 's', challenge: 'c' }));
     expect(url.origin + url.pathname).toBe('https://x.com/i/oauth2/authorize');
     expect(Object.fromEntries(url.searchParams)).toEqual({
-      response_type: 'code', client_id: 'client', redirect_uri: REDIRECT, scope: 'tweet.read tweet.write users.read offline.access',
+      response_type: 'code', client_id: 'client', redirect_uri: REDIRECT, scope: 'tweet.read tweet.write users.read media.write offline.access',
       state: 's', code_challenge: 'c', code_challenge_method: 'S256',
     });
   });

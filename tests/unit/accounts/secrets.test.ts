@@ -1,5 +1,5 @@
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { PBKDF2_ITERATIONS, deriveKey, newSalt, open, seal } from '../../../utils/secrets/crypto';
 import { deviceKey } from '../../../utils/secrets/device-key';
 import { DeviceKeyLostError, LockedError, WrongPassphraseError, disableLock, enableLock, loadAccounts, lockNow, lockState, unlock, updateAccounts } from '../../../utils/secrets/store';
@@ -8,6 +8,8 @@ const ACCOUNTS = { telegram: { botToken: '7000000001:AASecretBotToken', chatId: 
 const PASSPHRASE = 'kopi tubruk di balai kota';
 
 beforeEach(() => fakeBrowser.reset());
+// Each passphrase check is 600,000 PBKDF2 rounds by design; on a busy 2-core machine a few take seconds.
+vi.setConfig({ testTimeout: 30_000 });
 
 describe('sealing', () => {
   it('round-trips with the right passphrase and refuses a wrong one', async () => {

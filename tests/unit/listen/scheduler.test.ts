@@ -9,7 +9,7 @@ import { addWatch, freshDatabase } from './helpers';
 // Real feeds over real HTTP from a local server; the scheduler, adapters, parser and Dexie are the
 // production code.
 
-type Mode = 'ok' | 'error' | 'hang' | 'limit' | 'garbage';
+type Mode = 'ok' | 'error' | 'hang' | 'limit' | 'garbage' | 'cut';
 let server: LocalServer;
 const modes = new Map<string, Mode>();
 
@@ -18,7 +18,9 @@ function feedAnswer(response: ServerResponse, path: string, etag: string, ifNone
   if (mode === 'hang') return;
   if (mode === 'error') return void response.writeHead(500).end('upstream down');
   if (mode === 'limit') return void response.writeHead(429, { 'retry-after': '600' }).end();
-  if (mode === 'garbage') return void response.writeHead(200, { 'content-type': 'application/rss+xml' }).end(fixture('truncated.xml'));
+  if (mode === 'garbage') return void response.writeHead(200, { 'content-type': 'application/rss+xml' }).end(fixture('not-a-feed.xml'));
+  // The first 2,100 bytes of antaranews-terkini.xml: two whole items, then the connection drops.
+  if (mode === 'cut') return void response.writeHead(200, { 'content-type': 'application/rss+xml' }).end(fixture('truncated.xml'));
   if (ifNoneMatch === etag) return void response.writeHead(304, { etag }).end();
   response.writeHead(200, { 'content-type': 'application/rss+xml; charset=utf-8', etag });
   response.end(fixture(path.slice(1)));
@@ -65,6 +67,24 @@ describe('pollDueSources', () => {
     expect(again).toMatchObject({ polled: 2, added: [] });
     expect(requestsTo('/antaranews-terkini.xml').at(-1)?.headers['if-none-match']).toBe('"/antaranews-terkini.xml-v1"');
     expect(await database.mentions.count()).toBe(stored);
+  });
+
+  it('stores the items of a feed cut off in transit and records in the source health that it was cut off', async () => {
+    modes.set('/antaranews-terkini.xml', 'cut');
+    try {
+      const { database, deps, ids, advance } = await setup(['/antaranews-terkini.xml']);
+      await pollDueSources(deps);
+      const row = await database.sources.get(ids[0]!);
+      expect(row?.health).toMatchObject({ failures: 0, lastSuccessAt: 1_000_000, lastWarning: { code: 'truncated', at: 1_000_000 } });
+      expect((await database.mentions.toArray()).map((m) => m.title)).toContain('Pemprov DKI siagakan 1.200 pompa hadapi puncak musim hujan');
+      // A whole answer on the next poll clears the warning.
+      modes.set('/antaranews-terkini.xml', 'ok');
+      advance(5 * 60_000);
+      await pollDueSources(deps);
+      expect((await database.sources.get(ids[0]!))?.health.lastWarning).toBeUndefined();
+    } finally {
+      modes.delete('/antaranews-terkini.xml');
+    }
   });
 
   it.each([

@@ -64,7 +64,9 @@ describe('tokenize', () => {
     ['e-KTP', ['e-ktp', 'ektp', 'ktp'], []],
     ['beritanya', ['beritanya', 'berita'], []],
     ['bukunyalah', ['bukunyalah', 'bukunya', 'buku'], []],
-    ['apakah', ['apakah', 'apa'], []],
+    // A word of the root-word list keeps its ending: "apakah", "sekolah", "masalah" are listed there.
+    ['apakah', ['apakah'], ['apa']],
+    ['sekolah masalah Maluku', ['sekolah', 'masalah', 'maluku'], ['seko', 'masa', 'malu']],
     ['siapapun', ['siapapun', 'siapa'], []],
     ['rumahku rumahmu', ['rumahku', 'rumah', 'rumahmu'], []],
     ['hanya ibu', ['hanya', 'ibu'], ['ha', 'i']],

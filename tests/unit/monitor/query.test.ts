@@ -43,7 +43,7 @@ describe('parseQuery: valid queries', () => {
     ['korup*', 'korup*'],
     ['KORUP*', 'korup*'],
     ['site:jatengprov.go.id', 'site:jatengprov.go.id'],
-    ['site:https://WWW.Jatengprov.go.id/berita?x=1', 'site:www.jatengprov.go.id'],
+    ['site:https://WWW.Jatengprov.go.id/berita?x=1', 'site:jatengprov.go.id'],
     ['banjir site:*.go.id', '(AND banjir site:go.id)'],
     ['banjir lang:ID', '(AND banjir lang:id)'],
     ['banjir lang:id-ID', '(AND banjir lang:id)'],

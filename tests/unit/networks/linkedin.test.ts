@@ -58,3 +58,41 @@ describe('linkedin adapter', () => {
     await expect(linkedin.verify({ ...ACCOUNTS.linkedin, author: 'urn:li:person:abc' }, signal())).rejects.toSatisfy((e) => e instanceof ContentError && e.field === 'response');
   });
 });
+
+describe('linkedin article thumbnail', () => {
+  it('uploads the page image through the Images API and sends its URN as the article thumbnail', async () => {
+    const { IMAGE_BYTES, IMAGE_URL } = await import('../../fakes/images');
+    await linkedin.publish(post({ image: { url: IMAGE_URL, alt: 'Petugas melayani warga' } }), ACCOUNTS.linkedin, signal());
+    expect(env.linkedin.images).toEqual([expect.objectContaining({ owner: ACCOUNTS.linkedin.author, bytes: IMAGE_BYTES.length, type: 'image/jpeg' })]);
+    expect(env.linkedin.posts[0]!.body.content?.article).toMatchObject({ thumbnail: env.linkedin.images[0]!.urn, thumbnailAltText: 'Petugas melayani warga' });
+    const put = env.server.log.find((r) => r.method === 'PUT')!;
+    expect(put.host).toBe('www.linkedin.com');
+  });
+
+  it('posts the card without a picture when the image cannot be fetched', async () => {
+    await linkedin.publish(post({ image: { url: 'https://www.example.go.id/hilang.jpg', alt: '' } }), ACCOUNTS.linkedin, signal());
+    expect(env.linkedin.posts[0]!.body.content?.article?.thumbnail).toBeUndefined();
+    expect(env.linkedin.images).toEqual([]);
+  });
+
+  it('the fake refuses a thumbnail that was never uploaded', async () => {
+    const response = await fetch('https://api.linkedin.com/rest/posts', {
+      method: 'POST', headers: { authorization: `Bearer ${ACCOUNTS.linkedin.token}`, 'linkedin-version': LINKEDIN_VERSION, 'x-restli-protocol-version': '2.0.0', 'content-type': 'application/json' },
+      body: JSON.stringify({
+        author: ACCOUNTS.linkedin.author, commentary: 'Uji', visibility: 'PUBLIC', lifecycleState: 'PUBLISHED', distribution: { feedDistribution: 'MAIN_FEED' },
+        content: { article: { source: 'https://www.example.go.id/a', title: 'A', thumbnail: 'urn:li:image:C4E10AQNever' } },
+      }),
+    });
+    expect(response.status).toBe(422);
+  });
+});
+
+describe('linkedin person account without OpenID scopes', () => {
+  it('is connectable, named by its URN, while a rejected token is not', async () => {
+    const { LINKEDIN_MEMBER_ONLY } = await import('../../fakes/linkedin');
+    await expect(linkedin.verify({ ...LINKEDIN_MEMBER_ONLY }, signal())).resolves.toMatchObject({ name: LINKEDIN_MEMBER_ONLY.author });
+    await expect(linkedin.verify({ ...LINKEDIN_MEMBER_ONLY, token: 'bad' }, signal())).rejects.toBeInstanceOf(AuthError);
+    const userinfo = await fetch('https://api.linkedin.com/v2/userinfo', { headers: { authorization: `Bearer ${LINKEDIN_MEMBER_ONLY.token}` } });
+    expect(userinfo.status).toBe(403);
+  });
+});

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { MentionRow } from '../../../utils/db';
 import { DAY_MS } from '../../../utils/monitor/spike';
-import { clippingCsv, clippingRows, csvCell, mentionsCsv, mentionsJson, toCsv } from '../../../utils/sidepanel/export';
+import { clippingCsv, clippingRows, mentionsCsv, mentionsJson } from '../../../utils/sidepanel/export';
 import { HISTORY_MS, HOUR_MS, volumeRange, volumeSeries, type VolumePoint } from '../../../utils/sidepanel/volume';
 
 const base: MentionRow = {
@@ -10,33 +10,6 @@ const base: MentionRow = {
   storyKey: 's1', tone: 'neutral', state: 'unread', starred: 0, response: { status: 'baru' },
 };
 
-describe('CSV cells', () => {
-  it.each([
-    ['plain', 'plain'],
-    ['', ''],
-    [undefined, ''],
-    [42, '42'],
-    ['a,b', '"a,b"'],
-    ['kata "kutip"', '"kata ""kutip"""'],
-    ['baris\nbaru', '"baris\nbaru"'],
-    ['=1+2', "'=1+2"],
-    ['+62 811', "'+62 811"],
-    ['-5 persen', "'-5 persen"],
-    ['@warga', "'@warga"],
-    ['\t=cmd', "'\t=cmd"],
-    ['\r=cmd', "\"'\r=cmd\""],
-    ['=HYPERLINK("https://evil","x")', '"\'=HYPERLINK(""https://evil"",""x"")"'],
-    [' spasi ', '" spasi "'],
-    ['Café — 5%', 'Café — 5%'],
-  ])('%j → %j', (value, cell) => {
-    expect(csvCell(value)).toBe(cell);
-  });
-
-  it('writes a UTF-8 BOM and CRLF line ends', () => {
-    expect(toCsv(['a', 'b'], [[1, 'x,y']])).toBe('\uFEFFa,b\r\n1,"x,y"\r\n');
-  });
-});
-
 describe('mention exports', () => {
   const rows = [base, { ...base, id: 2, guid: 'g2', url: 'javascript:alert(1)', title: '=bahaya', watchIds: [1, 9], starred: 1 as const, toneCorrected: true }];
 
@@ -44,9 +17,10 @@ describe('mention exports', () => {
     const lines = mentionsCsv(rows, [{ id: 1, name: 'Banjir', colour: '#000000', query: '', aliases: [], languages: [], sources: [], notify: false, createdAt: 0, updatedAt: 0 }])
       .slice(1).trimEnd().split('\r\n');
     expect(lines).toHaveLength(3);
-    expect(lines[0]!.startsWith('id,publishedAt,outlet,author,title,url,')).toBe(true);
-    expect(lines[1]).toBe('1,2026-03-10T02:00:00.000Z,Kompas,,Judul,https://kompas.com/a,rss,Banjir,banjir,neutral,,unread,,baru,,Isi');
-    expect(lines[2]).toBe("2,2026-03-10T02:00:00.000Z,Kompas,,'=bahaya,,rss,Banjir; 9,banjir,neutral,yes,unread,yes,baru,,Isi");
+    const quoted = (cells: string[]) => cells.map((cell) => `"${cell}"`).join(',');
+    expect(lines[0]!.startsWith(quoted(['id', 'publishedAt', 'outlet', 'author', 'title', 'url']))).toBe(true);
+    expect(lines[1]).toBe(quoted(['1', '2026-03-10T02:00:00.000Z', 'Kompas', '', 'Judul', 'https://kompas.com/a', 'rss', 'Banjir', 'banjir', 'neutral', '', 'unread', '', 'baru', '', 'Isi']));
+    expect(lines[2]).toBe(quoted(['2', '2026-03-10T02:00:00.000Z', 'Kompas', '', "'=bahaya", '', 'rss', 'Banjir; 9', 'banjir', 'neutral', 'yes', 'unread', 'yes', 'baru', '', 'Isi']));
   });
 
   it('JSON keeps the fields an officer needs and drops unsafe links', () => {
@@ -73,7 +47,7 @@ describe('daily clipping', () => {
 
   it('CSV uses the given header and tone labels', () => {
     const csv = clippingCsv(clippingRows([day[3]!], 'UTC', 'en'), ['Time', 'Outlet', 'Headline', 'Tone', 'Link'], (tone) => tone.toUpperCase());
-    expect(csv).toBe('\uFEFFTime,Outlet,Headline,Tone,Link\r\n"Mar 10, 2026, 00:00",Antara,Lain,POSITIVE,https://kompas.com/a\r\n');
+    expect(csv).toBe('\uFEFF"Time","Outlet","Headline","Tone","Link"\r\n"Mar 10, 2026, 00:00","Antara","Lain","POSITIVE","https://kompas.com/a"\r\n');
   });
 });
 

@@ -38,10 +38,9 @@ const credentials = { bearerToken: 'APP-BEARER', accessJwt: 'JWT-123' };
 const run = (kind: SourceKind, cfg: Record<string, unknown>, state: SourceState = {}, signal = new AbortController().signal) =>
   SOURCES[kind].fetch(cfg, state, signal, { now, credentials });
 
-const PATHS: Record<Exclude<SourceKind, 'rss' | 'googlenews'>, [string, Record<string, unknown>]> = {
+const PATHS: Record<Exclude<SourceKind, 'rss' | 'googlenews' | 'bluesky'>, [string, Record<string, unknown>]> = {
   x: ['/2/tweets/search/recent', { query: 'banjir' }],
   mastodon: ['/api/v1/timelines/tag/pelayananpublik', { hashtag: '#pelayananpublik' }],
-  bluesky: ['/xrpc/app.bsky.feed.searchPosts', { query: 'vaksin' }],
   reddit: ['/search.json', { query: 'ktp' }],
 };
 
@@ -114,33 +113,7 @@ describe('mastodon tag timeline', () => {
   });
 });
 
-describe('bluesky searchPosts', () => {
-  it('sends the session token, links to bsky.app and remembers the newest time', async () => {
-    replies.set('/xrpc/app.bsky.feed.searchPosts', json('bluesky-searchposts.json'));
-    const result = await run('bluesky', { query: 'vaksin' }, { since: '2024-12-02T00:00:00.000Z' });
-    const sent = server.requests[0];
-    expect(sent?.headers.authorization).toBe('Bearer JWT-123');
-    expect(Object.fromEntries(sent?.url.searchParams ?? [])).toMatchObject({ q: 'vaksin', sort: 'latest', since: '2024-12-02T00:00:00.000Z' });
-    expect(result.items.map((item) => item.url)).toEqual([
-      'https://bsky.app/profile/humas.example.id/post/3lcgnw4mnz22c',
-      'https://bsky.app/profile/did%3Aplc%3Aabcdefghijklmnopqrstuvwx/post/3lcgmaaaaaa2x',
-    ]);
-    expect(result.items[0]).toMatchObject({ outlet: 'Bluesky', author: '@humas.example.id', language: 'id', publishedAt: Date.UTC(2024, 11, 3, 3, 30) });
-    expect(result.state.since).toBe('2024-12-03T03:30:00.000Z');
-  });
-
-  it('treats XRPC ExpiredToken as an auth failure', async () => {
-    replies.set('/xrpc/app.bsky.feed.searchPosts', (response) => sendJson(response, 400, { error: 'ExpiredToken', message: 'Token has expired' }));
-    await expect(run('bluesky', { query: 'vaksin' })).rejects.toBeInstanceOf(AuthError);
-  });
-
-  it('runs one query per OR alternative and merges the results', async () => {
-    replies.set('/xrpc/app.bsky.feed.searchPosts', json('bluesky-searchposts.json'));
-    const result = await run('bluesky', { query: { all: [], any: ['vaksin', 'imunisasi'], none: [], sites: [] } });
-    expect(server.requests.map((request) => request.url.searchParams.get('q'))).toEqual(['vaksin', 'imunisasi']);
-    expect(result.items).toHaveLength(2);
-  });
-});
+// Bluesky search runs through the officer's session: tests/unit/sources/bluesky-session.test.ts.
 
 describe('reddit search', () => {
   it('maps the listing and skips what it has already seen', async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseFeedDate } from '../../../utils/sources/dates';
+import { parseFeedDate, parseRfc3339, WIB_OFFSET_MINUTES } from '../../../utils/sources/dates';
 import { decodeBytes, sniffCharset } from '../../../utils/sources/encoding';
 import { clip, decodeEntities, stripTags } from '../../../utils/sources/text';
 
@@ -65,8 +65,43 @@ describe('parseFeedDate', () => {
     ['Tue, 03 Dec 2024 10:30:05 XYZ', undefined],
     ['0001-01-01T00:00:00Z', undefined],
     ['', undefined],
+    // Issue 15, fault 6: month first, Indonesian day names, "tanggal - jam", ISO with a zone name.
+    ['Mon, May 25 2020 04:45:26 +0000', Date.UTC(2020, 4, 25, 4, 45, 26)],
+    ["Jum'at, 06 Des 2024 10:30:00 +0700", Date.UTC(2024, 11, 6, 3, 30)],
+    ['Sabtu, 07 Des 2024 - 10:30 WIB', Date.UTC(2024, 11, 7, 3, 30)],
+    ['2024-12-07 10:30:00 WIB', Date.UTC(2024, 11, 7, 3, 30)],
+    ['Sat, Dec 16 2023 02:02:33 PM', Date.UTC(2023, 11, 16, 14, 2, 33)],
+    ['Sat, Dec 16 2023 12:02:33 AM', Date.UTC(2023, 11, 16, 0, 2, 33)],
+    ['mer, 16 nov 2022 00:38:15 +0100', Date.UTC(2022, 10, 15, 23, 38, 15)],
+    ['May 25, 2020', Date.UTC(2020, 4, 25)],
+    ['Sat, Dec 16 2023 13:02:33 PM', undefined],
+    ['2020/1/10 14:33:00', undefined],
   ])('%j → %s', (raw, expected) => {
     expect(parseFeedDate(raw)).toBe(expected);
+  });
+
+  it('reads a zoneless date in the zone it is given (WIB for Indonesian feeds), UTC otherwise', () => {
+    expect(parseFeedDate('2024-12-07 10:30:00', { zonelessOffset: WIB_OFFSET_MINUTES })).toBe(Date.UTC(2024, 11, 7, 3, 30));
+    expect(parseFeedDate('Sabtu, 07 Des 2024 10:30', { zonelessOffset: WIB_OFFSET_MINUTES })).toBe(Date.UTC(2024, 11, 7, 3, 30));
+    expect(parseFeedDate('Sabtu, 07 Des 2024 10:30')).toBe(Date.UTC(2024, 11, 7, 10, 30));
+    // An explicit zone always wins over the feed's locale.
+    expect(parseFeedDate('2024-12-07T10:30:00Z', { zonelessOffset: WIB_OFFSET_MINUTES })).toBe(Date.UTC(2024, 11, 7, 10, 30));
+  });
+
+  it('treats a date more than a day in the future as unknown', () => {
+    const now = Date.UTC(2024, 11, 7, 12);
+    expect(parseFeedDate('2024-12-08T11:00:00Z', { now })).toBe(Date.UTC(2024, 11, 8, 11));
+    expect(parseFeedDate('2024-12-08T12:01:00Z', { now })).toBeUndefined();
+    expect(parseFeedDate('Sat, 07 Dec 2030 10:30:00 GMT', { now })).toBeUndefined();
+  });
+
+  it.each([
+    ['2019-05-31T19:17:58Z', Date.UTC(2019, 4, 31, 19, 17, 58)],
+    ['2019-05-31T12:17:58.5-07:00', Date.UTC(2019, 4, 31, 19, 17, 58)],
+    ['2018-01-06T08:00', undefined],
+    ['Fri, 31 May 2019 12:17:58 -0700', undefined],
+  ])('RFC 3339 (JSON Feed 1.1 dates) %j → %s', (raw, expected) => {
+    expect(parseRfc3339(raw)).toBe(expected);
   });
 
   it('ignores non-strings', () => {
