@@ -1,6 +1,6 @@
 import { browser } from '#imports';
 import { useEffect, useMemo, useState } from 'preact/hooks';
-import { accountErrorText, draftValues, expiryIsManual, fieldsFor, firstMissing, toAccountInput, usesSignIn, type XMode } from '../utils/accounts/forms';
+import { accountErrorText, draftValues, expiryIsManual, fieldsFor, firstMissing, importedServer, toAccountInput, usesSignIn, type XMode } from '../utils/accounts/forms';
 import { instanceOrigin, originsFor } from '../utils/accounts/origins';
 import type { AccountSummary } from '../utils/accounts/public';
 import { networkNameKey } from '../utils/networks/names';
@@ -32,8 +32,11 @@ export function AccountCard({ network, summary, draft, locked, onChanged }: Prop
   const [notice, setNotice] = useState<Notice>();
   const [invalid, setInvalid] = useState<string>();
   const [granted, setGranted] = useState(false);
+  const [serverConfirmed, setServerConfirmed] = useState<string>();
   const name = t(networkNameKey(network));
   const fields = fieldsFor(network, xMode);
+  // A server named by an imported file: shown with a warning until the officer confirms it (issue 13.5).
+  const unconfirmedServer = ((server) => (server && server !== serverConfirmed ? server : undefined))(importedServer(network, draft, values));
   const origins = useMemo(() => originsFor(network, { instance: values.instance, service: values.service }), [network, values.instance, values.service]);
 
   useEffect(() => setValues((current) => ({ ...draftValues(draft), ...current })), [draft]);
@@ -131,7 +134,15 @@ export function AccountCard({ network, summary, draft, locked, onChanged }: Prop
           )}
           <AccountForm network={network} fields={fields} values={values} invalid={invalid} disabled={busy || locked}
             onChange={(key, value) => setValues((current) => ({ ...current, [key]: value }))} />
-          <button type="submit" class="primary" data-testid={`account-${network}-connect`} disabled={busy || locked}>
+          {unconfirmedServer && (
+            <div class="notice notice-warning notice-stack" role="alert" data-testid={`account-${network}-server-warning`}>
+              <span>{t('accountImportedServer', unconfirmedServer)}</span>
+              <button type="button" data-testid={`account-${network}-server-confirm`} onClick={() => setServerConfirmed(unconfirmedServer)}>
+                {t('accountImportedServerConfirm')}
+              </button>
+            </div>
+          )}
+          <button type="submit" class="primary" data-testid={`account-${network}-connect`} disabled={busy || locked || unconfirmedServer !== undefined}>
             {busy ? t('accountWorking') : usesSignIn(network, xMode) ? t('accountSignIn', name) : t('accountConnect')}
           </button>
         </form>

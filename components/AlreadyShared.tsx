@@ -3,6 +3,7 @@ import { networkNameKey } from '../utils/networks/names';
 import { t, uiLanguage } from '../utils/i18n';
 import type { NetworkId } from '../utils/networks/ids';
 import { Alert } from './Alert';
+import { safeHttpUrl } from '../utils/sidepanel/links';
 
 /** Warns that this link was already posted (from the audit log), so a story is not shared twice. */
 export function AlreadyShared({ shares, timeZone }: { shares: { network: NetworkId; at: number; url?: string }[]; timeZone: string }) {
@@ -14,7 +15,7 @@ export function AlreadyShared({ shares, timeZone }: { shares: { network: Network
         {shares.map((share) => (
           <li key={`${share.network}-${share.at}`}>
             {t(networkNameKey(share.network))}, {formatZoned(share.at, timeZone, uiLanguage())}
-            {share.url && <> · <a href={share.url} target="_blank" rel="noopener noreferrer">{t('viewPost')}</a></>}
+            {safeHttpUrl(share.url) && <> · <a href={safeHttpUrl(share.url)} target="_blank" rel="noopener noreferrer">{t('viewPost')}</a></>}
           </li>
         ))}
       </ul>

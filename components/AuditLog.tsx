@@ -4,6 +4,7 @@ import { t, uiLanguage, type MessageKey } from '../utils/i18n';
 import { send, type ResponseOf } from '../utils/messages';
 import type { AuditView } from '../utils/queue/protocol';
 import { Alert } from './Alert';
+import { safeHttpUrl } from '../utils/sidepanel/links';
 
 const PAGE_SIZE = 20;
 
@@ -36,7 +37,7 @@ function AuditRow({ row, format }: { row: AuditView; format: Intl.DateTimeFormat
       <td>{label ? t(label) : row.event}
         {row.scheduledAt !== undefined && <div data-testid="audit-scheduled-at">{t('auditScheduledFor', format.format(row.scheduledAt))}</div>}
         {row.result && row.result !== 'ok' && <div class="muted">{row.result}</div>}</td>
-      <td>{row.url && <a href={row.url} target="_blank" rel="noopener noreferrer">{t('viewPost')}</a>}</td>
+      <td>{safeHttpUrl(row.url) && <a href={safeHttpUrl(row.url)} target="_blank" rel="noopener noreferrer">{t('viewPost')}</a>}</td>
     </tr>
   );
 }

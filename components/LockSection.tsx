@@ -50,7 +50,7 @@ export function LockSection({ lock, onChanged }: Props) {
   );
 
   return (
-    <section class="options-section" data-testid="lock-section" data-state={state}>
+    <section class="options-section" id="lock" data-testid="lock-section" data-state={state}>
       <h2>{t('lockTitle')}</h2>
       <p class="muted">{t('lockIntro')}</p>
       <p data-testid="lock-state">{t(state)}</p>

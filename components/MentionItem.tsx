@@ -73,9 +73,21 @@ export function MentionItem(p: MentionItemProps) {
         <button type="button" class="icon" aria-label={row.state === 'archived' ? t('panelUnarchive') : t('panelArchive')}
           title={row.state === 'archived' ? t('panelUnarchive') : t('panelArchive')} data-testid="mention-archive"
           onClick={(event) => { event.stopPropagation(); p.onArchive(); }}>
-          {row.state === 'archived' ? '↩' : '🗄'}
+          {row.state === 'archived' ? '↩' : <ArchiveIcon />}
         </button>
       </div>
     </article>
+  );
+}
+
+/**
+ * An archive box drawn as SVG: the emoji 🗄 (U+1F5C4) has no glyph in a stock Linux font set (DejaVu,
+ * Liberation) and showed as an empty box.
+ */
+function ArchiveIcon() {
+  return (
+    <svg width="16" height="16" viewBox="0 0 16 16" aria-hidden="true" fill="none" stroke="currentColor" stroke-width="1.5">
+      <rect x="1.5" y="2.5" width="13" height="3.5" rx="0.5" /><path d="M2.5 6v7.5h11V6M6 9h4" />
+    </svg>
   );
 }

@@ -96,7 +96,8 @@ export function Popup({ start }: { start?: Promise<ComposerStart> }) {
             <ScheduledList timeZone={c.timeZone} refreshKey={c.postId} />
             <AlreadyShared shares={c.context.alreadyShared} timeZone={c.timeZone} />
             {!c.page.respond && (
-              <PagePreview page={c.page} imageState={c.imageState} onImageState={c.setImageState} imageAlt={c.imageAlt} onImageAlt={c.setImageAlt} />
+              <PagePreview page={c.page} imageState={c.imageState} onImageState={c.setImageState} imageAlt={c.imageAlt} onImageAlt={c.setImageAlt}
+                privateImageHost={c.privateImageHost} onAllowPrivateImage={c.allowPrivateImage} />
             )}
             <label class="field-label" for="composer-text">{t('composerTextLabel')}</label>
             <textarea id="composer-text" ref={textBox} data-testid="composer-text" rows={5} value={c.text}
@@ -143,11 +144,11 @@ export function Popup({ start }: { start?: Promise<ComposerStart> }) {
                 {noAccounts ? t('composerPublishNeedsAccount') : c.postId === undefined ? t('composerPublishShortcut') : ''}
               </span>
               {c.postId === undefined ? (
-                <button type="submit" class="primary" data-testid="publish" disabled={publishDisabled}>
+                <button key="publish" type="submit" class="primary" data-testid="publish" disabled={publishDisabled}>
                   {c.publishing ? t('composerPublishing') : t('composerPublish')}
                 </button>
               ) : (
-                <button type="button" class="primary" data-testid="new-post" onClick={c.newPost}>{t('composerNewPost')}</button>
+                <button key="new-post" type="button" class="primary" data-testid="new-post" onClick={c.newPost}>{t('composerNewPost')}</button>
               )}
             </div>
           </div>

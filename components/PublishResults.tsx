@@ -2,6 +2,7 @@ import { formatZoned } from '../utils/compose/schedule';
 import { networkNameKey } from '../utils/networks/names';
 import { t, uiLanguage, type MessageKey } from '../utils/i18n';
 import { send, type DeliveryStatus } from '../utils/messages';
+import { safeHttpUrl } from '../utils/sidepanel/links';
 
 const STATE_LABELS: Record<DeliveryStatus['state'], MessageKey> = {
   pending: 'statePending', sending: 'stateSending', sent: 'stateSent', failed: 'stateFailed', 'needs-auth': 'stateNeedsAuth',
@@ -26,8 +27,8 @@ export function PublishResults({ deliveries, timeZone, onChange }: { deliveries:
       {deliveries.map((row) => (
         <li key={row.id} data-testid={`result-${row.network}`} data-state={row.state} class={`result result-${row.state}`}>
           <strong>{t(networkNameKey(row.network))}</strong>: {t(STATE_LABELS[row.state])}
-          {row.state === 'sent' && row.remoteUrl && (
-            <> · <a href={row.remoteUrl} target="_blank" rel="noopener noreferrer">{t('viewPost')}</a></>
+          {row.state === 'sent' && safeHttpUrl(row.remoteUrl) && (
+            <> · <a href={safeHttpUrl(row.remoteUrl)} target="_blank" rel="noopener noreferrer">{t('viewPost')}</a></>
           )}
           {row.lastError && row.state !== 'sent' && (
             <div class={row.state === 'pending' ? 'muted' : 'error-text'} role={row.state === 'pending' ? undefined : 'alert'}>

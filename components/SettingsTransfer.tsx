@@ -21,6 +21,16 @@ function planLines(plan: ImportPlanView): string[] {
     plan.prefill.length > 0 && t('importPrefill', names(plan.prefill)),
     (plan.watchesAdded.length > 0 || plan.watchesUpdated.length > 0) && t('importWatches', [String(plan.watchesAdded.length), String(plan.watchesUpdated.length)]),
     (plan.sourcesAdded > 0 || plan.sourcesUpdated > 0) && t('importSources', [String(plan.sourcesAdded), String(plan.sourcesUpdated)]),
+    plan.hosts.length > 0 && t('importHosts', plan.hosts.join(', ')),
+  ].filter((line): line is string => typeof line === 'string');
+}
+
+/** What applying the file loses, each in plain words with its count (issue 13.4). */
+function lossLines(plan: ImportPlanView): string[] {
+  return [
+    plan.deletes.old > 0 && t('importDeletesOld', [String(plan.deletes.old), String(plan.deletes.days)]),
+    plan.deletes.excess > 0 && t('importDeletesExcess', [String(plan.deletes.excess), String(plan.deletes.maxCount)]),
+    plan.replaces.length > 0 && t('importReplaces', names(plan.replaces)),
   ].filter((line): line is string => typeof line === 'string');
 }
 
@@ -34,14 +44,20 @@ function download(json: string, fileName: string) {
 /** One file out (secrets only when ticked and confirmed); one file in, previewed, then applied whole or not at all. */
 export function SettingsTransfer() {
   const [secrets, setSecrets] = useState<'no' | 'asking' | 'yes'>('no');
+  // With the lock on, exporting tokens asks for the passphrase again (issue 13.9).
+  const [lockOn, setLockOn] = useState(false);
+  const [passphrase, setPassphrase] = useState('');
   const [pending, setPending] = useState<{ text: string; plan: ImportPlanView }>();
+  const [lossConfirmed, setLossConfirmed] = useState(false);
   const [notice, setNotice] = useState<Notice>();
   const fail = (error: unknown) => setNotice({ tone: 'error', text: t(error instanceof MessageError ? error.info.messageKey : 'errorInternal') });
 
   const exportFile = async () => {
     setNotice(undefined);
     try {
-      const { json, fileName } = await send('settingsExport', { includeSecrets: secrets === 'yes' });
+      const withSecrets = secrets === 'yes';
+      const { json, fileName } = await send('settingsExport', { includeSecrets: withSecrets, passphrase: withSecrets && lockOn ? passphrase : undefined });
+      setPassphrase('');
       download(json, fileName);
       setNotice({ tone: 'info', text: t('exportDone', fileName) });
     } catch (error) {
@@ -59,6 +75,7 @@ export function SettingsTransfer() {
       const text = await file.text();
       const answer = await send('settingsImportPreview', { text });
       if (!answer.ok) return setNotice({ tone: 'error', text: problemSentence(answer.problem) });
+      setLossConfirmed(false);
       setPending({ text, plan: answer.plan });
     } catch (error) {
       fail(error);
@@ -72,7 +89,7 @@ export function SettingsTransfer() {
     void (async () => {
       try {
         await access;
-        const answer = await send('settingsImportApply', { text: pending.text });
+        const answer = await send('settingsImportApply', { text: pending.text, confirmedLoss: lossConfirmed });
         setPending(undefined);
         setNotice(answer.ok ? { tone: 'info', text: t('importApplied') } : { tone: 'error', text: problemSentence(answer.problem) });
       } catch (error) {
@@ -82,6 +99,7 @@ export function SettingsTransfer() {
   };
 
   const lines = pending ? planLines(pending.plan) : [];
+  const losses = pending ? lossLines(pending.plan) : [];
   return (
     <section class="options-section" data-testid="transfer-section">
       <h2>{t('transferTitle')}</h2>
@@ -89,10 +107,22 @@ export function SettingsTransfer() {
       <div class="row-form">
         <label>
           <input type="checkbox" data-testid="export-include-secrets" checked={secrets === 'yes'}
-            onChange={(event) => setSecrets(event.currentTarget.checked ? 'asking' : 'no')} />
+            onChange={(event) => {
+              const ticked = event.currentTarget.checked;
+              setSecrets(ticked ? 'asking' : 'no');
+              if (ticked) void send('accountsSummary', {}).then((summary) => setLockOn(summary.lock.enabled), () => setLockOn(true));
+            }} />
           {t('exportIncludeSecrets')}
         </label>
-        <button type="button" data-testid="settings-export" disabled={secrets === 'asking'} onClick={() => void exportFile()}>{t('exportButton')}</button>
+        {secrets === 'yes' && lockOn && (
+          <label class="field">
+            <span class="field-label">{t('exportPassphrase')}</span>
+            <input type="password" autocomplete="current-password" data-testid="export-passphrase" value={passphrase}
+              onInput={(event) => setPassphrase(event.currentTarget.value)} />
+          </label>
+        )}
+        <button type="button" data-testid="settings-export" disabled={secrets === 'asking' || (secrets === 'yes' && lockOn && !passphrase)}
+          onClick={() => void exportFile()}>{t('exportButton')}</button>
       </div>
       {secrets === 'asking' && (
         <Alert tone="warning" testId="export-secrets-warning">
@@ -109,7 +139,18 @@ export function SettingsTransfer() {
         <div class="import-preview" data-testid="import-preview">
           <p>{lines.length ? t('importPreviewTitle') : t('importNoChanges')}</p>
           <ul>{lines.map((line) => <li key={line}>{line}</li>)}</ul>
-          <button type="button" class="primary" data-testid="import-apply" onClick={apply}>{t('importApply')}</button>
+          {losses.length > 0 && (
+            <div class="notice notice-warning notice-stack" role="alert" data-testid="import-losses">
+              <ul>{losses.map((line) => <li key={line}>{line}</li>)}</ul>
+              <p>{t('importKeptNote')}</p>
+              <label>
+                <input type="checkbox" data-testid="import-confirm-loss" checked={lossConfirmed}
+                  onChange={(event) => setLossConfirmed(event.currentTarget.checked)} />
+                {t('importConfirmLoss')}
+              </label>
+            </div>
+          )}
+          <button type="button" class="primary" data-testid="import-apply" disabled={losses.length > 0 && !lossConfirmed} onClick={apply}>{t('importApply')}</button>
           <button type="button" onClick={() => setPending(undefined)}>{t('importCancel')}</button>
         </div>
       )}

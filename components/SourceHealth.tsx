@@ -3,7 +3,10 @@ import type { SourceView } from '../utils/monitor/protocol';
 import { clockTime } from '../utils/sources/labels';
 import { Alert } from './Alert';
 
-/** How a source is doing: its failure sentence (read out as an alert), or when it last worked, and when it runs next. */
+/**
+ * How a source is doing: its failure sentence (read out as an alert), or when it last worked (and whether
+ * its last answer was cut off), and when it runs next.
+ */
 export function SourceHealth({ source }: { source: SourceView }) {
   const { health } = source;
   const time = (at: number) => clockTime(at, uiLanguage());
@@ -17,6 +20,9 @@ export function SourceHealth({ source }: { source: SourceView }) {
       ) : (
         <span class="muted" data-testid="source-ok">{health.lastSuccessAt ? t('sourceOk', time(health.lastSuccessAt)) : t('sourceNever')}</span>
       )}
+      {!failing && health.lastWarning?.code === 'truncated' ? (
+        <span class="muted"> · <span data-testid="source-warning">{t('sourceWarningTruncated')}</span></span>
+      ) : null}
       <span class="muted"> · {t('sourceNext', time(source.nextDueAt))}</span>
     </div>
   );

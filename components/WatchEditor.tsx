@@ -7,6 +7,9 @@ import { ensureOrigins, SEARCH_ORIGINS } from '../utils/sources/origins';
 import { Alert } from './Alert';
 import { sourceKindKey } from '../utils/sources/labels';
 
+/** The query help's lines (monitor/matcher.ts documents the same rules). */
+const QUERY_HELP: MessageKey[] = ['queryHelpFamily', 'queryHelpAliases', 'queryHelpOperators', 'queryHelpPhrase', 'queryHelpFields'];
+
 const EMPTY: WatchInput = { name: '', colour: '#0b6e75', query: '', aliases: [], languages: [], sources: [], notify: true };
 
 const aliasesToText = (groups: string[][]) => groups.map((group) => group.join(', ')).join('\n');
@@ -64,8 +67,14 @@ export function WatchEditor({ watch, onSaved, onCancel }: { watch?: WatchView; o
         <span class="field-label">{t('watchQuery')}</span>
         <textarea data-testid="watch-query" rows={2} maxLength={1000} value={draft.query} aria-invalid={queryError ? 'true' : undefined}
           onInput={(e) => { set({ query: e.currentTarget.value }); setQueryError(undefined); }} />
-        <span class="muted">{t('watchQueryHelp')}</span>
       </label>
+      {/* Outside the label: a click on the summary must open the help, not focus the query. */}
+      <details class="muted" data-testid="watch-query-help">
+        <summary>{t('watchQueryHelp')}</summary>
+        <ul>
+          {QUERY_HELP.map((key) => <li key={key}>{t(key)}</li>)}
+        </ul>
+      </details>
       {queryError && <Alert testId="watch-query-error">{queryError}</Alert>}
       <label class="field">
         <span class="field-label">{t('watchAliases')}</span>

@@ -8,6 +8,7 @@ import { send, type DeliveryStatus, type ResponseOf } from '../utils/messages';
 import { NETWORK_IDS, type NetworkId } from '../utils/networks/ids';
 import { MAX_DRAFTS, SETTINGS, updateSetting, type SettingValue } from '../utils/settings';
 import { startComposer, type ComposerStart } from './composer-start';
+import { privateHostOf } from '../utils/net/private-host';
 
 type Context = ResponseOf<'composerStart'>['context'];
 const TERMINAL = new Set(['sent', 'failed', 'needs-auth']);
@@ -24,6 +25,8 @@ export function useComposer(start?: Promise<ComposerStart>) {
   const [imageAlt, setImageAlt] = useState('');
   const [imageState, setImageState] = useState<'loading' | 'ok' | 'failed' | 'removed'>('loading');
   const [scheduleAt, setScheduleAt] = useState('');
+  // An image on an intranet address is only published once the officer says so (issue 13.7).
+  const [privateImageOk, setPrivateImageOk] = useState(false);
   const [draftRestored, setDraftRestored] = useState(false);
   // The officer's text before a quote replaced it or they started over, kept (and autosaved) to restore.
   const [replaced, setReplaced] = useState<string>();
@@ -104,7 +107,8 @@ export function useComposer(start?: Promise<ComposerStart>) {
     setPollRound((round) => round + 1);
   }
 
-  const image = page?.imageUrl && (imageState === 'ok' || imageState === 'loading') ? page.imageUrl : undefined;
+  const privateImageHost = privateHostOf(page?.imageUrl);
+  const image = page?.imageUrl && (imageState === 'ok' || imageState === 'loading') && (!privateImageHost || privateImageOk) ? page.imageUrl : undefined;
   const mastodonLimit = context?.mastodonLimit;
   const check = useMemo(
     () => validateDraft({ text, variants, targets, hasImage: Boolean(image), mastodonLimit, pageUrl: page?.url, replyTo: page?.respond?.reply?.network }),
@@ -121,7 +125,7 @@ export function useComposer(start?: Promise<ComposerStart>) {
       const created = await send('publish', {
         text, variants, targets, pageUrl: page?.url ?? '', pageTitle: page?.title ?? '',
         description: page?.description || undefined, imageUrl: image, imageAlt: image ? imageAlt : undefined,
-        scheduledAt: scheduled, replyTo: page?.respond?.reply,
+        lang: page?.lang || undefined, scheduledAt: scheduled, replyTo: page?.respond?.reply,
       });
       setScheduledFor(scheduled);
       setPostId(created.postId);
@@ -179,7 +183,8 @@ export function useComposer(start?: Promise<ComposerStart>) {
 
   return {
     page, context, presets, text, setText, variants, setVariants, targets, setTargets, imageAlt, setImageAlt,
-    imageState, setImageState, image, scheduleAt, setScheduleAt, timeZone, draftRestored, discardDraft,
+    imageState, setImageState, image, privateImageHost: privateImageOk ? undefined : privateImageHost, allowPrivateImage: () => setPrivateImageOk(true),
+    scheduleAt, setScheduleAt, timeZone, draftRestored, discardDraft,
     replaced, replaceText, restoreReplaced, newPost,
     check, problem, publish, publishing, postId, scheduledFor, deliveries, retried,
   };

@@ -16,6 +16,8 @@ export interface PostRow {
   description?: string;
   imageUrl?: string;
   imageAlt?: string;
+  /** The page's language tag (BCP 47), when the page declared one. */
+  lang?: string;
   createdBy: string;
   createdAt: number;
   scheduledAt?: number;

@@ -25,6 +25,8 @@ const newPostSchema = z.object({
   description: optionalStr(5000),
   imageUrl: optionalStr(4000),
   imageAlt: optionalStr(1500),
+  /** The page's language (BCP 47, from <html lang>), for networks that tag posts with one. */
+  lang: z.optional(z.string().check(z.maxLength(35), z.regex(/^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$/))),
   targets: z.array(networkIdSchema).check(z.minLength(1), z.maxLength(7)),
   scheduledAt: z.optional(z.int().check(z.positive())),
   /** Answering a mention: the delivery to this network replies to that post instead of broadcasting. */

@@ -65,6 +65,10 @@ export const SETTINGS = {
   deviceSealedAccounts: define('deviceSealedAccounts', z.nullable(deviceSealedSchema), () => null),
   /** The device key where the browser has no private file system to keep it in (not shreddable). */
   deviceKeyFallback: define('deviceKeyFallback', z.nullable(z.string().check(z.maxLength(100))), () => null),
+  /** Wrong passphrases in a row and when the last was typed (utils/secrets/attempts.ts). */
+  lockFailures: define('lockFailures', z.object({ count: z.int().check(z.minimum(0)), lastAt: z.number() }), () => ({ count: 0, lastAt: 0 })),
+  /** The non-secret fields of each account (utils/accounts/public.ts), so exports without secrets work while locked. */
+  accountPublic: define('accountPublic', accountDraftsSchema, () => ({})),
   /** Networks whose secrets an earlier Siar wrote in plain text: they may still be on disk; regenerate them. */
   exposedSecrets: define('exposedSecrets', z.array(networkIdSchema).check(z.maxLength(8)), () => []),
   /** Names and expiry of connected accounts, without secrets: what pages see, also while locked. */

@@ -5,7 +5,7 @@ import { startFakeServer, type FakeServer } from '../fakes/https-server';
 import { ListeningPage } from './pages/listening';
 import { launchSiar, type SiarBrowser } from './support/launch';
 import { message } from './support/locales';
-import { readTable, storageGet, storageSet, waitFor, workerErrors } from './support/worker';
+import { loadedAccounts, readTable, storageSet, waitFor, workerErrors } from './support/worker';
 
 // Bluesky listening in Chromium against a PDS fake whose access JWTs lapse after two hours: the search
 // goes through the officer's session, and keeps going after the fake's clock passes the expiry.
@@ -61,7 +61,7 @@ describe('Bluesky listening', () => {
     expect(firstSearch.host).toBe('bsky.social');
     expect(firstSearch.authorization).toMatch(/^Bearer bsky-access-\d+$/);
     // The session the worker opened is stored like a publishing one.
-    const stored = (await storageGet(siar.worker, ['accounts'])).accounts as { bluesky?: { session?: { accessJwt: string } } };
+    const stored = (await loadedAccounts(siar.worker)) as { bluesky?: { session?: { accessJwt: string } } };
     expect(`Bearer ${stored.bluesky?.session?.accessJwt}`).toBe(firstSearch.authorization);
 
     // Two hours later (the fake's clock), the stored access JWT is refused; the search refreshes and goes on.
@@ -75,7 +75,7 @@ describe('Bluesky listening', () => {
     expect(bluesky.refreshes).toBe(1);
     expect(bluesky.sessionsCreated).toBe(1);
     expect((await blueskySource())?.health.failures).toBe(0);
-    const renewed = (await storageGet(siar.worker, ['accounts'])).accounts as { bluesky?: { session?: { accessJwt: string } } };
+    const renewed = (await loadedAccounts(siar.worker)) as { bluesky?: { session?: { accessJwt: string } } };
     expect(renewed.bluesky?.session?.accessJwt).not.toBe(stored.bluesky?.session?.accessJwt);
     expect(server.log.filter((r) => r.host === 'public.api.bsky.app')).toEqual([]);
     expect(siar.errors).toEqual([]);

@@ -1,12 +1,12 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { WatchRow } from '../../utils/db';
+import type { AuditRow, DeliveryRow, WatchRow } from '../../utils/db';
 import { createImagesFake } from '../fakes/images';
 import { startFakeServer, type FakeServer } from '../fakes/https-server';
 import { createNewsSite, createShareTargets, NEWS_HOST } from '../fakes/news-site';
 import { smallestText } from './pages/fonts';
 import { PopupPage } from './pages/popup';
 import { SetupPage } from './pages/setup';
-import { SidePanelPage } from './pages/sidepanel';
+import { PANEL_SIZE, SidePanelPage } from './pages/sidepanel';
 import { launchSiar, type SiarBrowser } from './support/launch';
 import { message } from './support/locales';
 import { mention, seed } from './support/mentions';
@@ -104,12 +104,14 @@ describe('first run', () => {
 });
 
 describe('the popup at 440 × 600', () => {
-  beforeEach(() => storageSet(siar.worker, { drafts: {}, accounts: {} }));
+  beforeEach(() => storageSet(siar.worker, { drafts: {}, accounts: {}, deviceSealedAccounts: null }));
 
   it('with no account: Publish and "share without an account" in view, how to connect, the reason as text, focus in the text', async () => {
     const popup = await PopupPage.atPopupSize(siar, `popup.html?tabId=${await articleTab()}`);
     expect(await popup.inView('publish')).toBe(true);
     expect(await popup.inView('share-toggle')).toBe(true);
+    // The text box keeps its five rows (a squeezed one-line box is no place to write).
+    expect((await popup.byTestId('composer-text').boundingBox())!.height).toBeGreaterThan(90);
     expect(await popup.byTestId('publish').isDisabled()).toBe(true);
     expect(await popup.byTestId('publish-reason').textContent()).toBe(message('id', 'composerPublishNeedsAccount'));
     expect(await popup.byTestId('connect-link').getAttribute('href')).toBe('/setup.html');
@@ -134,6 +136,7 @@ describe('the popup at 440 × 600', () => {
     const popup = await PopupPage.atPopupSize(siar, 'popup.html?window=1');
     await popup.byTestId('quote-offer').waitFor();
     await popup.byTestId('quote-cut').waitFor();
+    expect((await popup.byTestId('composer-text').boundingBox())!.height).toBeGreaterThan(90);
     expect(await popup.inView('publish')).toBe(true);
     expect(await popup.inView('share-toggle')).toBe(true);
 
@@ -146,7 +149,7 @@ describe('the popup at 440 × 600', () => {
 });
 
 describe('no lost words', () => {
-  beforeEach(() => storageSet(siar.worker, { drafts: {}, accounts: {} }));
+  beforeEach(() => storageSet(siar.worker, { drafts: {}, accounts: {}, deviceSealedAccounts: null }));
 
   it('a selection never replaces a typed draft: it is offered beside it, and a replaced draft is restorable', async () => {
     const tabId = await articleTab();
@@ -292,5 +295,83 @@ describe('readable type', () => {
     }
     expect(smallest).toEqual(Object.fromEntries(pages.map((path) => [path, expect.any(Number)])));
     expect(Object.entries(smallest).filter(([, px]) => px < 13)).toEqual([]);
+  });
+});
+
+describe('scheduled posts', () => {
+  it('lists time, networks and text; the time can be moved and the post cancelled; the audit log keeps the times; then "New post"', async () => {
+    await storageSet(siar.worker, { drafts: {}, accounts: { x: ACCOUNTS.x } });
+    const popup = await PopupPage.atPopupSize(siar, `popup.html?tabId=${await articleTab()}`);
+    await popup.setText('Jadwal rapat koordinasi besok');
+    const tomorrow = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Jakarta' }).format(Date.now() + 24 * 3600_000);
+    await popup.byTestId('schedule-at').fill(`${tomorrow}T10:00`);
+    await popup.publish();
+    await popup.byTestId('new-post').waitFor();
+    expect(await popup.inView('new-post')).toBe(true);
+    await popup.byTestId('new-post').click();
+    expect(await popup.text()).toBe(`${TITLE}\n${CANONICAL}`);
+    expect(await popup.byTestId('publish').isEnabled()).toBe(true);
+
+    const item = popup.byTestId('scheduled-item');
+    await popup.byTestId('scheduled-list').locator('summary').click();
+    expect(await item.count()).toBe(1);
+    expect(await item.innerText()).toContain('10.00 WIB · X');
+    expect(await item.innerText()).toContain('Jadwal rapat koordinasi besok');
+    await item.getByTestId('scheduled-time-input').fill(`${tomorrow}T11:30`);
+    await item.getByTestId('scheduled-move').click();
+    await expect.poll(() => popup.byTestId('scheduled-time').textContent()).toContain('11.30 WIB');
+    const moved = await readTable<DeliveryRow>(siar.worker, 'deliveries');
+    const eleven = Date.parse(`${tomorrow}T11:30:00+07:00`);
+    expect(moved.filter((d) => d.state === 'pending').map((d) => d.nextAttemptAt)).toEqual([eleven]);
+
+    await item.getByTestId('scheduled-cancel').click();
+    await expect.poll(() => popup.byTestId('scheduled-list').count()).toBe(0);
+    const audit = await readTable<AuditRow>(siar.worker, 'audit');
+    expect(audit.filter((row) => row.scheduledAt !== undefined).map((row) => [row.event, row.scheduledAt]))
+      .toEqual([['scheduled', Date.parse(`${tomorrow}T10:00:00+07:00`)], ['rescheduled', eleven], ['cancelled', eleven]]);
+    const deliveries = await readTable<DeliveryRow>(siar.worker, 'deliveries');
+    expect(deliveries.filter((d) => d.lastError?.messageKey === 'scheduleCancelled').length).toBe(1);
+    await popup.page.close();
+
+    // The audit log shows the scheduled time as a sentence in the officer's zone.
+    const options = await siar.openPage('options.html');
+    await options.getByTestId('audit-scheduled-at').first().waitFor();
+    expect(await options.getByTestId('audit-scheduled-at').allInnerTexts()).toEqual(expect.arrayContaining([expect.stringMatching(/^untuk .*11\.30$/)]));
+    await options.close();
+  });
+});
+
+describe('the side panel at 360 × 650', () => {
+  it('folds the filters into one row, opens the detail over the list, and has "Perbarui sekarang" and settings in reach', async () => {
+    const panel = await SidePanelPage.atPanelSize(siar);
+    await seed(panel.page, { mentions: [1, 2, 3, 4, 5, 6].map((id) => mention(id, { watchIds: [] })), watches: [] });
+    await panel.page.reload();
+    await panel.ready();
+    expect(await panel.scrollsSideways()).toBe(false);
+    expect(await panel.inView('panel-refresh')).toBe(true);
+    expect(await panel.inView('panel-settings')).toBe(true);
+    expect(await panel.byTestId('watch-filter').isVisible()).toBe(false);
+    const searchRow = await panel.byTestId('mention-search').boundingBox();
+    const toggle = await panel.byTestId('filters-toggle').boundingBox();
+    expect(Math.abs(searchRow!.y - toggle!.y)).toBeLessThan(searchRow!.height);
+    await panel.byTestId('filters-toggle').click();
+    expect(await panel.byTestId('watch-filter').isVisible()).toBe(true);
+    await panel.byTestId('filters-toggle').click();
+
+    await panel.activate(2);
+    const detail = (await panel.byTestId('mention-detail').boundingBox())!;
+    const list = (await panel.byTestId('mention-list').boundingBox())!;
+    expect(detail.y + detail.height).toBeLessThanOrEqual(PANEL_SIZE.height + 1);
+    // Over the list, not below it: the detail covers part of the list's box.
+    expect(detail.y).toBeLessThan(list.y + list.height);
+    expect(await panel.inView('mention-respond')).toBe(true);
+    await panel.byTestId('detail-close').click();
+    expect(await panel.byTestId('mention-detail').count()).toBe(0);
+
+    const refreshed = panel.byTestId('panel-refresh-note');
+    await panel.byTestId('panel-refresh').click();
+    await refreshed.waitFor();
+    expect(await refreshed.textContent()).toMatch(/^Diperbarui: \d+ sumber diperiksa, \d+ sebutan baru\.$/);
+    await panel.page.close();
   });
 });

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { MentionRow, SourceRow } from '../../utils/db';
 import {
-  BROKEN_HOST, createFeedSites, FEED_SITES, feedUrl, HANGING_HOST, NOT_A_FEED_HOST, opmlOf,
+  BROKEN_HOST, createFeedSites, CUT_OFF_HOST, FEED_SITES, feedUrl, HANGING_HOST, NOT_A_FEED_HOST, opmlOf,
 } from '../fakes/feeds';
 import { startFakeServer, type FakeServer } from '../fakes/https-server';
 import { ListeningPage } from './pages/listening';
@@ -52,9 +52,10 @@ describe('listening', () => {
     for (const site of [antara, detik, kompas]) await view.addFeed(feedUrl(site));
     await view.addFeed(`https://${BROKEN_HOST}/rss`);
     await view.addFeed(`https://${NOT_A_FEED_HOST}/feed`);
+    await view.addFeed(`https://${CUT_OFF_HOST}/rss`);
     await view.addFeed('javascript:alert(1)');
     await expect.poll(() => view.byTestId('source-form-error').innerText()).toBe(message('id', 'sourceInvalidUrl'));
-    await expect.poll(async () => (await sources()).length).toBe(5);
+    await expect.poll(async () => (await sources()).length).toBe(6);
 
     await view.addWatch({ name: 'Layanan publik', query: QUERY, searches: ['googlenews', 'reddit'] });
     await expect.poll(() => view.watchNames()).toEqual(['Layanan publik']);
@@ -93,6 +94,9 @@ describe('listening', () => {
       await expect.poll(() => view.source(site.host).getByTestId('source-error').count()).toBe(0);
       expect(await view.source(site.host).getByTestId('source-ok').innerText()).not.toBe(message('id', 'sourceNever'));
     }
+    // A feed cut off in transit still delivers its whole items, and its health says it was cut off.
+    await expect.poll(() => view.source(CUT_OFF_HOST).getByTestId('source-warning').innerText()).toBe(message('id', 'sourceWarningTruncated'));
+    expect(await view.source(CUT_OFF_HOST).getByTestId('source-error').count()).toBe(0);
     const broken = (await sources()).find((s) => String(s.config.url).includes(BROKEN_HOST));
     expect(broken?.health.failures).toBeGreaterThanOrEqual(1);
     expect(broken?.nextDueAt).toBeGreaterThan(Date.now());

@@ -24,6 +24,8 @@ export const BROKEN_HOST = 'rss.dinas-rusak.go.id';
 export const NOT_A_FEED_HOST = 'www.bukan-feed.go.id';
 /** Accepts the connection and never answers. */
 export const HANGING_HOST = 'rss.lambat.go.id';
+/** Serves a feed cut off after its second item (the first 2,100 bytes of antaranews-terkini.xml). */
+export const CUT_OFF_HOST = 'rss.terpotong.go.id';
 
 export const feedUrl = (site: FeedSite) => `https://${site.host}${site.path}`;
 
@@ -44,7 +46,7 @@ function conditional(request: FakeRequest, body: Buffer, type: string, answers: 
 
 export function createFeedSites(): FeedFake {
   const answers: FeedFake['answers'] = [];
-  const hosts = [...FEED_SITES.map((s) => s.host), BROKEN_HOST, NOT_A_FEED_HOST, HANGING_HOST, 'news.google.com', 'www.reddit.com'];
+  const hosts = [...FEED_SITES.map((s) => s.host), BROKEN_HOST, NOT_A_FEED_HOST, HANGING_HOST, CUT_OFF_HOST, 'news.google.com', 'www.reddit.com'];
   return {
     hosts,
     answers,
@@ -55,6 +57,7 @@ export function createFeedSites(): FeedFake {
       }
       if (request.host === NOT_A_FEED_HOST) return conditional(request, read('not-a-feed.xml'), 'application/xml', answers);
       if (request.host === HANGING_HOST) return { status: 200, delayMs: 120_000, body: '' };
+      if (request.host === CUT_OFF_HOST) return conditional(request, read('truncated.xml'), 'application/rss+xml; charset=UTF-8', answers);
       if (request.host === 'news.google.com' && request.path === '/rss/search' && request.query.get('q')) {
         return conditional(request, read('googlenews-search.xml'), 'application/xml; charset=UTF-8', answers);
       }

@@ -39,9 +39,14 @@ export interface MastodonFake extends Fake {
   posts: { id: string; status: string; language?: string; visibility?: string; inReplyTo?: string; mediaIds: string[]; key: string }[];
   media: Media[];
   oauth: MastodonOAuthState;
+  /** The fake's clock, for keys that lapse after an hour without the test waiting. */
+  setNow(at: number): void;
   /** Statuses on other servers, by URI, that this instance can fetch when asked to resolve them. */
   remote: Map<string, string>;
 }
+
+/** "Idempotency-Key … keys are stored for one hour" (docs.joinmastodon.org/methods/statuses/#create). */
+export const MASTODON_KEY_TTL_MS = 60 * 60_000;
 
 async function multipart(request: FakeRequest): Promise<FormData | undefined> {
   try {
@@ -54,7 +59,9 @@ async function multipart(request: FakeRequest): Promise<FormData | undefined> {
 export function createMastodonFake(maxChars = 500): MastodonFake {
   const posts: MastodonFake['posts'] = [];
   const media: Media[] = [];
-  const byKey = new Map<string, MastodonFake['posts'][number]>();
+  const byKey = new Map<string, { post: MastodonFake['posts'][number]; at: number }>();
+  let clock: number | undefined;
+  const now = () => clock ?? Date.now();
   const oauth: MastodonOAuthState = {
     apps: [], codes: new Map(), tokenScopes: new Map([[MASTODON_ACCOUNT.accessToken, MASTODON_TOKEN_SCOPES]]), version: '4.5.2',
   };
@@ -72,6 +79,7 @@ export function createMastodonFake(maxChars = 500): MastodonFake {
     posts,
     media,
     oauth,
+    setNow: (at) => { clock = at; },
     remote,
     async handle(request): Promise<FakeResponse> {
       const unauthenticated = handleMastodonOAuth(request, oauth, { accessToken: MASTODON_ACCOUNT.accessToken, maxChars });
@@ -119,7 +127,7 @@ export function createMastodonFake(maxChars = 500): MastodonFake {
         const key = request.headers['idempotency-key'];
         if (typeof key !== 'string' || !key) return error(422, 'Siar fake: Idempotency-Key header required');
         const seen = byKey.get(key);
-        if (seen) return json(200, statusJson(seen));
+        if (seen && now() - seen.at < MASTODON_KEY_TTL_MS) return json(200, statusJson(seen.post));
         const body = jsonBody(request) as { status?: unknown; visibility?: string; language?: string; in_reply_to_id?: string; media_ids?: string[] } | undefined;
         if (!body || typeof body.status !== 'string' || !body.status.trim()) return error(422, "Validation failed: Text can't be blank");
         if ([...new Intl.Segmenter().segment(body.status)].length > maxChars) {
@@ -136,7 +144,7 @@ export function createMastodonFake(maxChars = 500): MastodonFake {
           visibility: body.visibility, inReplyTo: body.in_reply_to_id, mediaIds: body.media_ids ?? [], key,
         };
         posts.push(post);
-        byKey.set(key, post);
+        byKey.set(key, { post, at: now() });
         return json(200, statusJson(post));
       }
       return error(404, 'Record not found');

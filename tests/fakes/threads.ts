@@ -13,19 +13,38 @@ interface Container { id: string; mediaType: string; text?: string; imageUrl?: s
 
 export interface ThreadsFake extends Fake {
   posts: { id: string; text?: string; imageUrl?: string; replyTo?: string }[];
+  /** When each live token lapses (epoch ms); THREADS_ACCOUNT's lasts 60 days from the fake's start. */
+  tokens: Map<string, number>;
+  refreshes: number;
 }
+
+/** Long-lived tokens last 60 days (developers.facebook.com/docs/threads/get-started/long-lived-tokens). */
+export const THREADS_TOKEN_TTL_S = 60 * 24 * 60 * 60;
 
 export function createThreadsFake(): ThreadsFake {
   const containers: Container[] = [];
   const posts: ThreadsFake['posts'] = [];
   const user = THREADS_ACCOUNT.userId;
-  return {
+  const tokens = new Map([[THREADS_ACCOUNT.token, Date.now() + THREADS_TOKEN_TTL_S * 1000]]);
+  const fake: ThreadsFake = {
     hosts: ['graph.threads.net'],
     posts,
+    tokens,
+    refreshes: 0,
     handle(request): FakeResponse {
       const form = request.method === 'POST' ? formBody(request) : new URLSearchParams();
-      const token = request.headers.authorization?.replace(/^Bearer /, '') ?? form.get('access_token') ?? request.query.get('access_token');
-      if (token !== THREADS_ACCOUNT.token) return graphError(401, 190, 'Invalid OAuth access token - Cannot parse access token');
+      const token = request.headers.authorization?.replace(/^Bearer /, '') ?? form.get('access_token') ?? request.query.get('access_token') ?? '';
+      const lapses = tokens.get(token);
+      if (lapses === undefined) return graphError(401, 190, 'Invalid OAuth access token - Cannot parse access token');
+      if (lapses <= Date.now()) return graphError(401, 190, 'Error validating access token: Session has expired', 'OAuthException');
+      if (request.method === 'GET' && request.path === '/refresh_access_token') {
+        // th_refresh_token renews a valid long-lived token for another 60 days; the old one keeps its date.
+        if (request.query.get('grant_type') !== 'th_refresh_token') return graphError(400, 100, 'Unsupported grant_type');
+        fake.refreshes++;
+        const fresh = `THfake-renewed-${fake.refreshes}`;
+        tokens.set(fresh, Date.now() + THREADS_TOKEN_TTL_S * 1000);
+        return json(200, { access_token: fresh, token_type: 'bearer', expires_in: THREADS_TOKEN_TTL_S });
+      }
       const path = request.path.replace(/^\/v1\.0/, '');
       const params = (name: string) => form.get(name) ?? request.query.get(name) ?? undefined;
       if (request.method === 'GET' && path === '/me') return json(200, { id: user, username: 'humasprov' });
@@ -45,7 +64,9 @@ export function createThreadsFake(): ThreadsFake {
       if (request.method === 'POST' && path === `/${user}/threads_publish`) {
         const container = containers.find((c) => c.id === params('creation_id'));
         if (!container) return graphError(400, 24, 'The requested resource does not exist', 'THApiException');
-        if (container.mediaType === 'IMAGE' && container.polls === 0) return graphError(400, 9007, 'Media ID is not available', 'THApiException');
+        // Every container is processed first; publishing before its status reads FINISHED fails
+        // (developers.facebook.com/docs/threads/troubleshooting: 9007 "Media ID is not available").
+        if (container.polls === 0) return graphError(400, 9007, 'Media ID is not available', 'THApiException');
         if (container.published) return graphError(400, 24, 'The media container has already been published', 'THApiException');
         const id = String(18000000000000 + posts.length + 1);
         container.published = id;
@@ -70,4 +91,5 @@ export function createThreadsFake(): ThreadsFake {
       return graphError(400, 100, `Unsupported ${request.method} request`, 'THApiException');
     },
   };
+  return fake;
 }

@@ -90,3 +90,27 @@ export function accountErrorText(info: ErrorInfo, network: NetworkId, xMode: XMo
   if (info.messageKey === 'errorRateLimited') return t('errorRateLimited', new Date(info.retryAt ?? Date.now()).toLocaleTimeString());
   return t(info.messageKey);
 }
+
+/** Each network's own server, used when the form leaves it empty (Mastodon has none: every instance is chosen). */
+const DEFAULT_SERVERS: Partial<Record<NetworkId, string>> = { bluesky: 'https://bsky.social' };
+const SERVER_FIELDS: Partial<Record<NetworkId, string>> = { bluesky: 'service', mastodon: 'instance' };
+
+/**
+ * The host of a server an imported settings file put in the connect form, when it is not the network's
+ * default and the form still holds it: the officer must confirm it before Connect sends a password
+ * there (issue 13.5). Undefined when there is nothing to confirm.
+ */
+export function importedServer(network: NetworkId, draft: Record<string, string | number> | undefined, values: Record<string, string>): string | undefined {
+  const serverField = SERVER_FIELDS[network];
+  const imported = serverField ? draft?.[serverField] : undefined;
+  if (typeof imported !== 'string' || !imported.trim() || values[serverField!] !== imported) return undefined;
+  const host = (value: string) => {
+    try {
+      return new URL(value.includes('://') ? value : `https://${value}`).host;
+    } catch {
+      return value;
+    }
+  };
+  const fallback = DEFAULT_SERVERS[network];
+  return fallback && host(fallback) === host(imported) ? undefined : host(imported);
+}

@@ -6,9 +6,11 @@ import { accountsSchema, type Accounts } from '../networks/accounts';
 import type { NetworkId } from '../networks/ids';
 import { retryDelivery } from '../queue/retry';
 import { SETTINGS, readSetting, updateSetting, writeSetting } from '../settings';
-import { disableLock, enableLock, lockNow, lockState, loadAccounts, unlock, updateAccounts } from '../secrets/store';
+import { WrongPassphraseError, disableLock, enableLock, lockNow, lockState, loadAccounts, unlock, updateAccounts } from '../secrets/store';
+import { appendAudit } from '../queue/audit';
 import { networks, pumpQueue, queueDeps } from '../worker/queue-service';
 import { finishOAuth, startOAuth } from './oauth-flows';
+import { originsToRelease, sourceOrigins } from '../sources/origins';
 import { originsFor } from './origins';
 import { summaryOf, type AccountSummary } from './public';
 
@@ -77,10 +79,23 @@ async function requeueLocked() {
 }
 
 async function giveBackPermissions(origins: string[]) {
+  if (origins.length === 0) return;
   try {
     await browser.permissions.remove({ origins });
   } catch {
     // Origins granted at install (the browser-test build) cannot be removed; nothing else to do.
+  }
+}
+
+/** Runs a passphrase check; a wrong passphrase is written to the audit log (issue 13.9), then rethrown. */
+export async function audited<T>(check: () => Promise<T>): Promise<T> {
+  try {
+    return await check();
+  } catch (error) {
+    if (error instanceof WrongPassphraseError) {
+      await appendAudit(db, { at: Date.now(), actor: await queueDeps.actor(), event: 'lock-wrong-passphrase', result: `attempt ${error.failures}` });
+    }
+    throw error;
   }
 }
 
@@ -98,9 +113,14 @@ export const accountHandlers: AccountsHandlers = {
   },
   accountRemove: async ({ network }) => {
     const account = (await loadAccounts())[network] as { instance?: string; service?: string } | undefined;
-    await updateAccounts((accounts) => without(accounts, network));
+    const remaining = await updateAccounts((accounts) => without(accounts, network));
     await updateSetting(SETTINGS.accountSummaries, (all) => without(all, network));
-    await giveBackPermissions(originsFor(network, account ?? {}));
+    // Listening sources and the other accounts may use the same hosts (bsky.social, api.x.com, a feed site).
+    const stillUsed = [
+      ...(await db.sources.toArray()).flatMap(sourceOrigins),
+      ...Object.entries(remaining).flatMap(([id, other]) => originsFor(id as NetworkId, other as { instance?: string; service?: string })),
+    ];
+    await giveBackPermissions(originsToRelease(originsFor(network, account ?? {}), stillUsed));
     return { ok: true as const };
   },
   accountOAuthStart: (request) => startOAuth(request),
@@ -113,7 +133,7 @@ export const accountHandlers: AccountsHandlers = {
     return { ok: true as const };
   },
   lockUnlock: async ({ passphrase }) => {
-    await unlock(passphrase);
+    await audited(() => unlock(passphrase));
     await requeueLocked();
     return { ok: true as const };
   },
@@ -122,7 +142,7 @@ export const accountHandlers: AccountsHandlers = {
     return { ok: true as const };
   },
   lockDisable: async ({ passphrase }) => {
-    await disableLock(passphrase);
+    await audited(() => disableLock(passphrase));
     await requeueLocked();
     return { ok: true as const };
   },

@@ -3,6 +3,7 @@ import type { RawItem, SourceKind } from '../sources/types';
 import { compileWatches, type Matcher } from './matcher';
 import { canonicalizeUrl, dedupeItems, storyKey } from './story';
 import { detectTone } from './tone';
+import { keptByOfficer, type Retention } from './retention';
 import type { Adjustment } from './tone-model';
 
 // Fetched items → stored mentions: match against every watch at once, drop what is already stored
@@ -81,7 +82,10 @@ export async function ingestItems(
   for (const item of items) {
     // Older than retention: it would be pruned at once and then stored again on every full fetch.
     if (options.notBefore !== undefined && item.publishedAt !== undefined && item.publishedAt < options.notBefore) continue;
-    const hits = matcher.match({ title: item.title, summary: item.summary, url: item.url, language: item.language, source: source.kind });
+    const hits = matcher.match({
+      title: item.title, summary: item.summary, url: item.url, language: item.language, source: source.kind,
+      ...(item.outletUrl ? { outletUrl: item.outletUrl } : {}),
+    });
     if (hits.length === 0) continue;
     matched.push({
       item: { ...item, guid: mentionGuid(item, source) },
@@ -120,14 +124,10 @@ export async function ingestItems(
   });
 }
 
-export interface Retention {
-  days: number;
-  maxCount: number;
-}
-
 /**
  * Deletes mentions past the retention age, then the oldest beyond the count limit, `batch` at a time
- * so a tick never holds a long transaction. Starred mentions are kept. Returns how many were deleted.
+ * so a tick never holds a long transaction. What the officer starred, annotated or triaged is kept
+ * (`keptByOfficer`). Returns how many were deleted.
  */
 export async function pruneMentions(database: SiarDatabase, retention: Retention, now: number, batch = 2000, maxBatches = 5): Promise<number> {
   const cutoff = now - retention.days * 86_400_000;
@@ -136,11 +136,11 @@ export async function pruneMentions(database: SiarDatabase, retention: Retention
     const removed = await database.transaction('rw', database.mentions, database.watchHits, async () => {
       const total = await database.mentions.count();
       const excess = Math.max(0, total - retention.maxCount);
-      const old = database.mentions.where('publishedAt').below(cutoff).filter((m) => m.starred === 0).limit(batch);
+      const old = database.mentions.where('publishedAt').below(cutoff).filter((m) => !keptByOfficer(m)).limit(batch);
       let ids = (await old.primaryKeys()) as number[];
       if (ids.length < batch && excess > ids.length) {
         const skip = new Set(ids);
-        const oldest = await database.mentions.orderBy('publishedAt').filter((m) => m.starred === 0 && !skip.has(m.id!))
+        const oldest = await database.mentions.orderBy('publishedAt').filter((m) => !keptByOfficer(m) && !skip.has(m.id!))
           .limit(Math.min(batch - ids.length, excess - ids.length)).primaryKeys();
         ids = [...ids, ...(oldest as number[])];
       }

@@ -1,6 +1,7 @@
 // Text normalisation shared by the query parser, the matcher, tone and story keys. Pure string work:
 // no DOMParser, so it runs in the service worker as well as in pages and tests.
 import { stripTags } from '../sources/text';
+import { foldKeepCase } from './fold';
 import { isKnownWord, rootOf, splitRunTogether } from './stem';
 
 // HTML to text is the feed parser's linear scanner (utils/sources/text.ts): one implementation, so
@@ -12,25 +13,7 @@ export function htmlToText(html: string): string {
   return stripTags(html);
 }
 
-// Invisible format characters (Unicode category Cf): soft hyphen U+00AD, zero-width space U+200B,
-// joiners U+200C/U+200D, word joiner U+2060, BOM U+FEFF, direction marks. Copy-pasted headlines carry
-// them inside words ("peme\u00ADrintah"), where they would split one word in two.
-const INVISIBLE_RE = /\p{Cf}+/gu;
-
-/**
- * NFKC (folds 𝐁𝐞𝐫𝐢𝐭𝐚, fullwidth, ligatures, and no-break spaces U+00A0/U+202F to spaces), invisible
- * format characters removed, diacritics removed; case is kept for hashtag splitting.
- */
-function foldKeepCase(s: string): string {
-  // Most feed text is plain ASCII, which all four steps leave unchanged.
-  if (!/[\u0080-\uffff]/.test(s)) return s;
-  return s.normalize('NFKC').replace(INVISIBLE_RE, '').normalize('NFD').replace(/\p{M}+/gu, '');
-}
-
-/** NFKC, lower-case, diacritics folded (é → e). */
-export function foldText(s: string): string {
-  return foldKeepCase(s.normalize('NFKC').toLowerCase());
-}
+export { foldText } from './fold';
 
 const MIN_STEM = 3;
 

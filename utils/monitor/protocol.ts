@@ -2,6 +2,9 @@
 import * as z from 'zod/mini';
 import { SEARCH_KINDS, SOURCE_KINDS } from './kinds';
 
+/** More feeds than any agency follows; a larger OPML list is a mistake or an attempt to flood the worker. */
+export const MAX_OPML_FEEDS = 500;
+
 // The listening part of utils/messages.ts: watches, sources, OPML and triage writes. Kept in its own
 // file so the protocol file stays readable; messages.ts spreads it into `protocol`.
 
@@ -45,6 +48,7 @@ const sourceViewSchema = z.object({
     lastSuccessAt: z.optional(z.number()),
     lastErrorAt: z.optional(z.number()),
     lastError: z.optional(errorSchema),
+    lastWarning: z.optional(z.object({ code: z.literal('truncated'), at: z.number() })),
     failures: z.number(),
   }),
 });
@@ -91,10 +95,10 @@ export const listenProtocol = {
   /** Makes the source due now and polls it. */
   sourceRetry: { request: z.object({ id }), response: okSchema },
   opmlImport: {
-    request: z.object({ text: str(5 * 1024 * 1024) }),
+    request: z.object({ text: str(5 * 1024 * 1024), allowRisky: z.optional(z.boolean()) }),
     response: z.union([
       z.object({ ok: z.literal(true), added: z.int(), duplicates: z.int(), invalid: z.int() }),
-      z.object({ ok: z.literal(false), messageKey: z.string() }),
+      z.object({ ok: z.literal(false), messageKey: z.string(), risky: z.optional(z.array(z.string())) }),
     ]),
   },
   opmlExport: { request: z.object({}), response: z.object({ text: z.string() }) },

@@ -5,6 +5,7 @@ import { errorFromHttp } from './errors';
 import { announceRefresh, type AdapterHooks } from './hooks';
 import { fetchImage, http, jsonHeaders, parse, parseError, type HttpResponse } from './http';
 import type { AccountFor } from './registry';
+import { postLanguage } from './langs';
 import { textRules } from './text-rules';
 import type { Network, PublishResult } from './types';
 
@@ -162,7 +163,7 @@ export function createBluesky(hooks: AdapterHooks<BlueskyAccount> = {}): Bluesky
       for (const [index, text] of post.parts.entries()) {
         const facets = toFacets(text, candidates[index] ?? [], dids);
         const record = {
-          $type: 'app.bsky.feed.post', text, createdAt: new Date().toISOString(), langs: ['id'],
+          $type: 'app.bsky.feed.post', text, createdAt: new Date().toISOString(), langs: [postLanguage(post.lang, text)],
           ...(facets.length ? { facets } : {}),
           ...(root && parent ? { reply: { root, parent } } : {}),
           ...(index === 0 && post.url && !post.replyTo ? {

@@ -31,11 +31,15 @@ export function retryAtFrom(
     const date = Date.parse(retryAfter);
     if (Number.isFinite(date)) return clamp(Math.max(now, date));
   }
-  const reset = Number(get('x-rate-limit-reset') ?? get('ratelimit-reset') ?? get('x-ratelimit-reset'));
+  const header = get('x-rate-limit-reset') ?? get('ratelimit-reset') ?? get('x-ratelimit-reset');
+  const reset = Number(header);
   if (Number.isFinite(reset) && reset > 0) {
     // Unix seconds (X, Bluesky) are far larger than a delta in seconds (IETF RateLimit-Reset).
     return clamp(reset > 1e9 ? reset * 1000 : now + reset * 1000);
   }
+  // Mastodon's X-RateLimit-Reset is an ISO 8601 timestamp (docs.joinmastodon.org/api/rate-limits/).
+  const resetDate = header ? Date.parse(header) : NaN;
+  if (Number.isFinite(resetDate)) return clamp(Math.max(now, resetDate));
   return clamp(now + fallbackMs);
 }
 

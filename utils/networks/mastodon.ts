@@ -4,6 +4,8 @@ import { RULES } from '../compose/rules';
 import { errorFromHttp } from './errors';
 import { fetchImage, http, jsonHeaders, parse, parseError, resetAt, type HttpResponse } from './http';
 import type { AccountFor } from './registry';
+import { stripTags } from '../sources/text';
+import { postLanguage } from './langs';
 import { textRules } from './text-rules';
 import type { Network } from './types';
 
@@ -65,6 +67,10 @@ async function uploadImage(account: MastodonAccount, image: { url: string; alt: 
   throw new TransientError('media still processing');
 }
 
+const ownStatuses = z.array(z.object({ id: z.string(), url: z.string().nullable().optional(), uri: z.string(), content: z.string() }));
+
+/** Mastodon's status HTML as the plain text the officer wrote: tags dropped, entities decoded, spaces collapsed. */
+const comparable = (html: string) => stripTags(html.replace(/<br\s*\/?>|<\/p>\s*<p>/gi, ' '));
 const searchResult = z.object({ statuses: z.array(status) });
 
 /**
@@ -83,6 +89,19 @@ async function localStatusId(account: MastodonAccount, uri: string, signal: Abor
 export const mastodon: Network<MastodonAccount> = {
   ...textRules('mastodon'),
   idempotent: true,
+  // "Idempotency-Key … keys are stored for one hour" (docs.joinmastodon.org/methods/statuses/#create).
+  idempotencyWindowMs: 60 * 60_000,
+
+  async findExisting(post, account, signal) {
+    const me = await call(`${origin(account)}/api/v1/accounts/verify_credentials`, { headers: bearer(account), signal }, credentials);
+    const recent = await call(`${origin(account)}/api/v1/accounts/${encodeURIComponent(me.data.id)}/statuses?limit=40&exclude_replies=true`,
+      { headers: bearer(account), signal }, ownStatuses);
+    const wanted = stripTags(post.parts[0] ?? '');
+    // Mastodon links and hashtags come back as markup; the plain text still reads the same.
+    const match = recent.data.find((own) => comparable(own.content) === wanted)
+      ?? (post.url ? recent.data.find((own) => own.content.includes(post.url) && comparable(own.content).startsWith(wanted.slice(0, 40))) : undefined);
+    return match ? { remoteId: match.id, url: match.url ?? match.uri } : undefined;
+  },
 
   async publish(post, account, signal) {
     // The composer measures against the default 500; the instance may allow less (or more).
@@ -93,7 +112,7 @@ export const mastodon: Network<MastodonAccount> = {
     let previous = post.replyTo ? await localStatusId(account, post.replyTo, signal) : undefined;
     for (const [index, part] of post.parts.entries()) {
       const body = {
-        status: part, visibility: 'public', language: 'id',
+        status: part, visibility: 'public', language: postLanguage(post.lang, post.parts[0] ?? part),
         ...(index === 0 && mediaIds.length ? { media_ids: mediaIds } : {}),
         ...(previous ? { in_reply_to_id: previous } : {}),
       };

@@ -5,7 +5,7 @@ import type { NetworkId } from './ids';
 import { linkedin } from './linkedin';
 import { mastodon } from './mastodon';
 import { telegram } from './telegram';
-import { threads } from './threads';
+import { createThreads } from './threads';
 import type { Network } from './types';
 import { createX } from './x';
 
@@ -31,7 +31,7 @@ export function createNetworks(hooks: NetworkHooks = {}): Networks {
     mastodon,
     bluesky: createBluesky(forId('bluesky')),
     telegram,
-    threads,
+    threads: createThreads(forId('threads')),
     linkedin,
   };
 }

@@ -28,6 +28,8 @@ export interface TargetPost {
   title: string;
   description?: string;
   image?: { url: string; alt: string };
+  /** The page's language tag (BCP 47) when it declared one. */
+  lang?: string;
   /** Stable per delivery; networks that support it (Mastodon) get it as Idempotency-Key. */
   idempotencyKey: string;
   /** The network post this one answers (utils/compose/reply.ts): X tweet id, Mastodon status URI, Bluesky at:// URI. */
@@ -53,4 +55,9 @@ export interface Network<A = unknown> {
   findExisting?(post: TargetPost, account: A, signal: AbortSignal): Promise<PublishResult | undefined>;
   /** True when the network itself deduplicates a resend by `idempotencyKey` (Mastodon). */
   idempotent?: boolean;
+  /**
+   * How long the network remembers an idempotency key (Mastodon: one hour). A send interrupted longer
+   * ago than this is looked up with `findExisting` instead of trusting the key.
+   */
+  idempotencyWindowMs?: number;
 }

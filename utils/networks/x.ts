@@ -8,6 +8,7 @@ import { announceRefresh, type AdapterHooks } from './hooks';
 import { fetchImage, http, parse } from './http';
 import { textRules } from './text-rules';
 import type { Network, PublishResult, TargetPost } from './types';
+import { xBillingError } from './x-billing';
 import { createXClient } from './x-client';
 
 const tweetCreated = z.object({ data: z.object({ id: z.string().regex(/^\d+$/), text: z.string() }) });
@@ -27,6 +28,8 @@ function fromXError(error: unknown): Error {
   if (!(error instanceof ApiResponseError)) return errorFromFetchFailure(error);
   const data = error.data as { detail?: string; title?: string } | undefined;
   const detail = data?.detail ?? data?.title ?? error.message;
+  const billing = xBillingError(error.code, (error.headers ?? {}) as Record<string, string | undefined>, data);
+  if (billing) return billing;
   return errorFromHttp({
     status: error.code,
     headers: (error.headers ?? {}) as Record<string, string | undefined>,

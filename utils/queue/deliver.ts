@@ -7,6 +7,7 @@ import { withPageLink } from '../compose/page-link';
 import { appendAudit } from './audit';
 import { decideRetry } from './backoff';
 import { isTimeout } from '../networks/errors';
+import { safeHttpUrl } from '../sidepanel/links';
 
 /** Per request budget, kept under the MV3 worker's 30 s event budget. */
 export const SEND_TIMEOUT_MS = 25_000;
@@ -63,6 +64,7 @@ export function targetFor(network: Network<never>, post: PostRow, delivery: Deli
     parts, url: post.pageUrl, title: post.pageTitle, description: post.description,
     image: post.imageUrl ? { url: post.imageUrl, alt: post.imageAlt ?? '' } : undefined,
     idempotencyKey: delivery.idempotencyKey,
+    ...(post.lang ? { lang: post.lang } : {}),
     ...(post.replyTo?.network === delivery.network ? { replyTo: post.replyTo.remoteId } : {}),
   };
 }
@@ -127,7 +129,7 @@ export async function sendDelivery(deps: QueueDeps, id: number): Promise<void> {
     const found = uncertain && network.findExisting ? await network.findExisting(target, account as never, signal) : undefined;
     uncertain = false;
     const result = found ?? await network.publish(target, account as never, signal);
-    outcome = { state: 'sent', nextAttemptAt: Infinity, remoteId: result.remoteId, remoteUrl: result.url, lastError: undefined, uncertain: false };
+    outcome = { state: 'sent', nextAttemptAt: Infinity, remoteId: result.remoteId, remoteUrl: safeHttpUrl(result.url), lastError: undefined, uncertain: false };
   } catch (error) {
     outcome = outcomeOf(error, delivery, network, deps.now?.() ?? Date.now(), uncertain);
   }

@@ -13,7 +13,7 @@ export async function createPost(database: SiarDatabase, input: NewPost, actor: 
   return database.transaction('rw', database.posts, database.deliveries, database.audit, async () => {
     const post: PostRow = {
       text: input.text, variants: input.variants, pageUrl: input.pageUrl, pageTitle: input.pageTitle,
-      description: input.description, imageUrl: input.imageUrl, imageAlt: input.imageAlt,
+      description: input.description, imageUrl: input.imageUrl, imageAlt: input.imageAlt, lang: input.lang,
       createdBy: actor, createdAt: now, scheduledAt: input.scheduledAt,
       ...(input.replyTo ? { replyTo: input.replyTo } : {}),
     };

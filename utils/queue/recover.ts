@@ -5,6 +5,8 @@ import { appendAudit } from './audit';
 
 /** A send never lasts this long (requests time out at 25 s), so an older `sending` row was cut off. */
 export const STALE_SENDING_MS = 2 * 60_000;
+/** A resend must reach the network well inside its key's lifetime, not at the last second. */
+const KEY_MARGIN_MS = 5 * 60_000;
 
 type Change = Partial<Pick<DeliveryRow, 'state' | 'nextAttemptAt' | 'remoteId' | 'remoteUrl' | 'lastError'>>;
 
@@ -32,7 +34,10 @@ export async function recoverInterrupted(deps: QueueDeps, options: { all?: boole
     const account = accounts[delivery.network];
     const post = await database.posts.get(delivery.postId);
     let change: Change | undefined;
-    if (network?.idempotent) {
+    // The key only protects a resend while the network still remembers it (Mastodon: one hour).
+    const keyRemembered = network?.idempotent
+      && (network.idempotencyWindowMs === undefined || now - delivery.updatedAt < network.idempotencyWindowMs - KEY_MARGIN_MS);
+    if (keyRemembered) {
       change = { state: 'pending', nextAttemptAt: now };
     } else if (network?.findExisting && account && post) {
       try {

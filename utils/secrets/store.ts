@@ -2,7 +2,9 @@ import { browser } from '#imports';
 import { AuthError, SiarError } from '../errors';
 import { accountsSchema, type Accounts } from '../networks/accounts';
 import type { NetworkId } from '../networks/ids';
-import { SETTINGS, readSetting, updateSetting, writeSetting } from '../settings';
+import { SETTINGS, readSetting, updateSetting } from '../settings';
+import { publicPart } from '../accounts/public';
+import { checkAttempt, recordAttempt } from './attempts';
 import { deriveKey, exportKey, importKey, newSalt, open, saltOf, seal, sealWithKey } from './crypto';
 import { deviceKey, shredDeviceKey } from './device-key';
 import { compactStorage } from './residue';
@@ -20,8 +22,9 @@ export class LockedError extends AuthError {
   override readonly messageKey = 'errorLocked';
 }
 
+/** `failures`: wrong passphrases in a row, this one included (for the audit log). */
 export class WrongPassphraseError extends SiarError {
-  constructor() {
+  constructor(readonly failures = 1) {
     super('auth', 'lockWrongPassphrase', 'wrong passphrase');
   }
 }
@@ -54,6 +57,11 @@ export async function lockState(): Promise<LockState> {
   };
 }
 
+/** The non-secret fields kept beside the sealed accounts, for exports without secrets while locked. */
+function publicParts(accounts: Accounts) {
+  return Object.fromEntries(Object.entries(accounts).map(([network, account]) => [network, publicPart(network as NetworkId, account as object)]));
+}
+
 async function sealForDevice(accounts: Accounts) {
   return sealWithKey((await deviceKey(true))!, accountsSchema.parse(accounts));
 }
@@ -66,17 +74,19 @@ let migrating: Promise<Accounts> | undefined;
  */
 async function loadUnlockedAccounts(): Promise<Accounts> {
   const [legacy, sealed] = [await readSetting(SETTINGS.accounts), await readSetting(SETTINGS.deviceSealedAccounts)];
-  let accounts: Accounts = {};
-  if (sealed) {
+  if (Object.keys(legacy).length === 0) {
+    if (!sealed) return {};
     const key = await deviceKey(false);
     if (!key) throw new DeviceKeyLostError('device key missing');
-    accounts = accountsSchema.parse(await open(key, sealed));
+    return accountsSchema.parse(await open(key, sealed));
   }
-  if (Object.keys(legacy).length === 0) return accounts;
   migrating ??= (async () => {
-    const merged = { ...accounts, ...legacy };
+    // Only an earlier (or downgraded-to) Siar writes plain accounts: what it wrote is the current truth.
+    const merged = legacy;
     await updateSetting(SETTINGS.exposedSecrets, (known) => [...new Set([...known, ...Object.keys(legacy) as NetworkId[]])]);
-    await browser.storage.local.set({ [SETTINGS.deviceSealedAccounts.key]: await sealForDevice(merged), [SETTINGS.accounts.key]: {} });
+    await browser.storage.local.set({
+      [SETTINGS.deviceSealedAccounts.key]: await sealForDevice(merged), [SETTINGS.accounts.key]: {}, [SETTINGS.accountPublic.key]: publicParts(merged),
+    });
     return merged;
   })().finally(() => { migrating = undefined; });
   return migrating;
@@ -99,12 +109,16 @@ async function store(accounts: Accounts): Promise<Accounts> {
   const valid = accountsSchema.parse(accounts);
   const sealed = await readSetting(SETTINGS.sealedAccounts);
   if (!sealed) {
-    await browser.storage.local.set({ [SETTINGS.deviceSealedAccounts.key]: await sealForDevice(valid), [SETTINGS.accounts.key]: {} });
+    await browser.storage.local.set({
+      [SETTINGS.deviceSealedAccounts.key]: await sealForDevice(valid), [SETTINGS.accounts.key]: {}, [SETTINGS.accountPublic.key]: publicParts(valid),
+    });
     return valid;
   }
   const key = await sessionKey();
   if (!key) throw new LockedError('locked');
-  await writeSetting(SETTINGS.sealedAccounts, await seal(key, saltOf(sealed), valid, sealed.iterations));
+  await browser.storage.local.set({
+    [SETTINGS.sealedAccounts.key]: await seal(key, saltOf(sealed), valid, sealed.iterations), [SETTINGS.accountPublic.key]: publicParts(valid),
+  });
   return valid;
 }
 
@@ -137,17 +151,22 @@ export async function enableLock(passphrase: string): Promise<void> {
   if ((await readSetting(SETTINGS.exposedSecrets)).length) await compactStorage();
 }
 
-/** Checks the passphrase by opening the ciphertext (GCM refuses a wrong key) and keeps the key for this browser session. */
+/**
+ * Checks the passphrase by opening the ciphertext (GCM refuses a wrong key) and keeps the key for this
+ * browser session. After 5 wrong ones in a row, throws LockThrottledError until the wait is over.
+ */
 export async function unlock(passphrase: string): Promise<Accounts> {
   const sealed = await readSetting(SETTINGS.sealedAccounts);
   if (!sealed) return loadAccounts();
+  await checkAttempt();
   const key = await deriveKey(passphrase, saltOf(sealed), sealed.iterations);
   let accounts: Accounts;
   try {
     accounts = accountsSchema.parse(await open(key, sealed));
   } catch {
-    throw new WrongPassphraseError();
+    throw new WrongPassphraseError(await recordAttempt(false));
   }
+  await recordAttempt(true);
   await browser.storage.session.set({ [SESSION_KEY]: await exportKey(key) });
   return accounts;
 }

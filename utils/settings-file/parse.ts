@@ -7,7 +7,7 @@ import { SETTINGS_FILE_FORMAT, SETTINGS_FILE_MAX_BYTES, SETTINGS_FILE_VERSION, s
 
 export type ProblemKind =
   | 'too-large' | 'json' | 'format' | 'version' | 'forbidden-key' | 'unknown-key'
-  | 'type' | 'too-long' | 'too-short' | 'too-many' | 'too-big' | 'too-small' | 'value' | 'pattern' | 'invalid';
+  | 'type' | 'too-long' | 'too-short' | 'too-many' | 'too-big' | 'too-small' | 'value' | 'pattern' | 'invalid' | 'unconfirmed-loss';
 
 export interface FileProblem {
   kind: ProblemKind;

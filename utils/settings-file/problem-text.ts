@@ -21,6 +21,7 @@ export function problemSentence(problem: FileProblemView): string {
   else if (kind === 'too-large') sentence = t('importTooLarge', expected);
   else if (kind === 'format') sentence = t('importBadFormat', expected);
   else if (kind === 'version') sentence = t('importBadVersion', expected);
+  else if (kind === 'unconfirmed-loss') sentence = t('importLossUnconfirmed');
   else if (kind === 'forbidden-key') sentence = t('importForbiddenKey', shown);
   else if (kind === 'unknown-key') sentence = t('importUnknownKey', shown);
   else if (kind === 'type') sentence = t('importWrongType', [shown, TYPE_NAMES[expected] ? t(TYPE_NAMES[expected]) : expected]);

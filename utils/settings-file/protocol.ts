@@ -10,6 +10,9 @@ export const importPlanSchema = z.object({
   profile: z.boolean(), presets: z.boolean(), preferences: z.boolean(),
   connect: z.array(networkIdSchema), prefill: z.array(networkIdSchema), origins: z.array(z.string()),
   watchesAdded: names, watchesUpdated: names, sourcesAdded: z.int(), sourcesUpdated: z.int(),
+  replaces: z.array(networkIdSchema),
+  deletes: z.object({ old: z.int(), excess: z.int(), days: z.int(), maxCount: z.int() }),
+  hosts: names,
 });
 export type ImportPlanView = z.infer<typeof importPlanSchema>;
 
@@ -22,13 +25,19 @@ const importAnswer = z.union([
 ]);
 
 export const settingsFileProtocol = {
-  /** The whole setup as one JSON file; secrets only when the officer ticked and confirmed. */
+  /**
+   * The whole setup as one JSON file; secrets only when the officer ticked and confirmed, and, with the
+   * lock on, typed the passphrase again. Without secrets it works while locked.
+   */
   settingsExport: {
-    request: z.object({ includeSecrets: z.boolean() }),
+    request: z.object({ includeSecrets: z.boolean(), passphrase: z.optional(z.string().check(z.maxLength(1000))) }),
     response: z.object({ json: z.string(), fileName: z.string() }),
   },
   /** Validates a file and says what importing it would change; writes nothing. */
   settingsImportPreview: { request: text, response: importAnswer },
-  /** Validates again and applies everything, or nothing when any part fails. */
-  settingsImportApply: { request: text, response: importAnswer },
+  /**
+   * Validates again and applies everything, or nothing when any part fails. A plan that deletes
+   * mentions or replaces connected accounts is refused unless `confirmedLoss` (the separate confirmation).
+   */
+  settingsImportApply: { request: z.object({ ...text.shape, confirmedLoss: z.optional(z.boolean()) }), response: importAnswer },
 };

@@ -3,11 +3,14 @@ import { summaryOf } from '../accounts/public';
 import { db } from '../db';
 import type { Handlers } from '../messages';
 import type { NetworkId } from '../networks/ids';
-import { LockedError, loadAccounts, lockState, updateAccounts } from '../secrets/store';
+import { audited } from '../accounts/service';
+import { SiarError } from '../errors';
+import type { Accounts } from '../networks/accounts';
+import { LockedError, loadAccounts, lockState, unlock, updateAccounts } from '../secrets/store';
 import { SETTINGS, readSetting, updateSetting, writeSetting } from '../settings';
 import { parseSettingsFile } from './parse';
 import { SETTINGS_FILE_VERSION } from './schema';
-import { buildSettingsFile, planImport, writeListening, type PlannedImport } from './transfer';
+import { buildSettingsFile, isDestructive, planImport, writeListening, type PlannedImport } from './transfer';
 
 type FileHandlers = Pick<Handlers, 'settingsExport' | 'settingsImportPreview' | 'settingsImportApply'>;
 
@@ -36,8 +39,13 @@ async function applySettings(file: Parameters<typeof writeListening>[0], { accou
 }
 
 export const settingsFileHandlers: FileHandlers = {
-  settingsExport: async ({ includeSecrets }) => {
-    const file = await buildSettingsFile({ accounts: await loadAccounts(), drafts: await readSetting(SETTINGS.accountDrafts), database: db }, includeSecrets);
+  settingsExport: async ({ includeSecrets, passphrase }) => {
+    let accounts: Accounts;
+    if (!includeSecrets) accounts = await readSetting(SETTINGS.accountPublic) as Accounts; // no secrets: readable while locked
+    else if (!(await lockState()).enabled) accounts = await loadAccounts();
+    else if (!passphrase) throw new SiarError('auth', 'exportNeedsPassphrase', 'passphrase needed');
+    else accounts = await audited(() => unlock(passphrase));
+    const file = await buildSettingsFile({ accounts, drafts: await readSetting(SETTINGS.accountDrafts), database: db }, includeSecrets);
     const day = new Date().toISOString().slice(0, 10);
     return { json: `${JSON.stringify(file, null, 2)}\n`, fileName: `siar-settings-v${SETTINGS_FILE_VERSION}-${day}.json` };
   },
@@ -45,9 +53,10 @@ export const settingsFileHandlers: FileHandlers = {
     const result = await validated(text);
     return result.ok ? { ok: true as const, plan: result.planned.plan } : result;
   },
-  settingsImportApply: async ({ text }) => {
+  settingsImportApply: async ({ text, confirmedLoss }) => {
     const result = await validated(text);
     if (!result.ok) return result;
+    if (isDestructive(result.planned.plan) && !confirmedLoss) return { ok: false as const, problem: { kind: 'unconfirmed-loss', path: '' } };
     if (result.planned.plan.connect.length && !(await lockState()).unlocked) throw new LockedError('import while locked');
     const before = await browser.storage.local.get(IMPORT_KEYS);
     try {

@@ -1,6 +1,7 @@
 import { originsFor } from '../accounts/origins';
 import { publicPart, type AccountDrafts } from '../accounts/public';
 import type { SiarDatabase, SourceRow, WatchRow } from '../db';
+import { countPrunable } from '../monitor/retention';
 import { syncWatchSources, newSourceRow } from '../monitor/watches';
 import { accountsSchema, type Accounts } from '../networks/accounts';
 import { NETWORK_IDS, type NetworkId } from '../networks/ids';
@@ -63,6 +64,36 @@ export interface ImportPlan {
   watchesUpdated: string[];
   sourcesAdded: number;
   sourcesUpdated: number;
+  /** Connected accounts the file's accounts would replace (their tokens are overwritten). */
+  replaces: NetworkId[];
+  /** Mentions the file's retention would delete at the next tick (issue 13.4), and its limits. */
+  deletes: { old: number; excess: number; days: number; maxCount: number };
+  /** Every host the file points Siar at (account servers, share instance, feeds), so none slips in unseen (13.5). */
+  hosts: string[];
+}
+
+/** True when applying the plan loses something: it must be confirmed on its own, apart from "apply". */
+export const isDestructive = (plan: Pick<ImportPlan, 'replaces' | 'deletes'>) =>
+  plan.replaces.length > 0 || plan.deletes.old + plan.deletes.excess > 0;
+
+function hostOf(value: unknown): string | undefined {
+  if (typeof value !== 'string') return undefined;
+  try {
+    const url = new URL(value);
+    return url.protocol === 'https:' || url.protocol === 'http:' ? url.host : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The hosts of URL-valued fields the file sets: account servers, the share instance, feed addresses. */
+function hostsIn(file: SettingsFile): string[] {
+  const values = [
+    ...Object.values(file.accounts).flatMap((entry) => Object.values((entry ?? {}) as Record<string, unknown>)),
+    file.preferences.mastodonShareInstance,
+    ...file.sources.flatMap((source) => Object.values(source.config as Record<string, unknown>)),
+  ];
+  return [...new Set(values.map(hostOf).filter((host): host is string => host !== undefined))].sort();
 }
 
 export interface PlannedImport {
@@ -76,7 +107,7 @@ const sourceKey = (kind: string, config: Record<string, unknown>, name: string) 
   kind === 'rss' ? `rss|${String(config.url)}` : `${kind}|${name}`;
 
 /** Checks what the schema alone cannot (each source kind's own config, full accounts) and lists the changes. */
-export async function planImport(file: SettingsFile, database: SiarDatabase): Promise<{ ok: true; planned: PlannedImport } | { ok: false; problem: FileProblem }> {
+export async function planImport(file: SettingsFile, database: SiarDatabase, now = Date.now()): Promise<{ ok: true; planned: PlannedImport } | { ok: false; problem: FileProblem }> {
   for (const [index, source] of file.sources.entries()) {
     const config = SOURCES[source.kind].configSchema.safeParse(source.config);
     if (!config.success) {
@@ -100,6 +131,7 @@ export async function planImport(file: SettingsFile, database: SiarDatabase): Pr
     !same([row.colour, row.query, row.aliases, row.languages, row.sources, row.notify], [watch.colour, watch.query, watch.aliases, watch.languages, watch.sources, watch.notify]);
   const changedSource = (row: SourceRow, source: SettingsFile['sources'][number]) =>
     !same([row.config, row.name, row.intervalMin], [source.config, source.name, source.intervalMin ?? row.intervalMin]);
+  const connected = await readSetting(SETTINGS.accountSummaries);
   const plan: ImportPlan = {
     profile: !same(await readSetting(SETTINGS.profile), file.profile),
     presets: !same(await readSetting(SETTINGS.presets), file.presets),
@@ -117,6 +149,9 @@ export async function planImport(file: SettingsFile, database: SiarDatabase): Pr
       const row = existingSources.get(sourceKey(s.kind, s.config, s.name));
       return row !== undefined && changedSource(row, s);
     }).length,
+    replaces: NETWORK_IDS.filter((network) => accounts[network] && connected[network]),
+    deletes: { ...await countPrunable(database, file.preferences.retention, now), ...file.preferences.retention },
+    hosts: hostsIn(file),
   };
   return { ok: true, planned: { plan, accounts, drafts } };
 }

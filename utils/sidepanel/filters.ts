@@ -1,5 +1,5 @@
 import type { MentionRow, MentionState, Tone } from '../db';
-import { foldText } from '../monitor/normalise';
+import { foldText } from '../monitor/fold';
 
 // What the side panel filters on, and which IndexedDB index answers each filter. Every mention index is
 // `[x+publishedAt]`, so any one of them gives a date-bounded range already sorted newest first; the
@@ -41,8 +41,10 @@ export interface QueryPlan {
   others: IndexConstraint[];
   from: number;
   to: number;
-  /** Folded search terms; all must occur in title + summary. */
+  /** Folded search words (highlighting, narrowing); the search itself reads `text` as a query (search.ts). */
   terms: string[];
+  /** The search text as typed, trimmed; '' for no search. */
+  text: string;
 }
 
 /** At most this many search terms are used; a longer query is almost always a paste by mistake. */
@@ -72,6 +74,7 @@ export function planQuery(filter: MentionFilter): QueryPlan {
     from: filter.from ?? -Infinity,
     to: filter.to ?? Infinity,
     terms: searchTerms(filter.text),
+    text: filter.text.slice(0, 500).trim(),
   };
 }
 
@@ -94,13 +97,26 @@ export function searchableText(row: Pick<MentionRow, 'title' | 'summary'>): stri
   return foldText(`${row.title}\n${row.summary}`);
 }
 
-/** The full filter applied to one row: the reference the index paths must agree with. */
-export function rowMatches(row: MentionRow, plan: QueryPlan): boolean {
+/** Whether a row answers the search text (see search.ts for the panel's query-language test). */
+export type TextTest = (row: Pick<MentionRow, 'title' | 'summary' | 'url' | 'source'>) => boolean;
+
+/** Every folded term occurs somewhere in title + summary: the fallback for text that is no query. */
+export function termsTest(terms: readonly string[]): TextTest {
+  return (row) => {
+    const text = searchableText(row);
+    return terms.every((term) => text.includes(term));
+  };
+}
+
+/**
+ * The full filter applied to one row: the reference the index paths must agree with. `text` tests the
+ * search; the first screen, which never searches, leaves it to the substring fallback.
+ */
+export function rowMatches(row: MentionRow, plan: QueryPlan, text?: TextTest): boolean {
   if (!(row.publishedAt >= plan.from && row.publishedAt < plan.to)) return false;
   if (!meets(row, plan.driver) || !plan.others.every((c) => meets(row, c))) return false;
   if (plan.terms.length === 0) return true;
-  const text = searchableText(row);
-  return plan.terms.every((term) => text.includes(term));
+  return (text ?? termsTest(plan.terms))(row);
 }
 
 /** True when the index alone answers the count (no id sets to intersect, no text to read). */
@@ -132,14 +148,23 @@ function implies(n: IndexConstraint, c: IndexConstraint): boolean {
   return Boolean(c.exclude) && !n.exclude;
 }
 
+// A search that is only words (no operators, quotes, exclusions, fields or "*"): adding a word to it
+// keeps only rows it kept. Anything else may widen ("a" then "a OR b"), so it never narrows.
+const SIMPLE_SEARCH_RE = /^[\p{L}\p{N}\s'’.#&-]*$/u;
+const OPERATOR_RE = /(?:^|\s)(?:AND|OR|NOT|DAN|ATAU|TANPA|BUKAN)(?:\s|$)|(?:^|\s)-/;
+const simpleSearch = (text: string) => SIMPLE_SEARCH_RE.test(text) && !OPERATOR_RE.test(text);
+
 /**
- * Whether every match of `next` is also a match of `prev`: `next` only adds constraints or search terms
- * (or longer ones), narrows the dates, or picks a state out of the inbox. Then `prev`'s full id list
- * holds all of `next`'s matches, in order.
+ * Whether every match of `next` is also a match of `prev`: `next` only adds constraints or search words
+ * (a longer word is no narrowing: "medsos" finds "media sosial", "meds" does not), narrows the dates,
+ * or picks a state out of the inbox. Then `prev`'s full id list holds all of `next`'s matches, in order.
  */
 export function narrows(prev: QueryPlan, next: QueryPlan): boolean {
   if (next.from < prev.from || next.to > prev.to) return false;
-  if (!prev.terms.every((term) => next.terms.some((longer) => longer.includes(term)))) return false;
+  if (prev.text !== next.text) {
+    if (!simpleSearch(prev.text) || !simpleSearch(next.text)) return false;
+    if (!prev.terms.every((term) => next.terms.includes(term))) return false;
+  }
   const kept = [next.driver, ...next.others];
   return [prev.driver, ...prev.others].every((c) => c.index === 'publishedAt' || kept.some((n) => implies(n, c)));
 }

@@ -1,4 +1,4 @@
-import { foldText } from '../monitor/normalise';
+import { foldText } from '../monitor/fold';
 
 // Highlighting matched keywords in untrusted text: the result is a list of plain-text segments that the
 // UI renders as text nodes and <mark> elements, so nothing in the text is ever parsed as markup.

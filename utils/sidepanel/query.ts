@@ -3,12 +3,21 @@ import { firstStep, indexOnly, keptBy, rowMatches, type IndexConstraint, type In
 import { asPromise, constraintRange, keyRange, LOWEST, newestKeys, newestValues, readStore, valuesAt, type HitKey } from './idb';
 import { firstPageByKeys } from './keyed';
 import { connection } from './observe';
+import type { searchTest as SearchTest } from './search';
 import type { VolumePoint } from './volume';
 
 // Runs a QueryPlan. Index reads only, except the rows of the first screen and, for a free-text search,
 // the rows inside the range the indexes already narrowed. The list's reads go to IndexedDB directly,
 // and their liveQuery observes the plan's ranges (observe.ts); the reports' and charts' reads stay with
 // Dexie, which observes what they read.
+
+/**
+ * The search's row test. Imported on the first search: the stemmer's word list behind it (search.ts) is
+ * then evaluated only by an officer who searches, not before the panel's first screen.
+ */
+async function textTest(plan: QueryPlan): Promise<ReturnType<typeof SearchTest>> {
+  return (await import('./search')).searchTest(plan.text, plan.terms);
+}
 
 /** Rows read per round trip when rows must be read (text search, export). */
 const CHUNK = 1000;
@@ -103,10 +112,11 @@ export async function matchingIds(db: SiarDatabase, plan: QueryPlan, cancelled: 
     ids = ids.filter((id) => plan.others.every((c, i) => sets[i]!.has(id) !== Boolean(c.exclude)));
   }
   if (plan.terms.length === 0) return ids;
+  const text = await textTest(plan);
   const kept: number[] = [];
   for (let at = 0; at < ids.length && !cancelled(); at += CHUNK) {
     for (const row of await rowsAt(idb, ids.slice(at, at + CHUNK))) {
-      if (rowMatches(row, plan)) kept.push(row.id!);
+      if (rowMatches(row, plan, text)) kept.push(row.id!);
     }
   }
   return kept;
@@ -149,9 +159,10 @@ export async function firstPage(db: SiarDatabase, plan: QueryPlan, limit: number
   const { driver, from, to } = plan;
   const out: MentionRow[] = [];
   let read = 0;
+  const text = plan.terms.length > 0 ? await textTest(plan) : undefined;
   const take = (rows: MentionRow[]) => {
     read += rows.length;
-    for (const row of rows) if (out.length < limit && rowMatches(row, plan)) out.push(row);
+    for (const row of rows) if (out.length < limit && rowMatches(row, plan, text)) out.push(row);
   };
   if (within) {
     // What the added constraints keep is not known: three rows per match first, then as observed.

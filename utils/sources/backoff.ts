@@ -33,7 +33,8 @@ export interface Schedulable {
   health?: SourceHealth;
 }
 
-export type PollOutcome = { ok: true; warning?: SourceWarning['code'] } | { ok: false; error: unknown };
+/** `unchanged`: the server answered 304, so a warning about its last full answer still stands. */
+export type PollOutcome = { ok: true; warning?: SourceWarning['code']; unchanged?: boolean } | { ok: false; error: unknown };
 
 export function clampInterval(intervalMs: number | undefined): number {
   if (intervalMs === undefined || !Number.isFinite(intervalMs)) return DEFAULT_INTERVAL_MS;
@@ -53,6 +54,7 @@ export function updateHealth(health: SourceHealth | undefined, outcome: PollOutc
   const previous = health ?? { failures: 0 };
   if (outcome.ok) {
     // The last error is kept (with its time) so the options page can still say "recovered at …".
+    if (outcome.unchanged) return { ...previous, lastSuccessAt: now, failures: 0 };
     const { lastWarning: _cleared, ...rest } = previous;
     return { ...rest, lastSuccessAt: now, failures: 0, ...(outcome.warning ? { lastWarning: { code: outcome.warning, at: now } } : {}) };
   }

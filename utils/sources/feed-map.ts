@@ -26,6 +26,8 @@ interface Picked {
   /** JSON Feed dates are RFC 3339 only (§items `date_published`). */
   strictDate?: boolean;
   outlet?: string;
+  /** The outlet's own address where an aggregator names it (RSS `<source url>`, Google News). */
+  outletUrl?: string;
   language?: string;
   /** The entry's xml:base (XML Base §3), relative to the root's. */
   base?: string;
@@ -112,6 +114,7 @@ function pick(parsed: AnyFeed): { meta: FeedMeta; entries: Picked[] } {
         author: item.authors?.[0]?.name ?? item.dc?.creators?.[0] ?? item.authors?.[0]?.email,
         date: item.pubDate ?? item.dc?.dates?.[0] ?? item.atom?.published ?? item.atom?.updated,
         outlet: item.source?.title,
+        outletUrl: item.source?.url,
         language: item.dc?.languages?.[0],
         base: item.xml?.base,
         };
@@ -250,6 +253,8 @@ export function mapFeed(parsed: AnyFeed, options: MapOptions = {}): Mapped {
     if (!ownUrl) item.siteOnly = true;
     const author = clip(stripTags(asString(entry.author)), 200);
     if (author) item.author = author;
+    const outletUrl = absoluteHttpUrl(asString(entry.outletUrl));
+    if (outletUrl) item.outletUrl = outletUrl;
     if (publishedAt !== undefined) item.publishedAt = publishedAt;
     if (language && /^[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{1,8})*$/.test(language.trim())) item.language = language.trim().toLowerCase().replace('_', '-');
     items.push(item);

@@ -64,6 +64,6 @@ export const googleNewsSource: Source & { configSchema: typeof googleNewsConfigS
     const url = googleNewsSearchUrl(config.query, config);
     const result = await fetchFeed(url, state, signal, ctx?.now ?? Date.now());
     const items = result.parsed ? cleanGoogleNewsItems(result.parsed.items, result.parsed.title) : [];
-    return { items, state: result.state, ...(result.parsed?.truncated ? { truncated: true } : {}) };
+    return { items, state: result.state, ...(result.parsed?.truncated ? { truncated: true } : {}), ...(result.parsed ? {} : { unchanged: true }) };
   },
 };

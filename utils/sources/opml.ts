@@ -1,4 +1,6 @@
 import { parseOpml } from 'feedsmith';
+import { MAX_OPML_FEEDS } from '../monitor/protocol';
+import { isIpLiteral, privateHostOf } from '../net/private-host';
 import { decodeBytes } from './encoding';
 import { absoluteHttpUrl } from './feed-map';
 import { clip, plainText } from './text';
@@ -14,11 +16,22 @@ export interface FeedEntry {
 
 export type OpmlImport =
   | { ok: true; feeds: FeedEntry[]; title?: string; invalid: number; duplicates: number }
-  | { ok: false; error: string };
+  | { ok: false; error: string; tooMany?: true };
 
 /** Folders nested deeper than this are not followed: no reader writes them, a hostile file might. */
 const MAX_DEPTH = 32;
 export const MAX_OPML_BYTES = 5 * 1024 * 1024;
+
+/**
+ * Why a feed address needs the officer's word before Siar polls it (issue 13.10): credentials in the
+ * URL (they would be sent on every poll), or a private / loopback / link-local IP literal (the worker
+ * would fetch an intranet or cloud-metadata address, e.g. 169.254.169.254).
+ */
+export function feedRisk(url: string): 'credentials' | 'private' | undefined {
+  const parsed = new URL(url);
+  if (parsed.username || parsed.password) return 'credentials';
+  return isIpLiteral(url) && privateHostOf(url) ? 'private' : undefined;
+}
 
 interface OutlineLike {
   text?: unknown;
@@ -67,6 +80,7 @@ export function importOpml(input: string | Uint8Array): OpmlImport {
       }
     };
     walk(asOutlines(document.body?.outlines), 0);
+    if (feeds.length > MAX_OPML_FEEDS) return { ok: false, tooMany: true, error: `More than ${MAX_OPML_FEEDS} feeds.` };
     const title = plainText(str(document.head?.title));
     return { ok: true, feeds, ...(title ? { title } : {}), invalid, duplicates };
   } catch (error) {

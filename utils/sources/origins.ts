@@ -28,3 +28,19 @@ export async function ensureOrigins(origins: string[]): Promise<string | undefin
   if (await browser.permissions.request({ origins })) return undefined;
   return origins[0]?.replace(/^[a-z]+:\/\//, '').replace(/\/\*$/, '');
 }
+
+/** The host permissions one listening source uses: its feed's site, or its search kind's API hosts. */
+export function sourceOrigins(source: { kind: string; config: Record<string, unknown> }): string[] {
+  if (source.kind === 'rss') return typeof source.config.url === 'string' ? originPattern(source.config.url) : [];
+  const instance = typeof source.config.instance === 'string' ? source.config.instance : undefined;
+  return SEARCH_ORIGINS[source.kind]?.(instance) ?? [];
+}
+
+/**
+ * Which of `released` origins may be given back: those no listening source and no other connected
+ * account still uses (issue 13.11). Patterns compare as written (`https://host/*`).
+ */
+export function originsToRelease(released: string[], stillUsed: string[]): string[] {
+  const used = new Set(stillUsed);
+  return released.filter((origin) => !used.has(origin));
+}

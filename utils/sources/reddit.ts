@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { AuthError, ContentError } from '../errors';
 import { getJson, validate } from './http';
 import { queryInputSchema, renderQuery } from './query';
 import { clip, plainText, stripTags } from './text';
@@ -6,6 +7,12 @@ import type { FetchResult, RawItem, Source, SourceConfig, SourceContext, SourceS
 
 // Reddit search listing (GET https://www.reddit.com/search.json?q=&sort=new). raw_json=1 asks for
 // text without Reddit's legacy HTML escaping; the newest creation time seen bounds the next poll.
+// Reddit blocks or throttles anonymous JSON requests (its Data API terms require OAuth and a descriptive
+// User-Agent, which a browser extension cannot set). Siar has no Reddit account to connect, so a refusal
+// is reported as the source being unavailable — never as "sign in again".
+
+/** The field of the ContentError a refused anonymous search becomes (sourceErrorRedditUnavailable). */
+export const REDDIT_UNAVAILABLE = 'reddit-unavailable';
 
 export const redditConfigSchema = z.object({
   query: queryInputSchema,
@@ -48,7 +55,13 @@ export const redditSource: Source & { configSchema: typeof redditConfigSchema } 
     if (config.subreddit) url.searchParams.set('restrict_sr', '1');
     if (config.includeNsfw) url.searchParams.set('include_over_18', 'on');
 
-    const listing = await getJson(url.href, listingSchema, { headers: { Accept: 'application/json' }, signal, now: ctx?.now ?? Date.now() });
+    let listing: z.infer<typeof listingSchema>;
+    try {
+      listing = await getJson(url.href, listingSchema, { headers: { Accept: 'application/json' }, signal, now: ctx?.now ?? Date.now() });
+    } catch (error) {
+      if (error instanceof AuthError) throw new ContentError(REDDIT_UNAVAILABLE, error.message);
+      throw error;
+    }
     const sinceSeconds = typeof state.sinceTime === 'number' ? state.sinceTime : 0;
     let newest = sinceSeconds;
     const items: RawItem[] = [];

@@ -45,6 +45,6 @@ export const rssSource: Source & { configSchema: typeof rssConfigSchema } = {
   async fetch(cfg: SourceConfig, state: SourceState, signal: AbortSignal, ctx?: SourceContext): Promise<FetchResult> {
     const { url } = validate(rssConfigSchema, cfg, 'config');
     const result = await fetchFeed(url, state, signal, ctx?.now ?? Date.now());
-    return { items: result.parsed?.items ?? [], state: result.state, ...(result.parsed?.truncated ? { truncated: true } : {}) };
+    return { items: result.parsed?.items ?? [], state: result.state, ...(result.parsed?.truncated ? { truncated: true } : {}), ...(result.parsed ? {} : { unchanged: true }) };
   },
 };

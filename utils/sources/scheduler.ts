@@ -61,6 +61,7 @@ async function pollOne(deps: PollDeps, row: SourceRow, watches: WatchRow[]): Pro
     added = (await ingestItems(database, result.items, { kind: source.kind, id: row.id }, watches, now, { notBefore, toneAdjust })).added;
     nextState = result.state;
     if (result.truncated) outcome = { ok: true, warning: 'truncated' };
+    else if (result.unchanged) outcome = { ok: true, unchanged: true };
   } catch (error) {
     outcome = { ok: false, error };
   }

@@ -3,7 +3,7 @@ import type { ErrorInfo } from '../errors';
 import type { MessageKey } from '../i18n';
 import type { SourceView } from '../monitor/protocol';
 import { newSourceRow } from '../monitor/watches';
-import { exportOpml, importOpml } from './opml';
+import { exportOpml, feedRisk, importOpml } from './opml';
 import { SOURCES } from './registry';
 import type { SourceConfig, SourceKind } from './types';
 
@@ -20,16 +20,20 @@ export interface SaveSourceInput {
 
 export type SaveSourceResult = { ok: true; source: SourceView } | { ok: false; messageKey: MessageKey; field?: string };
 
+/** X's billing answers keep their own sentence in the sources list too (utils/networks/x-billing.ts). */
+const X_BILLING_KEYS = new Set<MessageKey>(['errorXCreditsDepleted', 'errorXUsageCap', 'errorXDailyLimit']);
+
 /** The one sentence the sources list shows for a failure, worded for a source rather than a post. */
 export function sourceErrorKey(info: ErrorInfo): MessageKey {
   switch (info.code) {
     case 'auth': return 'sourceErrorAuth';
-    case 'rate-limit': return 'sourceErrorRateLimited';
+    case 'rate-limit': return X_BILLING_KEYS.has(info.messageKey) ? info.messageKey : 'sourceErrorRateLimited';
     case 'transient': return 'sourceErrorNetwork';
     case 'content':
       if (info.field === 'feed') return 'sourceErrorFeed';
       if (info.field === 'url') return 'sourceErrorNotFound';
       if (info.field === 'needs-bluesky-account') return 'sourceErrorNeedsBluesky';
+      if (info.field === 'reddit-unavailable') return 'sourceErrorRedditUnavailable';
       return 'sourceErrorResponse';
     default: return 'errorInternal';
   }
@@ -92,11 +96,21 @@ export async function makeDue(database: SiarDatabase, id: number, now: number): 
   return (await database.sources.update(id, { nextDueAt: now })) > 0;
 }
 
-export type OpmlImportResult = { ok: true; added: number; duplicates: number; invalid: number } | { ok: false; messageKey: MessageKey };
+export type OpmlImportResult = { ok: true; added: number; duplicates: number; invalid: number } | { ok: false; messageKey: MessageKey; risky?: string[] };
 
-export async function importOpmlSources(database: SiarDatabase, text: string, now: number): Promise<OpmlImportResult> {
+/**
+ * Adds an OPML file's feeds as sources. Refuses more than MAX_OPML_FEEDS, and feeds with credentials or
+ * private IP literals (`feedRisk`) unless `allowRisky` (the officer confirmed the listed addresses).
+ */
+export async function importOpmlSources(database: SiarDatabase, text: string, now: number, allowRisky = false): Promise<OpmlImportResult> {
   const parsed = importOpml(text);
-  if (!parsed.ok) return { ok: false, messageKey: 'opmlUnreadable' };
+  if (!parsed.ok) return { ok: false, messageKey: parsed.tooMany ? 'opmlTooMany' : 'opmlUnreadable' };
+  // Shown without the credentials themselves: the officer recognises the host.
+  const risky = parsed.feeds.filter((feed) => feedRisk(feed.url)).map((feed) => {
+    const url = new URL(feed.url);
+    return url.host + url.pathname;
+  });
+  if (risky.length && !allowRisky) return { ok: false, messageKey: 'opmlRiskyFeeds', risky };
   return database.transaction('rw', database.sources, async () => {
     const known = new Set((await database.sources.where('kind').equals('rss').toArray()).map((s) => s.config.url));
     const fresh = parsed.feeds.filter((feed) => !known.has(feed.url));

@@ -7,6 +7,8 @@ export interface RawItem {
   title: string;
   summary: string;
   outlet: string;
+  /** The outlet's own address when the item came through an aggregator (Google News `<source url>`); used by `site:`. */
+  outletUrl?: string;
   author?: string;
   publishedAt?: number;
   language?: string;
@@ -53,6 +55,8 @@ export interface FetchResult {
   state: SourceState;
   /** The answer was cut off: `items` are the ones before the cut, and the source's health says so. */
   truncated?: boolean;
+  /** 304 Not Modified: nothing new was read, so what the health said about the last answer still holds. */
+  unchanged?: boolean;
 }
 
 /**

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { AuthError, ContentError, RateLimitError } from '../errors';
 import { createXAppClient } from '../networks/x-client';
 import { parseFeedDate } from './dates';
+import { xBillingError } from '../networks/x-billing';
 import { errorForStatus, retryAtFrom, toSourceError, validate, withTimeout } from './http';
 import { queryInputSchema, renderQuery } from './query';
 import { clip, decodeEntities, plainText } from './text';
@@ -57,6 +58,8 @@ function mapError(error: unknown, signal: AbortSignal, now: number): unknown {
     for (const [name, value] of Object.entries(error.headers ?? {})) {
       if (typeof value === 'string') headers.set(name, value);
     }
+    const billing = xBillingError(error.code, headers, error.data, now);
+    if (billing) return billing;
     if (error.code === 429) {
       const reset = error.rateLimit?.reset;
       return new RateLimitError(reset && reset > 1e9 ? reset * 1000 : retryAtFrom(headers, now), 'X rate limit reached.');

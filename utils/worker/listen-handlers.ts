@@ -59,8 +59,8 @@ export const listenHandlers: Pick<Handlers, keyof typeof listenProtocol> = {
     await pollSourceNow(id);
     return { ok: true as const };
   },
-  opmlImport: async ({ text }) => {
-    const result = await importOpmlSources(db, text, Date.now());
+  opmlImport: async ({ text, allowRisky }) => {
+    const result = await importOpmlSources(db, text, Date.now(), allowRisky);
     if (result.ok && result.added > 0) void listenNow();
     return result;
   },

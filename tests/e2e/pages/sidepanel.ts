@@ -1,9 +1,35 @@
 import type { Tone } from '../../../utils/db';
 import type { StateFilter } from '../../../utils/sidepanel/filters';
+import type { SiarBrowser } from '../support/launch';
 import { ExtensionPage } from './base';
+
+/** The side panel's real size range: Chrome lets it be 320–400+ px wide; 650 px is a laptop's panel height. */
+export const PANEL_SIZE = { width: 360, height: 650 };
 
 /** The side panel page: mention list, filters, triage. */
 export class SidePanelPage extends ExtensionPage {
+  /** The panel in a viewport of the side panel's real size. */
+  static async atPanelSize(siar: SiarBrowser, size = PANEL_SIZE) {
+    const page = await siar.context.newPage();
+    await page.setViewportSize(size);
+    await page.goto(siar.url('sidepanel.html'));
+    const panel = new SidePanelPage(page);
+    await panel.ready();
+    return panel;
+  }
+
+  /** True when the element is inside the viewport and nothing scrolls sideways. */
+  async inView(testId: string): Promise<boolean> {
+    return this.byTestId(testId).first().evaluate((el) => {
+      const box = el.getBoundingClientRect();
+      return box.height > 0 && box.top >= 0 && box.bottom <= innerHeight && box.left >= 0 && box.right <= innerWidth;
+    });
+  }
+
+  async scrollsSideways(): Promise<boolean> {
+    return this.page.evaluate(() => document.documentElement.scrollWidth > innerWidth);
+  }
+
   async ready() {
     await this.page.locator('main.sidepanel').waitFor();
     await this.page.waitForFunction(() => performance.getEntriesByName('siar-ready').length > 0);

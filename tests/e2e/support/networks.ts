@@ -29,7 +29,7 @@ export const ACCOUNTS = {
 /** Each network's API host (as the fake server logs it). */
 export const HOSTS: Record<NetworkId, string[]> = {
   x: ['api.x.com', 'api.twitter.com'], facebook: ['graph.facebook.com'], mastodon: [MASTODON_HOST], bluesky: ['bsky.social'],
-  telegram: ['api.telegram.org'], threads: ['graph.threads.net'], linkedin: ['api.linkedin.com'],
+  telegram: ['api.telegram.org'], threads: ['graph.threads.net'], linkedin: ['api.linkedin.com', 'www.linkedin.com'],
 };
 
 /** Every secret string per network, including the Bluesky session tokens the PDS issues. */

@@ -9,7 +9,7 @@ import { addWatch, freshDatabase } from './helpers';
 // Real feeds over real HTTP from a local server; the scheduler, adapters, parser and Dexie are the
 // production code.
 
-type Mode = 'ok' | 'error' | 'hang' | 'limit' | 'garbage' | 'cut';
+type Mode = 'ok' | 'error' | 'hang' | 'limit' | 'garbage' | 'cut' | 'cut-304';
 let server: LocalServer;
 const modes = new Map<string, Mode>();
 
@@ -20,6 +20,7 @@ function feedAnswer(response: ServerResponse, path: string, etag: string, ifNone
   if (mode === 'limit') return void response.writeHead(429, { 'retry-after': '600' }).end();
   if (mode === 'garbage') return void response.writeHead(200, { 'content-type': 'application/rss+xml' }).end(fixture('not-a-feed.xml'));
   // The first 2,100 bytes of antaranews-terkini.xml: two whole items, then the connection drops.
+  if (mode === 'cut-304') return void response.writeHead(304).end();
   if (mode === 'cut') return void response.writeHead(200, { 'content-type': 'application/rss+xml' }).end(fixture('truncated.xml'));
   if (ifNoneMatch === etag) return void response.writeHead(304, { etag }).end();
   response.writeHead(200, { 'content-type': 'application/rss+xml; charset=utf-8', etag });
@@ -77,6 +78,11 @@ describe('pollDueSources', () => {
       const row = await database.sources.get(ids[0]!);
       expect(row?.health).toMatchObject({ failures: 0, lastSuccessAt: 1_000_000, lastWarning: { code: 'truncated', at: 1_000_000 } });
       expect((await database.mentions.toArray()).map((m) => m.title)).toContain('Pemprov DKI siagakan 1.200 pompa hadapi puncak musim hujan');
+      // 304 Not Modified: the cut-off answer is still the last one read, so the warning stays.
+      modes.set('/antaranews-terkini.xml', 'cut-304');
+      advance(5 * 60_000);
+      await pollDueSources(deps);
+      expect((await database.sources.get(ids[0]!))?.health).toMatchObject({ lastSuccessAt: 1_000_000 + 5 * 60_000, lastWarning: { code: 'truncated', at: 1_000_000 } });
       // A whole answer on the next poll clears the warning.
       modes.set('/antaranews-terkini.xml', 'ok');
       advance(5 * 60_000);

@@ -4,6 +4,9 @@ import { compileWatches, type MatchItem, type WatchSpec } from '../../../utils/m
 import { hashtagParts, normaliseTerm, tokenize } from '../../../utils/monitor/normalise';
 import { formatQuery, parseQuery } from '../../../utils/monitor/query';
 import { isKnownWord, rootOf, splitRunTogether } from '../../../utils/monitor/stem';
+import { cleanGoogleNewsItems } from '../../../utils/sources/googlenews';
+import { parseFeed } from '../../../utils/sources/parse-feed';
+import { fixture } from '../sources/helpers';
 
 // One table per cause of issue 16. Word families follow KBBI's affixes (meN-, di-, ber-, ter-, pe(N)-,
 // per-, ke-…-an, pe(N)-…-an, -kan, -i, -an: Tata Bahasa Baku Bahasa Indonesia, ch. 3) as sastrawijs
@@ -190,6 +193,23 @@ describe('7. site: for aggregator items', () => {
     ['banjir site:kompas.com', { url: 'https://megapolitan.kompas.com/read/1' }, true],
   ] as [string, Partial<MatchItem>, boolean][])('%s ~ %j → %s', (query, over, expected) => {
     expect(hit(query, 'banjir', over)).toBe(expected);
+  });
+});
+
+describe('7. site: on a Google News search feed (tests/fixtures/feeds/googlenews-search.xml)', () => {
+  const parsed = parseFeed(fixture('googlenews-search.xml'));
+  if (!parsed.ok) throw new Error('fixture must parse');
+  const items = cleanGoogleNewsItems(parsed.items, parsed.title);
+
+  it('keeps each item\'s <source url> as its outlet address', () => {
+    expect(items.map((i) => i.outletUrl)).toEqual(['https://www.antaranews.com/', 'https://www.kompas.com/', 'https://news.detik.com/']);
+  });
+
+  it('finds the outlet\'s own items with site:, although every link is news.google.com', () => {
+    expect(items.every((i) => new URL(i.url).host === 'news.google.com')).toBe(true);
+    const m = compileWatches([watch('banjir site:kompas.com'), watch('site:antaranews.com', { id: 2 }), watch('banjir site:tempo.co', { id: 3 })]);
+    const hits = items.map((i) => m.match({ title: i.title, summary: i.summary, url: i.url, source: 'googlenews', ...(i.outletUrl ? { outletUrl: i.outletUrl } : {}) }).map((h) => h.watchId));
+    expect(hits).toEqual([[2], [1], []]);
   });
 });
 

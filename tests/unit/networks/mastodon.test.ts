@@ -71,3 +71,21 @@ describe('mastodon adapter', () => {
     await expect(mastodon.publish(post(), ACCOUNTS.mastodon, signal())).rejects.toSatisfy((e) => e instanceof ContentError && e.field === 'response');
   });
 });
+
+describe('mastodon after the idempotency key lapsed', () => {
+  it('the fake forgets a key after one hour: a resend then makes a second status', async () => {
+    const { MASTODON_KEY_TTL_MS } = await import('../../fakes/mastodon');
+    await mastodon.publish(post(), ACCOUNTS.mastodon, signal());
+    env.mastodon.setNow(Date.now() + MASTODON_KEY_TTL_MS + 1000);
+    await mastodon.publish(post(), ACCOUNTS.mastodon, signal());
+    expect(env.mastodon.posts).toHaveLength(2);
+  });
+
+  it('finds the status already made from the delivery, by its text', async () => {
+    const made = await mastodon.publish(post(), ACCOUNTS.mastodon, signal());
+    await mastodon.publish(post({ parts: ['Lain lagi'], idempotencyKey: 'other' }), ACCOUNTS.mastodon, signal());
+    await expect(mastodon.findExisting!(post(), ACCOUNTS.mastodon, signal())).resolves.toEqual(made);
+    await expect(mastodon.findExisting!(post({ parts: ['Belum pernah diposting'] }), ACCOUNTS.mastodon, signal())).resolves.toBeUndefined();
+    expect(mastodon.idempotencyWindowMs).toBe(3_600_000);
+  });
+});

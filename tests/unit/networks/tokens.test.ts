@@ -9,7 +9,9 @@ const env = useFakes();
 
 const HOSTS: Record<NetworkId, string[]> = {
   x: ['api.x.com', 'api.twitter.com'], facebook: ['graph.facebook.com'], mastodon: [MASTODON_HOST], bluesky: ['bsky.social'],
-  telegram: ['api.telegram.org'], threads: ['graph.threads.net'], linkedin: ['api.linkedin.com'],
+  telegram: ['api.telegram.org'], threads: ['graph.threads.net'],
+  // The Images API's upload URL is on LinkedIn's own upload host (www.linkedin.com/dms-uploads/).
+  linkedin: ['api.linkedin.com', 'www.linkedin.com'],
 };
 
 const SECRETS: Record<NetworkId, string[]> = {

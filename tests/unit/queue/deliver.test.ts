@@ -64,6 +64,17 @@ describe('delivery queue', () => {
     expect(row).toMatchObject({ state: 'sent', remoteUrl: 'https://x.com/i/status/1', attempts: 1 });
   });
 
+  it.each(['javascript:alert(document.cookie)', 'data:text/html,<script>x</script>', '/relative/status/1'])(
+    'keeps a sent post without its link when the network answers a non-http(s) one (%s, issue 13.8)', async (url) => {
+      const { network } = scriptedNetwork([() => ({ remoteId: '9', url })]);
+      await createPost(database, draft, 'Sari', clock);
+      await runDueDeliveries(deps(network));
+      const [row] = await database.deliveries.toArray();
+      expect(row).toMatchObject({ state: 'sent', remoteId: '9' });
+      expect(row!.remoteUrl).toBeUndefined();
+      expect((await database.audit.toArray()).every((entry) => !entry.url)).toBe(true);
+    });
+
   it('never sends the same delivery twice when two runs race for it', async () => {
     const { network, sent } = scriptedNetwork([]);
     const { deliveryIds } = await createPost(database, draft, 'Sari', clock);
@@ -170,6 +181,22 @@ describe('recovery after the worker died mid-send', () => {
 
   it('resends when the network confirms the post is absent', async () => {
     const { network } = scriptedNetwork([], { findExisting: async () => undefined });
+    expect(await interrupted(network)).toMatchObject({ state: 'pending' });
+  });
+
+  it('looks on the account instead of trusting a key older than the network remembers it (Mastodon: 1 h)', async () => {
+    const { network } = scriptedNetwork([], {
+      idempotent: true, idempotencyWindowMs: 3_600_000, findExisting: async () => ({ remoteId: '110', url: 'https://sosial.example.go.id/@humas/110' }),
+    });
+    const { deliveryIds } = await createPost(database, draft, 'Sari', clock);
+    await database.deliveries.update(deliveryIds[0]!, { state: 'sending', attempts: 1, updatedAt: clock });
+    clock += 2 * 3_600_000;
+    await recoverInterrupted(deps(network));
+    expect(await database.deliveries.get(deliveryIds[0]!)).toMatchObject({ state: 'sent', remoteId: '110' });
+  });
+
+  it('still trusts the key within its lifetime', async () => {
+    const { network } = scriptedNetwork([], { idempotent: true, idempotencyWindowMs: 3_600_000, findExisting: async () => { throw new Error('not asked'); } });
     expect(await interrupted(network)).toMatchObject({ state: 'pending' });
   });
 

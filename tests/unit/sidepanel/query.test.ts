@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 import { SiarDatabase, type MentionRow, type Tone } from '../../../utils/db';
 import { firstStep, keptBy, narrows, planQuery, rowMatches, type MentionFilter } from '../../../utils/sidepanel/filters';
+import { searchTest } from '../../../utils/sidepanel/search';
 import { firstPageByKeys } from '../../../utils/sidepanel/keyed';
 import { firstPage, matchingIds, mentionsBetween, storyOutletCounts, volumePoints } from '../../../utils/sidepanel/query';
 import { readFirstScreen } from '../../../utils/sidepanel/rawread';
@@ -35,7 +36,8 @@ async function store(rows: MentionRow[]) {
 /** The reference answer: every row checked one by one, newest first (ties: higher id first). */
 const expected = (rows: MentionRow[], filter: MentionFilter) => {
   const plan = planQuery(filter);
-  return rows.filter((r) => rowMatches(r, plan)).sort((a, b) => b.publishedAt - a.publishedAt || b.id! - a.id!).map((r) => r.id!);
+  const text = searchTest(plan.text, plan.terms);
+  return rows.filter((r) => rowMatches(r, plan, text)).sort((a, b) => b.publishedAt - a.publishedAt || b.id! - a.id!).map((r) => r.id!);
 };
 
 describe('query plan', () => {
@@ -75,7 +77,11 @@ describe('query plan', () => {
     [{ state: 'inbox', watchId: 2, text: '' }, { state: 'inbox', text: '' }, false],
     [{ state: 'inbox', watchId: 2, text: '' }, { state: 'inbox', watchId: 3, text: '' }, false],
     [{ state: 'inbox', tone: 'negative', text: '' }, { state: 'inbox', tone: 'positive', text: '' }, false],
-    [{ state: 'all', text: 'banj' }, { state: 'all', text: 'banjir jalan' }, true],
+    [{ state: 'all', text: 'banjir' }, { state: 'all', text: 'banjir jalan' }, true],
+    // a longer word is no narrowing: "meds" finds nothing that "medsos" (or its "media sosial") finds
+    [{ state: 'all', text: 'banj' }, { state: 'all', text: 'banjir jalan' }, false],
+    [{ state: 'all', text: 'banjir' }, { state: 'all', text: 'banjir OR longsor' }, false],
+    [{ state: 'all', text: 'banjir' }, { state: 'all', text: 'banjir -hoaks' }, false],
     [{ state: 'all', text: 'banjir jalan' }, { state: 'all', text: 'banjir' }, false],
     [{ state: 'all', text: '', from: 10, to: 50 }, { state: 'all', text: '', from: 20, to: 40 }, true],
     [{ state: 'all', text: '', from: 20, to: 40 }, { state: 'all', text: '', from: 10, to: 40 }, false],

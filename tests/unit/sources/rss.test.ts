@@ -110,7 +110,7 @@ describe('rss source', () => {
     expect(first.state).toEqual({ etag: ETAG, lastModified: LAST_MODIFIED });
 
     const second = await fetchRss('/rss/terkini.xml', first.state);
-    expect(second).toEqual({ items: [], state: first.state });
+    expect(second).toEqual({ items: [], state: first.state, unchanged: true });
     const sent = server.requests.filter((request) => request.url.pathname === '/rss/terkini.xml').at(-1);
     expect(sent?.headers['if-none-match']).toBe(ETAG);
     expect(sent?.headers['if-modified-since']).toBe(LAST_MODIFIED);

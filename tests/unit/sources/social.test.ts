@@ -1,6 +1,7 @@
 import type { ServerResponse } from 'node:http';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { AuthError, ContentError, RateLimitError, TransientError } from '../../../utils/errors';
+import { AuthError, ContentError, RateLimitError, TransientError, toErrorInfo } from '../../../utils/errors';
+import { sourceErrorKey } from '../../../utils/sources/store';
 import { SOURCES, isSourceKind } from '../../../utils/sources/registry';
 import type { SourceKind, SourceState } from '../../../utils/sources/types';
 import { fixtureText, routeFetch, sendJson, startServer, type LocalServer } from './helpers';
@@ -142,12 +143,26 @@ describe('reddit search', () => {
   });
 });
 
+describe('reddit refusing anonymous search', () => {
+  it.each([
+    ['403 Blocked', (response: ServerResponse) => sendJson(response, 403, '<html><title>Blocked</title></html>')],
+    ['401', (response: ServerResponse) => sendJson(response, 401, { message: 'Unauthorized', error: 401 })],
+  ])('%s → "unavailable", never "sign in again"', async (_label, reply) => {
+    replies.set('/search.json', reply);
+    const error = await run('reddit', { query: 'ktp' }).catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(ContentError);
+    expect(error).not.toBeInstanceOf(AuthError);
+    expect(sourceErrorKey(toErrorInfo(error))).toBe('sourceErrorRedditUnavailable');
+  });
+});
+
 describe('every API adapter maps failures to typed errors', () => {
   const cases = Object.entries(PATHS) as Array<[keyof typeof PATHS, [string, Record<string, unknown>]]>;
   it.each(cases.flatMap(([kind, [path, cfg]]) => [
     [kind, path, cfg, '429 Retry-After', ((response) => sendJson(response, 429, {}, { 'retry-after': '90' })) as Reply, RateLimitError, { retryAt: now + 90_000 }],
     [kind, path, cfg, '500', ((response) => sendJson(response, 500, 'oops')) as Reply, TransientError, {}],
-    [kind, path, cfg, '401', ((response) => sendJson(response, 401, { error: 'Unauthorized' })) as Reply, AuthError, {}],
+    // Reddit has no account to sign in to: its refusal is "unavailable", tested below.
+    ...(kind === 'reddit' ? [] : [[kind, path, cfg, '401', ((response) => sendJson(response, 401, { error: 'Unauthorized' })) as Reply, AuthError, {}] as const]),
     [kind, path, cfg, 'malformed JSON', ((response) => sendJson(response, 200, '{"data": [')) as Reply, ContentError, { field: 'response' }],
     [kind, path, cfg, 'wrong shape', ((response) => sendJson(response, 200, { data: [{ id: 42 }], posts: 'x', kind: 'Other' })) as Reply, ContentError, { field: 'response' }],
   ] as const))('%s: %s %o answers %s', async (kind, path, cfg, _label, reply, type, fields) => {
