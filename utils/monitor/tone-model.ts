@@ -45,22 +45,42 @@ export interface Scored {
 
 /** Probabilities of the three classes for one text's features (each distinct feature counts once). */
 export function scoreFeatures(model: ToneModel, features: Features, adjust?: Adjustment): Scored {
-  const z = Array.from(model.bias);
+  // Runs for every stored mention: plain locals and one object per known feature, nothing else.
+  let z0 = model.bias[0]!;
+  let z1 = model.bias[1]!;
+  let z2 = model.bias[2]!;
   const seen = new Set<string>();
   const parts: Scored['parts'] = [];
-  features.keys.forEach((key, n) => {
-    if (seen.has(key)) return;
+  const { keys, shown } = features;
+  for (let n = 0; n < keys.length; n++) {
+    const key = keys[n]!;
+    if (seen.has(key)) continue;
     seen.add(key);
     const id = model.index.get(key);
     const extra = adjust?.get(key);
-    if (id === undefined && !extra) return;
-    const w = [0, 0, 0];
-    for (let c = 0; c < K; c++) w[c] = (id === undefined ? 0 : model.weights[id * K + c]!) + (extra?.[c] ?? 0);
-    for (let c = 0; c < K; c++) z[c] = z[c]! + w[c]!;
-    parts.push({ key, shown: features.shown[n]!, w });
-  });
-  softmax(z);
-  return { probs: z, parts };
+    if (id === undefined && !extra) continue;
+    let w0 = 0;
+    let w1 = 0;
+    let w2 = 0;
+    if (id !== undefined) {
+      const j = id * K;
+      w0 = model.weights[j]!;
+      w1 = model.weights[j + 1]!;
+      w2 = model.weights[j + 2]!;
+    }
+    if (extra) {
+      w0 += extra[0] ?? 0;
+      w1 += extra[1] ?? 0;
+      w2 += extra[2] ?? 0;
+    }
+    z0 += w0;
+    z1 += w1;
+    z2 += w2;
+    parts.push({ key, shown: shown[n]!, w: [w0, w1, w2] });
+  }
+  const probs = [z0, z1, z2];
+  softmax(probs);
+  return { probs, parts };
 }
 
 /**
