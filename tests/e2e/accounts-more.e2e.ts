@@ -18,9 +18,10 @@ import { loadedAccounts, readTable, storageGet, waitFor, workerErrors } from './
 let fakes: FakeServer;
 let siar: SiarBrowser;
 const x = createXFake({ authorizeHost: true });
+const threads = createThreadsFake();
 
 beforeAll(async () => {
-  fakes = await startFakeServer([x, createFacebookFake(), createThreadsFake(), createLinkedinFake(), createImagesFake()]);
+  fakes = await startFakeServer([x, createFacebookFake(), threads, createLinkedinFake(), createImagesFake()]);
   siar = await launchSiar({ hostRules: fakes.hostRules() });
   x.oauth2.redirectUri = `https://${siar.extensionId}.chromiumapp.org/`;
 });
@@ -104,7 +105,8 @@ describe('X with OAuth 2.0 and PKCE', () => {
     // The token carries media.write, so X's v2 upload takes the page image (a 403 there loops on "sign in again").
     expect(x.oauth2.granted.get(accessToken!)).toContain('media.write');
     expect(x.media).toEqual([expect.objectContaining({ bytes: IMAGE_BYTES.length, finalized: true, altText: 'Petugas melayani warga' })]);
-    expect(x.tweets).toEqual([expect.objectContaining({ text: post.text, auth: 'bearer', mediaIds: [x.media[0]!.id] })]);
+    // X takes links only from the text, so the page link is appended (issue 14.2).
+    expect(x.tweets).toEqual([expect.objectContaining({ text: `${post.text}\n${post.pageUrl}`, auth: 'bearer', mediaIds: [x.media[0]!.id] })]);
     const tweetCalls = fakes.log.filter((r) => r.host === 'api.x.com' && r.method === 'POST' && r.path === '/2/tweets');
     expect(tweetCalls.map((r) => r.authorization)).toEqual([`Bearer ${accessToken}`]);
 
@@ -124,7 +126,6 @@ function dayFromNow(days: number) {
 describe('pasted tokens', () => {
   it.each([
     ['facebook', 'networkFacebook', { pageId: FACEBOOK_ACCOUNT.pageId }, FACEBOOK_ACCOUNT.token, 'Humas Provinsi', 3],
-    ['threads', 'networkThreads', { userId: THREADS_ACCOUNT.userId }, THREADS_ACCOUNT.token, '@humasprov', 5],
     ['linkedin', 'networkLinkedin', { author: LINKEDIN_ACCOUNT.author }, LINKEDIN_ACCOUNT.token, 'Dinas Kominfo Provinsi', 6],
   ] as const)('connects %s, tests it, refuses a wrong token and warns of an expiry within 7 days', async (network, nameKey, ids, token, name, days) => {
     const options = await OptionsPage.openIn(siar, 'options.html');
@@ -148,6 +149,29 @@ describe('pasted tokens', () => {
     const warning = message('id', 'expiryWarning').replace('$NETWORK$', message('id', nameKey)).replace('$DATE$', date);
     await expect.poll(() => options.byTestId('expiry-warnings').locator('li').allInnerTexts()).toContain(warning);
     expect(await options.account(network).innerText()).toContain(message('id', 'accountExpires').replace('$DATE$', date));
+    await options.page.close();
+    expect(siar.errors).toEqual([]);
+    expect(await workerErrors(siar.worker)).toEqual([]);
+  });
+
+  it('connects threads and, when its long-lived token ends within a week, renews it with th_refresh_token instead of asking for a new paste', async () => {
+    const options = await OptionsPage.openIn(siar, 'options.html');
+    const ids = { userId: THREADS_ACCOUNT.userId };
+    await options.fillAccount('threads', { ...ids, token: `${THREADS_ACCOUNT.token}-salah` });
+    await options.connect('threads');
+    await expect.poll(() => options.accountMessage('threads'), { timeout: 20_000 }).toBe(message('id', 'accountRejected'));
+    expect((await storedAccounts()).threads).toBeUndefined();
+
+    await options.fillAccount('threads', { ...ids, token: THREADS_ACCOUNT.token, expiresAt: dayFromNow(5).text });
+    await options.connect('threads');
+    await expect.poll(() => options.accountStatus('threads'), { timeout: 20_000 }).toBe(connectedAs('@humasprov'));
+    await options.byTestId('account-threads-test').click();
+    await expect.poll(() => options.accountMessage('threads'), { timeout: 20_000 }).toBe(testOk('@humasprov'));
+    // developers.facebook.com/docs/threads/get-started/long-lived-tokens: a renewed token lasts 60 days more.
+    await expect.poll(async () => (await storedAccounts()).threads?.token, { timeout: 20_000 }).toBe('THfake-renewed-1');
+    expect(threads.refreshes).toBe(1);
+    expect((await storedAccounts()).threads!.expiresAt as number).toBeGreaterThan(Date.now() + 50 * 86_400_000);
+    expect(await options.page.content()).not.toContain('THfake-renewed-1');
     await options.page.close();
     expect(siar.errors).toEqual([]);
     expect(await workerErrors(siar.worker)).toEqual([]);

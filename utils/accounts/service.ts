@@ -8,7 +8,7 @@ import { retryDelivery } from '../queue/retry';
 import { SETTINGS, readSetting, updateSetting, writeSetting } from '../settings';
 import { WrongPassphraseError, disableLock, enableLock, lockNow, lockState, loadAccounts, unlock, updateAccounts } from '../secrets/store';
 import { appendAudit } from '../queue/audit';
-import { networks, pumpQueue, queueDeps } from '../worker/queue-service';
+import { networks, pumpQueue, queueDeps, refreshedSince } from '../worker/queue-service';
 import { finishOAuth, startOAuth } from './oauth-flows';
 import { originsToRelease, sourceOrigins } from '../sources/origins';
 import { originsFor } from './origins';
@@ -34,10 +34,13 @@ function validAccount<K extends NetworkId>(network: K, input: unknown): NonNulla
   throw new AccountFieldError(String(issue?.path[1] ?? 'account'), issue?.message);
 }
 
-async function verifyAndStore<K extends NetworkId>(network: K, account: NonNullable<Accounts[K]>): Promise<AccountSummary> {
-  const verified = await (networks[network].verify as (a: typeof account, s: AbortSignal) => Promise<{ name: string; expiresAt?: number }>)(
-    account, AbortSignal.timeout(VERIFY_TIMEOUT_MS),
+async function verifyAndStore<K extends NetworkId>(network: K, given: NonNullable<Accounts[K]>): Promise<AccountSummary> {
+  const started = Date.now();
+  const verified = await (networks[network].verify as (a: typeof given, s: AbortSignal) => Promise<{ name: string; expiresAt?: number }>)(
+    given, AbortSignal.timeout(VERIFY_TIMEOUT_MS),
   );
+  // A token the check itself renewed (Threads' th_refresh_token) replaces the one given.
+  const account = (refreshedSince(network, started) as NonNullable<Accounts[K]> | undefined) ?? given;
   // Keep whatever the adapter stored meanwhile (a Bluesky session from this very check).
   let before: unknown;
   await updateAccounts((accounts) => {

@@ -1,3 +1,4 @@
+import type { NetworkId } from '../networks/ids';
 import { browser } from '#imports';
 import { db } from '../db';
 import { createNetworks } from '../networks/registry';
@@ -15,9 +16,21 @@ export const DUE_ALARM = 'siar-due';
 // refresh values stop working the moment new ones are issued.
 export const networks = createNetworks({
   onAccountRefreshed: async (id, account) => {
+    refreshed.set(id, { account, at: Date.now() });
     await updateAccounts((accounts) => ({ ...accounts, [id]: account }));
   },
 });
+
+const refreshed = new Map<NetworkId, { account: unknown; at: number }>();
+
+/**
+ * The account an adapter renewed for `id` at or after `since` (ms), if any: a connection test that
+ * renewed a Threads token must store the renewed token, not the one it was given.
+ */
+export function refreshedSince(id: NetworkId, since: number): unknown {
+  const entry = refreshed.get(id);
+  return entry && entry.at >= since ? entry.account : undefined;
+}
 
 /** Posts with a delivery settled in the current run; reported once the run is over. */
 const settledPosts = new Set<number>();
