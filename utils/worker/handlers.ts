@@ -10,7 +10,7 @@ import { cancelScheduled, listScheduled, reschedulePost } from '../queue/schedul
 import { SETTINGS, checkAllSettings, writeSetting } from '../settings';
 import { auditCsv, auditList } from './audit-service';
 import { capturePage, composerAccounts, composerContext, postStatus } from './composer-service';
-import { listenHandlers } from './listen-handlers';
+import { listenHandlers } from '../listen/service';
 import { panelHandlers } from './panel-service';
 import { pumpQueue, queueDeps } from './queue-service';
 

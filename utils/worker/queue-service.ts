@@ -1,36 +1,15 @@
-import type { NetworkId } from '../networks/ids';
 import { browser } from '#imports';
+import { networks } from '../accounts/networks';
 import { db } from '../db';
-import { createNetworks } from '../networks/registry';
 import type { QueueDeps } from '../queue/deliver';
 import { runDueDeliveries } from '../queue/deliver';
 import { recoverInterrupted } from '../queue/recover';
-import { loadAccounts, updateAccounts } from '../secrets/store';
+import { loadAccounts } from '../secrets/store';
 import { SETTINGS, readSetting } from '../settings';
 import { notifyIfFinished } from './notify';
 
 /** One-shot alarm at the next due delivery (a scheduled post or a retry), so it fires on time. */
 export const DUE_ALARM = 'siar-due';
-
-// Rotated credentials (X OAuth 2, Bluesky session) replace the stored account at once: the old
-// refresh values stop working the moment new ones are issued.
-export const networks = createNetworks({
-  onAccountRefreshed: async (id, account) => {
-    refreshed.set(id, { account, at: Date.now() });
-    await updateAccounts((accounts) => ({ ...accounts, [id]: account }));
-  },
-});
-
-const refreshed = new Map<NetworkId, { account: unknown; at: number }>();
-
-/**
- * The account an adapter renewed for `id` at or after `since` (ms), if any: a connection test that
- * renewed a Threads token must store the renewed token, not the one it was given.
- */
-export function refreshedSince(id: NetworkId, since: number): unknown {
-  const entry = refreshed.get(id);
-  return entry && entry.at >= since ? entry.account : undefined;
-}
 
 /** Posts with a delivery settled in the current run; reported once the run is over. */
 const settledPosts = new Set<number>();

@@ -5,9 +5,10 @@ import { checkAllSettings } from '../settings';
 import { createContextMenus, menusAtEveryStart, onContextMenuClick } from './context-menu';
 import { recordWorkerError } from './diagnostics';
 import { handlers } from './handlers';
-import { onNotificationClick } from './notify';
+import { listenTick, setListenHooks } from '../listen/tick';
+import { refreshBadge } from './badge';
+import { notifyWatches, onNotificationClick } from './notify';
 import { DUE_ALARM, pumpQueue, resumeAfterOffline } from './queue-service';
-import { listenTick } from './listen-service';
 import { exposeTestSeams } from './test-seams';
 
 export const TICK_ALARM = 'siar-tick';
@@ -17,6 +18,8 @@ export const TICK_ALARM = 'siar-tick';
  * only delivered to listeners added during the first turn of the script.
  */
 export function startWorker() {
+  // Listening tells the browser about new mentions through the worker's badge and notifications.
+  setListenHooks({ mentionsChanged: refreshBadge, newMentions: notifyWatches });
   self.addEventListener('error', (event) => void recordWorkerError(event.error ?? event.message));
   self.addEventListener('unhandledrejection', (event) => void recordWorkerError(event.reason));
   browser.runtime.onInstalled.addListener((details) => {

@@ -1,7 +1,7 @@
 import { loadAccounts } from '../secrets/store';
 import { benchHooks } from './bench-hooks';
 import { onContextMenuClick } from './context-menu';
-import { listenTick } from './listen-service';
+import { listenTick } from '../listen/tick';
 import { onNotificationClick } from './notify';
 import { pumpQueue, queueDeps } from './queue-service';
 

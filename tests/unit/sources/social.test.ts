@@ -1,7 +1,7 @@
 import type { ServerResponse } from 'node:http';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { AuthError, ContentError, RateLimitError, TransientError, toErrorInfo } from '../../../utils/errors';
-import { sourceErrorKey } from '../../../utils/sources/store';
+import { sourceErrorKey } from '../../../utils/listen/store';
 import { SOURCES, isSourceKind } from '../../../utils/sources/registry';
 import type { SourceKind, SourceState } from '../../../utils/sources/types';
 import { fixtureText, routeFetch, sendJson, startServer, type LocalServer } from './helpers';
