@@ -1,6 +1,6 @@
-import { networks } from '../accounts/networks';
 import { db, type MentionRow, type SourceRow } from '../db';
 import { pruneMentions } from '../monitor/ingest';
+import { networks } from '../queue/networks';
 import { cachedAdjustment } from '../monitor/tone-adjust';
 import type { Accounts } from '../networks/accounts';
 import { LockedError, loadAccounts } from '../secrets/store';

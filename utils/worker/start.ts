@@ -7,8 +7,8 @@ import { recordWorkerError } from './diagnostics';
 import { handlers } from './handlers';
 import { listenTick, setListenHooks } from '../listen/tick';
 import { refreshBadge } from './badge';
-import { notifyWatches, onNotificationClick } from './notify';
-import { DUE_ALARM, pumpQueue, resumeAfterOffline } from './queue-service';
+import { DUE_ALARM, pumpQueue, resumeAfterOffline, setQueueHooks } from '../queue/service';
+import { notifyIfFinished, notifyWatches, onNotificationClick } from './notify';
 import { exposeTestSeams } from './test-seams';
 
 export const TICK_ALARM = 'siar-tick';
@@ -18,7 +18,8 @@ export const TICK_ALARM = 'siar-tick';
  * only delivered to listeners added during the first turn of the script.
  */
 export function startWorker() {
-  // Listening tells the browser about new mentions through the worker's badge and notifications.
+  // Delivery and listening tell the officer through the worker's badge and notifications.
+  setQueueHooks({ postFinished: notifyIfFinished });
   setListenHooks({ mentionsChanged: refreshBadge, newMentions: notifyWatches });
   self.addEventListener('error', (event) => void recordWorkerError(event.error ?? event.message));
   self.addEventListener('unhandledrejection', (event) => void recordWorkerError(event.reason));

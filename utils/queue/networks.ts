@@ -3,8 +3,9 @@ import type { NetworkId } from '../networks/ids';
 import { updateAccounts } from '../secrets/store';
 
 // The publishing adapters wired to the officer's stored accounts: one instance for the whole worker,
-// shared by delivery (utils/queue/service.ts), connection tests (./service.ts) and Bluesky search
-// (utils/listen/tick.ts), so a session one of them refreshes is the one the others use next.
+// shared by delivery (./service.ts), connection tests (utils/accounts/service.ts) and Bluesky search
+// (utils/listen/tick.ts), so a session one of them refreshes is the one the others use next. It lives
+// with delivery, its main user, so accounts and listening depend on queue/ and never the other way.
 
 const refreshed = new Map<NetworkId, { account: unknown; at: number }>();
 

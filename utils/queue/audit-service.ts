@@ -1,6 +1,7 @@
 import { db } from '../db';
-import { auditToCsv } from '../queue/audit';
-import type { AuditView } from '../queue/protocol';
+import type { Handlers } from '../messages';
+import { auditToCsv } from './audit';
+import type { AuditView } from './protocol';
 import { SETTINGS, readSetting } from '../settings';
 
 /** Newest first: the primary key grows with every append, so it orders the log without a sort. */
@@ -22,3 +23,9 @@ export async function auditCsv() {
   const [rows, preferences] = await Promise.all([db.audit.orderBy(':id').toArray(), readSetting(SETTINGS.preferences)]);
   return { csv: auditToCsv(rows, preferences.timeZone), rows: rows.length };
 }
+
+/** The answers to the audit-log messages (registered by utils/worker/handlers.ts). */
+export const auditHandlers: Pick<Handlers, 'auditList' | 'auditCsv'> = {
+  auditList: ({ offset, limit }) => auditList(offset, limit),
+  auditCsv: () => auditCsv(),
+};
