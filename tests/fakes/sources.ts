@@ -5,7 +5,8 @@ import type { SourceKind } from '../../utils/sources/kinds';
 import { BLUESKY_ACCOUNT, createBlueskyFake, type SearchHit } from './bluesky';
 import type { Fake } from './fake';
 import { createFeedSites, FEED_SITES, feedUrl } from './feeds';
-import { createSearchApisFake, X_APP_BEARER } from './search-apis';
+import { createMastodonTagsFake } from './mastodon-tags';
+import { createXSearch, X_APP_BEARER } from './x-search';
 
 // Which fake answers each kind of listening source, with a config and the accounts it polls with.
 // `Record<SourceKind, …>`: a kind added to utils/sources/kinds.ts without a fake here does not compile,
@@ -25,8 +26,8 @@ const blueskyHits = (JSON.parse(readFileSync(resolve(import.meta.dirname, '../fi
 export const SOURCE_FAKES: Record<SourceKind, SourceFake> = {
   rss: { create: createFeedSites, config: { url: feedUrl(FEED_SITES[0]!) } },
   googlenews: { create: createFeedSites, config: { query: 'banjir' } },
-  x: { create: createSearchApisFake, config: { query: 'banjir' }, accounts: { x: { auth: 'oauth2', clientId: 'fake-oauth2-client-id', accessToken: 'fake-oauth2-user-token', bearerToken: X_APP_BEARER } } },
-  mastodon: { create: createSearchApisFake, config: { hashtag: '#pelayananpublik' } },
+  x: { create: () => ({ hosts: ['api.x.com'], handle: createXSearch().handle }), config: { query: 'banjir' }, accounts: { x: { auth: 'oauth2', clientId: 'fake-oauth2-client-id', accessToken: 'fake-oauth2-user-token', bearerToken: X_APP_BEARER } } },
+  mastodon: { create: createMastodonTagsFake, config: { hashtag: '#pelayananpublik' } },
   bluesky: {
     create: () => {
       const fake = createBlueskyFake();

@@ -3,7 +3,7 @@ import type { MessageKey } from '../i18n';
 import type { WatchInput, WatchView } from '../monitor/protocol';
 import { parseQuery, type QueryError } from '../monitor/query';
 import { watchHashtags, watchSearchTerms } from '../monitor/search-terms';
-import { DEFAULT_INTERVAL_MS, MINUTE } from '../sources/backoff';
+import { DEFAULT_INTERVAL_MIN_BY_KIND, DEFAULT_INTERVAL_MS, MINUTE } from '../sources/backoff';
 import { isSourceKind } from '../sources/kinds';
 import { SOURCES } from '../sources/registry';
 import type { SourceConfig, SourceKind } from '../sources/types';
@@ -75,7 +75,7 @@ export function derivedSources(watch: Pick<WatchRow, 'query' | 'sources'>, masto
     (SOURCES[kind].searchConfigs?.(search) ?? []).map(({ key, config }) => ({ key, kind, config })));
 }
 
-export function newSourceRow(kind: SourceKind, name: string, config: SourceConfig, now: number, intervalMin = DEFAULT_INTERVAL_MS / MINUTE): SourceRow {
+export function newSourceRow(kind: SourceKind, name: string, config: SourceConfig, now: number, intervalMin = DEFAULT_INTERVAL_MIN_BY_KIND[kind] ?? DEFAULT_INTERVAL_MS / MINUTE): SourceRow {
   return { kind, name, config, state: {}, intervalMin, nextDueAt: now, health: { failures: 0 } };
 }
 
