@@ -9,6 +9,7 @@ import { retryDelivery } from '../queue/retry';
 import { cancelScheduled, listScheduled, reschedulePost } from '../queue/scheduled';
 import { SETTINGS, checkAllSettings, writeSetting } from '../settings';
 import { auditCsv, auditList } from './audit-service';
+import { campaignHandlers } from './campaign-service';
 import { capturePage, composerAccounts, composerContext, postStatus } from './composer-service';
 import { listenHandlers } from './listen-handlers';
 import { panelHandlers } from './panel-service';
@@ -19,6 +20,7 @@ export const handlers: Handlers = {
   ...accountHandlers,
   ...settingsFileHandlers,
   ...panelHandlers,
+  ...campaignHandlers,
   ping: async () => ({ version: browser.runtime.getManifest().version }),
   settingsStatus: async () => ({ warnings: await checkAllSettings() }),
   dismissSettingsWarnings: async () => {

@@ -8,6 +8,7 @@ import { handlers } from './handlers';
 import { onNotificationClick } from './notify';
 import { DUE_ALARM, pumpQueue, resumeAfterOffline } from './queue-service';
 import { listenTick } from './listen-service';
+import { campaignTick } from './campaign-service';
 import { exposeTestSeams } from './test-seams';
 
 export const TICK_ALARM = 'siar-tick';
@@ -35,7 +36,10 @@ export function startWorker() {
     dispatch(handlers, message, { tabId: sender.tab?.id, url: sender.url }));
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name === TICK_ALARM || alarm.name === DUE_ALARM) void pumpQueue();
-    if (alarm.name === TICK_ALARM) void listenTick();
+    if (alarm.name === TICK_ALARM) {
+      void listenTick();
+      void campaignTick().catch((error: unknown) => recordWorkerError(error));
+    }
   });
   browser.notifications.onClicked.addListener((id) => void onNotificationClick(id));
   self.addEventListener('online', () => void resumeAfterOffline());
