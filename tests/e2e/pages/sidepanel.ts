@@ -66,8 +66,20 @@ export class SidePanelPage extends ExtensionPage {
     return Number(await this.byTestId('mention-count').textContent());
   }
 
+  /**
+   * Types a search and waits until the list shows that search: the input is debounced, so without the
+   * wait a following settled() could see the list of the text before and return at once.
+   */
   async search(text: string) {
     await this.byTestId('mention-search').fill(text);
+    await this.page.waitForFunction((wanted) => {
+      const key = document.querySelector('[data-testid="mention-list"]')?.getAttribute('data-filter-key');
+      try {
+        return (JSON.parse(key ?? '{}') as { text?: string }).text === wanted;
+      } catch {
+        return false;
+      }
+    }, text);
   }
 
   async watch(id: number | undefined) {

@@ -4,6 +4,7 @@ import { AuthError, ContentError, RateLimitError, TransientError, toErrorInfo } 
 import { sourceErrorKey } from '../../../utils/sources/store';
 import { SOURCES, isSourceKind } from '../../../utils/sources/registry';
 import type { SourceKind, SourceState } from '../../../utils/sources/types';
+import { createRedditSearch, REDDIT_ANONYMOUS_PER_MINUTE, REDDIT_BLOCKED_PAGE } from '../../fakes/reddit';
 import { fixtureText, routeFetch, sendJson, startServer, type LocalServer } from './helpers';
 
 // Each API is served by one local server; requests to the real hosts are routed to it by origin only.
@@ -153,6 +154,35 @@ describe('reddit refusing anonymous search', () => {
     expect(error).toBeInstanceOf(ContentError);
     expect(error).not.toBeInstanceOf(AuthError);
     expect(sourceErrorKey(toErrorInfo(error))).toBe('sourceErrorRedditUnavailable');
+  });
+});
+
+describe('reddit against the documented limits for callers without OAuth (tests/fakes/reddit.ts)', () => {
+  const serve = (fake: ReturnType<typeof createRedditSearch>): Reply => (response) => {
+    const request = { host: 'www.reddit.com', method: 'GET', path: '/search.json', query: new URLSearchParams({ q: 'ktp' }), headers: {}, body: Buffer.alloc(0), url: new URL('https://www.reddit.com/search.json?q=ktp') };
+    const answer = fake.handle(request, now)!;
+    response.writeHead(answer.status, answer.headers);
+    response.end(answer.body as string | Buffer);
+  };
+
+  it(`the ${REDDIT_ANONYMOUS_PER_MINUTE + 1}th search in a minute waits for the window Reddit names, then searches again`, async () => {
+    const fake = createRedditSearch();
+    replies.set('/search.json', serve(fake));
+    for (let i = 0; i < REDDIT_ANONYMOUS_PER_MINUTE; i++) expect((await run('reddit', { query: 'ktp' })).items.length).toBeGreaterThan(0);
+    const error = await run('reddit', { query: 'ktp' }).catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(RateLimitError);
+    // X-Ratelimit-Reset is seconds to the end of the window: 60 s after the first request of this minute.
+    expect((error as RateLimitError).retryAt).toBe(now + 60_000);
+  });
+
+  it('the network-security block page is "unavailable", never "sign in again"', async () => {
+    const fake = createRedditSearch();
+    fake.blocked = true;
+    replies.set('/search.json', serve(fake));
+    const error = await run('reddit', { query: 'ktp' }).catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(ContentError);
+    expect(sourceErrorKey(toErrorInfo(error))).toBe('sourceErrorRedditUnavailable');
+    expect(REDDIT_BLOCKED_PAGE).toContain('blocked by network security');
   });
 });
 
