@@ -1,0 +1,176 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { DeliveryRow, KitRow, PostRow } from '../../utils/db';
+import type { NetworkId } from '../../utils/networks/ids';
+import { CAMPAIGN_URL, createCampaignFeed } from '../fakes/campaign-feed';
+import { startFakeServer, type FakeServer } from '../fakes/https-server';
+import { createImagesFake, IMAGE_URL } from '../fakes/images';
+import { createNewsSite, NEWS_HOST } from '../fakes/news-site';
+import { readXlsx } from '../support/xlsx';
+import { parseCsv } from './pages/audit';
+import { CampaignSourcesSection, CampaignTab, DisseminationPage } from './pages/campaigns';
+import { PopupPage } from './pages/popup';
+import { launchSiar, type SiarBrowser } from './support/launch';
+import { message } from './support/locales';
+import { ACCOUNTS, acceptedTexts, createNetworkFakes } from './support/networks';
+import { readTable, storageSet, tabIdOf, waitFor, workerErrors } from './support/worker';
+
+// Joint campaigns end to end (issue 19): a coordinator's kit file on a static host is subscribed in the
+// options page, the popup shows the kit, one click opens it in the composer, publishing to three networks
+// marks it shared, and the dissemination report lists the three links with times, prints on A4, exports
+// CSV and XLSX and gives the chat summary.
+
+const NETWORKS: NetworkId[] = ['x', 'mastodon', 'telegram'];
+const HOUR = 3_600_000;
+const start = Date.now() - 2 * HOUR;
+const KIT = {
+  id: 'hut-ri-81', updated: new Date(start).toISOString(), title: 'HUT RI ke-81',
+  period: { start: new Date(start).toISOString(), end: new Date(start + 10 * 24 * HOUR).toISOString() },
+  link: 'https://www.komdigi.go.id/berita/hut-ri-81',
+  image: { url: IMAGE_URL, alt: 'Logo HUT RI ke-81' },
+  text: 'Mari rayakan HUT RI ke-81 bersama seluruh rakyat Indonesia.',
+  variants: { x: 'Rayakan HUT RI ke-81!' },
+  hashtags: ['HUTRI81'], mandatory: ['#HUTRI81'],
+};
+const BROKEN = { ...KIT, id: 'rusak', link: 'javascript:alert(1)' };
+const SHOTS = process.env.SIAR_SHOTS_DIR;
+
+let siar: SiarBrowser;
+let server: FakeServer;
+const fakes = createNetworkFakes();
+const feed = createCampaignFeed([KIT, BROKEN]);
+
+beforeAll(async () => {
+  server = await startFakeServer([createNewsSite(), createImagesFake(), feed, ...Object.values(fakes)]);
+  siar = await launchSiar({ hostRules: server.hostRules() });
+  await storageSet(siar.worker, {
+    accounts: Object.fromEntries(NETWORKS.map((network) => [network, ACCOUNTS[network as keyof typeof ACCOUNTS]])),
+    profile: { name: 'Sari Wulandari', unit: 'Dinas Komunikasi dan Informatika Provinsi Jawa Tengah' },
+  });
+});
+afterAll(async () => {
+  await siar?.close();
+  await server?.close();
+});
+
+const badge = () => siar.worker.evaluate(() => chrome.action.getBadgeText({}));
+
+describe('a joint campaign from kit file to dissemination report', () => {
+  let key = '';
+
+  it('subscribes to the kit file: the valid kit loads, the broken one is a health line, the badge lights', async () => {
+    const options = await CampaignSourcesSection.openIn(siar, 'options.html#campaigns');
+    await options.add(CAMPAIGN_URL);
+    await expect.poll(() => options.health(CAMPAIGN_URL)).toContain(message('id', 'campaignSourceKits').replace('$COUNT$', '1'));
+    expect(await options.problems(CAMPAIGN_URL)).toEqual(['Kit 2 (rusak): link: must be an http(s) address']);
+    const kits = await readTable<KitRow>(siar.worker, 'kits');
+    expect(kits.map((kit) => [kit.kitId, kit.seen])).toEqual([['hut-ri-81', 0]]);
+    key = kits[0]!.key;
+    expect(await badge()).toBe('1');
+    // The next read asks conditionally and the unchanged file adds nothing.
+    await options.item(CAMPAIGN_URL).getByTestId('campaign-source-retry').click();
+    await waitFor(async () => feed.answers.length, (n) => n >= 2);
+    expect(feed.answers.at(-1)).toMatchObject({ status: 304 });
+    expect(await readTable<KitRow>(siar.worker, 'kits')).toHaveLength(1);
+    await options.page.close();
+  });
+
+  it('shows the kit in the Kampanye tab, warns when the mandatory hashtag is dropped, and marks it shared on three networks', async () => {
+    const article = await siar.context.newPage();
+    await article.goto(`https://${NEWS_HOST}/berita/rapat-koordinasi`);
+    const popup = await PopupPage.forTab(siar, await tabIdOf(siar.worker, `https://${NEWS_HOST}/berita/rapat-koordinasi`));
+    await popup.page.setViewportSize({ width: 440, height: 600 });
+    const campaigns = new CampaignTab(popup);
+    await campaigns.open();
+    await expect.poll(() => campaigns.kit(key).getAttribute('data-phase')).toBe('active');
+    expect(await campaigns.kit(key).innerText()).toContain('HUT RI ke-81');
+    expect(await campaigns.kit(key).getByTestId('kit-not-shared').count()).toBe(1);
+    if (SHOTS) await popup.page.screenshot({ path: `${SHOTS}/kampanye-id.png` });
+    // Opening the tab clears the new-kit badge (no unread mentions: empty).
+    await expect.poll(badge).toBe('');
+
+    await campaigns.share(key);
+    expect(await popup.text()).toBe('Mari rayakan HUT RI ke-81 bersama seluruh rakyat Indonesia.\n\n#HUTRI81');
+    for (const network of NETWORKS) expect(await popup.byTestId(`target-${network}`).isChecked()).toBe(true);
+
+    await popup.setText('Mari rayakan HUT RI ke-81 bersama seluruh rakyat Indonesia.');
+    await popup.publish();
+    const warning = popup.byTestId('kit-mandatory-warning');
+    await warning.waitFor();
+    expect(await warning.innerText()).toContain('#HUTRI81');
+    expect(acceptedTexts(fakes).mastodon).toEqual([]);
+    expect(await readTable<PostRow>(siar.worker, 'posts')).toEqual([]);
+
+    await popup.setText('Mari rayakan HUT RI ke-81 bersama seluruh rakyat Indonesia.\n\n#HUTRI81');
+    expect(await warning.count()).toBe(0);
+    await popup.publish();
+    for (const network of NETWORKS) {
+      await expect.poll(() => popup.result(network).getAttribute('data-state'), { timeout: 30_000 }).toBe('sent');
+    }
+    const accepted = acceptedTexts(fakes);
+    expect(accepted.x[0]).toContain('Rayakan HUT RI ke-81!');
+    expect(accepted.mastodon[0]).toContain('#HUTRI81');
+    expect(accepted.telegram[0]).toContain(KIT.link);
+    const posts = await readTable<PostRow>(siar.worker, 'posts');
+    expect(posts).toHaveLength(1);
+    expect(posts[0]).toMatchObject({ kitId: key, kitUpdatedAt: Date.parse(KIT.updated), pageUrl: KIT.link });
+
+    await campaigns.open();
+    const shares = await campaigns.shares(key);
+    const deliveries = await readTable<DeliveryRow>(siar.worker, 'deliveries');
+    for (const network of NETWORKS) {
+      expect(shares[network]).toEqual({ state: 'sent', href: deliveries.find((d) => d.network === network)!.remoteUrl });
+    }
+    await popup.page.close();
+    await article.close();
+  });
+
+  it('reports the three links with times, prints on A4, exports CSV and XLSX, and gives the chat summary', async () => {
+    const report = await DisseminationPage.openIn(siar, `dissemination.html?kits=${encodeURIComponent(key)}`);
+    const deliveries = (await readTable<DeliveryRow>(siar.worker, 'deliveries')).toSorted((a, b) => a.updatedAt - b.updatedAt);
+    const clock = (at: number) => new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Jakarta', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' })
+      .format(at).replace(',', '');
+    const name = (network: NetworkId) => message('id', `network${network[0]!.toUpperCase()}${network.slice(1)}`);
+    const rows = await report.rows(3);
+    expect(rows.map((cells) => cells.slice(1, 5))).toEqual(deliveries.map((d) => ['HUT RI ke-81', name(d.network), clock(d.updatedAt), d.remoteUrl]));
+    expect(await report.byTestId('report-agency').innerText()).toMatch(/Dinas Komunikasi dan Informatika Provinsi Jawa Tengah/i);
+    expect(await report.byTestId('report-preparer').innerText()).toContain('Sari Wulandari');
+
+    // Time to first share, written out here from the stored times: "2 jam N menit".
+    const minutes = Math.floor((deliveries[0]!.updatedAt - start) / 60_000);
+    const delay = [Math.floor(minutes / 60) && `${Math.floor(minutes / 60)} jam`, minutes % 60 && `${minutes % 60} menit`].filter(Boolean).join(' ');
+    expect(await report.summary()).toBe([
+      `Kampanye HUT RI ke-81: 3/3 kanal (dibagikan ${delay} setelah terbit)`,
+      ...deliveries.map((d) => `- ${name(d.network)}: ${d.remoteUrl}`),
+    ].join('\n'));
+
+    // Print: A4 paper from the page's @page rule, filters and the summary box left off the paper.
+    const pdf = await report.pdf();
+    const box = /\/MediaBox\s*\[\s*0 0 ([\d.]+) ([\d.]+)\s*\]/.exec(pdf.toString('latin1'));
+    expect([Math.round(Number(box![1]) / 72 * 25.4), Math.round(Number(box![2]) / 72 * 25.4)]).toEqual([210, 297]);
+    expect(await report.visibleInPrint(report.page, '[data-testid="report-filters"], .report-filters')).toBe(false);
+    expect(await report.visibleInPrint(report.page, '[data-testid="report-summary-text"]')).toBe(false);
+    expect(await report.visibleInPrint(report.page, '[data-testid="report-table"]')).toBe(true);
+
+    const csv = await report.download('report-export-csv');
+    expect(csv.name).toMatch(/^diseminasi-\d{4}-\d{2}-\d{2}-\d{4}-\d{2}-\d{2}\.csv$/);
+    const records = parseCsv(csv.bytes.toString('utf8'));
+    expect(records.map((r) => [r[message('id', 'disseminationNetwork')], r[message('id', 'disseminationTime')], r[message('id', 'reportLink')]]))
+      .toEqual(deliveries.map((d) => [name(d.network), clock(d.updatedAt), d.remoteUrl]));
+
+    const xlsx = await report.download('report-export-xlsx');
+    expect(xlsx.name).toMatch(/\.xlsx$/);
+    const book = readXlsx(new Uint8Array(xlsx.bytes));
+    expect(book.rows().slice(1).map((r) => [r[1], r[2], r[3]])).toEqual(deliveries.map((d) => [name(d.network), clock(d.updatedAt), d.remoteUrl]));
+
+    if (SHOTS) {
+      mkdirSync(SHOTS, { recursive: true });
+      await report.page.setViewportSize({ width: 1000, height: 1100 });
+      await report.page.screenshot({ path: `${SHOTS}/laporan-id.png`, fullPage: true });
+      writeFileSync(`${SHOTS}/laporan-id.pdf`, pdf);
+    }
+    await report.page.close();
+    expect(siar.errors).toEqual([]);
+    expect(await workerErrors(siar.worker)).toEqual([]);
+  });
+});
