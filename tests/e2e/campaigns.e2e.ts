@@ -35,33 +35,38 @@ const KIT = {
 const BROKEN = { ...KIT, id: 'rusak', link: 'javascript:alert(1)' };
 const SHOTS = process.env.SIAR_SHOTS_DIR;
 
-let siar: SiarBrowser;
-let server: FakeServer;
-const fakes = createNetworkFakes();
-const feed = createCampaignFeed([KIT, BROKEN]);
+/** The chat summary's words and delay units, as the coordinator reads them in each language. */
+const SUMMARY = {
+  id: { campaign: 'Kampanye', channels: 'kanal', shared: 'dibagikan', after: 'setelah terbit', h: 'jam', min: 'menit' },
+  en: { campaign: 'Campaign', channels: 'channels', shared: 'shared', after: 'after publication', h: 'h', min: 'min' },
+};
 
-beforeAll(async () => {
-  server = await startFakeServer([createNewsSite(), createImagesFake(), feed, ...Object.values(fakes)]);
-  siar = await launchSiar({ hostRules: server.hostRules() });
-  await storageSet(siar.worker, {
-    accounts: Object.fromEntries(NETWORKS.map((network) => [network, ACCOUNTS[network as keyof typeof ACCOUNTS]])),
-    profile: { name: 'Sari Wulandari', unit: 'Dinas Komunikasi dan Informatika Provinsi Jawa Tengah' },
-  });
-});
-afterAll(async () => {
-  await siar?.close();
-  await server?.close();
-});
-
-const badge = () => siar.worker.evaluate(() => chrome.action.getBadgeText({}));
-
-describe('a joint campaign from kit file to dissemination report', () => {
+describe.each(['id', 'en'] as const)('a joint campaign from kit file to dissemination report (%s)', (lang) => {
+  let siar: SiarBrowser;
+  let server: FakeServer;
+  const fakes = createNetworkFakes();
+  const feed = createCampaignFeed([KIT, BROKEN]);
   let key = '';
+  const badge = () => siar.worker.evaluate(() => chrome.action.getBadgeText({}));
+
+  beforeAll(async () => {
+    if (SHOTS) mkdirSync(SHOTS, { recursive: true });
+    server = await startFakeServer([createNewsSite(), createImagesFake(), feed, ...Object.values(fakes)]);
+    siar = await launchSiar({ hostRules: server.hostRules(), lang });
+    await storageSet(siar.worker, {
+      accounts: Object.fromEntries(NETWORKS.map((network) => [network, ACCOUNTS[network as keyof typeof ACCOUNTS]])),
+      profile: { name: 'Sari Wulandari', unit: 'Dinas Komunikasi dan Informatika Provinsi Jawa Tengah' },
+    });
+  });
+  afterAll(async () => {
+    await siar?.close();
+    await server?.close();
+  });
 
   it('subscribes to the kit file: the valid kit loads, the broken one is a health line, the badge lights', async () => {
     const options = await CampaignSourcesSection.openIn(siar, 'options.html#campaigns');
     await options.add(CAMPAIGN_URL);
-    await expect.poll(() => options.health(CAMPAIGN_URL)).toContain(message('id', 'campaignSourceKits').replace('$COUNT$', '1'));
+    await expect.poll(() => options.health(CAMPAIGN_URL)).toContain(message(lang, 'campaignSourceKits').replace('$COUNT$', '1'));
     expect(await options.problems(CAMPAIGN_URL)).toEqual(['Kit 2 (rusak): link: must be an http(s) address']);
     const kits = await readTable<KitRow>(siar.worker, 'kits');
     expect(kits.map((kit) => [kit.kitId, kit.seen])).toEqual([['hut-ri-81', 0]]);
@@ -85,7 +90,7 @@ describe('a joint campaign from kit file to dissemination report', () => {
     await expect.poll(() => campaigns.kit(key).getAttribute('data-phase')).toBe('active');
     expect(await campaigns.kit(key).innerText()).toContain('HUT RI ke-81');
     expect(await campaigns.kit(key).getByTestId('kit-not-shared').count()).toBe(1);
-    if (SHOTS) await popup.page.screenshot({ path: `${SHOTS}/kampanye-id.png` });
+    if (SHOTS) await popup.page.screenshot({ path: `${SHOTS}/kampanye-${lang}.png` });
     // Opening the tab clears the new-kit badge (no unread mentions: empty).
     await expect.poll(badge).toBe('');
 
@@ -121,6 +126,7 @@ describe('a joint campaign from kit file to dissemination report', () => {
     for (const network of NETWORKS) {
       expect(shares[network]).toEqual({ state: 'sent', href: deliveries.find((d) => d.network === network)!.remoteUrl });
     }
+    if (SHOTS) await popup.page.screenshot({ path: `${SHOTS}/kampanye-shared-${lang}.png` });
     await popup.page.close();
     await article.close();
   });
@@ -130,17 +136,18 @@ describe('a joint campaign from kit file to dissemination report', () => {
     const deliveries = (await readTable<DeliveryRow>(siar.worker, 'deliveries')).toSorted((a, b) => a.updatedAt - b.updatedAt);
     const clock = (at: number) => new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Jakarta', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' })
       .format(at).replace(',', '');
-    const name = (network: NetworkId) => message('id', `network${network[0]!.toUpperCase()}${network.slice(1)}`);
+    const name = (network: NetworkId) => message(lang, `network${network[0]!.toUpperCase()}${network.slice(1)}`);
     const rows = await report.rows(3);
     expect(rows.map((cells) => cells.slice(1, 5))).toEqual(deliveries.map((d) => ['HUT RI ke-81', name(d.network), clock(d.updatedAt), d.remoteUrl]));
     expect(await report.byTestId('report-agency').innerText()).toMatch(/Dinas Komunikasi dan Informatika Provinsi Jawa Tengah/i);
     expect(await report.byTestId('report-preparer').innerText()).toContain('Sari Wulandari');
 
-    // Time to first share, written out here from the stored times: "2 jam N menit".
+    // Time to first share, written out here from the stored times: "2 jam N menit" / "2 h N min".
+    const words = SUMMARY[lang];
     const minutes = Math.floor((deliveries[0]!.updatedAt - start) / 60_000);
-    const delay = [Math.floor(minutes / 60) && `${Math.floor(minutes / 60)} jam`, minutes % 60 && `${minutes % 60} menit`].filter(Boolean).join(' ');
+    const delay = [Math.floor(minutes / 60) && `${Math.floor(minutes / 60)} ${words.h}`, minutes % 60 && `${minutes % 60} ${words.min}`].filter(Boolean).join(' ');
     expect(await report.summary()).toBe([
-      `Kampanye HUT RI ke-81: 3/3 kanal (dibagikan ${delay} setelah terbit)`,
+      `${words.campaign} HUT RI ke-81: 3/3 ${words.channels} (${words.shared} ${delay} ${words.after})`,
       ...deliveries.map((d) => `- ${name(d.network)}: ${d.remoteUrl}`),
     ].join('\n'));
 
@@ -155,7 +162,7 @@ describe('a joint campaign from kit file to dissemination report', () => {
     const csv = await report.download('report-export-csv');
     expect(csv.name).toMatch(/^diseminasi-\d{4}-\d{2}-\d{2}-\d{4}-\d{2}-\d{2}\.csv$/);
     const records = parseCsv(csv.bytes.toString('utf8'));
-    expect(records.map((r) => [r[message('id', 'disseminationNetwork')], r[message('id', 'disseminationTime')], r[message('id', 'reportLink')]]))
+    expect(records.map((r) => [r[message(lang, 'disseminationNetwork')], r[message(lang, 'disseminationTime')], r[message(lang, 'reportLink')]]))
       .toEqual(deliveries.map((d) => [name(d.network), clock(d.updatedAt), d.remoteUrl]));
 
     const xlsx = await report.download('report-export-xlsx');
@@ -164,10 +171,14 @@ describe('a joint campaign from kit file to dissemination report', () => {
     expect(book.rows().slice(1).map((r) => [r[1], r[2], r[3]])).toEqual(deliveries.map((d) => [name(d.network), clock(d.updatedAt), d.remoteUrl]));
 
     if (SHOTS) {
-      mkdirSync(SHOTS, { recursive: true });
       await report.page.setViewportSize({ width: 1000, height: 1100 });
-      await report.page.screenshot({ path: `${SHOTS}/laporan-id.png`, fullPage: true });
-      writeFileSync(`${SHOTS}/laporan-id.pdf`, pdf);
+      await report.page.screenshot({ path: `${SHOTS}/laporan-${lang}.png`, fullPage: true });
+      writeFileSync(`${SHOTS}/laporan-${lang}.pdf`, pdf);
+      // What goes on paper: print media at A4 width (210 mm at 96 dpi).
+      await report.page.setViewportSize({ width: 794, height: 1123 });
+      await report.page.emulateMedia({ media: 'print' });
+      await report.page.screenshot({ path: `${SHOTS}/laporan-print-${lang}.png`, fullPage: true });
+      await report.page.emulateMedia({ media: 'screen' });
     }
     await report.page.close();
     expect(siar.errors).toEqual([]);

@@ -1,5 +1,6 @@
 import { Dexie } from 'dexie';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { loadReport } from '../../../utils/campaigns/report-data';
 import { kitShares, kitKey, latestKits, markKitsSeen, storeKits, unseenKitCount } from '../../../utils/campaigns/store';
 import type { Kit } from '../../../utils/campaigns/kit';
 import { SiarDatabase } from '../../../utils/db';
@@ -86,5 +87,23 @@ describe('database version 2', () => {
     expect(await upgraded.posts.where('kitId').equals('src:a').count()).toBe(0);
     expect(await upgraded.kits.count()).toBe(0);
     await upgraded.delete();
+  });
+});
+
+describe('the report after a feed update', () => {
+  it('shows the kit as the version that was shared, not the newer one the feed sent later', async () => {
+    await storeKits(database, 'src', [kit('a', 1000, { title: 'HUT RI ke-81' })], 1);
+    const { postId } = await createPost(database, {
+      text: 'Teks #HUTRI81', variants: {}, pageUrl: 'https://www.komdigi.go.id/a', pageTitle: 'HUT RI ke-81',
+      targets: ['x'], kitId: 'src:a', kitUpdatedAt: 1000,
+    }, 'Sari', 2000);
+    await database.deliveries.where('postId').equals(postId).modify({ state: 'sent', remoteUrl: 'https://x.com/humas/status/1', updatedAt: 2500 });
+    const before = await loadReport(database, { from: 0, to: 10_000, kitKeys: ['src:a'] });
+    await storeKits(database, 'src', [kit('a', 3000, { title: 'Judul diganti', start: 2400 })], 3000);
+    const after = await loadReport(database, { from: 0, to: 10_000, kitKeys: ['src:a'] });
+    expect(after.report).toEqual(before.report);
+    expect(after.report.groups[0]).toMatchObject({ kit: { title: 'HUT RI ke-81', start: 1000 }, delayMs: 1500 });
+    // The kit list offers the newest version for new shares.
+    expect(after.kits.map((row) => row.title)).toEqual(['Judul diganti']);
   });
 });
