@@ -115,6 +115,12 @@ export const SETTINGS = {
   })),
   /** What this device learnt from the officer's tone corrections (utils/monitor/tone-adjust.ts). */
   toneLearning: define('toneLearning', toneLearningSchema, emptyLearning),
+  /** The officer's monthly ceiling for X search in US dollars; null means none (utils/sources/x-budget.ts). */
+  xSearchBudget: define('xSearchBudget', z.object({ monthlyCapUsd: z.nullable(z.number().check(z.minimum(0), z.maximum(100_000))) }), () => ({ monthlyCapUsd: 10 })),
+  /** Posts and users X search returned in the current billing month ("2026-11"), i.e. what X charges for. */
+  xSearchUsage: define('xSearchUsage', z.object({
+    month: str(7), posts: z.int().check(z.minimum(0)), users: z.int().check(z.minimum(0)),
+  }), () => ({ month: '', posts: 0, users: 0 })),
   drafts: define('drafts', z.record(str(4000), draftSchema), () => ({})),
   /** Campaign kit sources (issue 19); their kits live in the `kits` table of utils/db.ts. */
   campaignSources: define('campaignSources', z.array(campaignSourceSchema).check(z.maxLength(50)), () => []),

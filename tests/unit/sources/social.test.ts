@@ -1,6 +1,8 @@
 import type { ServerResponse } from 'node:http';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { AuthError, ContentError, RateLimitError, TransientError, toErrorInfo } from '../../../utils/errors';
+import { XBillingError } from '../../../utils/networks/x-billing';
+import { SETTINGS, readSetting, writeSetting } from '../../../utils/settings';
 import { sourceErrorKey } from '../../../utils/sources/store';
 import { SOURCES, isSourceKind } from '../../../utils/sources/registry';
 import type { SourceKind, SourceState } from '../../../utils/sources/types';
@@ -88,6 +90,43 @@ describe('x recent search', () => {
 
   it('refuses a query X would reject for length', async () => {
     await expect(run('x', { query: 'a'.repeat(600) })).rejects.toMatchObject({ field: 'query' });
+  });
+});
+
+describe('x search spending (pay-per-use: each post and author returned is charged)', () => {
+  beforeEach(async () => {
+    await writeSetting(SETTINGS.xSearchUsage, { month: '', posts: 0, users: 0 });
+    await writeSetting(SETTINGS.xSearchBudget, { monthlyCapUsd: 10 });
+  });
+
+  it('asks for X\'s smallest page by default and counts what the answer returned this month', async () => {
+    replies.set('/2/tweets/search/recent', json('x-search-recent.json'));
+    await run('x', { query: 'banjir' });
+    expect(server.requests[0]?.url.searchParams.get('max_results')).toBe('10');
+    const answer = JSON.parse(fixtureText('api/x-search-recent.json')) as { data: unknown[]; includes: { users: unknown[] } };
+    expect(await readSetting(SETTINGS.xSearchUsage)).toEqual({ month: '2024-12', posts: answer.data.length, users: answer.includes.users.length });
+  });
+
+  it('near the cap asks only for what still fits, and at the cap stops until next month without calling X', async () => {
+    replies.set('/2/tweets/search/recent', (response) => sendJson(response, 200, { meta: { result_count: 0 } }));
+    // US$9.70 spent: 0.30 left fits 20 posts with their authors.
+    await writeSetting(SETTINGS.xSearchUsage, { month: '2024-12', posts: 970, users: 485 });
+    await run('x', { query: 'banjir', maxResults: 100 });
+    expect(server.requests[0]?.url.searchParams.get('max_results')).toBe('20');
+
+    await writeSetting(SETTINGS.xSearchUsage, { month: '2024-12', posts: 1000, users: 500 });
+    const error = await run('x', { query: 'banjir' }).catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(XBillingError);
+    expect(error).toMatchObject({ messageKey: 'errorXSearchCapReached', retryAt: Date.UTC(2025, 0, 1) });
+    expect(sourceErrorKey(toErrorInfo(error))).toBe('errorXSearchCapReached');
+    expect(server.requests).toHaveLength(1);
+
+    // Last month's reads do not count against this month; no cap means no limit.
+    await writeSetting(SETTINGS.xSearchUsage, { month: '2024-11', posts: 5000, users: 5000 });
+    await expect(run('x', { query: 'banjir' })).resolves.toBeDefined();
+    await writeSetting(SETTINGS.xSearchUsage, { month: '2024-12', posts: 99_999, users: 99_999 });
+    await writeSetting(SETTINGS.xSearchBudget, { monthlyCapUsd: null });
+    await expect(run('x', { query: 'banjir' })).resolves.toBeDefined();
   });
 });
 
