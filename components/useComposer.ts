@@ -43,7 +43,7 @@ export function useComposer(start?: Promise<ComposerStart>) {
   // A campaign kit opened in the composer (issue 19.3), and the mandatory elements found missing at the
   // last Publish: a second Publish sends anyway.
   const [kit, setKit] = useState<KitView>();
-  const [kitWarning, setKitWarning] = useState<KitWarning[]>();
+  const [warned, setKitWarning] = useState<{ about: string; missing: KitWarning[] }>();
 
   // A layout effect: subscribing to the round trip needs no painted frame first (useEffect waits one).
   useLayoutEffect(() => {
@@ -125,15 +125,16 @@ export function useComposer(start?: Promise<ComposerStart>) {
     [text, variants, targets, image, mastodonLimit, page?.url, page?.respond],
   );
 
-  // The warning is about the text it was shown for: any edit asks again at the next Publish.
-  useEffect(() => setKitWarning(undefined), [text, variants, targets]);
+  // A warning holds for the texts it was shown for: after any edit the next Publish checks again.
+  const shown = JSON.stringify([text, variants, targets]);
+  const kitWarning = warned?.about === shown ? warned.missing : undefined;
 
   async function publish() {
     setProblem(undefined);
     if (!check.ok) return setProblem(check.problem);
     if (kit && !kitWarning) {
       const missing = kitWarnings(kit.mandatory, text, variants, targets);
-      if (missing.length) return setKitWarning(missing);
+      if (missing.length) return setKitWarning({ about: shown, missing });
     }
     const scheduled = scheduleAt ? zonedTimeToEpoch(scheduleAt, timeZone) : undefined;
     if (scheduleAt && (!scheduled || scheduled <= Date.now())) return setProblem({ key: 'composerSchedulePast' });
@@ -189,11 +190,11 @@ export function useComposer(start?: Promise<ComposerStart>) {
 
   /**
    * Opens a campaign kit as the post: its link and title as the page, its image, its text per network
-   * (variants, hashtags) with the officer's first signature preset; the usual counters and rules apply.
+   * (variants, hashtags) with the officer's first signature preset and UTM presets; the usual counters and rules apply.
    */
   function loadKit(next: KitView) {
     if (!context) return;
-    const draft = kitDraft(next, presets?.signatures[0]?.text ?? '');
+    const draft = kitDraft(next, presets?.signatures[0]?.text ?? '', presets?.utm);
     setPage({ url: next.link, title: next.title, description: '', selection: '', limited: false, ...(next.image ? { imageUrl: next.image.url } : {}) });
     setImageState(next.image ? 'loading' : 'removed');
     setImageAlt(next.image?.alt ?? '');

@@ -56,6 +56,7 @@ describe.each(['id', 'en'] as const)('a joint campaign from kit file to dissemin
     await storageSet(siar.worker, {
       accounts: Object.fromEntries(NETWORKS.map((network) => [network, ACCOUNTS[network as keyof typeof ACCOUNTS]])),
       profile: { name: 'Sari Wulandari', unit: 'Dinas Komunikasi dan Informatika Provinsi Jawa Tengah' },
+      presets: { hashtags: [], signatures: [{ id: 'ttd', label: 'TTD', text: '— Humas Jateng' }], utm: { x: { source: 'x', medium: 'social', campaign: 'hutri81' } } },
     });
   });
   afterAll(async () => {
@@ -95,10 +96,11 @@ describe.each(['id', 'en'] as const)('a joint campaign from kit file to dissemin
     await expect.poll(badge).toBe('');
 
     await campaigns.share(key);
-    expect(await popup.text()).toBe('Mari rayakan HUT RI ke-81 bersama seluruh rakyat Indonesia.\n\n#HUTRI81');
+    // The kit's text and hashtag with the officer's signature preset; X gets its own variant with the UTM-tagged link.
+    expect(await popup.text()).toBe('Mari rayakan HUT RI ke-81 bersama seluruh rakyat Indonesia.\n\n#HUTRI81\n— Humas Jateng');
     for (const network of NETWORKS) expect(await popup.byTestId(`target-${network}`).isChecked()).toBe(true);
 
-    await popup.setText('Mari rayakan HUT RI ke-81 bersama seluruh rakyat Indonesia.');
+    await popup.setText('Mari rayakan HUT RI ke-81 bersama seluruh rakyat Indonesia.\n— Humas Jateng');
     await popup.publish();
     const warning = popup.byTestId('kit-mandatory-warning');
     await warning.waitFor();
@@ -106,15 +108,15 @@ describe.each(['id', 'en'] as const)('a joint campaign from kit file to dissemin
     expect(acceptedTexts(fakes).mastodon).toEqual([]);
     expect(await readTable<PostRow>(siar.worker, 'posts')).toEqual([]);
 
-    await popup.setText('Mari rayakan HUT RI ke-81 bersama seluruh rakyat Indonesia.\n\n#HUTRI81');
-    expect(await warning.count()).toBe(0);
+    await popup.setText('Mari rayakan HUT RI ke-81 bersama seluruh rakyat Indonesia.\n\n#HUTRI81\n— Humas Jateng');
+    await expect.poll(() => warning.count()).toBe(0);
     await popup.publish();
     for (const network of NETWORKS) {
       await expect.poll(() => popup.result(network).getAttribute('data-state'), { timeout: 30_000 }).toBe('sent');
     }
     const accepted = acceptedTexts(fakes);
-    expect(accepted.x[0]).toContain('Rayakan HUT RI ke-81!');
-    expect(accepted.mastodon[0]).toContain('#HUTRI81');
+    expect(accepted.x[0]).toBe(`Rayakan HUT RI ke-81!\n\n#HUTRI81\n— Humas Jateng\n${KIT.link}?utm_source=x&utm_medium=social&utm_campaign=hutri81`);
+    expect(accepted.mastodon[0]).toBe(`Mari rayakan HUT RI ke-81 bersama seluruh rakyat Indonesia.\n\n#HUTRI81\n— Humas Jateng\n${KIT.link}`);
     expect(accepted.telegram[0]).toContain(KIT.link);
     const posts = await readTable<PostRow>(siar.worker, 'posts');
     expect(posts).toHaveLength(1);

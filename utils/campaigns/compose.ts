@@ -1,3 +1,5 @@
+import { applyUtm, type UtmTags } from '../compose/link';
+import { LINK_CARRIER } from '../compose/page-link';
 import { applySignature } from '../compose/presets';
 import type { NetworkId } from '../networks/ids';
 import { kitText, missingMandatory } from './draft';
@@ -10,13 +12,22 @@ import type { Kit } from './kit';
  * The composer's base text and per-network variants for a kit: the kit's text (its variant for a network
  * that has one) with its hashtags, then `signature` (the officer's preset, e.g. "— Humas Diskominfo")
  * on its own line. Networks without a variant of their own use the base text.
+ * `utm`: the officer's UTM presets per network. A network that takes the link only from the text
+ * (LINK_CARRIER `text`: X, Mastodon, Threads, Telegram) gets the kit's link with its UTM tags on the last
+ * line of its own variant, so the composer does not append the bare link (utils/compose/page-link.ts
+ * ignores the query when it looks for the page link). Card networks take the page link as it is.
  */
-export function kitDraft(kit: Pick<Kit, 'text' | 'variants' | 'hashtags'>, signature: string): { text: string; variants: Partial<Record<NetworkId, string>> } {
+export function kitDraft(kit: Pick<Kit, 'text' | 'variants' | 'hashtags'> & { link?: string }, signature: string, utm: Partial<Record<NetworkId, UtmTags>> = {}): { text: string; variants: Partial<Record<NetworkId, string>> } {
   const variants: Partial<Record<NetworkId, string>> = {};
   for (const network of Object.keys(kit.variants) as NetworkId[]) {
     if (kit.variants[network]) variants[network] = applySignature(kitText(kit, network), signature);
   }
-  return { text: applySignature(kitText(kit), signature), variants };
+  const text = applySignature(kitText(kit), signature);
+  for (const [network, tags] of Object.entries(utm) as [NetworkId, UtmTags][]) {
+    if (!kit.link || LINK_CARRIER[network] !== 'text' || !Object.values(tags).some((value) => value?.trim())) continue;
+    variants[network] = `${(variants[network] ?? text).trimEnd()}\n${applyUtm(kit.link, tags)}`;
+  }
+  return { text, variants };
 }
 
 /** One network whose post lacks some of the kit's mandatory elements. */

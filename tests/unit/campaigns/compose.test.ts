@@ -30,3 +30,20 @@ describe('a kit opened in the composer', () => {
     expect(kitWarnings([], '', {}, ['x'])).toEqual([]);
   });
 });
+
+describe('UTM presets on a kit', () => {
+  const withLink = { ...kit, link: 'https://www.komdigi.go.id/berita/hut-ri-81?id=7' };
+  const utm = { x: { source: 'x', medium: 'social', campaign: 'hutri81' }, facebook: { source: 'facebook', medium: 'social', campaign: 'hutri81' }, mastodon: { source: '', medium: '', campaign: '' } };
+
+  it('puts the tagged link in the text of networks that take links from the text only', () => {
+    const draft = kitDraft(withLink, '', utm);
+    expect(draft.variants.x).toBe('Rayakan HUT RI ke-81!\n\n#HUTRI81 #IndonesiaMaju\nhttps://www.komdigi.go.id/berita/hut-ri-81?id=7&utm_source=x&utm_medium=social&utm_campaign=hutri81');
+  });
+
+  it('leaves card networks (Facebook) and networks with an empty preset on the plain page link', () => {
+    const draft = kitDraft(withLink, '', utm);
+    expect(draft.variants.facebook).toBeUndefined();
+    expect(draft.variants.mastodon).toBeUndefined();
+    expect(draft.text).not.toContain('utm_');
+  });
+});
