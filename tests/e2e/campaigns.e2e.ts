@@ -105,6 +105,7 @@ describe.each(['id', 'en'] as const)('a joint campaign from kit file to dissemin
     const warning = popup.byTestId('kit-mandatory-warning');
     await warning.waitFor();
     expect(await warning.innerText()).toContain('#HUTRI81');
+    if (SHOTS) await popup.page.screenshot({ path: `${SHOTS}/kampanye-warning-${lang}.png` });
     expect(acceptedTexts(fakes).mastodon).toEqual([]);
     expect(await readTable<PostRow>(siar.worker, 'posts')).toEqual([]);
 

@@ -6,6 +6,7 @@ import { newCampaignSource, pollCampaignSource } from '../campaigns/poll';
 import { kitShares, latestKits, markKitsSeen, storeKits } from '../campaigns/store';
 import { SETTINGS, readSetting, updateSetting, type CampaignSource } from '../settings';
 import { refreshBadge } from './badge';
+import { recordWorkerError } from './diagnostics';
 
 // The worker's side of campaigns (issue 19): the one-minute tick reads due campaign sources, new kits
 // light the badge, and the popup and options page ask for kits and sources through messages.
@@ -36,7 +37,8 @@ export function campaignTick(only?: string[]): Promise<number> {
     const sources = (await readSetting(SETTINGS.campaignSources)).filter((s) => (only ? only.includes(s.id) : s.nextDueAt <= now));
     let fresh = 0;
     for (const source of sources) fresh += (await pollOne(source)).fresh;
-    if (fresh > 0) await refreshBadge();
+    // The kits are stored: a badge that cannot be drawn is recorded, not a failed read.
+    if (fresh > 0) await refreshBadge().catch(recordWorkerError);
     return fresh;
   };
   // Overlapping ticks share one run; an explicit read waits for it, then runs.
