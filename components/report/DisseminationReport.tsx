@@ -1,33 +1,24 @@
 import { useEffect, useLayoutEffect, useState } from 'preact/hooks';
 import { chatSummary, formatDelay, type DisseminationReport as Report } from '../../utils/campaigns/report';
 import { loadReport } from '../../utils/campaigns/report-data';
-import { reportCsv, reportTable, reportXlsx, type ReportLabels } from '../../utils/campaigns/report-export';
+import { reportExportTable, reportTable, type ReportLabels } from '../../utils/campaigns/report-export';
+import { exportTable, type ExportFormat } from '../../utils/export/download';
 import { db, type DeliveryState, type KitRow } from '../../utils/db';
 import { t, uiLanguage, type MessageKey } from '../../utils/i18n';
 import { networkNameKey } from '../../utils/networks/names';
 import { SETTINGS, readSetting, type SettingValue } from '../../utils/settings';
-import { downloadText } from '../../utils/sidepanel/actions';
 import { safeHttpUrl } from '../../utils/sidepanel/links';
 import { dateInZone, dayRange } from '../../utils/sidepanel/time';
 import { Alert } from '../Alert';
 import { markReady } from '../mount';
 import { ReportFilters } from './ReportFilters';
 import '../sidepanel.css';
-import './report.css';
+import './dissemination.css';
 
 const lang = uiLanguage() === 'en' ? 'en' : 'id';
 const STATE_KEYS: Record<DeliveryState, MessageKey> = {
   pending: 'statePending', sending: 'stateSending', sent: 'stateSent', failed: 'stateFailed', 'needs-auth': 'stateNeedsAuth',
 };
-
-function download(name: string, blob: Blob) {
-  const url = URL.createObjectURL(blob);
-  const link = Object.assign(document.createElement('a'), { href: url, download: name });
-  document.body.append(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 60_000);
-}
 
 /**
  * "Laporan Diseminasi" (issue 19.4–5): for a period and chosen campaigns (or every post), where each kit
@@ -38,6 +29,8 @@ function download(name: string, blob: Blob) {
 export function DisseminationReport() {
   const params = new URLSearchParams(location.search);
   const [timeZone, setTimeZone] = useState<string>();
+  const [separator, setSeparator] = useState<';' | ','>(';');
+  const [exportFailed, setExportFailed] = useState(false);
   const [profile, setProfile] = useState<SettingValue<typeof SETTINGS.profile>>();
   const [openedAt] = useState(() => Date.now());
   const [from, setFrom] = useState(params.get('from') ?? '');
@@ -46,7 +39,10 @@ export function DisseminationReport() {
   const [data, setData] = useState<{ report: Report; kits: KitRow[] }>();
   const [copied, setCopied] = useState(false);
   useEffect(() => {
-    void readSetting(SETTINGS.preferences).then((p) => setTimeZone(p.timeZone));
+    void readSetting(SETTINGS.preferences).then((p) => {
+      setTimeZone(p.timeZone);
+      if (p.csvSeparator) setSeparator(p.csvSeparator);
+    });
     void readSetting(SETTINGS.profile).then(setProfile);
   }, []);
   const today = timeZone ? dateInZone(openedAt, timeZone) : '';
@@ -75,6 +71,10 @@ export function DisseminationReport() {
   const rows = data ? reportTable(data.report, labels) : [];
   const summary = data ? chatSummary(data.report, lang, networkName) : '';
   const fileBase = `diseminasi-${fromDay}-${toDay}`;
+  const download = (format: ExportFormat) => {
+    setExportFailed(false);
+    void exportTable(reportExportTable(rows, labels, t('disseminationTitle')), format, fileBase, separator).catch(() => setExportFailed(true));
+  };
   const period = range ? `${new Intl.DateTimeFormat(lang, { timeZone, dateStyle: 'long' }).format(range.from)} – ${new Intl.DateTimeFormat(lang, { timeZone, dateStyle: 'long' }).format(range.to - 1)}` : '';
   const totals = data?.report.totals;
 
@@ -88,11 +88,10 @@ export function DisseminationReport() {
       <ReportFilters from={fromDay} to={toDay} onFrom={setFrom} onTo={setTo} kits={data?.kits ?? []} chosen={chosen} onChosen={setChosen} />
       <div class="report-actions">
         <button type="button" class="primary" data-testid="report-print" onClick={() => print()}>{t('reportPrint')}</button>
-        <button type="button" data-testid="report-export-csv" disabled={!data}
-          onClick={() => downloadText(`${fileBase}.csv`, reportCsv(rows, labels), 'text/csv;charset=utf-8')}>{t('reportCsv')}</button>
-        <button type="button" data-testid="report-export-xlsx" disabled={!data}
-          onClick={() => void reportXlsx(rows, labels, t('disseminationTitle')).then((blob) => download(`${fileBase}.xlsx`, blob))}>{t('disseminationXlsx')}</button>
+        <button type="button" data-testid="report-export-csv" disabled={!data} onClick={() => download('csv')}>{t('reportCsv')}</button>
+        <button type="button" data-testid="report-export-xlsx" disabled={!data} onClick={() => download('xlsx')}>{t('disseminationXlsx')}</button>
       </div>
+      {exportFailed && <Alert testId="report-export-problem">{t('errorInternal')}</Alert>}
       {timeZone && !range && <Alert testId="report-problem">{t('reportBadDate')}</Alert>}
       {data && rows.length === 0 && <p class="empty" data-testid="report-empty">{t('disseminationEmpty')}</p>}
       {data && data.report.groups.map((group) => (
@@ -125,7 +124,7 @@ export function DisseminationReport() {
           {totals.medianDelayMs !== undefined && ` · ${t('disseminationMedianDelay', formatDelay(totals.medianDelayMs, lang))}`}
         </p>
       )}
-      <section class="no-print report-summary">
+      <section class="no-print dissemination-summary">
         <h2>{t('disseminationSummary')}</h2>
         <textarea readOnly rows={6} data-testid="report-summary-text" value={summary} />
         <button type="button" data-testid="report-summary-copy" disabled={!summary}

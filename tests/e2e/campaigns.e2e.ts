@@ -164,14 +164,18 @@ describe.each(['id', 'en'] as const)('a joint campaign from kit file to dissemin
 
     const csv = await report.download('report-export-csv');
     expect(csv.name).toMatch(/^diseminasi-\d{4}-\d{2}-\d{2}-\d{4}-\d{2}-\d{2}\.csv$/);
-    const records = parseCsv(csv.bytes.toString('utf8'));
+    // Indonesian Excel's list separator is `;` (the export module's default).
+    const records = parseCsv(csv.bytes.toString('utf8'), ';');
+    const seconds = (at: number) => `${clock(at)}:${new Date(at).toISOString().slice(17, 19)}`;
     expect(records.map((r) => [r[message(lang, 'disseminationNetwork')], r[message(lang, 'disseminationTime')], r[message(lang, 'reportLink')]]))
-      .toEqual(deliveries.map((d) => [name(d.network), clock(d.updatedAt), d.remoteUrl]));
+      .toEqual(deliveries.map((d) => [name(d.network), seconds(d.updatedAt), d.remoteUrl]));
 
     const xlsx = await report.download('report-export-xlsx');
     expect(xlsx.name).toMatch(/\.xlsx$/);
     const book = readXlsx(new Uint8Array(xlsx.bytes));
-    expect(book.rows().slice(1).map((r) => [r[1], r[2], r[3]])).toEqual(deliveries.map((d) => [name(d.network), clock(d.updatedAt), d.remoteUrl]));
+    // The time is a date cell: days since 1899-12-30 (ECMA-376 Part 1 §18.17.4.1) of the WIB wall clock (UTC+7).
+    const wib = (serial: string) => Math.round((Number(serial) - 25569) * 86_400_000) - 7 * HOUR;
+    expect(book.rows().slice(1).map((r) => [r[1], wib(r[2]!), r[3]])).toEqual(deliveries.map((d) => [name(d.network), Math.floor(d.updatedAt / 1000) * 1000, d.remoteUrl]));
 
     if (SHOTS) {
       await report.page.setViewportSize({ width: 1000, height: 1100 });

@@ -1,11 +1,10 @@
-import writeXlsxFile, { type SheetData } from 'write-excel-file/universal';
-import { toCsv } from '../csv';
+import type { ExportTable } from '../export/table';
 import type { NetworkId } from '../networks/ids';
 import { formatDelay, type DisseminationReport } from './report';
 
-// The dissemination report as a table (issue 19.4): one row per delivery, the same columns on screen, in
-// the CSV (utils/csv.ts, the team's one CSV writer) and in the XLSX (write-excel-file, the team's
-// spreadsheet library). Times are written in the officer's zone as text a reader sees as-is.
+// The dissemination report as a table (issue 19.4): one row per delivery, the same rows on screen and in
+// the CSV/XLSX export, which go through the team's one export module (utils/export: `;` CSV by default,
+// XLSX with real date cells in the officer's zone).
 
 export interface ReportLabels {
   lang: 'id' | 'en';
@@ -20,7 +19,9 @@ export interface ReportLabels {
 export interface ReportTableRow {
   campaign: string;
   network: string;
-  /** "2026-08-10 14:05" in the officer's zone; empty when not sent. */
+  /** When it was sent (ms since the epoch); undefined when not sent. */
+  at?: number;
+  /** `at` as "2026-08-10 14:05" in the officer's zone; empty when not sent. */
   time: string;
   link: string;
   status: string;
@@ -28,7 +29,7 @@ export interface ReportTableRow {
   delay: string;
 }
 
-/** "2026-08-10 14:05" in `timeZone` (sortable, what a spreadsheet reads as a date-time). */
+/** "2026-08-10 14:05" in `timeZone` (sortable, 24-hour, as on paper). */
 export function reportTime(at: number, timeZone: string): string {
   const parts = Object.fromEntries(new Intl.DateTimeFormat('en-CA', {
     timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23',
@@ -41,6 +42,7 @@ export function reportTable(report: DisseminationReport, labels: ReportLabels): 
   return report.groups.flatMap((group) => group.rows.map((row) => ({
     campaign: group.kit?.title ?? labels.otherPosts,
     network: labels.networkName(row.network),
+    ...(row.at !== undefined ? { at: row.at } : {}),
     time: row.at !== undefined ? reportTime(row.at, labels.timeZone) : '',
     link: row.url ?? '',
     status: labels.stateName(row.state),
@@ -48,21 +50,15 @@ export function reportTable(report: DisseminationReport, labels: ReportLabels): 
   })));
 }
 
-const cells = (row: ReportTableRow) => [row.campaign, row.network, row.time, row.link, row.status, row.delay];
-
-/** The report as CSV (every field quoted, formula starts neutralised: utils/csv.ts). */
-export function reportCsv(rows: readonly ReportTableRow[], labels: Pick<ReportLabels, 'header'>): string {
-  return toCsv(labels.header, rows.map(cells));
-}
-
-/**
- * The report as an XLSX workbook (one sheet, bold header row, the header frozen). Strings stay strings:
- * write-excel-file writes them as shared strings, which no spreadsheet evaluates as formulas.
- */
-export async function reportXlsx(rows: readonly ReportTableRow[], labels: Pick<ReportLabels, 'header'>, sheet: string): Promise<Blob> {
-  const data: SheetData = [
-    labels.header.map((value) => ({ value, fontWeight: 'bold' as const })),
-    ...rows.map((row) => cells(row).map((value) => ({ value, type: String }))),
-  ];
-  return writeXlsxFile(data, { sheet: sheet.slice(0, 31), stickyRowsCount: 1, columns: [{ width: 36 }, { width: 14 }, { width: 18 }, { width: 50 }, { width: 14 }, { width: 18 }] }).toBlob();
+/** The rows as the export module's table: the time column a date (a date cell in XLSX, zone time in CSV). */
+export function reportExportTable(rows: readonly ReportTableRow[], labels: Pick<ReportLabels, 'header' | 'timeZone'>, sheet: string): ExportTable {
+  const [campaign, network, time, link, status, delay] = labels.header;
+  return {
+    sheet, timeZone: labels.timeZone,
+    columns: [
+      { header: campaign, width: 36 }, { header: network, width: 16 }, { header: time, kind: 'date', width: 20 },
+      { header: link, width: 50 }, { header: status, width: 14 }, { header: delay, width: 20 },
+    ],
+    rows: rows.map((row) => [row.campaign, row.network, row.at, row.link, row.status, row.delay]),
+  };
 }

@@ -1,5 +1,4 @@
-import type { Download, Page } from 'playwright-core';
-import { readFileSync } from 'node:fs';
+import type { Page } from 'playwright-core';
 import { ExtensionPage } from './base';
 import { PopupPage } from './popup';
 
@@ -72,11 +71,6 @@ export class DisseminationPage extends ExtensionPage {
 
   summary() {
     return this.byTestId('report-summary-text').inputValue();
-  }
-
-  async download(testId: 'report-export-csv' | 'report-export-xlsx'): Promise<{ name: string; bytes: Buffer }> {
-    const [file] = await Promise.all([this.page.waitForEvent('download'), this.byTestId(testId).click()]) as [Download, unknown];
-    return { name: file.suggestedFilename(), bytes: readFileSync((await file.path())!) };
   }
 
   /** The page as Chromium prints it: A4 from the page's own @page rule. */

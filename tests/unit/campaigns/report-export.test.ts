@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { disseminationReport } from '../../../utils/campaigns/report';
-import { reportCsv, reportTable, reportTime, reportXlsx, type ReportLabels } from '../../../utils/campaigns/report-export';
+import { reportExportTable, reportTable, reportTime, type ReportLabels } from '../../../utils/campaigns/report-export';
+import { tableToCsv } from '../../../utils/export/table';
+import { tableToXlsx } from '../../../utils/export/xlsx';
 import type { DeliveryRow } from '../../../utils/db';
 import { readXlsx } from '../../support/xlsx';
 
@@ -31,9 +33,9 @@ const report = disseminationReport({
 describe('the dissemination report as a table', () => {
   it('has one row per delivery with the time in the officer zone and the delay after the kit publication', () => {
     expect(reportTable(report, labels)).toEqual([
-      { campaign: '=HUT RI ke-81', network: 'X', time: '2026-08-10 10:05', link: 'https://x.com/humas/status/1', status: 'Terkirim', delay: '3 jam 5 menit' },
+      { campaign: '=HUT RI ke-81', network: 'X', at: T0 + H + 125 * 60_000, time: '2026-08-10 10:05', link: 'https://x.com/humas/status/1', status: 'Terkirim', delay: '3 jam 5 menit' },
       { campaign: '=HUT RI ke-81', network: 'Mastodon', time: '', link: '', status: 'Gagal', delay: '' },
-      { campaign: 'Unggahan lain', network: 'X', time: '2026-08-10 09:00', link: 'https://x.com/humas/status/2', status: 'Terkirim', delay: '' },
+      { campaign: 'Unggahan lain', network: 'X', at: T0 + 2 * H, time: '2026-08-10 09:00', link: 'https://x.com/humas/status/2', status: 'Terkirim', delay: '' },
     ]);
   });
 
@@ -45,26 +47,26 @@ describe('the dissemination report as a table', () => {
     expect(reportTime(at, zone)).toBe(expected);
   });
 
-  it('exports CSV through the shared writer: BOM, header, a formula-looking title neutralised', () => {
-    const csv = reportCsv(reportTable(report, labels), labels);
+  it('exports CSV through the team export module: `;`, the time in the officer zone, a formula-looking title neutralised', () => {
+    const csv = tableToCsv(reportExportTable(reportTable(report, labels), labels, 'Laporan Diseminasi'));
     const lines = csv.replace(/^\uFEFF/, '').trimEnd().split('\r\n');
-    expect(lines[0]).toContain('Kampanye');
-    expect(lines[1]).toContain('"\'=HUT RI ke-81"');
+    expect(lines[0]).toBe('"Kampanye";"Kanal";"Waktu unggah";"Tautan";"Status";"Jeda sejak kit terbit"');
+    expect(lines[1]).toBe('"\'=HUT RI ke-81";"X";"2026-08-10 10:05:00";"https://x.com/humas/status/1";"Terkirim";"3 jam 5 menit"');
+    expect(lines[2]).toBe('"\'=HUT RI ke-81";"Mastodon";"";"";"Gagal";""');
     expect(lines).toHaveLength(4);
   });
 
-  it('exports XLSX whose cells hold the same text, as strings, with no formula', async () => {
-    const rows = reportTable(report, labels);
-    const blob = await reportXlsx(rows, labels, 'Laporan Diseminasi');
+  it('exports XLSX with text as strings (no formula) and the time as a date cell of the officer wall clock', async () => {
+    const blob = await tableToXlsx(reportExportTable(reportTable(report, labels), labels, 'Laporan Diseminasi'));
     const book = readXlsx(new Uint8Array(await blob.arrayBuffer()));
     expect(book.cells.some((cell) => cell.formula !== undefined)).toBe(false);
-    expect(book.rows()).toEqual([
-      ['Kampanye', 'Kanal', 'Waktu unggah', 'Tautan', 'Status', 'Jeda sejak kit terbit'],
-      ['=HUT RI ke-81', 'X', '2026-08-10 10:05', 'https://x.com/humas/status/1', 'Terkirim', '3 jam 5 menit'],
-      ['=HUT RI ke-81', 'Mastodon', '', '', 'Gagal', ''],
-      ['Unggahan lain', 'X', '2026-08-10 09:00', 'https://x.com/humas/status/2', 'Terkirim', ''],
-    ]);
-    expect(book.cells.filter((cell) => cell.value).every((cell) => cell.type === 's' || cell.type === 'inlineStr')).toBe(true);
+    const rows = book.rows();
+    expect(rows[0]).toEqual(['Kampanye', 'Kanal', 'Waktu unggah', 'Tautan', 'Status', 'Jeda sejak kit terbit']);
+    expect([rows[1]![0], rows[1]![1], rows[1]![3], rows[1]![4], rows[1]![5]]).toEqual(['=HUT RI ke-81', 'X', 'https://x.com/humas/status/1', 'Terkirim', '3 jam 5 menit']);
+    // A spreadsheet date is days since 1899-12-30 (ECMA-376 Part 1 §18.17.4.1): 10:05 WIB on 10 August 2026.
+    const serial = Number(rows[1]![2]);
+    expect(new Date(Math.round((serial - 25569) * 86_400_000)).toISOString()).toBe('2026-08-10T10:05:00.000Z');
+    expect(rows[3]!.slice(0, 2)).toEqual(['Unggahan lain', 'X']);
     expect(book.sheetName).toBe('Laporan Diseminasi');
   });
 });
