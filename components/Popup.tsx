@@ -149,8 +149,10 @@ export function Popup({ start }: { start?: Promise<ComposerStart> }) {
             {c.problem && <Alert testId="composer-problem">{problemText(c.problem)}</Alert>}
             {c.kitWarning && (
               <Alert tone="warning" testId="kit-mandatory-warning">
-                {t('kitMandatoryMissing')}
-                <ul>{c.kitWarning.map((w) => <li key={w.network}>{t(networkNameKey(w.network))}: {w.missing.join(' ')}</li>)}</ul>
+                <span>
+                  {t('kitMandatoryMissing')}
+                  <ul>{c.kitWarning.map((w) => <li key={w.network}>{t(networkNameKey(w.network))}: {w.missing.join(' ')}</li>)}</ul>
+                </span>
               </Alert>
             )}
             {shareOpen && (

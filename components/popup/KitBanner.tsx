@@ -6,8 +6,7 @@ import { Alert } from '../Alert';
 export function KitBanner({ kit }: { kit: KitView }) {
   return (
     <Alert tone="info" testId="kit-banner">
-      <span>{t('kitInComposer', kit.title)}</span>
-      {kit.mandatory.length > 0 && <span> · {t('kitMandatory', kit.mandatory.join(' '))}</span>}
+      <span>{t('kitInComposer', kit.title)}{kit.mandatory.length > 0 && ` · ${t('kitMandatory', kit.mandatory.join(' '))}`}</span>
     </Alert>
   );
 }

@@ -4,7 +4,7 @@ import type { DeliveryRow, KitRow, PostRow } from '../../utils/db';
 import type { NetworkId } from '../../utils/networks/ids';
 import { CAMPAIGN_URL, createCampaignFeed } from '../fakes/campaign-feed';
 import { startFakeServer, type FakeServer } from '../fakes/https-server';
-import { createImagesFake, IMAGE_URL } from '../fakes/images';
+import { createImagesFake } from '../fakes/images';
 import { createNewsSite, NEWS_HOST } from '../fakes/news-site';
 import { readXlsx } from '../support/xlsx';
 import { parseCsv } from './pages/audit';
@@ -27,7 +27,8 @@ const KIT = {
   id: 'hut-ri-81', updated: new Date(start).toISOString(), title: 'HUT RI ke-81',
   period: { start: new Date(start).toISOString(), end: new Date(start + 10 * 24 * HOUR).toISOString() },
   link: 'https://www.komdigi.go.id/berita/hut-ri-81',
-  image: { url: IMAGE_URL, alt: 'Logo HUT RI ke-81' },
+  // A real PNG (the news site fake serves Siar's icon), so the composer shows it and the networks get it.
+  image: { url: `https://${NEWS_HOST}/img/rapat.png`, alt: 'Logo HUT RI ke-81' },
   text: 'Mari rayakan HUT RI ke-81 bersama seluruh rakyat Indonesia.',
   variants: { x: 'Rayakan HUT RI ke-81!' },
   hashtags: ['HUTRI81'], mandatory: ['#HUTRI81'],
@@ -116,6 +117,8 @@ describe.each(['id', 'en'] as const)('a joint campaign from kit file to dissemin
       await expect.poll(() => popup.result(network).getAttribute('data-state'), { timeout: 30_000 }).toBe('sent');
     }
     const accepted = acceptedTexts(fakes);
+    // The kit's image went with the posts (X uploads it as media first).
+    expect(fakes.x.media[0]).toMatchObject({ finalized: true, type: 'image/png' });
     expect(accepted.x[0]).toBe(`Rayakan HUT RI ke-81!\n\n#HUTRI81\n— Humas Jateng\n${KIT.link}?utm_source=x&utm_medium=social&utm_campaign=hutri81`);
     expect(accepted.mastodon[0]).toBe(`Mari rayakan HUT RI ke-81 bersama seluruh rakyat Indonesia.\n\n#HUTRI81\n— Humas Jateng\n${KIT.link}`);
     expect(accepted.telegram[0]).toContain(KIT.link);
