@@ -6,7 +6,7 @@ import { campaignHandlers, campaignTick } from '../../../utils/campaigns/service
 import { startServer, type LocalServer } from '../sources/helpers';
 
 // The worker's campaign messages: a source is added only with an http(s) address and no credentials in
-// it, like feed sources), read at once, and its kits listed with where they were shared.
+// it, like feed sources, read at once, and its kits listed with where they were shared.
 
 const kit = (id: string) => ({
   id, updated: '2026-08-10T08:00:00+07:00', title: `Kit ${id}`, period: { start: '2026-08-10T00:00:00+07:00' },
