@@ -4,7 +4,7 @@ import * as z from 'zod/mini';
 import { accountDraftsSchema, accountSummariesSchema } from './accounts/public';
 import { emptyLearning, toneLearningSchema } from './monitor/tone-adjust';
 import { accountsSchema } from './networks/accounts';
-import { networkIdSchema } from './networks/ids';
+import { NETWORK_IDS, networkIdSchema } from './networks/ids';
 import { deviceSealedSchema, sealedSchema } from './secrets/schema';
 
 /** A value kept in storage.local under one key, with the schema every read and write must pass. */
@@ -47,7 +47,7 @@ export const preferencesSchema = z.object({
 export const draftSchema = z.object({
   text: str(70_000),
   variants: z.partialRecord(networkIdSchema, str(70_000)),
-  targets: z.array(networkIdSchema).check(z.maxLength(7)),
+  targets: z.array(networkIdSchema).check(z.maxLength(NETWORK_IDS.length)),
   imageAlt: str(1500),
   updatedAt: z.number(),
   /** The officer's text before a quote replaced it or they started over: restorable, never silently lost. */
@@ -72,7 +72,7 @@ export const SETTINGS = {
   /** The non-secret fields of each account (utils/accounts/public.ts), so exports without secrets work while locked. */
   accountPublic: define('accountPublic', accountDraftsSchema, () => ({})),
   /** Networks whose secrets an earlier Siar wrote in plain text: they may still be on disk; regenerate them. */
-  exposedSecrets: define('exposedSecrets', z.array(networkIdSchema).check(z.maxLength(8)), () => []),
+  exposedSecrets: define('exposedSecrets', z.array(networkIdSchema).check(z.maxLength(NETWORK_IDS.length)), () => []),
   /** Names and expiry of connected accounts, without secrets: what pages see, also while locked. */
   accountSummaries: define('accountSummaries', accountSummariesSchema, () => ({})),
   /** Non-secret fields from an imported setup that prefill the connect forms. */

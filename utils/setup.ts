@@ -1,5 +1,5 @@
 import type { MessageKey } from './i18n';
-import type { NetworkId } from './networks/ids';
+import { byNetwork, type NetworkId } from './networks/catalog';
 
 /** The set-up page's steps, in order; each is skippable (Siar is useful with none of them done). */
 export const SETUP_STEPS = ['profile', 'timezone', 'lock', 'networks', 'watch', 'done'] as const;
@@ -29,10 +29,7 @@ export function zoneLabel(timeZone: string): string {
  * https://docs.joinmastodon.org/client/token/; Threads https://developers.facebook.com/docs/threads/get-started;
  * LinkedIn https://learn.microsoft.com/linkedin/shared/authentication/authorization-code-flow.
  */
-export const NETWORK_HELP: Record<NetworkId, MessageKey> = {
-  x: 'setupHelpX', facebook: 'setupHelpFacebook', mastodon: 'setupHelpMastodon', bluesky: 'setupHelpBluesky',
-  telegram: 'setupHelpTelegram', threads: 'setupHelpThreads', linkedin: 'setupHelpLinkedin',
-};
+export const NETWORK_HELP: Record<NetworkId, MessageKey> = byNetwork((_id, meta) => meta.help);
 
 /** A first watch for the agency: its name as an exact phrase (the query language quotes phrases). */
 export function agencyQuery(agency: string): string {

@@ -1,4 +1,4 @@
-import type { NetworkId } from '../networks/ids';
+import { byNetwork, networkMeta, type NetworkId } from '../networks/catalog';
 import { findUrls } from './urls';
 
 /**
@@ -11,14 +11,14 @@ import { findUrls } from './urls';
  * - `text`: the network takes the link only from the text — X, Mastodon (cards come from the first link
  *   in the status: https://docs.joinmastodon.org/entities/PreviewCard/), Threads, and Telegram (a photo's
  *   caption carries no preview: https://core.telegram.org/bots/api#sendphoto). Siar appends it.
+ * Set per network by `link` in utils/networks/catalog.ts.
  */
-export const LINK_CARRIER: Record<NetworkId, 'card' | 'text'> = {
-  x: 'text', facebook: 'card', mastodon: 'text', bluesky: 'card', telegram: 'text', threads: 'text', linkedin: 'card',
-};
+export const LINK_CARRIER: Record<NetworkId, 'card' | 'text'> = byNetwork((_id, meta) => meta.link.carrier);
 
 /** The carrier for one post: Facebook's photo posts (the page image attached) take the link in the caption. */
 export function linkCarrier(network: NetworkId, hasImage: boolean): 'card' | 'text' {
-  return network === 'facebook' && hasImage ? 'text' : LINK_CARRIER[network];
+  const { link } = networkMeta(network);
+  return (hasImage ? link.withImage : undefined) ?? link.carrier;
 }
 
 /** What happens to the page link on one network: `none` when there is no web link to attach. */

@@ -1,5 +1,5 @@
 import { intentUrl } from '../compose/intents';
-import { RULES } from '../compose/rules';
+import { ruleFor } from '../compose/rules';
 import { splitForNetwork } from '../compose/split';
 import type { NetworkId } from './ids';
 import type { Draft } from './types';
@@ -9,8 +9,8 @@ import type { Draft } from './types';
 export function textRules<K extends NetworkId>(id: K) {
   return {
     id,
-    measure: (text: string) => RULES[id].measure(text),
-    split: (text: string) => splitForNetwork(text, RULES[id]),
+    measure: (text: string) => ruleFor(id).measure(text),
+    split: (text: string) => splitForNetwork(text, ruleFor(id)),
     intentUrl: (draft: Draft) => intentUrl(id, { text: draft.variants[id] ?? draft.text, url: draft.url, title: draft.title }),
   };
 }
