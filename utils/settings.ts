@@ -40,6 +40,8 @@ export const preferencesSchema = z.object({
     days: z.int().check(z.minimum(1), z.maximum(3650)),
     maxCount: z.int().check(z.minimum(100), z.maximum(2_000_000)),
   }),
+  /** CSV field separator; absent means `;`, what Excel with Indonesian regional settings expects. */
+  csvSeparator: z.optional(z.enum([';', ','])),
 });
 
 export const draftSchema = z.object({

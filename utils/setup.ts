@@ -15,6 +15,11 @@ export const INDONESIAN_ZONES = [
   { zone: 'Asia/Jayapura', label: 'WIT' },
 ] as const;
 
+/** WIB/WITA/WIT for Indonesia's zones (headers of exports and reports), the IANA name for any other. */
+export function zoneLabel(timeZone: string): string {
+  return INDONESIAN_ZONES.find((z) => z.zone === timeZone)?.label ?? timeZone;
+}
+
 /**
  * Step-by-step help for each network's credential, in the officer's language. Sources: Telegram
  * https://core.telegram.org/bots/features#botfather; Facebook Page tokens

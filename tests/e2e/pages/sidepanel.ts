@@ -82,19 +82,30 @@ export class SidePanelPage extends ExtensionPage {
     }, text);
   }
 
+  /** At the panel's real width the filters fold behind one toggle (issue 14.12); unfolds them when hidden. */
+  async openFilters(testId = 'state-filter') {
+    if (await this.byTestId(testId).isVisible()) return;
+    await this.byTestId('filters-toggle').click();
+    await this.byTestId(testId).waitFor({ state: 'visible' });
+  }
+
   async watch(id: number | undefined) {
+    await this.openFilters('watch-filter');
     await this.byTestId('watch-filter').selectOption(id === undefined ? '' : String(id));
   }
 
   async state(state: StateFilter) {
+    await this.openFilters('state-filter');
     await this.byTestId('state-filter').selectOption(state);
   }
 
   async tone(tone: Tone | '') {
+    await this.openFilters('tone-filter');
     await this.byTestId('tone-filter').selectOption(tone);
   }
 
   async source(kind: string) {
+    await this.openFilters('source-filter');
     await this.byTestId('source-filter').selectOption(kind);
   }
 
