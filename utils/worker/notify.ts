@@ -3,6 +3,7 @@ import { networkNameKey } from '../networks/names';
 import { db } from '../db';
 import { t } from '../i18n';
 import { postOutcome } from '../queue/outcome';
+import { openSidePanel } from '../sidepanel/open';
 
 const PREFIX = 'siar-post-';
 /** The options page opens at its audit section when the officer clicks a report. */
@@ -31,19 +32,8 @@ export async function notifyIfFinished(postId: number): Promise<void> {
 
 export const WATCH_NOTIFICATION_PREFIX = 'siar-watch-';
 
-interface SidePanelApi { open(options: { windowId: number }): Promise<void> }
-
 /** New mentions: the side panel where the browser lets a notification click open it, else as a tab. */
-async function openMentions() {
-  const sidePanel = (browser as unknown as { sidePanel?: SidePanelApi }).sidePanel;
-  try {
-    const window = await browser.windows.getLastFocused();
-    if (!sidePanel || window.id === undefined) throw new Error('no side panel');
-    await sidePanel.open({ windowId: window.id });
-  } catch {
-    await browser.tabs.create({ url: browser.runtime.getURL('/sidepanel.html') });
-  }
-}
+const openMentions = () => openSidePanel({ window: 'lastFocused', asTabOtherwise: true });
 
 export async function onNotificationClick(id: string): Promise<void> {
   if (id.startsWith(PREFIX)) await browser.tabs.create({ url: browser.runtime.getURL(AUDIT_PAGE) });
