@@ -32,7 +32,7 @@ export function VolumeChart({ watchId, lang, timeZone }: { watchId?: number; lan
         // Counts start at zero and step in whole numbers; labels in the UI language (issue 14.13).
         scales: { x: { time: true }, y: { range: (_u, _min, max) => [0, Math.max(1, max)] } },
         axes: [
-          { values: (_u, splits) => splits.map((s) => format.date(s)) },
+          { space: 64, values: (_u, splits) => splits.map((s) => format.tick(s)) },
           { incrs: WHOLE_INCREMENTS, values: (_u, splits) => splits.map((s) => format.count(s)) },
         ],
         series: [
