@@ -1,8 +1,11 @@
 import { browser } from '#imports';
 import { networkNameKey } from '../networks/names';
-import { db } from '../db';
+import { db, type MentionRow } from '../db';
 import { t } from '../i18n';
+import { inQuietHours } from '../monitor/quiet-hours';
 import { postOutcome } from '../queue/outcome';
+import { SETTINGS, readSetting } from '../settings';
+import { openSidePanel } from '../sidepanel/open';
 
 const PREFIX = 'siar-post-';
 /** The options page opens at its audit section when the officer clicks a report. */
@@ -31,19 +34,26 @@ export async function notifyIfFinished(postId: number): Promise<void> {
 
 export const WATCH_NOTIFICATION_PREFIX = 'siar-watch-';
 
-interface SidePanelApi { open(options: { windowId: number }): Promise<void> }
-
-/** New mentions: the side panel where the browser lets a notification click open it, else as a tab. */
-async function openMentions() {
-  const sidePanel = (browser as unknown as { sidePanel?: SidePanelApi }).sidePanel;
-  try {
-    const window = await browser.windows.getLastFocused();
-    if (!sidePanel || window.id === undefined) throw new Error('no side panel');
-    await sidePanel.open({ windowId: window.id });
-  } catch {
-    await browser.tabs.create({ url: browser.runtime.getURL('/sidepanel.html') });
+/** New mentions of one listening tick: one notification per watch that asks for them, none during quiet hours. */
+export async function notifyWatches(added: MentionRow[]): Promise<void> {
+  const preferences = await readSetting(SETTINGS.preferences);
+  if (inQuietHours(preferences.quietHours, Date.now(), preferences.timeZone)) return;
+  const watches = await db.watches.bulkGet([...new Set(added.flatMap((m) => m.watchIds))]);
+  for (const watch of watches) {
+    if (!watch?.notify) continue;
+    const mentions = added.filter((m) => m.watchIds.includes(watch.id!));
+    await browser.notifications.create(`${WATCH_NOTIFICATION_PREFIX}${watch.id}`, {
+      type: 'basic',
+      iconUrl: browser.runtime.getURL('/icon/128.png'),
+      title: t('notifyNewMentions', [String(mentions.length), watch.name]),
+      // Notifications render plain text, so feed titles cannot inject markup here.
+      message: mentions.slice(0, 3).map((m) => m.title).join('\n').slice(0, 300),
+    });
   }
 }
+
+/** New mentions: the side panel where the browser lets a notification click open it, else as a tab. */
+const openMentions = () => openSidePanel({ window: 'lastFocused', asTabOtherwise: true });
 
 export async function onNotificationClick(id: string): Promise<void> {
   if (id.startsWith(PREFIX)) await browser.tabs.create({ url: browser.runtime.getURL(AUDIT_PAGE) });
