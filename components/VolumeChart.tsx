@@ -36,7 +36,7 @@ export function VolumeChart({ watchId, lang, timeZone }: { watchId?: number; lan
           { incrs: WHOLE_INCREMENTS, values: (_u, splits) => splits.map((s) => format.count(s)) },
         ],
         series: [
-          { value: (_u, v) => (v === null ? '–' : format.date(v)) },
+          { label: t('reportTime'), value: (_u, v) => (v === null ? '–' : format.date(v)) },
           line(t('tonePositive'), COLOURS.positive), line(t('toneNeutral'), COLOURS.neutral), line(t('toneNegative'), COLOURS.negative),
           line(t('panelTotal'), COLOURS.total, 2.5),
           // Markers only: a spike is a point on the total, never joined by a line.
