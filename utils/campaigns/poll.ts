@@ -1,7 +1,7 @@
 import { ContentError, type ErrorInfo } from '../errors';
 import { applyOutcome, MINUTE, type PollOutcome } from '../sources/backoff';
 import { httpGet } from '../sources/http';
-import { sourceErrorKey } from '../sources/store';
+import { sourceErrorKey } from '../listen/store';
 import type { CampaignSource } from '../settings';
 import { readCampaignSource } from './from-feed';
 import { MAX_KIT_FILE_BYTES, type Kit } from './kit';

@@ -2,11 +2,11 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { db } from '../../../utils/db';
 import { SETTINGS, readSetting } from '../../../utils/settings';
-import { campaignHandlers, campaignTick } from '../../../utils/worker/campaign-service';
+import { campaignHandlers, campaignTick } from '../../../utils/campaigns/service';
 import { startServer, type LocalServer } from '../sources/helpers';
 
 // The worker's campaign messages: a source is added only with an http(s) address and no credentials in
-// it (as feed sources), read at once, and its kits listed with where they were shared.
+// it, like feed sources, read at once, and its kits listed with where they were shared.
 
 const kit = (id: string) => ({
   id, updated: '2026-08-10T08:00:00+07:00', title: `Kit ${id}`, period: { start: '2026-08-10T00:00:00+07:00' },

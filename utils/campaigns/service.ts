@@ -1,15 +1,28 @@
 import { db } from '../db';
 import type { Handlers } from '../messages';
-import type { campaignProtocol } from '../campaigns/protocol';
-import { kitPhase } from '../campaigns/kit';
-import { newCampaignSource, pollCampaignSource } from '../campaigns/poll';
-import { kitShares, latestKits, markKitsSeen, storeKits } from '../campaigns/store';
+import type { campaignProtocol } from './protocol';
+import { kitPhase } from './kit';
+import { newCampaignSource, pollCampaignSource } from './poll';
+import { kitShares, latestKits, markKitsSeen, storeKits } from './store';
 import { SETTINGS, readSetting, updateSetting, type CampaignSource } from '../settings';
-import { refreshBadge } from './badge';
-import { recordWorkerError } from './diagnostics';
 
 // The worker's side of campaigns (issue 19): the one-minute tick reads due campaign sources, new kits
-// light the badge, and the popup and options page ask for kits and sources through messages.
+// light the badge, and the popup and options page ask for kits and sources through messages. The badge
+// and the error log belong to the worker, which hands them in through setCampaignHooks at start-up.
+
+export interface CampaignHooks {
+  /** New or seen kits change what the toolbar badge counts. */
+  kitsChanged(): Promise<void>;
+  /** A failure that must not fail the read itself (the kits are stored). */
+  recordError(error: unknown): Promise<void> | void;
+}
+
+const hooks: CampaignHooks = { kitsChanged: async () => undefined, recordError: () => undefined };
+
+/** Called once by the worker at start-up. */
+export function setCampaignHooks(given: CampaignHooks): void {
+  Object.assign(hooks, given);
+}
 
 /** Under the 30 s an MV3 worker may spend on one event (as for listening sources). */
 const CAMPAIGN_DEADLINE_MS = 24_000;
@@ -38,7 +51,7 @@ export function campaignTick(only?: string[]): Promise<number> {
     let fresh = 0;
     for (const source of sources) fresh += (await pollOne(source)).fresh;
     // The kits are stored: a badge that cannot be drawn is recorded, not a failed read.
-    if (fresh > 0) await refreshBadge().catch(recordWorkerError);
+    if (fresh > 0) await hooks.kitsChanged().catch((error: unknown) => hooks.recordError(error));
     return fresh;
   };
   // Overlapping ticks share one run; an explicit read waits for it, then runs.
@@ -87,7 +100,7 @@ export const campaignHandlers: Pick<Handlers, keyof typeof campaignProtocol> = {
     return { now, kits: kits.map((kit) => ({ ...kit, phase: kitPhase(kit, now), shares: shares[kit.key] ?? [] })) };
   },
   campaignKitsSeen: async () => {
-    if (await markKitsSeen(db) > 0) await refreshBadge();
+    if (await markKitsSeen(db) > 0) await hooks.kitsChanged();
     return { ok: true as const };
   },
 };
