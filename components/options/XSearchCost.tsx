@@ -7,8 +7,9 @@ import { Alert } from '../Alert';
 
 type Usage = SettingValue<typeof SETTINGS.xSearchUsage>;
 
-const usd = (value: number) =>
-  new Intl.NumberFormat(uiLanguage() === 'id' ? 'id-ID' : 'en-US', { style: 'currency', currency: 'USD', maximumFractionDigits: 2 }).format(value);
+/** US dollars in the UI language's format; prices keep their third decimal (US$0,005). */
+const usd = (value: number, digits = 2) =>
+  new Intl.NumberFormat(uiLanguage() === 'id' ? 'id-ID' : 'en-US', { style: 'currency', currency: 'USD', minimumFractionDigits: digits, maximumFractionDigits: digits }).format(value);
 
 /**
  * What X search costs under X's pay-per-use billing: this month's reads and their price, the most each X
@@ -37,13 +38,13 @@ export function XSearchCost({ sources }: { sources: SourceView[] }) {
       return setStatus({ tone: 'error', text: t('xCostCapInvalid') });
     }
     await writeSetting(SETTINGS.xSearchBudget, { monthlyCapUsd: value });
-    setStatus({ tone: 'info', text: t('profileSaved') });
+    setStatus({ tone: 'info', text: t('xCostSaved') });
   };
 
   return (
     <section class="x-cost" data-testid="x-cost" aria-labelledby="x-cost-title">
       <h3 id="x-cost-title">{t('xCostTitle')}</h3>
-      <p class="muted">{t('xCostPrices', [usd(X_PRICING.postRead), usd(X_PRICING.userRead), X_PRICING.checked])}</p>
+      <p class="muted">{t('xCostPrices', [usd(X_PRICING.postRead, 3), usd(X_PRICING.userRead, 3), X_PRICING.checked])}</p>
       <p data-testid="x-cost-month">{t('xCostMonth', [String(reads.posts), String(reads.users), usd(xReadCost(reads))])}</p>
       <ul class="list">
         {searches.map((source) => {
@@ -60,7 +61,7 @@ export function XSearchCost({ sources }: { sources: SourceView[] }) {
         <label class="field"><span class="field-label">{t('xCostCap')}</span>
           <input type="text" inputMode="decimal" data-testid="x-cost-cap" value={cap} onInput={(e) => { setCap(e.currentTarget.value); setStatus(undefined); }} />
         </label>
-        <button type="submit" data-testid="x-cost-save">{t('presetSave')}</button>
+        <button type="submit" data-testid="x-cost-save">{t('xCostSave')}</button>
       </form>
       {status && <Alert tone={status.tone} testId="x-cost-status">{status.text}</Alert>}
     </section>

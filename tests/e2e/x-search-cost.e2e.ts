@@ -44,7 +44,9 @@ describe('X search cost', () => {
     // The ceiling: 720 hourly polls × (10 posts × US$0.005 + 10 authors × US$0.010) = US$108.
     const ceiling = view.byTestId('x-cost-search');
     await expect.poll(() => ceiling.getAttribute('data-ceiling-usd')).toBe('108');
-    expect(idr(await ceiling.innerText())).toContain('Banjir rob: paling banyak US$108');
+    expect(idr(await ceiling.innerText())).toContain('Banjir rob: paling banyak US$108,00');
+    // Prices keep their third decimal, as X publishes them.
+    expect(idr(await view.byTestId('x-cost').innerText())).toContain('(US$0,005)');
 
     await view.byTestId('listen-now').click();
     const stored = await waitFor(() => readTable<MentionRow>(siar.worker, 'mentions'), (rows) => rows.filter((m) => m.source === 'x').length === 10);
@@ -60,7 +62,7 @@ describe('X search cost', () => {
     // A cap already spent: the retry stops before asking X, with the cap's own sentence.
     await view.byTestId('x-cost-cap').fill('0,1');
     await view.byTestId('x-cost-save').click();
-    await expect.poll(() => view.byTestId('x-cost-status').innerText()).toBe(message('id', 'profileSaved'));
+    await expect.poll(() => view.byTestId('x-cost-status').innerText()).toBe(message('id', 'xCostSaved'));
     const searchesBefore = x.search.searches.length;
     const item = view.byTestId('source-item').filter({ hasText: message('id', 'sourceKindX') });
     await item.getByTestId('source-retry').click();
