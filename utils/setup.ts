@@ -22,11 +22,13 @@ export const INDONESIAN_ZONES = [
  * https://bsky.app/settings/app-passwords; X OAuth 2.0 public clients (PKCE)
  * https://docs.x.com/resources/fundamentals/authentication/oauth-2-0/authorization-code; Mastodon
  * https://docs.joinmastodon.org/client/token/; Threads https://developers.facebook.com/docs/threads/get-started;
- * LinkedIn https://learn.microsoft.com/linkedin/shared/authentication/authorization-code-flow.
+ * LinkedIn https://learn.microsoft.com/linkedin/shared/authentication/authorization-code-flow; Instagram (Business Login)
+ * https://developers.facebook.com/docs/instagram-platform/instagram-api-with-instagram-login/business-login.
  */
 export const NETWORK_HELP: Record<NetworkId, MessageKey> = {
   x: 'setupHelpX', facebook: 'setupHelpFacebook', mastodon: 'setupHelpMastodon', bluesky: 'setupHelpBluesky',
   telegram: 'setupHelpTelegram', threads: 'setupHelpThreads', linkedin: 'setupHelpLinkedin',
+  instagram: 'setupHelpInstagram',
 };
 
 /** A first watch for the agency: its name as an exact phrase (the query language quotes phrases). */

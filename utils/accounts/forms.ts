@@ -40,6 +40,7 @@ const FIELDS: Record<Exclude<NetworkId, 'x'>, FieldSpec[]> & Record<`x-${XMode}`
   ],
   telegram: [field('botToken', 'fieldBotToken', 'secret', true, '123456:ABC…'), field('chatId', 'fieldChatId', 'text', true, '@kanal_humas')],
   threads: [field('userId', 'fieldUserId', 'text'), field('token', 'fieldToken', 'secret'), expiry],
+  instagram: [field('userId', 'fieldUserId', 'text'), field('token', 'fieldToken', 'secret'), expiry],
   linkedin: [field('author', 'fieldAuthor', 'text', true, 'urn:li:organization:123'), field('token', 'fieldToken', 'secret'), expiry],
 };
 
@@ -51,7 +52,7 @@ export function fieldsFor(network: NetworkId, xMode: XMode = 'oauth2'): FieldSpe
 export const usesSignIn = (network: NetworkId, xMode: XMode) => network === 'mastodon' || (network === 'x' && xMode === 'oauth2');
 
 /** Networks whose API never says when a token lapses: the officer may enter the date. */
-export const expiryIsManual = (network: NetworkId) => network === 'facebook' || network === 'threads' || network === 'linkedin';
+export const expiryIsManual = (network: NetworkId) => network === 'facebook' || network === 'threads' || network === 'linkedin' || network === 'instagram';
 
 /** An imported draft as form values; an old expiry date is left out, a new token brings its own. */
 export function draftValues(draft: Record<string, string | number> | undefined): Record<string, string> {

@@ -33,6 +33,7 @@ export const PUBLIC_FIELDS: Record<NetworkId, readonly string[]> = {
   telegram: ['chatId', 'name'],
   threads: ['userId', 'name', 'expiresAt'],
   linkedin: ['author', 'name', 'expiresAt'],
+  instagram: ['userId', 'name', 'expiresAt'],
 };
 
 export function publicPart(network: NetworkId, account: object): Record<string, string | number> {

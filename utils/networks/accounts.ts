@@ -50,6 +50,11 @@ export const linkedinAccountSchema = z.object({
   name: label(200), expiresAt: epochMs,
 });
 
+// Instagram API with Instagram Login: the professional account's IG user id and a long-lived token.
+export const instagramAccountSchema = z.object({
+  userId: text(100), token: text(), name: label(200), expiresAt: epochMs,
+});
+
 export const accountsSchema = z.object({
   x: z.optional(xAccountSchema),
   facebook: z.optional(facebookAccountSchema),
@@ -58,6 +63,7 @@ export const accountsSchema = z.object({
   telegram: z.optional(telegramAccountSchema),
   threads: z.optional(threadsAccountSchema),
   linkedin: z.optional(linkedinAccountSchema),
+  instagram: z.optional(instagramAccountSchema),
 });
 
 export type Accounts = z.infer<typeof accountsSchema>;

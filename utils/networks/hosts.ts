@@ -11,6 +11,8 @@ export const NETWORK_ORIGINS: Record<NetworkId, string[]> = {
   threads: ['https://graph.threads.net/*'],
   // The Images API hands out upload URLs on www.linkedin.com/dms-uploads/ for article thumbnails.
   linkedin: ['https://api.linkedin.com/*', 'https://www.linkedin.com/dms-uploads/*'],
+  // A converted image is stored unpublished on the connected Facebook Page (instagram-image.ts).
+  instagram: ['https://graph.instagram.com/*'],
 };
 
 /** Listening sources with fixed hosts; feed sites and instances are asked for by origin when added. */

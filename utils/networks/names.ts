@@ -5,7 +5,7 @@ import type { NetworkId } from './ids';
 // twitter-text with them.
 const NETWORK_NAMES: Record<NetworkId, MessageKey> = {
   x: 'networkX', facebook: 'networkFacebook', mastodon: 'networkMastodon', bluesky: 'networkBluesky',
-  telegram: 'networkTelegram', threads: 'networkThreads', linkedin: 'networkLinkedin',
+  telegram: 'networkTelegram', threads: 'networkThreads', linkedin: 'networkLinkedin', instagram: 'networkInstagram',
 };
 
 /** The i18n key of a network's display name. */

@@ -1,4 +1,4 @@
-import { intentUrl } from '../compose/intents';
+import { INTENT_NAMES, intentUrl, type IntentName } from '../compose/intents';
 import { RULES } from '../compose/rules';
 import { splitForNetwork } from '../compose/split';
 import type { NetworkId } from './ids';
@@ -11,6 +11,9 @@ export function textRules<K extends NetworkId>(id: K) {
     id,
     measure: (text: string) => RULES[id].measure(text),
     split: (text: string) => splitForNetwork(text, RULES[id]),
-    intentUrl: (draft: Draft) => intentUrl(id, { text: draft.variants[id] ?? draft.text, url: draft.url, title: draft.title }),
+    // Instagram has no web share link (DESIGN.md): the popup offers "copy caption + download image".
+    intentUrl: (draft: Draft) => ((INTENT_NAMES as readonly string[]).includes(id)
+      ? intentUrl(id as IntentName, { text: draft.variants[id] ?? draft.text, url: draft.url, title: draft.title })
+      : undefined),
   };
 }

@@ -70,7 +70,7 @@ function fromIssue(issue: z.core.$ZodIssue): FileProblem {
     case 'invalid_value': return { kind: 'value', path, expected: issue.values.map((v) => String(v)).join(', ') };
     case 'invalid_format': return { kind: 'pattern', path, expected: issue.format };
     case 'unrecognized_keys': return { kind: 'unknown-key', path: formatPath([...issue.path, issue.keys[0] ?? '']) };
-    case 'invalid_key': return { kind: 'value', path, expected: 'x, facebook, mastodon, bluesky, telegram, threads, linkedin' };
+    case 'invalid_key': return { kind: 'value', path, expected: 'x, facebook, mastodon, bluesky, telegram, threads, linkedin, instagram' };
     default: return { kind: 'invalid', path };
   }
 }

@@ -29,6 +29,7 @@ export const fileAccountsSchema = z.object({
   bluesky: z.object({ service: z.url({ protocol: /^https$/ }).max(500).optional(), handle: text(253), appPassword: secret }).optional(),
   telegram: z.object({ chatId: z.string().trim().regex(/^(@[A-Za-z0-9_]{4,64}|-?\d{1,20})$/), name: label, botToken: secret }).optional(),
   threads: z.object({ userId: text(100), name: label, expiresAt: epochMs, token: secret }).optional(),
+  instagram: z.object({ userId: text(100), name: label, expiresAt: epochMs, token: secret }).optional(),
   linkedin: z.object({
     author: z.string().regex(/^urn:li:(person|organization):[A-Za-z0-9_-]+$/), name: label, expiresAt: epochMs, token: secret,
   }).optional(),

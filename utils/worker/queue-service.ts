@@ -1,6 +1,7 @@
 import type { NetworkId } from '../networks/ids';
 import { browser } from '#imports';
 import { db } from '../db';
+import { hostOnFacebookPage } from '../networks/facebook-image-host';
 import { createNetworks } from '../networks/registry';
 import type { QueueDeps } from '../queue/deliver';
 import { runDueDeliveries } from '../queue/deliver';
@@ -18,6 +19,11 @@ export const networks = createNetworks({
   onAccountRefreshed: async (id, account) => {
     refreshed.set(id, { account, at: Date.now() });
     await updateAccounts((accounts) => ({ ...accounts, [id]: account }));
+  },
+  // Instagram fetches images only by public URL: a converted one goes to the connected Facebook Page, unpublished.
+  imageHost: async (jpeg, signal) => {
+    const { facebook } = await loadAccounts();
+    return facebook ? hostOnFacebookPage(facebook, jpeg, signal) : undefined;
   },
 });
 

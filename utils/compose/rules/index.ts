@@ -1,6 +1,7 @@
 import type { NetworkId } from '../../networks/ids';
 import { blueskyRule } from './bluesky';
 import { facebookRule } from './facebook';
+import { instagramRule } from './instagram';
 import { linkedinRule } from './linkedin';
 import { mastodonRule } from './mastodon';
 import { telegramRule } from './telegram';
@@ -18,4 +19,5 @@ export const RULES: Record<NetworkId, Rule> = {
   telegram: telegramRule,
   threads: threadsRule,
   linkedin: linkedinRule,
+  instagram: instagramRule,
 };
