@@ -3,31 +3,21 @@ import { networkNameKey } from '../utils/networks/names';
 import { t, uiLanguage, type MessageKey } from '../utils/i18n';
 import { send, type ResponseOf } from '../utils/messages';
 import type { AuditView } from '../utils/queue/protocol';
+import { exportTable, type ExportFormat } from '../utils/export/download';
+import { AUDIT_EVENT_KEYS, auditResult, auditTable } from '../utils/queue/audit';
+import { SETTINGS, readSetting } from '../utils/settings';
+import { zoneLabel } from '../utils/setup';
+import { dateInZone } from '../utils/sidepanel/time';
 import { Alert } from './Alert';
 import { safeHttpUrl } from '../utils/sidepanel/links';
 
 const PAGE_SIZE = 20;
 
-const EVENT_LABELS: Record<string, MessageKey> = {
-  created: 'auditEventCreated', scheduled: 'auditEventScheduled', sent: 'auditEventSent',
-  'attempt-pending': 'auditEventAttemptPending', 'attempt-failed': 'auditEventAttemptFailed',
-  'attempt-needs-auth': 'auditEventAttemptNeedsAuth', retry: 'auditEventRetry', recovered: 'auditEventRecovered',
-  rescheduled: 'auditEventRescheduled', cancelled: 'auditEventCancelled',
-};
 
-/** Hands the CSV to the browser's download flow; nothing leaves the device. */
-function download(csv: string) {
-  const url = URL.createObjectURL(new Blob([csv], { type: 'text/csv;charset=utf-8' }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = `siar-audit-${new Date().toISOString().slice(0, 10)}.csv`;
-  link.click();
-  // Revoked later: the download reads the Blob after click() returns.
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
 
 function AuditRow({ row, format }: { row: AuditView; format: Intl.DateTimeFormat }) {
-  const label = EVENT_LABELS[row.event];
+  const label = AUDIT_EVENT_KEYS[row.event];
+  const result = auditResult(row, t);
   return (
     <tr data-testid="audit-row" data-event={row.event} data-network={row.network ?? ''}>
       <td>{format.format(row.at)}</td>
@@ -36,7 +26,8 @@ function AuditRow({ row, format }: { row: AuditView; format: Intl.DateTimeFormat
       <td class="audit-text">{row.text}</td>
       <td>{label ? t(label) : row.event}
         {row.scheduledAt !== undefined && <div data-testid="audit-scheduled-at">{t('auditScheduledFor', format.format(row.scheduledAt))}</div>}
-        {row.result && row.result !== 'ok' && <div class="muted">{row.result}</div>}</td>
+        {result.text && row.result !== 'ok' && <div class="muted" data-testid="audit-result">{result.text}
+          {result.detail && <span class="audit-detail"> {t('auditResultDetail', result.detail)}</span>}</div>}</td>
       <td>{safeHttpUrl(row.url) && <a href={safeHttpUrl(row.url)} target="_blank" rel="noopener noreferrer">{t('viewPost')}</a>}</td>
     </tr>
   );
@@ -52,10 +43,12 @@ export function AuditLog() {
     send('auditList', { offset, limit: PAGE_SIZE }).then(setPage, () => setProblem('errorInternal'));
   }, [offset]);
 
-  async function exportCsv() {
+  async function exportAs(format: ExportFormat) {
     setProblem(undefined);
     try {
-      download((await send('auditCsv', {})).csv);
+      const [log, preferences] = await Promise.all([send('auditExport', {}), readSetting(SETTINGS.preferences)]);
+      const table = auditTable(log.rows, log.timeZone, zoneLabel(log.timeZone), t);
+      await exportTable(table, format, `siar-audit-${dateInZone(Date.now(), log.timeZone)}`, preferences.csvSeparator);
     } catch {
       setProblem('auditExportFailed');
     }
@@ -67,7 +60,10 @@ export function AuditLog() {
     <section id="audit" class="audit" aria-labelledby="audit-title" data-testid="audit-section">
       <h2 id="audit-title">{t('auditTitle')}</h2>
       <p class="muted">{t('auditIntro')}</p>
-      <button type="button" data-testid="audit-export" onClick={() => void exportCsv()}>{t('auditExport')}</button>
+      <div class="button-row">
+        <button type="button" data-testid="audit-export" onClick={() => void exportAs('csv')}>{t('auditExport')}</button>
+        <button type="button" data-testid="audit-export-xlsx" onClick={() => void exportAs('xlsx')}>{t('auditExportXlsx')}</button>
+      </div>
       {problem && <Alert>{t(problem)}</Alert>}
       {page && total === 0 && <p class="empty">{t('auditEmpty')}</p>}
       {page && total > 0 && (

@@ -5,6 +5,7 @@ import type { SourceView, WatchView } from '../utils/monitor/protocol';
 import { Alert } from './Alert';
 import { SourceList } from './SourceList';
 import { WatchList } from './WatchList';
+import { XSearchCost } from './options/XSearchCost';
 
 /** How often the open options page re-reads source health, which the worker's tick keeps changing. */
 const HEALTH_REFRESH_MS = 2000;
@@ -49,6 +50,7 @@ export function Listening() {
       {status && <Alert tone="info" testId="listen-status">{status}</Alert>}
       <WatchList watches={watches} onChange={load} />
       <SourceList sources={sources} watches={watches} onChange={load} />
+      <XSearchCost sources={sources} />
     </section>
   );
 }

@@ -11,7 +11,7 @@ export interface MentionToolbarProps {
   reportHref: string;
   onBulk(patch: MentionPatch): void;
   onClearSelection(): void;
-  onExport(format: 'csv' | 'json'): void;
+  onExport(format: 'csv' | 'xlsx' | 'json'): void;
 }
 
 /** Match count, exports and the clipping report; bulk triage while a selection exists. */
@@ -23,6 +23,7 @@ export function MentionToolbar(p: MentionToolbarProps) {
       </p>
       <div class="toolbar-actions">
         <button type="button" data-testid="export-csv" disabled={!p.canExport} onClick={() => p.onExport('csv')}>{t('panelExportCsv')}</button>
+        <button type="button" data-testid="export-xlsx" disabled={!p.canExport} onClick={() => p.onExport('xlsx')}>{t('panelExportXlsx')}</button>
         <button type="button" data-testid="export-json" disabled={!p.canExport} onClick={() => p.onExport('json')}>{t('panelExportJson')}</button>
         <a class="chip" data-testid="report-link" href={p.reportHref} target="_blank" rel="noopener">{t('panelReport')}</a>
       </div>

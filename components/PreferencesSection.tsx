@@ -53,6 +53,13 @@ export function PreferencesSection() {
               onInput={(e) => edit({ retention: { ...prefs.retention, maxCount: Math.trunc(Number(e.currentTarget.value)) } })} />
           </label>
         </div>
+        <label class="field"><span class="field-label">{t('preferencesCsvSeparator')}</span>
+          <select data-testid="pref-csv-separator" value={prefs.csvSeparator ?? ';'}
+            onChange={(e) => edit({ csvSeparator: e.currentTarget.value === ',' ? ',' : ';' })}>
+            <option value=";">{t('preferencesCsvSemicolon')}</option>
+            <option value=",">{t('preferencesCsvComma')}</option>
+          </select>
+        </label>
         <button type="submit" data-testid="pref-save">{t('profileSave')}</button>
       </form>
       {status && <Alert tone={status.tone} testId="pref-status">{status.text}</Alert>}

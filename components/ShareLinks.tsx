@@ -1,11 +1,6 @@
-import { INTENT_NAMES, intentUrl, type IntentName } from '../utils/compose/intents';
-import { t, type MessageKey } from '../utils/i18n';
+import { INTENT_NAMES, intentLabel, intentUrl } from '../utils/compose/intents';
+import { t } from '../utils/i18n';
 import type { NetworkId } from '../utils/networks/ids';
-
-const LABELS: Record<IntentName, MessageKey> = {
-  x: 'intentX', facebook: 'intentFacebook', whatsapp: 'intentWhatsapp', telegram: 'intentTelegram',
-  linkedin: 'intentLinkedin', bluesky: 'intentBluesky', threads: 'intentThreads', mastodon: 'intentMastodon', email: 'intentEmail',
-};
 
 interface Props {
   text: string;
@@ -24,9 +19,9 @@ export function ShareLinks({ text, url, title, variants, mastodonInstance }: Pro
           const variant = name in variants ? variants[name as NetworkId] : undefined;
           const href = intentUrl(name, { text: variant ?? text, url, title }, { mastodonInstance });
           return href ? (
-            <a key={name} class="chip" data-testid={`intent-${name}`} href={href} target="_blank" rel="noopener noreferrer">{t(LABELS[name])}</a>
+            <a key={name} class="chip" data-testid={`intent-${name}`} href={href} target="_blank" rel="noopener noreferrer">{t(intentLabel(name))}</a>
           ) : (
-            <span key={name} class="chip disabled" data-testid={`intent-${name}`} title={t('intentMastodonMissing')} aria-disabled="true">{t(LABELS[name])}</span>
+            <span key={name} class="chip disabled" data-testid={`intent-${name}`} title={t('intentMastodonMissing')} aria-disabled="true">{t(intentLabel(name))}</span>
           );
         })}
       </div>

@@ -5,7 +5,9 @@ import { t, uiLanguage } from '../utils/i18n';
 import type { MentionPatch } from '../utils/monitor/protocol';
 import { downloadText, openMention, updateMentions } from '../utils/sidepanel/actions';
 import { loadDexie } from '../utils/sidepanel/dexie';
-import { mentionsCsv, mentionsJson } from '../utils/sidepanel/export';
+import { exportTable } from '../utils/export/download';
+import { mentionsJson, mentionsTable } from '../utils/sidepanel/export';
+import { zoneLabel } from '../utils/setup';
 import { DEFAULT_FILTER, searchTerms, type MentionFilter } from '../utils/sidepanel/filters';
 import { keyAction, moveIndex } from '../utils/sidepanel/keys';
 import { readPreferences, send } from '../utils/sidepanel/lazy';
@@ -134,17 +136,21 @@ export function SidePanel({ firstScreen }: { firstScreen?: FirstScreenReads }) {
     }
   };
 
-  const exportAs = async (format: 'csv' | 'json') => {
+  const exportAs = async (format: 'csv' | 'xlsx' | 'json') => {
     try {
       const rows = await rowsInOrder((await loadDexie()).db, list.ids ?? []);
       const day = dateInZone(Date.now(), timeZone);
-      if (format === 'csv') downloadText(`siar-sebutan-${day}.csv`, mentionsCsv(rows, watchRows.value ?? []), 'text/csv;charset=utf-8');
-      else downloadText(`siar-sebutan-${day}.json`, mentionsJson(rows), 'application/json');
+      if (format === 'json') downloadText(`siar-sebutan-${day}.json`, mentionsJson(rows), 'application/json');
+      else {
+        const preferences = await readPreferences();
+        await exportTable(mentionsTable(rows, watchRows.value ?? [], timeZone, zoneLabel(timeZone), t), format, `siar-sebutan-${day}`, preferences.csvSeparator);
+      }
     } catch {
       setProblem(t('panelExportFailed'));
     }
   };
-  const reportHref = `/report.html?date=${dateInZone(now, timeZone)}${filter.watchId === undefined ? '' : `&watch=${filter.watchId}`}`;
+  // The report opens on its default period, the last 24 hours (issue 14.11), for the watch in view.
+  const reportHref = `/report.html${filter.watchId === undefined ? '' : `?watch=${filter.watchId}`}`;
 
   return (
     <main class="sidepanel">

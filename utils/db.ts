@@ -57,6 +57,8 @@ export interface AuditRow {
   text?: string;
   pageUrl?: string;
   result?: string;
+  /** The i18n key of the error sentence, when `result` is an error (lines from before 0.3 have none). */
+  resultKey?: string;
   url?: string;
   /** For `scheduled`, `rescheduled` and `cancelled`: the time the post was (or is now) set to go out. */
   scheduledAt?: number;

@@ -3,7 +3,7 @@ import * as z from 'zod/mini';
 import { accountProtocol } from './accounts/protocol';
 import { SiarError, toErrorInfo, type ErrorCode, type ErrorInfo } from './errors';
 import type { MessageKey } from './i18n';
-import { networkIdSchema } from './networks/ids';
+import { NETWORK_IDS, networkIdSchema } from './networks/ids';
 import { replyTargetSchema, respondSchema } from './compose/reply';
 import { settingsFileProtocol } from './settings-file/protocol';
 import { transmit } from './message-transport';
@@ -27,7 +27,7 @@ const newPostSchema = z.object({
   imageAlt: optionalStr(1500),
   /** The page's language (BCP 47, from <html lang>), for networks that tag posts with one. */
   lang: z.optional(z.string().check(z.maxLength(35), z.regex(/^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$/))),
-  targets: z.array(networkIdSchema).check(z.minLength(1), z.maxLength(7)),
+  targets: z.array(networkIdSchema).check(z.minLength(1), z.maxLength(NETWORK_IDS.length)),
   scheduledAt: z.optional(z.int().check(z.positive())),
   /** Answering a mention: the delivery to this network replies to that post instead of broadcasting. */
   replyTo: z.optional(replyTargetSchema),

@@ -4,7 +4,7 @@ import * as z from 'zod/mini';
 import { accountDraftsSchema, accountSummariesSchema } from './accounts/public';
 import { emptyLearning, toneLearningSchema } from './monitor/tone-adjust';
 import { accountsSchema } from './networks/accounts';
-import { networkIdSchema } from './networks/ids';
+import { NETWORK_IDS, networkIdSchema } from './networks/ids';
 import { deviceSealedSchema, sealedSchema } from './secrets/schema';
 
 /** A value kept in storage.local under one key, with the schema every read and write must pass. */
@@ -40,12 +40,14 @@ export const preferencesSchema = z.object({
     days: z.int().check(z.minimum(1), z.maximum(3650)),
     maxCount: z.int().check(z.minimum(100), z.maximum(2_000_000)),
   }),
+  /** CSV field separator; absent means `;`, what Excel with Indonesian regional settings expects. */
+  csvSeparator: z.optional(z.enum([';', ','])),
 });
 
 export const draftSchema = z.object({
   text: str(70_000),
   variants: z.partialRecord(networkIdSchema, str(70_000)),
-  targets: z.array(networkIdSchema).check(z.maxLength(7)),
+  targets: z.array(networkIdSchema).check(z.maxLength(NETWORK_IDS.length)),
   imageAlt: str(1500),
   updatedAt: z.number(),
   /** The officer's text before a quote replaced it or they started over: restorable, never silently lost. */
@@ -70,7 +72,7 @@ export const SETTINGS = {
   /** The non-secret fields of each account (utils/accounts/public.ts), so exports without secrets work while locked. */
   accountPublic: define('accountPublic', accountDraftsSchema, () => ({})),
   /** Networks whose secrets an earlier Siar wrote in plain text: they may still be on disk; regenerate them. */
-  exposedSecrets: define('exposedSecrets', z.array(networkIdSchema).check(z.maxLength(8)), () => []),
+  exposedSecrets: define('exposedSecrets', z.array(networkIdSchema).check(z.maxLength(NETWORK_IDS.length)), () => []),
   /** Names and expiry of connected accounts, without secrets: what pages see, also while locked. */
   accountSummaries: define('accountSummaries', accountSummariesSchema, () => ({})),
   /** Non-secret fields from an imported setup that prefill the connect forms. */
@@ -85,6 +87,12 @@ export const SETTINGS = {
   })),
   /** What this device learnt from the officer's tone corrections (utils/monitor/tone-adjust.ts). */
   toneLearning: define('toneLearning', toneLearningSchema, emptyLearning),
+  /** The officer's monthly ceiling for X search in US dollars; null means none (utils/sources/x-budget.ts). */
+  xSearchBudget: define('xSearchBudget', z.object({ monthlyCapUsd: z.nullable(z.number().check(z.minimum(0), z.maximum(100_000))) }), () => ({ monthlyCapUsd: 10 })),
+  /** Posts and users X search returned in the current billing month ("2026-11"), i.e. what X charges for. */
+  xSearchUsage: define('xSearchUsage', z.object({
+    month: str(7), posts: z.int().check(z.minimum(0)), users: z.int().check(z.minimum(0)),
+  }), () => ({ month: '', posts: 0, users: 0 })),
   drafts: define('drafts', z.record(str(4000), draftSchema), () => ({})),
   /** Keys whose stored value failed validation and was replaced by its default; shown until dismissed. */
   settingsWarnings: define('settingsWarnings', z.array(str(64)).check(z.maxLength(50)), () => []),

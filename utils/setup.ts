@@ -1,5 +1,5 @@
 import type { MessageKey } from './i18n';
-import type { NetworkId } from './networks/ids';
+import { byNetwork, type NetworkId } from './networks/catalog';
 
 /** The set-up page's steps, in order; each is skippable (Siar is useful with none of them done). */
 export const SETUP_STEPS = ['profile', 'timezone', 'lock', 'networks', 'watch', 'done'] as const;
@@ -15,6 +15,11 @@ export const INDONESIAN_ZONES = [
   { zone: 'Asia/Jayapura', label: 'WIT' },
 ] as const;
 
+/** WIB/WITA/WIT for Indonesia's zones (headers of exports and reports), the IANA name for any other. */
+export function zoneLabel(timeZone: string): string {
+  return INDONESIAN_ZONES.find((z) => z.zone === timeZone)?.label ?? timeZone;
+}
+
 /**
  * Step-by-step help for each network's credential, in the officer's language. Sources: Telegram
  * https://core.telegram.org/bots/features#botfather; Facebook Page tokens
@@ -22,14 +27,9 @@ export const INDONESIAN_ZONES = [
  * https://bsky.app/settings/app-passwords; X OAuth 2.0 public clients (PKCE)
  * https://docs.x.com/resources/fundamentals/authentication/oauth-2-0/authorization-code; Mastodon
  * https://docs.joinmastodon.org/client/token/; Threads https://developers.facebook.com/docs/threads/get-started;
- * LinkedIn https://learn.microsoft.com/linkedin/shared/authentication/authorization-code-flow; Instagram (Business Login)
- * https://developers.facebook.com/docs/instagram-platform/instagram-api-with-instagram-login/business-login.
+ * LinkedIn https://learn.microsoft.com/linkedin/shared/authentication/authorization-code-flow.
  */
-export const NETWORK_HELP: Record<NetworkId, MessageKey> = {
-  x: 'setupHelpX', facebook: 'setupHelpFacebook', mastodon: 'setupHelpMastodon', bluesky: 'setupHelpBluesky',
-  telegram: 'setupHelpTelegram', threads: 'setupHelpThreads', linkedin: 'setupHelpLinkedin',
-  instagram: 'setupHelpInstagram',
-};
+export const NETWORK_HELP: Record<NetworkId, MessageKey> = byNetwork((_id, meta) => meta.help);
 
 /** A first watch for the agency: its name as an exact phrase (the query language quotes phrases). */
 export function agencyQuery(agency: string): string {

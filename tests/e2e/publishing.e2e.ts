@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DeliveryRow, PostRow } from '../../utils/db';
 import { NETWORK_IDS, type NetworkId } from '../../utils/networks/ids';
 import { probeImage } from '../../utils/media/jpeg';
+import { networkNameKey } from '../../utils/networks/names';
 import { FB_CDN_HOST } from '../fakes/facebook';
 import { createImagesFake } from '../fakes/images';
 import { startFakeServer, type FakeServer } from '../fakes/https-server';
@@ -9,7 +10,7 @@ import { createNewsSite, NEWS_HOST } from '../fakes/news-site';
 import { AuditSection, parseCsv } from './pages/audit';
 import { PopupPage } from './pages/popup';
 import { launchSiar, type SiarBrowser } from './support/launch';
-import { message } from './support/locales';
+import { label, message } from './support/locales';
 import { ACCOUNTS, acceptedTexts, clickNotification, createNetworkFakes, leakedTokens } from './support/networks';
 import { readTable, storageSet, tabIdOf, waitFor, workerErrors } from './support/worker';
 
@@ -104,13 +105,17 @@ describe('publishing to all eight networks', () => {
 
     const csv = await audit.exportCsv();
     expect(csv.name).toMatch(/^siar-audit-\d{4}-\d{2}-\d{2}\.csv$/);
+    // Headers and values in the UI language (issue 14.10), read from the shipped catalogue.
+    const id = label('id');
     const rows = parseCsv(csv.text);
-    const sent = rows.filter((row) => row.event === 'sent');
-    expect(sent.map((row) => row.network).sort()).toEqual([...NETWORK_IDS].sort());
+    const sent = rows.filter((row) => row[id('exportColEvent')] === id('auditEventSent'));
+    const networkOf = new Map(NETWORK_IDS.map((network) => [id(networkNameKey(network)), network]));
+    expect(sent.map((row) => networkOf.get(row[id('exportColNetwork')]!)).sort()).toEqual([...NETWORK_IDS].sort());
     for (const row of sent) {
-      expect(row.url).toBe(links[row.network as NetworkId]);
-      expect(row.actor).toBe('Sari Wulandari — Diskominfo Jateng');
-      expect(row.at).toMatch(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/);
+      expect(row[id('exportColPostLink')]).toBe(links[networkOf.get(row[id('exportColNetwork')]!)!]);
+      expect(row[id('exportColActor')]).toBe('Sari Wulandari — Diskominfo Jateng');
+      expect(row[id('exportColTime', 'WIB')]).toMatch(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/);
+      expect(row[id('exportColResult')]).toBe(id('auditResultOk'));
     }
     expect(csv.text).not.toContain(ACCOUNTS.telegram.botToken);
     await optionsPage.close();

@@ -36,7 +36,7 @@ describe('CSV exports in a spreadsheet', () => {
 
     const report = await siar.openPage('report.html?date=2026-03-10');
     await report.locator('[data-testid="clipping-report"][data-ready="true"]').waitFor();
-    const clipping = await download(report, () => report.getByTestId('report-csv').click());
+    const clipping = await download(report, () => report.getByTestId('report-export-csv').click());
     await report.close();
 
     // An audit line whose post text is hostile (what the queue writes for a post an officer typed).

@@ -182,9 +182,10 @@ describe('side panel', () => {
     const csvDownload = panel.page.waitForEvent('download');
     await panel.byTestId('export-csv').click();
     const csv = readFileSync((await (await csvDownload).path())!, 'utf8');
-    expect(csv.startsWith('\uFEFF"id","publishedAt","outlet",')).toBe(true);
+    // Issue 14.10: `;` and a header row in the UI language.
+    expect(csv.startsWith('\uFEFF"ID";"Waktu terbit (WIB)";"Media";')).toBe(true);
     const lines = csv.slice(1).trimEnd().split('\r\n');
-    expect(lines.slice(1).map((line) => Number(line.split(',')[0]!.replaceAll('"', '')))).toEqual([3, 4, 6, 7]);
+    expect(lines.slice(1).map((line) => Number(line.split(';')[0]!.replaceAll('"', '')))).toEqual([3, 4, 6, 7]);
     expect(lines[4]).toContain(`"'@warga"`);
     expect(lines[4]).toContain(`"'=HYPERLINK(""https://evil.example"",""klik"")"`);
     expect(lines[4]).toContain(`"'+62 811, ""kutipan"""`);
@@ -237,25 +238,27 @@ describe('side panel', () => {
         mention(15, { title: 'Kemarin', publishedAt: day - HOUR }),
       ],
     });
-    expect(await panel.byTestId('report-link').getAttribute('href')).toMatch(/^\/report\.html\?date=\d{4}-\d{2}-\d{2}$/);
+    // The panel opens the report on its default period, the last 24 hours (issue 14.11).
+    expect(await panel.byTestId('report-link').getAttribute('href')).toBe('/report.html');
     await panel.page.close();
     const report = await siar.openPage('report.html?date=2026-03-10');
     await report.locator('[data-testid="clipping-report"][data-ready="true"]').waitFor();
     expect(await report.locator('h1').textContent()).toBe('Kliping Media Harian');
     const cells = await report.getByTestId('report-row').evaluateAll((rows) => rows.map((row) => [...row.querySelectorAll('td')].map((td) => td.textContent)));
-    expect(cells.map((c) => [c[2], c[3], c[4], c[5]])).toEqual([
-      ['Antara', 'Pajak daerah dibahas', 'Positif', 'https://berita.example.id/artikel/14'],
-      ['Kompas', 'Wali kota tinjau banjir', 'Negatif', 'https://berita.example.id/artikel/11'],
-      ['Detik', 'Wali kota tinjau lokasi banjir', 'Netral', 'https://berita.example.id/artikel/12'],
+    expect(cells.map((c) => [c[2], c[4], c[5]])).toEqual([
+      ['Antara', 'Positif', 'https://berita.example.id/artikel/14'],
+      ['Kompas', 'Negatif', 'https://berita.example.id/artikel/11'],
+      ['Detik', 'Netral', 'https://berita.example.id/artikel/12'],
     ]);
+    expect(await report.locator('.report-headline').allTextContents()).toEqual(['Pajak daerah dibahas', 'Wali kota tinjau banjir', 'Wali kota tinjau lokasi banjir']);
     const download = report.waitForEvent('download');
-    await report.getByTestId('report-csv').click();
+    await report.getByTestId('report-export-csv').click();
     const csv = readFileSync((await (await download).path())!, 'utf8');
-    expect(csv.slice(1).split('\r\n')[0]).toBe('"Waktu","Media","Judul","Nada","Tautan"');
-    expect(csv).toContain('"Antara","Pajak daerah dibahas","Positif","https://berita.example.id/artikel/14"');
-    await report.getByTestId('report-date').fill('');
+    expect(csv.slice(1).split('\r\n')[0]).toBe('"Pantauan / cerita";"Waktu (WIB)";"Media";"Judul";"Cuplikan";"Nada";"Tautan"');
+    expect(csv).toContain('"Antara";"Pajak daerah dibahas";');
+    expect(csv).toContain('"Positif";"https://berita.example.id/artikel/14"');
     await report.goto(siar.url('report.html?date=2026-02-31'));
-    expect(await report.getByTestId('report-problem').textContent()).toBe(message('id', 'reportBadDate'));
+    expect(await report.getByTestId('report-problem').textContent()).toBe(message('id', 'reportBadPeriod'));
     await report.close();
     await noErrors();
   });

@@ -2,10 +2,11 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Fake, FakeRequest, FakeResponse } from './fake';
+import { createRedditSearch, type RedditFake } from './reddit';
 
 // News sites serving the real-world-shaped feed files of tests/fixtures/feeds at their real hostnames,
 // with ETag / If-None-Match as a CDN does, plus sites that fail (500, not a feed, never answering).
-// Google News search RSS and Reddit search answer as their public endpoints do.
+// Google News search RSS and Reddit search (tests/fakes/reddit.ts) answer as their public endpoints do.
 
 const FEEDS = resolve(import.meta.dirname, '../fixtures/feeds');
 const read = (name: string) => readFileSync(resolve(FEEDS, name));
@@ -32,6 +33,8 @@ export const feedUrl = (site: FeedSite) => `https://${site.host}${site.path}`;
 export interface FeedFake extends Fake {
   /** Every answer given, by host: its status. */
   answers: { host: string; path: string; status: number; ifNoneMatch?: string }[];
+  /** Reddit's search, limited as for callers without OAuth; set `reddit.blocked` to refuse it outright. */
+  reddit: RedditFake;
 }
 
 function conditional(request: FakeRequest, body: Buffer, type: string, answers: FeedFake['answers']): FakeResponse {
@@ -46,10 +49,12 @@ function conditional(request: FakeRequest, body: Buffer, type: string, answers: 
 
 export function createFeedSites(): FeedFake {
   const answers: FeedFake['answers'] = [];
+  const reddit = createRedditSearch();
   const hosts = [...FEED_SITES.map((s) => s.host), BROKEN_HOST, NOT_A_FEED_HOST, HANGING_HOST, CUT_OFF_HOST, 'news.google.com', 'www.reddit.com'];
   return {
     hosts,
     answers,
+    reddit,
     handle(request) {
       if (request.host === BROKEN_HOST) {
         answers.push({ host: request.host, path: request.path, status: 500 });
@@ -61,9 +66,10 @@ export function createFeedSites(): FeedFake {
       if (request.host === 'news.google.com' && request.path === '/rss/search' && request.query.get('q')) {
         return conditional(request, read('googlenews-search.xml'), 'application/xml; charset=UTF-8', answers);
       }
-      if (request.host === 'www.reddit.com' && request.path === '/search.json' && request.query.get('q')) {
-        answers.push({ host: request.host, path: request.path, status: 200 });
-        return { status: 200, headers: { 'content-type': 'application/json; charset=UTF-8' }, body: read('api/reddit-search.json') };
+      const fromReddit = reddit.handle(request);
+      if (fromReddit) {
+        answers.push({ host: request.host, path: request.path, status: fromReddit.status });
+        return fromReddit;
       }
       const site = FEED_SITES.find((s) => s.host === request.host && s.path === request.path);
       if (site) return conditional(request, read(site.file), 'application/rss+xml; charset=UTF-8', answers);

@@ -1,6 +1,7 @@
 import { createHmac } from 'node:crypto';
 import { formBody, json, jsonBody, type Fake, type FakeRequest, type FakeResponse } from './fake';
 import { createXOAuth2, type XOAuth2 } from './x-oauth2';
+import { createXSearch, type XSearchFake } from './x-search';
 
 // A fake of the X API v2 endpoints Siar uses, answering with the documented shapes
 // (docs.x.com: POST /2/tweets, GET /2/users/me, problem+json errors, x-rate-limit-* headers).
@@ -89,6 +90,8 @@ export interface XFake extends Fake {
   refreshes: number;
   /** Revokes every OAuth 2 access token issued so far, as if they had expired. */
   expireBearers(): void;
+  /** Recent search (tests/fakes/x-search.ts), with the app-only bearer or a user token. */
+  search: XSearchFake;
 }
 
 /** `authorizeHost` also answers x.com (for the sign-in window); off by default, as share-link tests serve x.com themselves. */
@@ -123,11 +126,13 @@ export function createXFake(options: { authorizeHost?: boolean } = {}): XFake {
     media,
     refreshes: 0,
     expireBearers: () => bearers.clear(),
+    search: createXSearch(30, (token) => bearers.has(token)),
     async handle(request): Promise<FakeResponse> {
       if (request.host === 'x.com') return oauth2.authorize(request);
       if (request.method === 'POST' && request.path === '/2/oauth2/token') {
         return formBody(request).get('grant_type') === 'authorization_code' ? oauth2.exchange(request) : refreshToken(request);
       }
+      if (request.method === 'GET' && request.path === '/2/tweets/search/recent') return fake.search.handle(request);
       const auth = authOf(request);
       if (!auth) return problem(401, 'Unauthorized', 'Unauthorized');
       if (auth === 'bearer') {

@@ -61,6 +61,23 @@ describe('Siar in Firefox ESR', () => {
     expect(bad).toMatchObject({ ok: false, error: { code: 'unknown-message' } });
   });
 
+  it('the extension origin has a private file system: the device key can live in a file the lock deletes', async () => {
+    // utils/secrets/device-key.ts keeps the key in OPFS where it exists, else in storage.local (which the
+    // lock cannot shred). Measured here in the extension's own origin, which the background page shares.
+    const result = await probe.page.evaluate(async () => {
+      const root = await navigator.storage.getDirectory();
+      const handle = await root.getFileHandle('siar-opfs-probe', { create: true });
+      const writable = await (handle as unknown as { createWritable(): Promise<{ write(d: string): Promise<void>; close(): Promise<void> }> }).createWritable();
+      await writable.write('kunci');
+      await writable.close();
+      const text = await (await handle.getFile()).text();
+      await root.removeEntry('siar-opfs-probe');
+      const gone = await root.getFileHandle('siar-opfs-probe').then(() => false, (error: Error) => error.name === 'NotFoundError');
+      return { text, gone };
+    });
+    expect(result).toEqual({ text: 'kunci', gone: true });
+  });
+
   it('options, composer, side panel, report and setup render in Indonesian', async () => {
     expect(await probe.title()).toBe(message('id', 'optionsTitle'));
     const web = await ArticleTab.open(firefox, article.url);

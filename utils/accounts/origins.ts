@@ -1,5 +1,4 @@
-import { NETWORK_ORIGINS } from '../networks/hosts';
-import type { NetworkId } from '../networks/ids';
+import { networkMeta, type NetworkId } from '../networks/catalog';
 
 /** "mastodon.go.id", "https://mastodon.go.id/@humas" → "https://mastodon.go.id"; anything else → undefined. */
 export function instanceOrigin(text: string): string | undefined {
@@ -15,9 +14,13 @@ export function instanceOrigin(text: string): string | undefined {
   }
 }
 
-/** The host permissions a network's adapter needs for this account (Mastodon and other PDSes vary). */
-export function originsFor(network: NetworkId, fields: { instance?: string; service?: string } = {}): string[] {
-  const own = network === 'mastodon' ? fields.instance : network === 'bluesky' ? fields.service : undefined;
-  const origin = own ? instanceOrigin(own) : undefined;
-  return [...new Set([...NETWORK_ORIGINS[network], ...(origin ? [`${origin}/*`] : [])])];
+/**
+ * The host permissions a network's adapter needs for this account: the catalog's fixed origins plus the
+ * officer's own server when the network has one (Mastodon instance, Bluesky PDS).
+ */
+export function originsFor(network: NetworkId, fields: Record<string, unknown> = {}): string[] {
+  const meta = networkMeta(network);
+  const own = meta.server ? fields[meta.server.field] : undefined;
+  const origin = typeof own === 'string' && own ? instanceOrigin(own) : undefined;
+  return [...new Set([...meta.origins, ...(origin ? [`${origin}/*`] : [])])];
 }

@@ -3,7 +3,11 @@
 // zod/mini: part of the options page bundle and of settings.ts.
 import * as z from 'zod/mini';
 import type { Accounts } from '../networks/accounts';
+import { byNetwork } from '../networks/catalog';
 import { NETWORK_IDS, networkIdSchema, type NetworkId } from '../networks/ids';
+
+/** Rotating session tokens (Bluesky's) are never exported: the app password makes a new one. */
+export const NEVER_EXPORTED: ReadonlySet<string> = new Set(['session']);
 
 const str = (max: number) => z.string().check(z.maxLength(max));
 
@@ -22,19 +26,10 @@ export const accountDraftsSchema = z.partialRecord(networkIdSchema, z.record(str
 export type AccountDrafts = z.infer<typeof accountDraftsSchema>;
 
 /**
- * An allowlist, not a denylist: a field added to an account schema later stays out of pages and
- * exports until someone decides it is not a secret.
+ * An allowlist, not a denylist (each catalog entry's `publicFields`): a field added to an account schema
+ * later stays out of pages and exports until someone decides it is not a secret.
  */
-export const PUBLIC_FIELDS: Record<NetworkId, readonly string[]> = {
-  x: ['auth', 'clientId', 'username'],
-  facebook: ['pageId', 'name', 'expiresAt'],
-  mastodon: ['instance', 'name', 'maxChars'],
-  bluesky: ['service', 'handle'],
-  telegram: ['chatId', 'name'],
-  threads: ['userId', 'name', 'expiresAt'],
-  linkedin: ['author', 'name', 'expiresAt'],
-  instagram: ['userId', 'name', 'expiresAt'],
-};
+export const PUBLIC_FIELDS = byNetwork((_id, meta) => meta.publicFields);
 
 export function publicPart(network: NetworkId, account: object): Record<string, string | number> {
   const out: Record<string, string | number> = {};

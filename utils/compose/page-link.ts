@@ -1,4 +1,4 @@
-import type { NetworkId } from '../networks/ids';
+import { byNetwork, networkMeta, type LinkCarrier, type NetworkId } from '../networks/catalog';
 import { findUrls } from './urls';
 
 /**
@@ -11,18 +11,17 @@ import { findUrls } from './urls';
  * - `text`: the network takes the link only from the text — X, Mastodon (cards come from the first link
  *   in the status: https://docs.joinmastodon.org/entities/PreviewCard/), Threads, and Telegram (a photo's
  *   caption carries no preview: https://core.telegram.org/bots/api#sendphoto). Siar appends it.
- * - `short`: Instagram captions show links as plain, unclickable text (help.instagram.com: links in
- *   captions are not clickable), so Siar appends a short, typeable form (host and path, no scheme or
- *   query) that the officer can replace, e.g. with "tautan di bio", in the Instagram variant.
+ * - `short`: Instagram captions show links as plain, unclickable text, so Siar appends a short, typeable
+ *   form (host and path, no scheme or query) that the officer can replace, e.g. with "tautan di bio",
+ *   in the Instagram variant.
+ * Set per network by `link` in utils/networks/catalog.ts.
  */
-export const LINK_CARRIER: Record<NetworkId, 'card' | 'text' | 'short'> = {
-  x: 'text', facebook: 'card', mastodon: 'text', bluesky: 'card', telegram: 'text', threads: 'text', linkedin: 'card',
-  instagram: 'short',
-};
+export const LINK_CARRIER: Record<NetworkId, LinkCarrier> = byNetwork((_id, meta) => meta.link.carrier);
 
 /** The carrier for one post: Facebook's photo posts (the page image attached) take the link in the caption. */
-export function linkCarrier(network: NetworkId, hasImage: boolean): 'card' | 'text' | 'short' {
-  return network === 'facebook' && hasImage ? 'text' : LINK_CARRIER[network];
+export function linkCarrier(network: NetworkId, hasImage: boolean): LinkCarrier {
+  const { link } = networkMeta(network);
+  return (hasImage ? link.withImage : undefined) ?? link.carrier;
 }
 
 /** `https://www.example.go.id/berita/a?utm=x` → `example.go.id/berita/a`: readable and typeable where links do not work. */

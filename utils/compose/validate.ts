@@ -2,7 +2,7 @@ import type { MessageKey } from '../i18n';
 import { NETWORK_IDS, type NetworkId } from '../networks/ids';
 import type { Measure } from '../networks/types';
 import { withPageLink, type LinkState } from './page-link';
-import { RULES } from './rules';
+import { ruleFor } from './rules';
 import { splitForNetwork } from './split';
 
 export interface DraftProblem {
@@ -47,7 +47,7 @@ function problemFor(network: NetworkId, measure: Measure): DraftProblem {
 
 /** Measures one network's text; long text on a network with threads is fine when every part fits. */
 export function checkTarget(network: NetworkId, written: string, input: Pick<DraftInput, 'hasImage' | 'mastodonLimit' | 'pageUrl' | 'replyTo'>): TargetCheck {
-  const rule = RULES[network];
+  const rule = ruleFor(network);
   const { text, link } = input.replyTo === network ? { text: written, link: 'none' as const } : withPageLink(network, written, input.pageUrl, input.hasImage);
   const opts = { limit: network === 'mastodon' ? input.mastodonLimit : undefined, asPhotoCaption: network === 'telegram' && input.hasImage };
   const measure = rule.measure(text, opts);

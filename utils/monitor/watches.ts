@@ -1,6 +1,6 @@
 import type { SiarDatabase, SourceRow, WatchRow } from '../db';
 import type { MessageKey } from '../i18n';
-import { DEFAULT_INTERVAL_MS, MINUTE } from '../sources/backoff';
+import { DEFAULT_INTERVAL_MIN_BY_KIND, DEFAULT_INTERVAL_MS, MINUTE } from '../sources/backoff';
 import type { SourceConfig, SourceKind } from '../sources/types';
 import type { WatchInput, WatchView } from './protocol';
 import { parseQuery, type QueryError } from './query';
@@ -78,7 +78,7 @@ export function derivedSources(watch: Pick<WatchRow, 'query' | 'sources'>, masto
   return out;
 }
 
-export function newSourceRow(kind: SourceKind, name: string, config: SourceConfig, now: number, intervalMin = DEFAULT_INTERVAL_MS / MINUTE): SourceRow {
+export function newSourceRow(kind: SourceKind, name: string, config: SourceConfig, now: number, intervalMin = DEFAULT_INTERVAL_MIN_BY_KIND[kind] ?? DEFAULT_INTERVAL_MS / MINUTE): SourceRow {
   return { kind, name, config, state: {}, intervalMin, nextDueAt: now, health: { failures: 0 } };
 }
 

@@ -1,5 +1,6 @@
 // zod/mini: these schemas are part of the popup bundle, where full zod would cost 20 KB gzip.
 import * as z from 'zod/mini';
+import { NETWORK_IDS, type NetworkId } from './catalog';
 
 // One connected account per network. Every field named token/secret/password is a secret: it lives
 // in storage.local only and leaves the device only towards that network's own API host.
@@ -55,16 +56,25 @@ export const instagramAccountSchema = z.object({
   userId: text(100), token: text(), name: label(200), expiresAt: epochMs,
 });
 
-export const accountsSchema = z.object({
-  x: z.optional(xAccountSchema),
-  facebook: z.optional(facebookAccountSchema),
-  mastodon: z.optional(mastodonAccountSchema),
-  bluesky: z.optional(blueskyAccountSchema),
-  telegram: z.optional(telegramAccountSchema),
-  threads: z.optional(threadsAccountSchema),
-  linkedin: z.optional(linkedinAccountSchema),
-  instagram: z.optional(instagramAccountSchema),
-});
+/**
+ * Each network's account schema, the one definition of its fields: the stored accounts, the connect
+ * check and the settings file's accounts (utils/settings-file/schema.ts) are built from it.
+ */
+export const ACCOUNT_SCHEMAS = {
+  x: xAccountSchema,
+  facebook: facebookAccountSchema,
+  mastodon: mastodonAccountSchema,
+  bluesky: blueskyAccountSchema,
+  telegram: telegramAccountSchema,
+  threads: threadsAccountSchema,
+  linkedin: linkedinAccountSchema,
+  instagram: instagramAccountSchema,
+} satisfies Record<NetworkId, z.ZodMiniType>;
+
+type AccountsShape = { [K in NetworkId]: z.ZodMiniOptional<(typeof ACCOUNT_SCHEMAS)[K]> };
+export const accountsSchema = z.object(
+  Object.fromEntries(NETWORK_IDS.map((id) => [id, z.optional(ACCOUNT_SCHEMAS[id])])) as AccountsShape,
+);
 
 export type Accounts = z.infer<typeof accountsSchema>;
 export type XAccount = z.infer<typeof xAccountSchema>;

@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
+import { NETWORK_IDS, type NetworkId } from './catalog';
 
-export const NETWORK_IDS = ['x', 'facebook', 'mastodon', 'bluesky', 'telegram', 'threads', 'linkedin', 'instagram'] as const;
+// The ids come from the network catalog (catalog.ts); this module adds their schema.
+export { NETWORK_IDS, type NetworkId };
 export const networkIdSchema = z.enum(NETWORK_IDS);
-export type NetworkId = z.infer<typeof networkIdSchema>;

@@ -24,7 +24,7 @@ export interface NetworkHooks {
   imageHost?: ImageHost;
 }
 
-/** Every network Siar publishes to, wired to the owner's storage. Adding a network = one adapter file + one line here. */
+/** Every network Siar publishes to, wired to the owner's storage. A network's adapter is one line here; see `Network` for the rest. */
 export function createNetworks(hooks: NetworkHooks = {}): Networks {
   const forId = <K extends NetworkId>(id: K) => ({
     onAccountRefreshed: (account: AccountFor<K>) => hooks.onAccountRefreshed?.(id, account),

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { AuthError, ContentError, RateLimitError, TransientError } from '../errors';
-import { TELEGRAM_CAPTION_LIMIT } from '../compose/rules/telegram';
+import { TELEGRAM_CAPTION_LIMIT, telegramLength } from '../compose/rules/telegram';
 import { http, jsonHeaders, parse, parseError, type HttpResponse } from './http';
 import type { AccountFor } from './registry';
 import { textRules } from './text-rules';
@@ -55,12 +55,6 @@ export function messageUrl(account: TelegramAccount, sent: z.infer<typeof messag
   return `https://t.me/c/${internal}/${sent.message_id}`;
 }
 
-/**
- * Length as Telegram counts it for the 1-4096 text and 0-1024 caption limits: Unicode code points after
- * entity parsing (core.telegram.org/bots/api#sendmessage; Siar sends no parse_mode, so no entities), not
- * UTF-16 units — an emoji counts once.
- */
-export const telegramLength = (text: string) => [...text].length;
 
 /**
  * A 400 from sendPhoto means Telegram could not use the page image: "wrong type of the web page content",

@@ -1,5 +1,5 @@
 import { INTENT_NAMES, intentUrl, type IntentName } from '../compose/intents';
-import { RULES } from '../compose/rules';
+import { ruleFor } from '../compose/rules';
 import { splitForNetwork } from '../compose/split';
 import type { NetworkId } from './ids';
 import type { Draft } from './types';
@@ -9,9 +9,9 @@ import type { Draft } from './types';
 export function textRules<K extends NetworkId>(id: K) {
   return {
     id,
-    measure: (text: string) => RULES[id].measure(text),
-    split: (text: string) => splitForNetwork(text, RULES[id]),
-    // Instagram has no web share link (DESIGN.md): the popup offers "copy caption + download image".
+    measure: (text: string) => ruleFor(id).measure(text),
+    split: (text: string) => splitForNetwork(text, ruleFor(id)),
+    // A network whose catalog entry says `share: { none }` (Instagram) has no share link to build.
     intentUrl: (draft: Draft) => ((INTENT_NAMES as readonly string[]).includes(id)
       ? intentUrl(id as IntentName, { text: draft.variants[id] ?? draft.text, url: draft.url, title: draft.title })
       : undefined),

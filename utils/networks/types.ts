@@ -44,7 +44,11 @@ export interface TargetPost {
 export interface PublishResult { remoteId: string; url: string }
 export interface VerifyResult { name: string; expiresAt?: number }
 
-/** One social network Siar can publish to. Adding a network = one file implementing this + a registry line. */
+/**
+ * One social network Siar can publish to. Adding a network: its entry in catalog.ts, its account schema
+ * in accounts.ts, one file implementing this plus its line in registry.ts, its counting rule
+ * (utils/compose/rules/), its fake and tests; tests/unit/networks/catalog.test.ts checks the set.
+ */
 export interface Network<A = unknown> {
   id: NetworkId;
   measure(text: string): Measure;

@@ -111,6 +111,7 @@ async function settle(deps: QueueDeps, delivery: DeliveryRow, post: PostRow, out
       event: outcome.state === 'sent' ? 'sent' : `attempt-${outcome.state}`,
       text: deliveryText(post, delivery.network), pageUrl: post.pageUrl,
       result: outcome.lastError ? `${outcome.lastError.code}: ${outcome.lastError.detail ?? ''}`.trim() : 'ok',
+      ...(outcome.lastError ? { resultKey: outcome.lastError.messageKey } : {}),
       url: outcome.remoteUrl,
     });
   });

@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { NETWORK_IDS } from '../networks/catalog';
 import { SETTINGS_FILE_FORMAT, SETTINGS_FILE_MAX_BYTES, SETTINGS_FILE_VERSION, settingsFileSchema, type SettingsFile } from './schema';
 
 // Reading a settings file someone else made: every way it can be wrong becomes one problem naming the
@@ -70,7 +71,7 @@ function fromIssue(issue: z.core.$ZodIssue): FileProblem {
     case 'invalid_value': return { kind: 'value', path, expected: issue.values.map((v) => String(v)).join(', ') };
     case 'invalid_format': return { kind: 'pattern', path, expected: issue.format };
     case 'unrecognized_keys': return { kind: 'unknown-key', path: formatPath([...issue.path, issue.keys[0] ?? '']) };
-    case 'invalid_key': return { kind: 'value', path, expected: 'x, facebook, mastodon, bluesky, telegram, threads, linkedin, instagram' };
+    case 'invalid_key': return { kind: 'value', path, expected: NETWORK_IDS.join(', ') };
     default: return { kind: 'invalid', path };
   }
 }

@@ -1,5 +1,5 @@
 import { originsFor } from '../accounts/origins';
-import { publicPart, type AccountDrafts } from '../accounts/public';
+import { NEVER_EXPORTED, publicPart, type AccountDrafts } from '../accounts/public';
 import type { SiarDatabase, SourceRow, WatchRow } from '../db';
 import { countPrunable } from '../monitor/retention';
 import { syncWatchSources, newSourceRow } from '../monitor/watches';
@@ -13,9 +13,6 @@ import { SETTINGS_FILE_FORMAT, SETTINGS_FILE_VERSION, type SettingsFile } from '
 
 // Export and import of the settings file. Import is two steps: a preview of what would change, then
 // apply, which writes everything or (on any failure) puts storage back as it was.
-
-/** Rotating session tokens are never exported: the app password makes a new one. */
-const NEVER_EXPORTED = new Set(['session']);
 
 export interface ExportSources {
   accounts: Accounts;
@@ -138,7 +135,7 @@ export async function planImport(file: SettingsFile, database: SiarDatabase, now
     preferences: !same(await readSetting(SETTINGS.preferences), file.preferences),
     connect: NETWORK_IDS.filter((network) => accounts[network]),
     prefill: NETWORK_IDS.filter((network) => drafts[network]),
-    origins: NETWORK_IDS.flatMap((network) => (accounts[network] ? originsFor(network, accounts[network] as object) : [])),
+    origins: NETWORK_IDS.flatMap((network) => (accounts[network] ? originsFor(network, accounts[network] as Record<string, unknown>) : [])),
     watchesAdded: file.watches.filter((watch) => !existingWatches.has(watch.name)).map((watch) => watch.name),
     watchesUpdated: file.watches.filter((watch) => {
       const row = existingWatches.get(watch.name);

@@ -2,6 +2,7 @@ import { browser } from '#imports';
 import type { MentionPatch } from '../monitor/protocol';
 import { send } from './lazy';
 import { safeHttpUrl } from './links';
+import { downloadBlob } from '../export/download';
 
 // Side panel writes: all through the worker, which persists them and refreshes the toolbar badge.
 
@@ -22,13 +23,5 @@ export async function openMention(url: string): Promise<boolean> {
 
 /** Saves text as a file through a Blob link (no downloads permission needed). */
 export function downloadText(filename: string, text: string, type: string) {
-  const url = URL.createObjectURL(new Blob([text], { type }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = filename;
-  document.body.append(link);
-  link.click();
-  link.remove();
-  // The click has handed the blob to the download manager; a minute is ample before freeing it.
-  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+  downloadBlob(filename, new Blob([text], { type }));
 }

@@ -1,30 +1,48 @@
 import type { MentionRow, WatchRow } from '../db';
-import { csvCell, toCsv } from '../csv';
-import { formatDateTime } from './time';
+import type { ExportTable, Label } from '../export/table';
+import { RESPONSE_KEYS, TONE_KEYS } from './labels';
 import { safeHttpUrl } from './links';
 
-// Exports of the filtered mentions (CSV, JSON) and the daily clipping report. CSV goes through the one
-// writer in utils/csv.ts, which neutralises formula starts.
+// Exports of the filtered mentions: a table for the one CSV/XLSX writer (utils/export/), headers and
+// enum values in the UI language, times in the officer's zone; and JSON with machine formats (ISO).
 
-export { csvCell, toCsv };
+const STATE_KEYS = { unread: 'panelStateUnread', read: 'panelStateRead', archived: 'panelStateArchived' } as const;
 
-export const MENTION_CSV_HEADER = [
-  'id', 'publishedAt', 'outlet', 'author', 'title', 'url', 'source', 'watches', 'keywords', 'tone', 'toneCorrected',
-  'state', 'starred', 'response', 'note', 'summary',
-] as const;
-
-export function mentionCsvRow(row: MentionRow, watchNames: ReadonlyMap<number, string>): unknown[] {
-  return [
-    row.id, new Date(row.publishedAt).toISOString(), row.outlet, row.author ?? '', row.title, safeHttpUrl(row.url) ?? '',
-    row.source, row.watchIds.map((id) => watchNames.get(id) ?? String(id)).join('; '), row.keywords.join('; '),
-    row.tone, row.toneCorrected ? 'yes' : '', row.state, row.starred ? 'yes' : '', row.response.status,
-    row.response.note ?? '', row.summary,
-  ];
-}
-
-export function mentionsCsv(rows: readonly MentionRow[], watches: readonly WatchRow[]): string {
+/**
+ * The mentions as an export table, in the given order. Watch ids whose watch is gone are kept as
+ * numbers (the mention still names them); unsafe links (not http/https) are left empty.
+ */
+export function mentionsTable(rows: readonly MentionRow[], watches: readonly WatchRow[], timeZone: string, zoneLabel: string, label: Label): ExportTable {
   const names = new Map(watches.map((w) => [w.id!, w.name]));
-  return toCsv(MENTION_CSV_HEADER, rows.map((row) => mentionCsvRow(row, names)));
+  const yes = label('exportYes');
+  return {
+    sheet: label('exportSheetMentions'),
+    timeZone,
+    columns: [
+      { header: label('exportColId'), kind: 'number', width: 8 },
+      { header: label('exportColPublished', zoneLabel), kind: 'date' },
+      { header: label('exportColOutlet'), width: 20 },
+      { header: label('exportColAuthor') },
+      { header: label('exportColTitle'), width: 60 },
+      { header: label('exportColLink'), width: 40 },
+      { header: label('exportColSource'), width: 10 },
+      { header: label('exportColWatches'), width: 20 },
+      { header: label('exportColKeywords'), width: 20 },
+      { header: label('exportColTone'), width: 10 },
+      { header: label('exportColToneCorrected'), width: 10 },
+      { header: label('exportColState'), width: 12 },
+      { header: label('exportColStarred'), width: 10 },
+      { header: label('exportColResponse'), width: 16 },
+      { header: label('exportColNote'), width: 40 },
+      { header: label('exportColSummary'), width: 60 },
+    ],
+    rows: rows.map((row) => [
+      row.id, row.publishedAt, row.outlet, row.author ?? '', row.title, safeHttpUrl(row.url) ?? '', row.source,
+      row.watchIds.map((id) => names.get(id) ?? String(id)).join('; '), row.keywords.join('; '),
+      label(TONE_KEYS[row.tone]), row.toneCorrected ? yes : '', label(STATE_KEYS[row.state]), row.starred ? yes : '',
+      label(RESPONSE_KEYS[row.response.status]), row.response.note ?? '', row.summary,
+    ]),
+  };
 }
 
 /** The same rows as JSON: the fields an officer can use elsewhere, never internal bookkeeping. */
@@ -35,32 +53,4 @@ export function mentionsJson(rows: readonly MentionRow[]): string {
     keywords: row.keywords, tone: row.tone, toneCorrected: row.toneCorrected ?? false, state: row.state,
     starred: row.starred === 1, response: row.response, summary: row.summary,
   })), null, 2);
-}
-
-export interface ClippingRow { time: string; outlet: string; headline: string; tone: MentionRow['tone']; link: string }
-
-/**
- * Rows of "Kliping Media Harian" for one day: oldest first as a clipping book reads, archived mentions
- * left out (archived means "not relevant"), one row per story and outlet.
- */
-export function clippingRows(rows: readonly MentionRow[], timeZone: string, lang: string): ClippingRow[] {
-  const seen = new Set<string>();
-  return [...rows]
-    .filter((row) => row.state !== 'archived')
-    .sort((a, b) => a.publishedAt - b.publishedAt || (a.id ?? 0) - (b.id ?? 0))
-    .filter((row) => {
-      const key = `${row.storyKey || row.canonicalUrl || row.id}\u0000${row.outlet}`;
-      if (seen.has(key)) return false;
-      seen.add(key);
-      return true;
-    })
-    .map((row) => ({
-      time: formatDateTime(row.publishedAt, timeZone, lang), outlet: row.outlet, headline: row.title,
-      tone: row.tone, link: safeHttpUrl(row.url) ?? '',
-    }));
-}
-
-/** The clipping report as CSV; `toneLabel` gives the tone in the officer's language. */
-export function clippingCsv(rows: readonly ClippingRow[], header: readonly string[], toneLabel: (tone: ClippingRow['tone']) => string = String): string {
-  return toCsv(header, rows.map((r) => [r.time, r.outlet, r.headline, toneLabel(r.tone), r.link]));
 }

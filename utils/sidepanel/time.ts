@@ -28,7 +28,8 @@ export function relativeTime(epoch: number, now: number, lang: string): string {
   return format.format(Math.trunc(value), 'year');
 }
 
-function offsetAt(epoch: number, timeZone: string): number {
+/** Milliseconds `timeZone` is ahead of UTC at `epoch` (whole seconds; negative west of Greenwich). */
+export function offsetAt(epoch: number, timeZone: string): number {
   const parts = Object.fromEntries(new Intl.DateTimeFormat('en-US', {
     timeZone, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit',
     hour: '2-digit', minute: '2-digit', second: '2-digit',

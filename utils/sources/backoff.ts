@@ -5,6 +5,11 @@ import { AuthError, RateLimitError, toErrorInfo, type ErrorInfo } from '../error
 
 export const MINUTE = 60_000;
 export const DEFAULT_INTERVAL_MS = 5 * MINUTE;
+/**
+ * Kinds polled less often by default. X charges per post and author a search returns (x-cost.ts): an
+ * hourly poll of 10 results costs at most US$108 a month where a 5-minute poll of 100 could cost US$12,960.
+ */
+export const DEFAULT_INTERVAL_MIN_BY_KIND: Readonly<Partial<Record<string, number>>> = { x: 60 };
 /** The alarm ticks once a minute, so nothing can be polled more often. */
 export const MIN_INTERVAL_MS = MINUTE;
 export const MAX_INTERVAL_MS = 24 * 60 * MINUTE;

@@ -21,7 +21,7 @@ export interface SaveSourceInput {
 export type SaveSourceResult = { ok: true; source: SourceView } | { ok: false; messageKey: MessageKey; field?: string };
 
 /** X's billing answers keep their own sentence in the sources list too (utils/networks/x-billing.ts). */
-const X_BILLING_KEYS = new Set<MessageKey>(['errorXCreditsDepleted', 'errorXUsageCap', 'errorXDailyLimit']);
+const X_BILLING_KEYS = new Set<MessageKey>(['errorXCreditsDepleted', 'errorXUsageCap', 'errorXDailyLimit', 'errorXSearchCapReached']);
 
 /** The one sentence the sources list shows for a failure, worded for a source rather than a post. */
 export function sourceErrorKey(info: ErrorInfo): MessageKey {

@@ -3,10 +3,12 @@ import { z } from 'zod';
 import { AuthError, ContentError, RateLimitError } from '../errors';
 import { createXAppClient } from '../networks/x-client';
 import { parseFeedDate } from './dates';
-import { xBillingError } from '../networks/x-billing';
+import { XBillingError, xBillingError } from '../networks/x-billing';
 import { errorForStatus, retryAtFrom, toSourceError, validate, withTimeout } from './http';
 import { queryInputSchema, renderQuery } from './query';
 import { clip, decodeEntities, plainText } from './text';
+import { chargeXReads, readXBudget } from './x-budget';
+import { nextBillingMonth, X_MIN_RESULTS, xResultsAllowed } from './x-cost';
 import type { FetchResult, RawItem, Source, SourceConfig, SourceContext, SourceState } from './types';
 
 // X recent search (GET /2/tweets/search/recent) with the app-only bearer token, through twitter-api-v2
@@ -21,7 +23,11 @@ export const xConfigSchema = z.object({
   query: queryInputSchema,
   /** Retweets repeat the same text many times; officers usually want originals only. */
   includeRetweets: z.boolean().default(false),
-  maxResults: z.number().int().min(10).max(100).default(100),
+  /**
+   * Posts per poll. X charges every post and author a search returns (x-cost.ts), so Siar asks for X's
+   * smallest page by default; since_id then keeps each poll to what is new.
+   */
+  maxResults: z.number().int().min(X_MIN_RESULTS).max(100).default(X_MIN_RESULTS),
 });
 export type XConfig = z.infer<typeof xConfigSchema>;
 
@@ -78,9 +84,14 @@ export const xSource: Source & { configSchema: typeof xConfigSchema } = {
     const now = ctx?.now ?? Date.now();
     const bearer = ctx?.credentials?.bearerToken;
     if (typeof bearer !== 'string' || !bearer) throw new AuthError('No X app bearer token is set.');
+    const budget = await readXBudget(now);
+    const allowed = xResultsAllowed(config.maxResults, budget.spentUsd, budget.capUsd);
+    if (allowed === 0) {
+      throw new XBillingError('errorXSearchCapReached', nextBillingMonth(now), `X search spent US$${budget.spentUsd} of the US$${budget.capUsd} monthly cap.`);
+    }
     const params: Record<string, string> = {
       query: xQuery(config),
-      max_results: String(config.maxResults),
+      max_results: String(allowed),
       'tweet.fields': 'created_at,lang,author_id',
       expansions: 'author_id',
       'user.fields': 'username,name',
@@ -95,6 +106,8 @@ export const xSource: Source & { configSchema: typeof xConfigSchema } = {
       throw mapError(error, signal, now);
     }
     const body = validate(searchResponseSchema, raw, 'response');
+    // Counted before mapping: X has charged for what it returned even if an item then fails to map.
+    await chargeXReads({ posts: body.data?.length ?? 0, users: body.includes?.users?.length ?? 0 }, now);
     const users = new Map((body.includes?.users ?? []).map((user) => [user.id, user]));
     const items = (body.data ?? []).map((tweet): RawItem => {
       const user = tweet.author_id ? users.get(tweet.author_id) : undefined;

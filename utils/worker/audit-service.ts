@@ -1,5 +1,4 @@
-import { db } from '../db';
-import { auditToCsv } from '../queue/audit';
+import { db, type AuditRow } from '../db';
 import type { AuditView } from '../queue/protocol';
 import { SETTINGS, readSetting } from '../settings';
 
@@ -11,14 +10,18 @@ export async function auditList(offset: number, limit: number) {
     db.audit.count(),
     readSetting(SETTINGS.preferences),
   ]);
-  const views: AuditView[] = rows.map((row) => ({
-    id: row.id!, at: row.at, actor: row.actor, network: row.network, event: row.event,
-    text: row.text, pageUrl: row.pageUrl, result: row.result, url: row.url, scheduledAt: row.scheduledAt,
-  }));
-  return { rows: views, total, timeZone: preferences.timeZone };
+  return { rows: rows.map(toView), total, timeZone: preferences.timeZone };
 }
 
-export async function auditCsv() {
+function toView(row: AuditRow): AuditView {
+  return {
+    id: row.id!, at: row.at, actor: row.actor, network: row.network, event: row.event, text: row.text, pageUrl: row.pageUrl,
+    result: row.result, resultKey: row.resultKey as AuditView['resultKey'], url: row.url, scheduledAt: row.scheduledAt,
+  };
+}
+
+/** The whole log, oldest first, for the options page's CSV/XLSX export. */
+export async function auditExport() {
   const [rows, preferences] = await Promise.all([db.audit.orderBy(':id').toArray(), readSetting(SETTINGS.preferences)]);
-  return { csv: auditToCsv(rows, preferences.timeZone), rows: rows.length };
+  return { rows: rows.map(toView), timeZone: preferences.timeZone };
 }

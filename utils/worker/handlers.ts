@@ -8,7 +8,7 @@ import { createPost } from '../queue/posts';
 import { retryDelivery } from '../queue/retry';
 import { cancelScheduled, listScheduled, reschedulePost } from '../queue/scheduled';
 import { SETTINGS, checkAllSettings, writeSetting } from '../settings';
-import { auditCsv, auditList } from './audit-service';
+import { auditExport, auditList } from './audit-service';
 import { capturePage, composerAccounts, composerContext, postStatus } from './composer-service';
 import { listenHandlers } from './listen-handlers';
 import { panelHandlers } from './panel-service';
@@ -47,7 +47,7 @@ export const handlers: Handlers = {
   postStatus: async ({ postId }) => ({ deliveries: await postStatus(postId) }),
   ...listenHandlers,
   auditList: ({ offset, limit }) => auditList(offset, limit),
-  auditCsv: () => auditCsv(),
+  auditExport: () => auditExport(),
   scheduledList: async () => ({ posts: await listScheduled(db) }),
   scheduledMove: async ({ postId, at }) => {
     const ok = await reschedulePost(db, postId, at, await queueDeps.actor());

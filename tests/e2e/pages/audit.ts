@@ -18,16 +18,25 @@ export class AuditSection extends ExtensionPage {
 
   /** Clicks "Ekspor CSV" and returns the downloaded file's text. */
   async exportCsv(): Promise<{ name: string; text: string }> {
+    const { name, bytes } = await this.exportFile('audit-export');
+    return { name, text: bytes.toString('utf8') };
+  }
+
+  /** Clicks "Ekspor Excel (.xlsx)" and returns the downloaded file. */
+  exportXlsx(): Promise<{ name: string; bytes: Buffer }> {
+    return this.exportFile('audit-export-xlsx');
+  }
+
+  private async exportFile(testId: string): Promise<{ name: string; bytes: Buffer }> {
     const download = this.page.waitForEvent('download');
-    await this.byTestId('audit-export').click();
+    await this.byTestId(testId).click();
     const file = await download;
-    const path = await file.path();
-    return { name: file.suggestedFilename(), text: readFileSync(path, 'utf8') };
+    return { name: file.suggestedFilename(), bytes: readFileSync((await file.path())!) };
   }
 }
 
-/** Parses Siar's CSV (RFC 4180 quoting, CRLF, BOM) into objects keyed by the header row. */
-export function parseCsv(text: string): Record<string, string>[] {
+/** Parses Siar's CSV (RFC 4180 quoting, CRLF, BOM; `;` unless told) into objects keyed by the header row. */
+export function parseCsv(text: string, separator: ';' | ',' = ';'): Record<string, string>[] {
   const records: string[][] = [];
   let field = '';
   let record: string[] = [];
@@ -38,7 +47,7 @@ export function parseCsv(text: string): Record<string, string>[] {
     if (quoted) {
       if (c === '"' && source[i + 1] === '"') { field += '"'; i++; } else if (c === '"') quoted = false; else field += c;
     } else if (c === '"') quoted = true;
-    else if (c === ',') { record.push(field); field = ''; } else if (c === '\n') { record.push(field.replace(/\r$/, '')); records.push(record); record = []; field = ''; } else field += c;
+    else if (c === separator) { record.push(field); field = ''; } else if (c === '\n') { record.push(field.replace(/\r$/, '')); records.push(record); record = []; field = ''; } else field += c;
   }
   const [header, ...rows] = records;
   return rows.map((row) => Object.fromEntries(header!.map((name, i) => [name, row[i] ?? ''])));

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import type { SiarBrowser } from '../support/launch';
 
@@ -25,5 +26,13 @@ export abstract class ExtensionPage {
 
   byTestId(id: string) {
     return this.page.getByTestId(id);
+  }
+
+  /** Clicks the control `testId` and returns the file the browser downloaded: its suggested name and bytes. */
+  async download(testId: string): Promise<{ name: string; bytes: Buffer }> {
+    const download = this.page.waitForEvent('download');
+    await this.byTestId(testId).click();
+    const file = await download;
+    return { name: file.suggestedFilename(), bytes: readFileSync((await file.path())!) };
   }
 }

@@ -66,23 +66,46 @@ export class SidePanelPage extends ExtensionPage {
     return Number(await this.byTestId('mention-count').textContent());
   }
 
+  /**
+   * Types a search and waits until the list shows that search: the input is debounced, so without the
+   * wait a following settled() could see the list of the text before and return at once.
+   */
   async search(text: string) {
     await this.byTestId('mention-search').fill(text);
+    await this.page.waitForFunction((wanted) => {
+      const key = document.querySelector('[data-testid="mention-list"]')?.getAttribute('data-filter-key');
+      try {
+        return (JSON.parse(key ?? '{}') as { text?: string }).text === wanted;
+      } catch {
+        return false;
+      }
+    }, text);
+  }
+
+  /** At the panel's real width the filters fold behind one toggle (issue 14.12); unfolds them when hidden. */
+  async openFilters(testId = 'state-filter') {
+    if (await this.byTestId(testId).isVisible()) return;
+    await this.byTestId('filters-toggle').click();
+    await this.byTestId(testId).waitFor({ state: 'visible' });
   }
 
   async watch(id: number | undefined) {
+    await this.openFilters('watch-filter');
     await this.byTestId('watch-filter').selectOption(id === undefined ? '' : String(id));
   }
 
   async state(state: StateFilter) {
+    await this.openFilters('state-filter');
     await this.byTestId('state-filter').selectOption(state);
   }
 
   async tone(tone: Tone | '') {
+    await this.openFilters('tone-filter');
     await this.byTestId('tone-filter').selectOption(tone);
   }
 
   async source(kind: string) {
+    await this.openFilters('source-filter');
     await this.byTestId('source-filter').selectOption(kind);
   }
 

@@ -86,6 +86,17 @@ describe('the Mastodon fake refuses what Mastodon refuses', () => {
     await expect(mastodon.publish(post(), account, signal())).resolves.toBeDefined();
   });
 
+  it('a token without read:search cannot search (replying to a remote mention resolves it through search)', async () => {
+    const search = async (scopes: string) => {
+      const token = ((await signIn(scopes)).body as { access_token: string }).access_token;
+      const url = `${ORIGIN}/api/v2/search?${new URLSearchParams({ q: 'https://mastodon.social/@budi/1', resolve: 'true', type: 'statuses' })}`;
+      const response = await fetch(url, { headers: { authorization: `Bearer ${token}` } });
+      return { status: response.status, body: await response.json() as unknown };
+    };
+    expect(await search('write:statuses write:media profile read:statuses')).toEqual({ status: 403, body: { error: OUT_OF_SCOPE } });
+    expect(await search('write:statuses write:media profile read:statuses read:search')).toMatchObject({ status: 200, body: { statuses: [] } });
+  });
+
   it('`profile` is unknown before 4.3.0, and an unknown scope is a 422 at registration', async () => {
     env.mastodon.oauth.version = '4.2.10';
     expect(await signIn('profile')).toMatchObject({ status: 422 });

@@ -113,12 +113,17 @@ describe('Threads: 500, emoji count their UTF-8 bytes, at most 5 links', () => {
   it('counts by grapheme outside emoji', () => expect(threadsLength(`a${FAMILY}b`)).toBe(27));
 });
 
-describe('UTF-16 networks: Telegram, LinkedIn, Facebook', () => {
+describe('Telegram (code points), LinkedIn and Facebook (UTF-16 units)', () => {
   it.each<[keyof typeof RULES, Row, object?]>([
     ['telegram', ['exactly 4096', 'a'.repeat(4096), 4096, true]],
     ['telegram', ['one over', 'a'.repeat(4097), 4097, false, 'length']],
-    ['telegram', ['emoji counts 2', '😀'.repeat(2048), 4096, true]],
-    ['telegram', ['family counts 11', FAMILY, 11, true]],
+    // Telegram counts code points: 4,096 U+1F600 were accepted and 4,097 refused by the live Bot API
+    // (github.com/FerroxLabs/wayland/issues/934).
+    ['telegram', ['4096 emoji fit', '😀'.repeat(4096), 4096, true]],
+    ['telegram', ['4097 emoji do not', '😀'.repeat(4097), 4097, false, 'length']],
+    ['telegram', ['family counts its 7 code points', FAMILY, 7, true]],
+    ['telegram', ['flag counts 2', FLAG, 2, true]],
+    ['telegram', ['caption of 1024 emoji fits', '😀'.repeat(1024), 1024, true], { asPhotoCaption: true }],
     ['telegram', ['caption exactly 1024', 'a'.repeat(1024), 1024, true], { asPhotoCaption: true }],
     ['telegram', ['caption one over', 'a'.repeat(1025), 1025, false, 'length'], { asPhotoCaption: true }],
     ['linkedin', ['exactly 3000', 'a'.repeat(3000), 3000, true]],

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { csvCell, toCsv } from '../../../utils/csv';
+import { csvCell, toCsv } from '../../../utils/export/csv';
 
 // OWASP CSV injection (https://owasp.org/www-community/attacks/CSV_Injection), ASVS 5.0 V1.2.10 and
 // RFC 4180 §2.6-2.7: every field quoted, quotes doubled, = + - @ tab CR NUL neutralised with a leading '.
@@ -31,8 +31,9 @@ describe('csvCell (issue 13.3)', () => {
     expect(csvCell(value)).toBe(cell);
   });
 
-  it('writes a UTF-8 BOM, CRLF line ends and quotes the header too', () => {
-    expect(toCsv(['a', 'b'], [[1, 'x,y']])).toBe('\uFEFF"a","b"\r\n"1","x,y"\r\n');
+  it('writes a UTF-8 BOM, CRLF line ends, `;` by default (Indonesian Excel) and quotes the header too', () => {
+    expect(toCsv(['a', 'b'], [[1, 'x;y']])).toBe('\uFEFF"a";"b"\r\n"1";"x;y"\r\n');
+    expect(toCsv(['a', 'b'], [[1, 'x,y']], ',')).toBe('\uFEFF"a","b"\r\n"1","x,y"\r\n');
   });
 
   it('leaves no piece that starts with a formula character, whichever separator splits it', () => {

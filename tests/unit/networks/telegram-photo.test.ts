@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { AuthError } from '../../../utils/errors';
-import { telegram, telegramLength } from '../../../utils/networks/telegram';
+import { telegramLength } from '../../../utils/compose/rules/telegram';
+import { telegram } from '../../../utils/networks/telegram';
 import { IMAGE_URL } from '../../fakes/images';
 import { TELEGRAM_PHOTO_ERRORS } from '../../fakes/telegram';
 import { ACCOUNTS, post, signal, useFakes, withImage } from './harness';

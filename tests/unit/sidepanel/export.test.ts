@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { MentionRow } from '../../../utils/db';
 import { DAY_MS } from '../../../utils/monitor/spike';
-import { clippingCsv, clippingRows, mentionsCsv, mentionsJson } from '../../../utils/sidepanel/export';
+import { tableToCsv } from '../../../utils/export/table';
+import { mentionsJson, mentionsTable } from '../../../utils/sidepanel/export';
+import { label } from '../../e2e/support/locales';
 import { HISTORY_MS, HOUR_MS, volumeRange, volumeSeries, type VolumePoint } from '../../../utils/sidepanel/volume';
 
 const base: MentionRow = {
@@ -10,44 +12,31 @@ const base: MentionRow = {
   storyKey: 's1', tone: 'neutral', state: 'unread', starred: 0, response: { status: 'baru' },
 };
 
+const id = label('id');
+const WATCH = { id: 1, name: 'Banjir', colour: '#000000', query: '', aliases: [], languages: [], sources: [], notify: false, createdAt: 0, updatedAt: 0 };
+
 describe('mention exports', () => {
   const rows = [base, { ...base, id: 2, guid: 'g2', url: 'javascript:alert(1)', title: '=bahaya', watchIds: [1, 9], starred: 1 as const, toneCorrected: true }];
 
-  it('CSV has one line per mention, watch names, and no unsafe link', () => {
-    const lines = mentionsCsv(rows, [{ id: 1, name: 'Banjir', colour: '#000000', query: '', aliases: [], languages: [], sources: [], notify: false, createdAt: 0, updatedAt: 0 }])
-      .slice(1).trimEnd().split('\r\n');
+  it('CSV: header in the UI language, `;`, officer-zone times, watch names, and no unsafe link', () => {
+    const lines = tableToCsv(mentionsTable(rows, [WATCH], 'Asia/Jakarta', 'WIB', id)).slice(1).trimEnd().split('\r\n');
     expect(lines).toHaveLength(3);
-    const quoted = (cells: string[]) => cells.map((cell) => `"${cell}"`).join(',');
-    expect(lines[0]!.startsWith(quoted(['id', 'publishedAt', 'outlet', 'author', 'title', 'url']))).toBe(true);
-    expect(lines[1]).toBe(quoted(['1', '2026-03-10T02:00:00.000Z', 'Kompas', '', 'Judul', 'https://kompas.com/a', 'rss', 'Banjir', 'banjir', 'neutral', '', 'unread', '', 'baru', '', 'Isi']));
-    expect(lines[2]).toBe(quoted(['2', '2026-03-10T02:00:00.000Z', 'Kompas', '', "'=bahaya", '', 'rss', 'Banjir; 9', 'banjir', 'neutral', 'yes', 'unread', 'yes', 'baru', '', 'Isi']));
+    const quoted = (cells: string[]) => cells.map((cell) => `"${cell}"`).join(';');
+    expect(lines[0]!.startsWith(quoted(['ID', 'Waktu terbit (WIB)', 'Media', 'Penulis', 'Judul', 'Tautan']))).toBe(true);
+    expect(lines[1]).toBe(quoted(['1', '2026-03-10 09:00:00', 'Kompas', '', 'Judul', 'https://kompas.com/a', 'rss', 'Banjir', 'banjir', 'Netral', '', 'Belum dibaca', '', 'Baru', '', 'Isi']));
+    expect(lines[2]).toBe(quoted(['2', '2026-03-10 09:00:00', 'Kompas', '', "'=bahaya", '', 'rss', 'Banjir; 9', 'banjir', 'Netral', 'ya', 'Belum dibaca', 'ya', 'Baru', '', 'Isi']));
+  });
+
+  it('CSV with `,` when the officer chose it, and English headers', () => {
+    const csv = tableToCsv(mentionsTable([base], [WATCH], 'Asia/Makassar', 'WITA', label('en')), ',');
+    expect(csv.slice(1).split('\r\n')[0]!.startsWith('"ID","Published (WITA)","Outlet"')).toBe(true);
+    expect(csv).toContain('"1","2026-03-10 10:00:00","Kompas"');
   });
 
   it('JSON keeps the fields an officer needs and drops unsafe links', () => {
     const json = JSON.parse(mentionsJson(rows)) as Record<string, unknown>[];
     expect(json[1]).toMatchObject({ id: 2, url: null, starred: true, toneCorrected: true, title: '=bahaya' });
     expect(Object.keys(json[0]!)).not.toContain('guid');
-  });
-});
-
-describe('daily clipping', () => {
-  const day = [
-    { ...base, id: 3, guid: 'g3', publishedAt: base.publishedAt + 3 * HOUR_MS, outlet: 'Detik', title: 'Versi Detik' },
-    { ...base, id: 4, guid: 'g4', publishedAt: base.publishedAt + HOUR_MS, outlet: 'Kompas', title: 'Versi kedua Kompas' },
-    { ...base, id: 5, guid: 'g5', publishedAt: base.publishedAt - HOUR_MS, state: 'archived' as const, title: 'Arsip' },
-    { ...base, id: 6, guid: 'g6', storyKey: 's2', publishedAt: base.publishedAt - 2 * HOUR_MS, outlet: 'Antara', title: 'Lain', tone: 'positive' as const },
-    base,
-  ];
-
-  it('orders oldest first, one row per story and outlet, archived left out', () => {
-    const rows = clippingRows(day, 'Asia/Jakarta', 'id');
-    expect(rows.map((r) => [r.outlet, r.headline])).toEqual([['Antara', 'Lain'], ['Kompas', 'Judul'], ['Detik', 'Versi Detik']]);
-    expect(rows[1]!.time).toMatch(/10 Mar 2026.*09[.:]00/);
-  });
-
-  it('CSV uses the given header and tone labels', () => {
-    const csv = clippingCsv(clippingRows([day[3]!], 'UTC', 'en'), ['Time', 'Outlet', 'Headline', 'Tone', 'Link'], (tone) => tone.toUpperCase());
-    expect(csv).toBe('\uFEFF"Time","Outlet","Headline","Tone","Link"\r\n"Mar 10, 2026, 00:00","Antara","Lain","POSITIVE","https://kompas.com/a"\r\n');
   });
 });
 

@@ -1,9 +1,12 @@
 import type { ServerResponse } from 'node:http';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { AuthError, ContentError, RateLimitError, TransientError, toErrorInfo } from '../../../utils/errors';
+import { XBillingError } from '../../../utils/networks/x-billing';
+import { SETTINGS, readSetting, writeSetting } from '../../../utils/settings';
 import { sourceErrorKey } from '../../../utils/sources/store';
 import { SOURCES, isSourceKind } from '../../../utils/sources/registry';
 import type { SourceKind, SourceState } from '../../../utils/sources/types';
+import { createRedditSearch, REDDIT_ANONYMOUS_PER_MINUTE, REDDIT_BLOCKED_PAGE } from '../../fakes/reddit';
 import { fixtureText, routeFetch, sendJson, startServer, type LocalServer } from './helpers';
 
 // Each API is served by one local server; requests to the real hosts are routed to it by origin only.
@@ -90,6 +93,43 @@ describe('x recent search', () => {
   });
 });
 
+describe('x search spending (pay-per-use: each post and author returned is charged)', () => {
+  beforeEach(async () => {
+    await writeSetting(SETTINGS.xSearchUsage, { month: '', posts: 0, users: 0 });
+    await writeSetting(SETTINGS.xSearchBudget, { monthlyCapUsd: 10 });
+  });
+
+  it('asks for X\'s smallest page by default and counts what the answer returned this month', async () => {
+    replies.set('/2/tweets/search/recent', json('x-search-recent.json'));
+    await run('x', { query: 'banjir' });
+    expect(server.requests[0]?.url.searchParams.get('max_results')).toBe('10');
+    const answer = JSON.parse(fixtureText('api/x-search-recent.json')) as { data: unknown[]; includes: { users: unknown[] } };
+    expect(await readSetting(SETTINGS.xSearchUsage)).toEqual({ month: '2024-12', posts: answer.data.length, users: answer.includes.users.length });
+  });
+
+  it('near the cap asks only for what still fits, and at the cap stops until next month without calling X', async () => {
+    replies.set('/2/tweets/search/recent', (response) => sendJson(response, 200, { meta: { result_count: 0 } }));
+    // US$9.70 spent: 0.30 left fits 20 posts with their authors.
+    await writeSetting(SETTINGS.xSearchUsage, { month: '2024-12', posts: 970, users: 485 });
+    await run('x', { query: 'banjir', maxResults: 100 });
+    expect(server.requests[0]?.url.searchParams.get('max_results')).toBe('20');
+
+    await writeSetting(SETTINGS.xSearchUsage, { month: '2024-12', posts: 1000, users: 500 });
+    const error = await run('x', { query: 'banjir' }).catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(XBillingError);
+    expect(error).toMatchObject({ messageKey: 'errorXSearchCapReached', retryAt: Date.UTC(2025, 0, 1) });
+    expect(sourceErrorKey(toErrorInfo(error))).toBe('errorXSearchCapReached');
+    expect(server.requests).toHaveLength(1);
+
+    // Last month's reads do not count against this month; no cap means no limit.
+    await writeSetting(SETTINGS.xSearchUsage, { month: '2024-11', posts: 5000, users: 5000 });
+    await expect(run('x', { query: 'banjir' })).resolves.toBeDefined();
+    await writeSetting(SETTINGS.xSearchUsage, { month: '2024-12', posts: 99_999, users: 99_999 });
+    await writeSetting(SETTINGS.xSearchBudget, { monthlyCapUsd: null });
+    await expect(run('x', { query: 'banjir' })).resolves.toBeDefined();
+  });
+});
+
 describe('mastodon tag timeline', () => {
   it('maps statuses to plain text and pages forward with min_id', async () => {
     replies.set('/api/v1/timelines/tag/pelayananpublik', json('mastodon-tag-timeline.json'));
@@ -153,6 +193,35 @@ describe('reddit refusing anonymous search', () => {
     expect(error).toBeInstanceOf(ContentError);
     expect(error).not.toBeInstanceOf(AuthError);
     expect(sourceErrorKey(toErrorInfo(error))).toBe('sourceErrorRedditUnavailable');
+  });
+});
+
+describe('reddit against the documented limits for callers without OAuth (tests/fakes/reddit.ts)', () => {
+  const serve = (fake: ReturnType<typeof createRedditSearch>): Reply => (response) => {
+    const request = { host: 'www.reddit.com', method: 'GET', path: '/search.json', query: new URLSearchParams({ q: 'ktp' }), headers: {}, body: Buffer.alloc(0), url: new URL('https://www.reddit.com/search.json?q=ktp') };
+    const answer = fake.handle(request, now)!;
+    response.writeHead(answer.status, answer.headers);
+    response.end(answer.body as string | Buffer);
+  };
+
+  it(`the ${REDDIT_ANONYMOUS_PER_MINUTE + 1}th search in a minute waits for the window Reddit names, then searches again`, async () => {
+    const fake = createRedditSearch();
+    replies.set('/search.json', serve(fake));
+    for (let i = 0; i < REDDIT_ANONYMOUS_PER_MINUTE; i++) expect((await run('reddit', { query: 'ktp' })).items.length).toBeGreaterThan(0);
+    const error = await run('reddit', { query: 'ktp' }).catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(RateLimitError);
+    // X-Ratelimit-Reset is seconds to the end of the window: 60 s after the first request of this minute.
+    expect((error as RateLimitError).retryAt).toBe(now + 60_000);
+  });
+
+  it('the network-security block page is "unavailable", never "sign in again"', async () => {
+    const fake = createRedditSearch();
+    fake.blocked = true;
+    replies.set('/search.json', serve(fake));
+    const error = await run('reddit', { query: 'ktp' }).catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(ContentError);
+    expect(sourceErrorKey(toErrorInfo(error))).toBe('sourceErrorRedditUnavailable');
+    expect(REDDIT_BLOCKED_PAGE).toContain('blocked by network security');
   });
 });
 

@@ -1,4 +1,4 @@
-import type { NetworkId } from '../../networks/ids';
+import { NETWORK_CATALOG, type CatalogRuleKey, type NetworkId } from '../../networks/catalog';
 import { blueskyRule } from './bluesky';
 import { facebookRule } from './facebook';
 import { instagramRule } from './instagram';
@@ -11,7 +11,8 @@ import { xRule } from './x';
 
 export type { Rule, RuleOptions } from './types';
 
-export const RULES: Record<NetworkId, Rule> = {
+/** Counting rules by key; each catalog entry names its rule (`rule`), and compilation fails when one is missing. */
+export const RULES = {
   x: xRule,
   facebook: facebookRule,
   mastodon: mastodonRule,
@@ -20,4 +21,7 @@ export const RULES: Record<NetworkId, Rule> = {
   threads: threadsRule,
   linkedin: linkedinRule,
   instagram: instagramRule,
-};
+} satisfies Record<CatalogRuleKey, Rule>;
+
+/** The counting rule of one network, as its catalog entry names it. */
+export const ruleFor = (id: NetworkId): Rule => RULES[NETWORK_CATALOG[id].rule];

@@ -1,4 +1,4 @@
-// The one CSV writer for every export (mentions, clipping report, audit log). Exported text is
+// The one CSV writer for every export (mentions, clipping report, audit log, campaign reports). Exported text is
 // untrusted (headlines, posts, notes), and a spreadsheet runs a cell that starts with = + - @ as a
 // formula. Following OWASP's CSV-injection guidance (https://owasp.org/www-community/attacks/CSV_Injection)
 // and ASVS 5.0 V1.2.10: every field is quoted, quotes are doubled (RFC 4180 §2.6-2.7), and a single quote
@@ -17,11 +17,19 @@ export function csvCell(value: unknown): string {
   return `"${safe.replace(/"/g, '""')}"`;
 }
 
+/** The field separators an export may use: `;` is what Indonesian Excel expects (its decimal mark is `,`). */
+export const CSV_SEPARATORS = [';', ','] as const;
+export type CsvSeparator = (typeof CSV_SEPARATORS)[number];
+
 /**
- * RFC 4180 CSV: comma-separated, every field quoted, CRLF line ends, a UTF-8 BOM so spreadsheet programs
- * read Indonesian text correctly. `rows` hold any values; undefined and null become empty fields.
+ * RFC 4180 CSV with every field quoted, CRLF line ends and a UTF-8 BOM so spreadsheet programs read
+ * Indonesian text correctly. `separator` is `;` by default: Excel with Indonesian regional settings uses
+ * `,` as the decimal mark and `;` as the list separator, so a `;` file opens straight into columns
+ * (RFC 4180 names the comma; the spreadsheet's locale decides what "comma-separated" means). No `sep=`
+ * line: Excel then ignores the BOM and misreads UTF-8. `rows` hold any values; undefined and null become
+ * empty fields.
  */
-export function toCsv(header: readonly string[], rows: readonly (readonly unknown[])[]): string {
-  const lines = [header, ...rows].map((row) => row.map(csvCell).join(','));
+export function toCsv(header: readonly string[], rows: readonly (readonly unknown[])[], separator: CsvSeparator = ';'): string {
+  const lines = [header, ...rows].map((row) => row.map(csvCell).join(separator));
   return `\uFEFF${lines.join('\r\n')}\r\n`;
 }
