@@ -2,7 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import type { Tone, WatchRow } from '../utils/db';
 import { t } from '../utils/i18n';
 import type { MentionFilter, StateFilter } from '../utils/sidepanel/filters';
-import { SOURCE_KINDS } from '../utils/monitor/kinds';
+import { SOURCE_KINDS } from '../utils/sources/kinds';
 import { TONE_KEYS } from '../utils/sidepanel/labels';
 import { sourceKindKey } from '../utils/sources/labels';
 import { dayRange, startOfDay } from '../utils/sidepanel/time';

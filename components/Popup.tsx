@@ -21,6 +21,8 @@ import { ShareLinks } from './ShareLinks';
 import type { ComposerStart } from './composer-start';
 import { useComposer } from './useComposer';
 import { AlreadyShared } from './AlreadyShared';
+import { CampaignTab } from './popup/CampaignTab';
+import { KitBanner } from './popup/KitBanner';
 
 interface PanelApis {
   sidePanel?: { open(o: { windowId: number }): Promise<void> };
@@ -59,6 +61,8 @@ export function Popup({ start }: { start?: Promise<ComposerStart> }) {
   const ready = Boolean(c.page && c.context);
   const textBox = useRef<HTMLTextAreaElement>(null);
   const [shareOpen, setShareOpen] = useState(false);
+  // `?tab=campaigns` opens the Kampanye tab directly (the options page links there).
+  const [tab, setTab] = useState<'compose' | 'campaigns'>(() => (new URLSearchParams(location.search).get('tab') === 'campaigns' ? 'campaigns' : 'compose'));
   useLayoutEffect(() => {
     if (!ready) return;
     markReady();
@@ -74,7 +78,16 @@ export function Popup({ start }: { start?: Promise<ComposerStart> }) {
         <button type="button" class="link" data-testid="open-sidepanel" onClick={() => void openSidePanel()}>{t('openSidePanel')}</button>
         <button type="button" class="link" onClick={() => browser.runtime.openOptionsPage()}>{t('openOptions')}</button>
       </PageHeader>
-      {!c.page || !c.context ? <p class="empty">{t('composerLoading')}</p> : (
+      <div class="tabs" role="tablist">
+        <button type="button" role="tab" data-testid="tab-compose" aria-selected={tab === 'compose'} onClick={() => setTab('compose')}>{t('tabCompose')}</button>
+        <button type="button" role="tab" data-testid="tab-campaigns" aria-selected={tab === 'campaigns'} onClick={() => setTab('campaigns')}>{t('tabCampaigns')}</button>
+      </div>
+      {tab === 'campaigns' && (
+        <div class="composer-body campaigns" role="tabpanel">
+          <CampaignTab timeZone={c.timeZone} onShare={(kit) => { c.loadKit(kit); setTab('compose'); }} />
+        </div>
+      )}
+      {tab === 'campaigns' ? null : !c.page || !c.context ? <p class="empty">{t('composerLoading')}</p> : (
         <form class="composer" onSubmit={(event) => { event.preventDefault(); void c.publish(); }}
           onKeyDown={(event) => {
             if (event.key === 'Enter' && (event.ctrlKey || event.metaKey) && !publishDisabled) { event.preventDefault(); void c.publish(); }
@@ -94,6 +107,7 @@ export function Popup({ start }: { start?: Promise<ComposerStart> }) {
                 <button type="button" class="link" data-testid="restore-text" onClick={c.restoreReplaced}>{t('composerRestoreText')}</button>
               </Alert>
             )}
+            {c.kit && <KitBanner kit={c.kit} />}
             <ScheduledList timeZone={c.timeZone} refreshKey={c.postId} />
             <AlreadyShared shares={c.context.alreadyShared} timeZone={c.timeZone} />
             {!c.page.respond && (
@@ -134,6 +148,14 @@ export function Popup({ start }: { start?: Promise<ComposerStart> }) {
           </div>
           <div class="composer-footer" data-testid="composer-footer">
             {c.problem && <Alert testId="composer-problem">{problemText(c.problem)}</Alert>}
+            {c.kitWarning && (
+              <Alert tone="warning" testId="kit-mandatory-warning">
+                <span>
+                  {t('kitMandatoryMissing')}
+                  <ul>{c.kitWarning.map((w) => <li key={w.network}>{t(networkNameKey(w.network))}: {w.missing.join(' ')}</li>)}</ul>
+                </span>
+              </Alert>
+            )}
             {shareOpen && (
               <>
                 <ShareLinks text={c.text} url={c.page.url} title={c.page.title} variants={c.variants} mastodonInstance={c.context.mastodonInstance} />
@@ -149,7 +171,7 @@ export function Popup({ start }: { start?: Promise<ComposerStart> }) {
               </span>
               {c.postId === undefined ? (
                 <button key="publish" type="submit" class="primary" data-testid="publish" disabled={publishDisabled}>
-                  {c.publishing ? t('composerPublishing') : t('composerPublish')}
+                  {c.publishing ? t('composerPublishing') : c.kitWarning ? t('kitPublishAnyway') : t('composerPublish')}
                 </button>
               ) : (
                 <button key="new-post" type="button" class="primary" data-testid="new-post" onClick={c.newPost}>{t('composerNewPost')}</button>

@@ -57,6 +57,36 @@ export type StoredDraft = z.infer<typeof draftSchema>;
 /** Drafts kept per page URL; the oldest are dropped beyond this many. */
 export const MAX_DRAFTS = 50;
 
+/** What the campaign sources list shows about one source (the same fields as a feed source's health). */
+export const campaignHealthSchema = z.object({
+  lastSuccessAt: z.optional(z.number()),
+  lastErrorAt: z.optional(z.number()),
+  lastError: z.optional(z.object({
+    code: z.string().check(z.maxLength(40)), messageKey: z.string().check(z.maxLength(80)), detail: z.optional(str(500)),
+    retryAt: z.optional(z.number()), field: z.optional(str(80)),
+  })),
+  failures: z.int().check(z.minimum(0)),
+  /** One line per kit or item that was skipped at the last read ("Kit 3 (hut-ri-81): link: …"). */
+  problems: z.array(str(300)).check(z.maxLength(20)),
+  /** Kits the last full read gave. */
+  kits: z.int().check(z.minimum(0)),
+});
+
+/** A campaign source (issue 19.2): a Siar kit file or an RSS/Atom feed the worker polls with conditional GET. */
+export const campaignSourceSchema = z.object({
+  /** Global id (a UUID): kits are keyed `<id>:<kit id>`, so two sources may reuse a kit id. */
+  id,
+  url: z.url({ protocol: /^https?$/ }).check(z.maxLength(2000)),
+  name: str(200),
+  addedAt: z.number(),
+  intervalMin: z.int().check(z.minimum(1), z.maximum(1440)),
+  nextDueAt: z.number(),
+  etag: z.optional(str(1000)),
+  lastModified: z.optional(str(200)),
+  health: campaignHealthSchema,
+});
+export type CampaignSource = z.infer<typeof campaignSourceSchema>;
+
 const quarantineSchema = z.array(z.object({ key: z.string(), at: z.number(), value: z.unknown() })).check(z.maxLength(100));
 
 export const SETTINGS = {
@@ -94,6 +124,8 @@ export const SETTINGS = {
     month: str(7), posts: z.int().check(z.minimum(0)), users: z.int().check(z.minimum(0)),
   }), () => ({ month: '', posts: 0, users: 0 })),
   drafts: define('drafts', z.record(str(4000), draftSchema), () => ({})),
+  /** Campaign kit sources (issue 19); their kits live in the `kits` table of utils/db.ts. */
+  campaignSources: define('campaignSources', z.array(campaignSourceSchema).check(z.maxLength(50)), () => []),
   /** Keys whose stored value failed validation and was replaced by its default; shown until dismissed. */
   settingsWarnings: define('settingsWarnings', z.array(str(64)).check(z.maxLength(50)), () => []),
   /** Bad values kept aside (not destroyed) so an admin can recover them. */

@@ -52,7 +52,7 @@ export function createXSearch(count = 30, isUserToken: (token: string) => boolea
         return invalid('max_results', raw, `The \`max_results\` query parameter value [${raw}] is not between 10 and 100`);
       }
       const since = request.query.get('since_id');
-      const newer = posts.filter((p) => !since || BigInt(p.id) > BigInt(since)).reverse().slice(0, max);
+      const newer = posts.filter((p) => !since || BigInt(p.id) > BigInt(since)).toReversed().slice(0, max);
       const expandAuthors = (request.query.get('expansions') ?? '').split(',').includes('author_id');
       const users = expandAuthors ? [...new Set(newer.map((p) => p.authorId))].map((id) => ({ id, username: `warga${id}`, name: `Warga ${id}` })) : [];
       fake.billed.posts += newer.length;

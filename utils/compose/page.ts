@@ -90,7 +90,7 @@ export function pageFromTab(tab: { url?: string; title?: string; id?: number }):
   };
 }
 
-/** What a context-menu click adds to the page (utils/worker/composer-window.ts QuoteRequest). */
+/** What a context-menu click adds to the page (utils/compose/window.ts QuoteRequest). */
 export interface QuoteClick {
   selection: string;
   linkUrl?: string;

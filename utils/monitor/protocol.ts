@@ -1,9 +1,8 @@
 // zod/mini: part of the message protocol, which every page bundle includes.
 import * as z from 'zod/mini';
-import { SEARCH_KINDS, SOURCE_KINDS } from './kinds';
+import { SEARCH_KINDS, SOURCE_KINDS } from '../sources/kinds';
 
-/** More feeds than any agency follows; a larger OPML list is a mistake or an attempt to flood the worker. */
-export const MAX_OPML_FEEDS = 500;
+export { MAX_OPML_FEEDS } from '../sources/kinds';
 
 // The listening part of utils/messages.ts: watches, sources, OPML and triage writes. Kept in its own
 // file so the protocol file stays readable; messages.ts spreads it into `protocol`.
@@ -11,7 +10,7 @@ export const MAX_OPML_FEEDS = 500;
 const str = (max: number) => z.string().check(z.maxLength(max));
 const id = z.int().check(z.positive());
 
-export { SEARCH_KINDS, SOURCE_KINDS } from './kinds';
+export { SEARCH_KINDS, SOURCE_KINDS } from '../sources/kinds';
 export const sourceKindSchema = z.enum(SOURCE_KINDS);
 
 export const watchInputSchema = z.object({

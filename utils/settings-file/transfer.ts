@@ -2,7 +2,7 @@ import { originsFor } from '../accounts/origins';
 import { NEVER_EXPORTED, publicPart, type AccountDrafts } from '../accounts/public';
 import type { SiarDatabase, SourceRow, WatchRow } from '../db';
 import { countPrunable } from '../monitor/retention';
-import { syncWatchSources, newSourceRow } from '../monitor/watches';
+import { syncWatchSources, newSourceRow } from '../listen/watches';
 import { accountsSchema, type Accounts } from '../networks/accounts';
 import { NETWORK_IDS, type NetworkId } from '../networks/ids';
 import { SETTINGS, readSetting } from '../settings';

@@ -3,9 +3,10 @@ import { parseFeedDate } from './dates';
 import { ContentError } from '../errors';
 import { toSourceError, validate, withTimeout } from './http';
 import { queryInputSchema, renderBlueskyQueries } from './query';
+import { sameOrigin } from './hosts';
 import { httpUrlSchema } from './rss';
 import { clip, plainText } from './text';
-import { isXrpcGet, type FetchResult, type RawItem, type Source, type SourceConfig, type SourceContext, type SourceState } from './types';
+import { isXrpcGet, type XrpcGet, type FetchResult, type RawItem, type Source, type SourceConfig, type SourceContext, type SourceState } from './types';
 
 // Bluesky post search (app.bsky.feed.searchPosts, sort=latest) through the officer's own session: the
 // public AppView refuses unauthenticated searchPosts since January 2025 (bluesky-social/atproto#3423,
@@ -57,9 +58,19 @@ function toItem(post: z.infer<typeof postSchema>): RawItem | undefined {
   return item;
 }
 
-export const blueskySource: Source & { configSchema: typeof blueskyConfigSchema } = {
+export const blueskySource: Source<BlueskyConfig> = {
   kind: 'bluesky',
   configSchema: blueskyConfigSchema,
+  searchConfigs: ({ terms }) => [{ key: 'bluesky', config: { query: terms } }],
+  // Search goes through the publishing adapter's session, so its refresh (and the stored rotated tokens)
+  // are shared: a stored access JWT alone lapses about two hours after sign-in. Only for the PDS the
+  // account lives on.
+  credentials(config, { accounts, blueskyGet }) {
+    const account = accounts.bluesky;
+    if (!account || !sameOrigin(config.service ?? 'https://bsky.social', account.service)) return undefined;
+    const xrpcGet: XrpcGet = (nsid, params, signal) => blueskyGet(account, nsid, params, signal);
+    return { xrpcGet };
+  },
   async fetch(cfg: SourceConfig, state: SourceState, signal: AbortSignal, ctx?: SourceContext): Promise<FetchResult> {
     const config = validate(blueskyConfigSchema, cfg, 'config');
     const now = ctx?.now ?? Date.now();

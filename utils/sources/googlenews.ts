@@ -56,9 +56,10 @@ export function cleanGoogleNewsItems(items: RawItem[], feedTitle: string | undef
   });
 }
 
-export const googleNewsSource: Source & { configSchema: typeof googleNewsConfigSchema } = {
+export const googleNewsSource: Source<GoogleNewsConfig> = {
   kind: 'googlenews',
   configSchema: googleNewsConfigSchema,
+  searchConfigs: ({ terms }) => [{ key: 'googlenews', config: { query: terms } }],
   async fetch(cfg: SourceConfig, state: SourceState, signal: AbortSignal, ctx?: SourceContext): Promise<FetchResult> {
     const config = validate(googleNewsConfigSchema, cfg, 'config');
     const url = googleNewsSearchUrl(config.query, config);

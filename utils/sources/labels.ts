@@ -1,13 +1,9 @@
 import type { MessageKey } from '../i18n';
+import { isSourceKind, SOURCE_CATALOG } from './kinds';
 
-const KIND_KEYS: Record<string, MessageKey> = {
-  rss: 'sourceKindRss', googlenews: 'sourceKindGooglenews', x: 'sourceKindX',
-  mastodon: 'sourceKindMastodon', bluesky: 'sourceKindBluesky', reddit: 'sourceKindReddit',
-};
-
-/** The officer's name for a kind of source. */
+/** The officer's name for a kind of source; a kind this Siar does not know reads as a feed. */
 export function sourceKindKey(kind: string): MessageKey {
-  return KIND_KEYS[kind] ?? 'sourceKindRss';
+  return isSourceKind(kind) ? SOURCE_CATALOG[kind].label : 'sourceKindRss';
 }
 
 /** A clock time in the UI language, for "last success 14.05" and "retrying at 14.20". */

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { parseFeedDate } from './dates';
 import { getJson, validate } from './http';
+import { sameOrigin } from './hosts';
 import { httpUrlSchema } from './rss';
 import { clip, stripTags } from './text';
 import type { FetchResult, RawItem, Source, SourceConfig, SourceContext, SourceState } from './types';
@@ -64,9 +65,16 @@ function toItem(status: z.infer<typeof statusSchema>, host: string): RawItem | u
   return item;
 }
 
-export const mastodonSource: Source & { configSchema: typeof mastodonConfigSchema } = {
+export const mastodonSource: Source<MastodonConfig> = {
   kind: 'mastodon',
   configSchema: mastodonConfigSchema,
+  defaultName: (config) => `#${config.hashtag}`,
+  // Mastodon follows hashtags, not queries: one row per single-word term, on the officer's instance.
+  searchConfigs: ({ hashtags, mastodonInstance = 'https://mastodon.social' }) =>
+    hashtags.map((hashtag) => ({ key: `mastodon:${hashtag}`, config: { instance: mastodonInstance, hashtag } })),
+  // The officer's token only for their own instance, never for one they merely follow.
+  credentials: (config, { accounts }) =>
+    (accounts.mastodon && sameOrigin(config.instance, accounts.mastodon.instance) ? { accessToken: accounts.mastodon.accessToken } : undefined),
   async fetch(cfg: SourceConfig, state: SourceState, signal: AbortSignal, ctx?: SourceContext): Promise<FetchResult> {
     const config = validate(mastodonConfigSchema, cfg, 'config');
     const base = new URL(config.instance);

@@ -1,5 +1,5 @@
 import { parseOpml } from 'feedsmith';
-import { MAX_OPML_FEEDS } from '../monitor/protocol';
+import { MAX_OPML_FEEDS } from './kinds';
 import { isIpLiteral, privateHostOf } from '../net/private-host';
 import { decodeBytes } from './encoding';
 import { absoluteHttpUrl } from './feed-map';

@@ -1,26 +1,16 @@
 import { browser } from '#imports';
+import { isSourceKind, SEARCH_KINDS, SOURCE_CATALOG } from './kinds';
 
 // Host permissions for listening sources are optional: each origin is asked for when the officer adds
 // a source that needs it. Called first thing in a click handler, while the click still counts as a
 // user gesture (Chromium refuses permission prompts without one).
 
-/** Origins a search kind calls; feed sites and Mastodon instances are named by their own address. */
-export const SEARCH_ORIGINS: Record<string, (mastodonInstance?: string) => string[]> = {
-  googlenews: () => ['https://news.google.com/*'],
-  x: () => ['https://api.x.com/*', 'https://api.twitter.com/*'],
-  bluesky: () => ['https://bsky.social/*'],
-  reddit: () => ['https://www.reddit.com/*'],
-  mastodon: (instance = 'https://mastodon.social') => originPattern(instance),
-};
+export { originPattern } from './hosts';
 
-export function originPattern(url: string): string[] {
-  try {
-    const parsed = new URL(url);
-    return /^https?:$/.test(parsed.protocol) ? [`${parsed.origin}/*`] : [];
-  } catch {
-    return [];
-  }
-}
+/** Origins a search kind calls for a watch; Mastodon follows hashtags on the officer's own instance. */
+export const SEARCH_ORIGINS: Record<string, (mastodonInstance?: string) => string[]> = Object.fromEntries(
+  SEARCH_KINDS.map((kind) => [kind, (instance?: string) => SOURCE_CATALOG[kind].origins(instance ? { instance } : {})]),
+);
 
 /** Undefined when every origin is (or now becomes) granted; otherwise the host that was refused. */
 export async function ensureOrigins(origins: string[]): Promise<string | undefined> {
@@ -29,11 +19,9 @@ export async function ensureOrigins(origins: string[]): Promise<string | undefin
   return origins[0]?.replace(/^[a-z]+:\/\//, '').replace(/\/\*$/, '');
 }
 
-/** The host permissions one listening source uses: its feed's site, or its search kind's API hosts. */
+/** The host permissions one listening source uses: its feed's site, its instance, or its search API's hosts. */
 export function sourceOrigins(source: { kind: string; config: Record<string, unknown> }): string[] {
-  if (source.kind === 'rss') return typeof source.config.url === 'string' ? originPattern(source.config.url) : [];
-  const instance = typeof source.config.instance === 'string' ? source.config.instance : undefined;
-  return SEARCH_ORIGINS[source.kind]?.(instance) ?? [];
+  return isSourceKind(source.kind) ? SOURCE_CATALOG[source.kind].origins(source.config) : [];
 }
 
 /**

@@ -42,9 +42,10 @@ const listingSchema = z.object({
   }),
 });
 
-export const redditSource: Source & { configSchema: typeof redditConfigSchema } = {
+export const redditSource: Source<RedditConfig> = {
   kind: 'reddit',
   configSchema: redditConfigSchema,
+  searchConfigs: ({ terms }) => [{ key: 'reddit', config: { query: terms } }],
   async fetch(cfg: SourceConfig, state: SourceState, signal: AbortSignal, ctx?: SourceContext): Promise<FetchResult> {
     const config = validate(redditConfigSchema, cfg, 'config');
     const url = new URL(config.subreddit ? `https://www.reddit.com/r/${config.subreddit}/search.json` : 'https://www.reddit.com/search.json');

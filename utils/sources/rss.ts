@@ -39,9 +39,10 @@ export async function fetchFeed(url: string, state: SourceState, signal: AbortSi
   return { parsed, state: next };
 }
 
-export const rssSource: Source & { configSchema: typeof rssConfigSchema } = {
+export const rssSource: Source<RssConfig> = {
   kind: 'rss',
   configSchema: rssConfigSchema,
+  defaultName: (config) => new URL(config.url).hostname,
   async fetch(cfg: SourceConfig, state: SourceState, signal: AbortSignal, ctx?: SourceContext): Promise<FetchResult> {
     const { url } = validate(rssConfigSchema, cfg, 'config');
     const result = await fetchFeed(url, state, signal, ctx?.now ?? Date.now());

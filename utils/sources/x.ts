@@ -76,9 +76,12 @@ function mapError(error: unknown, signal: AbortSignal, now: number): unknown {
   return toSourceError(error, signal);
 }
 
-export const xSource: Source & { configSchema: typeof xConfigSchema } = {
+export const xSource: Source<XConfig> = {
   kind: 'x',
   configSchema: xConfigSchema,
+  searchConfigs: ({ terms }) => [{ key: 'x', config: { query: terms } }],
+  // The app-only bearer token is the X account's own; it only ever goes to api.x.com.
+  credentials: (_config, { accounts }) => (accounts.x?.bearerToken ? { bearerToken: accounts.x.bearerToken } : undefined),
   async fetch(cfg: SourceConfig, state: SourceState, signal: AbortSignal, ctx?: SourceContext): Promise<FetchResult> {
     const config = validate(xConfigSchema, cfg, 'config');
     const now = ctx?.now ?? Date.now();

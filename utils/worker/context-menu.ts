@@ -1,6 +1,6 @@
 import { browser, type Browser } from '#imports';
 import { t } from '../i18n';
-import { openComposer, type QuoteRequest } from './composer-window';
+import { openComposer, type QuoteRequest } from '../compose/window';
 
 export const QUOTE_MENU_ID = 'siar-quote';
 

@@ -1,8 +1,10 @@
 import { browser } from '#imports';
 import { networkNameKey } from '../networks/names';
-import { db } from '../db';
+import { db, type MentionRow } from '../db';
 import { t } from '../i18n';
+import { inQuietHours } from '../monitor/quiet-hours';
 import { postOutcome } from '../queue/outcome';
+import { SETTINGS, readSetting } from '../settings';
 
 const PREFIX = 'siar-post-';
 /** The options page opens at its audit section when the officer clicks a report. */
@@ -30,6 +32,24 @@ export async function notifyIfFinished(postId: number): Promise<void> {
 }
 
 export const WATCH_NOTIFICATION_PREFIX = 'siar-watch-';
+
+/** New mentions of one listening tick: one notification per watch that asks for them, none during quiet hours. */
+export async function notifyWatches(added: MentionRow[]): Promise<void> {
+  const preferences = await readSetting(SETTINGS.preferences);
+  if (inQuietHours(preferences.quietHours, Date.now(), preferences.timeZone)) return;
+  const watches = await db.watches.bulkGet([...new Set(added.flatMap((m) => m.watchIds))]);
+  for (const watch of watches) {
+    if (!watch?.notify) continue;
+    const mentions = added.filter((m) => m.watchIds.includes(watch.id!));
+    await browser.notifications.create(`${WATCH_NOTIFICATION_PREFIX}${watch.id}`, {
+      type: 'basic',
+      iconUrl: browser.runtime.getURL('/icon/128.png'),
+      title: t('notifyNewMentions', [String(mentions.length), watch.name]),
+      // Notifications render plain text, so feed titles cannot inject markup here.
+      message: mentions.slice(0, 3).map((m) => m.title).join('\n').slice(0, 300),
+    });
+  }
+}
 
 interface SidePanelApi { open(options: { windowId: number }): Promise<void> }
 

@@ -1,9 +1,9 @@
 import { loadAccounts } from '../secrets/store';
 import { benchHooks } from './bench-hooks';
 import { onContextMenuClick } from './context-menu';
-import { listenTick } from './listen-service';
+import { listenTick } from '../listen/tick';
 import { onNotificationClick } from './notify';
-import { pumpQueue, queueDeps } from './queue-service';
+import { pumpQueue, queueDeps } from '../queue/service';
 
 /**
  * Entry points for the browser-test build only (`__SIAR_E2E__`; the store build drops this code).

@@ -1,6 +1,6 @@
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { openComposer, takePendingQuote, type QuoteRequest } from '../../../utils/worker/composer-window';
+import { openComposer, takePendingQuote, type QuoteRequest } from '../../../utils/compose/window';
 import { createContextMenus, QUOTE_MENU_ID } from '../../../utils/worker/context-menu';
 
 // The Firefox faults of issue 18 at the API level (the real-browser proof is tests/firefox/):

@@ -1,8 +1,8 @@
 import type { ServerResponse } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SOURCES } from '../../../utils/sources/registry';
-import { pollDueSources, type PollDeps } from '../../../utils/sources/scheduler';
-import { saveSource } from '../../../utils/sources/store';
+import { pollDueSources, type PollDeps } from '../../../utils/listen/scheduler';
+import { saveSource } from '../../../utils/listen/store';
 import { fixture, startServer, type LocalServer } from '../sources/helpers';
 import { addWatch, freshDatabase } from './helpers';
 

@@ -4,7 +4,7 @@ import { db, type MentionRow } from '../../../utils/db';
 import { detectTone } from '../../../utils/monitor/tone';
 import { toAdjustment } from '../../../utils/monitor/tone-adjust';
 import { SETTINGS, readSetting } from '../../../utils/settings';
-import { listenHandlers, updateMentions } from '../../../utils/worker/listen-handlers';
+import { listenHandlers, updateMentions } from '../../../utils/listen/service';
 
 // The worker's side of a tone correction: the mention keeps the officer's tone (as before) and the
 // device's learnt adjustment grows; "forget what Siar learned" drops the adjustment only.

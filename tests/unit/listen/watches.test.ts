@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import type { WatchInput } from '../../../utils/monitor/protocol';
 import { inQuietHours } from '../../../utils/monitor/quiet-hours';
 import { watchHashtags, watchSearchTerms } from '../../../utils/monitor/search-terms';
-import { deleteWatch, saveWatch } from '../../../utils/monitor/watches';
-import { exportOpmlSources, importOpmlSources, saveSource } from '../../../utils/sources/store';
+import { deleteWatch, saveWatch } from '../../../utils/listen/watches';
+import { exportOpmlSources, importOpmlSources, saveSource } from '../../../utils/listen/store';
 import { freshDatabase } from './helpers';
 
 const input = (over: Partial<WatchInput> = {}): WatchInput => ({

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { toErrorInfo } from '../../../utils/errors';
 import { createX } from '../../../utils/networks/x';
 import { XBillingError, xBillingError } from '../../../utils/networks/x-billing';
-import { sourceErrorKey } from '../../../utils/sources/store';
+import { sourceErrorKey } from '../../../utils/listen/store';
 import { ACCOUNTS, post, signal, useFakes } from './harness';
 
 // X's billing answers as X documents them: 402 when pay-per-use credits are used up; 429

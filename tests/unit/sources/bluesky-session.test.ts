@@ -3,7 +3,7 @@ import { AuthError, ContentError, RateLimitError, TransientError, toErrorInfo } 
 import { createBluesky } from '../../../utils/networks/bluesky';
 import type { AccountFor } from '../../../utils/networks/registry';
 import { blueskySource } from '../../../utils/sources/bluesky';
-import { sourceErrorKey } from '../../../utils/sources/store';
+import { sourceErrorKey } from '../../../utils/listen/store';
 import type { XrpcGet } from '../../../utils/sources/types';
 import { BLUESKY_ACCESS_TTL_MS, BLUESKY_DID, type SearchHit } from '../../fakes/bluesky';
 import { ACCOUNTS, signal, useFakes } from '../networks/harness';

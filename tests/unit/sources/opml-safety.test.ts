@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { MAX_OPML_FEEDS } from '../../../utils/monitor/protocol';
 import { feedRisk, importOpml } from '../../../utils/sources/opml';
-import { importOpmlSources } from '../../../utils/sources/store';
+import { importOpmlSources } from '../../../utils/listen/store';
 import { freshDatabase } from '../listen/helpers';
 
 // Issue 13.10. OPML 2.0 outlines (http://opml.org/spec2.opml): type="rss" with xmlUrl.

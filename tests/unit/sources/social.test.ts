@@ -3,7 +3,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import { AuthError, ContentError, RateLimitError, TransientError, toErrorInfo } from '../../../utils/errors';
 import { XBillingError } from '../../../utils/networks/x-billing';
 import { SETTINGS, readSetting, writeSetting } from '../../../utils/settings';
-import { sourceErrorKey } from '../../../utils/sources/store';
+import { sourceErrorKey } from '../../../utils/listen/store';
 import { SOURCES, isSourceKind } from '../../../utils/sources/registry';
 import type { SourceKind, SourceState } from '../../../utils/sources/types';
 import { createRedditSearch, REDDIT_ANONYMOUS_PER_MINUTE, REDDIT_BLOCKED_PAGE } from '../../fakes/reddit';

@@ -1,5 +1,6 @@
 import { db, type AuditRow } from '../db';
-import type { AuditView } from '../queue/protocol';
+import type { Handlers } from '../messages';
+import type { AuditView } from './protocol';
 import { SETTINGS, readSetting } from '../settings';
 
 /** Newest first: the primary key grows with every append, so it orders the log without a sort. */
@@ -25,3 +26,9 @@ export async function auditExport() {
   const [rows, preferences] = await Promise.all([db.audit.orderBy(':id').toArray(), readSetting(SETTINGS.preferences)]);
   return { rows: rows.map(toView), timeZone: preferences.timeZone };
 }
+
+/** The answers to the audit-log messages (registered by utils/worker/handlers.ts). */
+export const auditHandlers: Pick<Handlers, 'auditList' | 'auditExport'> = {
+  auditList: ({ offset, limit }) => auditList(offset, limit),
+  auditExport: () => auditExport(),
+};

@@ -1,10 +1,12 @@
 import type { SiarDatabase, SourceRow, WatchRow } from '../db';
 import type { MessageKey } from '../i18n';
+import type { WatchInput, WatchView } from '../monitor/protocol';
+import { parseQuery, type QueryError } from '../monitor/query';
+import { watchHashtags, watchSearchTerms } from '../monitor/search-terms';
 import { DEFAULT_INTERVAL_MIN_BY_KIND, DEFAULT_INTERVAL_MS, MINUTE } from '../sources/backoff';
+import { isSourceKind } from '../sources/kinds';
+import { SOURCES } from '../sources/registry';
 import type { SourceConfig, SourceKind } from '../sources/types';
-import type { WatchInput, WatchView } from './protocol';
-import { parseQuery, type QueryError } from './query';
-import { watchHashtags, watchSearchTerms } from './search-terms';
 
 // Watches and the search sources that follow them: a watch listing "googlenews" gets its own Google
 // News search row whose query is the watch's query, kept in step on every save.
@@ -64,18 +66,13 @@ export async function deleteWatch(database: SiarDatabase, id: number): Promise<v
 
 interface DerivedSource { key: string; kind: SourceKind; config: SourceConfig }
 
-export function derivedSources(watch: Pick<WatchRow, 'query' | 'sources'>, mastodonInstance = 'https://mastodon.social'): DerivedSource[] {
+/** The search rows a watch needs: each ticked kind's own `searchConfigs` for the watch's query. */
+export function derivedSources(watch: Pick<WatchRow, 'query' | 'sources'>, mastodonInstance?: string): DerivedSource[] {
   const terms = watchSearchTerms(watch.query);
   if (!terms) return [];
-  const out: DerivedSource[] = [];
-  for (const kind of watch.sources) {
-    if (kind === 'mastodon') {
-      for (const hashtag of watchHashtags(watch.query)) out.push({ key: `mastodon:${hashtag}`, kind, config: { instance: mastodonInstance, hashtag } });
-    } else if (kind === 'googlenews' || kind === 'x' || kind === 'bluesky' || kind === 'reddit') {
-      out.push({ key: kind, kind, config: { query: terms } });
-    }
-  }
-  return out;
+  const search = { terms, hashtags: watchHashtags(watch.query), ...(mastodonInstance ? { mastodonInstance } : {}) };
+  return watch.sources.filter(isSourceKind).flatMap((kind) =>
+    (SOURCES[kind].searchConfigs?.(search) ?? []).map(({ key, config }) => ({ key, kind, config })));
 }
 
 export function newSourceRow(kind: SourceKind, name: string, config: SourceConfig, now: number, intervalMin = DEFAULT_INTERVAL_MIN_BY_KIND[kind] ?? DEFAULT_INTERVAL_MS / MINUTE): SourceRow {

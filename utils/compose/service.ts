@@ -1,12 +1,12 @@
 import { browser } from '#imports';
-import { applyQuote, capturePageInPage, pageFromCapture, pageFromTab, type PageInfo } from '../compose/page';
 import { db, type AuditRow } from '../db';
-import type { DeliveryStatus } from '../messages';
+import type { DeliveryStatus, Handlers } from '../messages';
 import type { Accounts } from '../networks/accounts';
 import { NETWORK_IDS, type NetworkId } from '../networks/ids';
 import { loadAccounts } from '../secrets/store';
 import { SETTINGS, readSetting } from '../settings';
-import { takePendingQuote } from './composer-window';
+import { applyQuote, capturePageInPage, pageFromCapture, pageFromTab, type PageInfo } from './page';
+import { takePendingQuote } from './window';
 
 async function targetTab(tabId?: number) {
   if (tabId !== undefined) return browser.tabs.get(tabId);
@@ -67,3 +67,14 @@ export async function postStatus(postId: number): Promise<DeliveryStatus[]> {
     lastError: row.lastError,
   }));
 }
+
+/** The answers to the composer's messages (registered by utils/worker/handlers.ts). */
+export const composerHandlers: Pick<Handlers, 'composerStart' | 'postStatus'> = {
+  composerStart: async ({ tabId }) => {
+    // The accounts are read while the page is captured: the officer waits for this answer.
+    const accounts = composerAccounts();
+    const page = await capturePage(tabId);
+    return { page, context: await composerContext(page.url, accounts) };
+  },
+  postStatus: async ({ postId }) => ({ deliveries: await postStatus(postId) }),
+};

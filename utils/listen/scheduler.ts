@@ -2,9 +2,9 @@ import type { MentionRow, SiarDatabase, SourceRow, WatchRow } from '../db';
 import { ContentError } from '../errors';
 import { ingestItems } from '../monitor/ingest';
 import type { Adjustment } from '../monitor/tone-model';
-import { applyOutcome, MINUTE, type PollOutcome } from './backoff';
+import { applyOutcome, MINUTE, type PollOutcome } from '../sources/backoff';
+import type { Source, SourceKind, SourceState } from '../sources/types';
 import { sourceErrorKey } from './store';
-import type { Source, SourceKind, SourceState } from './types';
 
 // One listening tick: every due source is fetched (a few at a time, each with its own deadline), its
 // items are ingested as soon as it answers, and its health and next due time are written back. A

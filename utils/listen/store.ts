@@ -2,10 +2,10 @@ import type { SiarDatabase, SourceRow } from '../db';
 import type { ErrorInfo } from '../errors';
 import type { MessageKey } from '../i18n';
 import type { SourceView } from '../monitor/protocol';
-import { newSourceRow } from '../monitor/watches';
-import { exportOpml, feedRisk, importOpml } from './opml';
-import { SOURCES } from './registry';
-import type { SourceConfig, SourceKind } from './types';
+import { exportOpml, feedRisk, importOpml } from '../sources/opml';
+import { SOURCES } from '../sources/registry';
+import type { SourceConfig, SourceKind } from '../sources/types';
+import { newSourceRow } from './watches';
 
 // The officer's own sources (feeds, fixed searches, hashtags): validated by each source's schema,
 // stored once per address, imported from and exported to OPML.
@@ -48,12 +48,6 @@ export function toSourceView(row: SourceRow): SourceView {
   return view;
 }
 
-function defaultName(kind: SourceKind, config: SourceConfig): string {
-  if (kind === 'rss' && typeof config.url === 'string') return new URL(config.url).hostname;
-  if (kind === 'mastodon' && typeof config.hashtag === 'string') return `#${config.hashtag}`;
-  return kind;
-}
-
 export async function saveSource(database: SiarDatabase, input: SaveSourceInput, now: number): Promise<SaveSourceResult> {
   const parsed = SOURCES[input.kind].configSchema.safeParse(input.config);
   if (!parsed.success) {
@@ -61,7 +55,7 @@ export async function saveSource(database: SiarDatabase, input: SaveSourceInput,
     return { ok: false, messageKey: input.kind === 'rss' && field === 'url' ? 'sourceInvalidUrl' : 'sourceInvalidConfig', field };
   }
   const config = parsed.data as SourceConfig;
-  const name = input.name?.trim() || defaultName(input.kind, config);
+  const name = input.name?.trim() || (SOURCES[input.kind].defaultName?.(config) ?? input.kind);
   const row = await database.transaction('rw', database.sources, async () => {
     const existing = input.id === undefined
       ? (input.kind === 'rss' ? await database.sources.filter((s) => s.kind === 'rss' && s.config.url === config.url && s.watchId === undefined).first() : undefined)

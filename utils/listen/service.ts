@@ -1,15 +1,14 @@
 import { db, type MentionRow } from '../db';
 import type { Handlers } from '../messages';
 import type { listenProtocol, MentionPatch } from '../monitor/protocol';
-import { deleteWatch, saveWatch, toWatchView } from '../monitor/watches';
 import { emptyLearning, learnCorrection } from '../monitor/tone-adjust';
 import { scoreTone, toneFeatures } from '../monitor/tone';
 import { SETTINGS, readSetting, updateSetting, writeSetting } from '../settings';
 import {
   deleteSource, exportOpmlSources, importOpmlSources, listSources, saveSource,
-} from '../sources/store';
-import { refreshBadge } from './badge';
-import { listenNow, pollSourceNow } from './listen-service';
+} from './store';
+import { listenNow, mentionsChanged, pollSourceNow } from './tick';
+import { deleteWatch, saveWatch, toWatchView } from './watches';
 
 /** Applies a triage patch to many mentions at once; a tone set by hand is marked as corrected. */
 export async function updateMentions(ids: number[], patch: MentionPatch, now: number): Promise<number> {
@@ -26,11 +25,11 @@ export async function updateMentions(ids: number[], patch: MentionPatch, now: nu
     await updateSetting(SETTINGS.toneLearning, (learning) => corrected.reduce(
       (acc, row) => learnCorrection(acc, toneFeatures(`${row.title}. ${row.summary}`), tone, scoreTone, now), learning));
   }
-  if (patch.state) await refreshBadge();
+  if (patch.state) await mentionsChanged();
   return updated;
 }
 
-/** The worker's answers to the listening messages of utils/monitor/protocol.ts. */
+/** The answers to the listening messages of utils/monitor/protocol.ts (registered by utils/worker/handlers.ts). */
 export const listenHandlers: Pick<Handlers, keyof typeof listenProtocol> = {
   watchList: async () => ({ watches: (await db.watches.orderBy('name').toArray()).map(toWatchView) }),
   watchSave: async (input) => {

@@ -1,6 +1,6 @@
 import { browser } from '#imports';
 import { z } from 'zod';
-import { respondSchema } from '../compose/reply';
+import { respondSchema } from './reply';
 
 export const quoteRequestSchema = z.object({
   selection: z.string().max(10_000),

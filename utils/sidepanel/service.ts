@@ -1,9 +1,9 @@
 import { replyTargetOf } from '../compose/reply';
+import { openComposer } from '../compose/window';
 import { db } from '../db';
 import { ContentError } from '../errors';
 import type { Handlers } from '../messages';
-import { safeHttpUrl } from '../sidepanel/links';
-import { openComposer } from './composer-window';
+import { safeHttpUrl } from './links';
 
 /**
  * Opens the composer to answer a mention: a reply template, nothing ticked (a response is not an agency

@@ -1,42 +1,35 @@
-import type { NetworkId } from '../networks/ids';
 import { browser } from '#imports';
 import { db } from '../db';
-import { hostOnFacebookPage } from '../networks/facebook-image-host';
-import { createNetworks } from '../networks/registry';
-import type { QueueDeps } from '../queue/deliver';
-import { runDueDeliveries } from '../queue/deliver';
-import { recoverInterrupted } from '../queue/recover';
-import { loadAccounts, updateAccounts } from '../secrets/store';
+import { ContentError } from '../errors';
+import type { Handlers } from '../messages';
+import { loadAccounts } from '../secrets/store';
 import { SETTINGS, readSetting } from '../settings';
-import { notifyIfFinished } from './notify';
+import type { QueueDeps } from './deliver';
+import { runDueDeliveries } from './deliver';
+import { networks } from './networks';
+import { createPost } from './posts';
+import { recoverInterrupted } from './recover';
+import { retryDelivery } from './retry';
+import { cancelScheduled, listScheduled, reschedulePost } from './scheduled';
+
+// The delivery queue's service: the pump that sends what is due, the alarm that wakes it on time and
+// the answers to the publishing messages. How a finished post is reported (a notification) belongs to
+// the worker, which hands it in through setQueueHooks at start-up.
+
+/** What the worker does when a post's deliveries have all settled. */
+export interface QueueHooks {
+  postFinished(postId: number): Promise<void>;
+}
+
+const hooks: QueueHooks = { postFinished: async () => undefined };
+
+/** Called once, synchronously, when the worker starts (utils/worker/start.ts). */
+export function setQueueHooks(given: QueueHooks): void {
+  Object.assign(hooks, given);
+}
 
 /** One-shot alarm at the next due delivery (a scheduled post or a retry), so it fires on time. */
 export const DUE_ALARM = 'siar-due';
-
-// Rotated credentials (X OAuth 2, Bluesky session) replace the stored account at once: the old
-// refresh values stop working the moment new ones are issued.
-export const networks = createNetworks({
-  onAccountRefreshed: async (id, account) => {
-    refreshed.set(id, { account, at: Date.now() });
-    await updateAccounts((accounts) => ({ ...accounts, [id]: account }));
-  },
-  // Instagram fetches images only by public URL: a converted one goes to the connected Facebook Page, unpublished.
-  imageHost: async (jpeg, signal) => {
-    const { facebook } = await loadAccounts();
-    return facebook ? hostOnFacebookPage(facebook, jpeg, signal) : undefined;
-  },
-});
-
-const refreshed = new Map<NetworkId, { account: unknown; at: number }>();
-
-/**
- * The account an adapter renewed for `id` at or after `since` (ms), if any: a connection test that
- * renewed a Threads token must store the renewed token, not the one it was given.
- */
-export function refreshedSince(id: NetworkId, since: number): unknown {
-  const entry = refreshed.get(id);
-  return entry && entry.at >= since ? entry.account : undefined;
-}
 
 /** Posts with a delivery settled in the current run; reported once the run is over. */
 const settledPosts = new Set<number>();
@@ -89,7 +82,7 @@ export function pumpQueue(options: { startup?: boolean } = {}): Promise<void> {
       } while (again);
       const finished = [...settledPosts];
       settledPosts.clear();
-      await Promise.all(finished.map(notifyIfFinished));
+      await Promise.all(finished.map((postId) => hooks.postFinished(postId)));
       await armDueAlarm();
     } finally {
       running = undefined;
@@ -108,3 +101,30 @@ export async function resumeAfterOffline(now = Date.now()): Promise<void> {
     .modify({ nextAttemptAt: now });
   await pumpQueue();
 }
+
+type QueueHandlers = Pick<Handlers, 'publish' | 'retryDelivery' | 'scheduledList' | 'scheduledMove' | 'scheduledCancel'>;
+
+/** The answers to the publishing messages of utils/messages.ts (registered by utils/worker/handlers.ts). */
+export const queueHandlers: QueueHandlers = {
+  publish: async (request) => {
+    if (!request.text.trim() && Object.values(request.variants).every((v) => !v?.trim())) {
+      throw new ContentError('empty', 'empty text');
+    }
+    const created = await createPost(db, request, await queueDeps.actor());
+    void pumpQueue();
+    return created;
+  },
+  retryDelivery: async ({ deliveryId }) => {
+    const ok = await retryDelivery(db, deliveryId, await queueDeps.actor());
+    if (ok) void pumpQueue();
+    return { ok };
+  },
+  scheduledList: async () => ({ posts: await listScheduled(db) }),
+  scheduledMove: async ({ postId, at }) => {
+    const ok = await reschedulePost(db, postId, at, await queueDeps.actor());
+    // The due alarm is armed for the earliest pending time; pumping re-arms it for the new one.
+    if (ok) void pumpQueue();
+    return { ok };
+  },
+  scheduledCancel: async ({ postId }) => ({ ok: await cancelScheduled(db, postId, await queueDeps.actor()) }),
+};
