@@ -5,6 +5,7 @@ import type { DraftProblem } from '../utils/compose/validate';
 import { networkNameKey } from '../utils/networks/names';
 import { t, uiLanguage } from '../utils/i18n';
 import { NETWORK_IDS } from '../utils/networks/ids';
+import { openSidePanel } from '../utils/sidepanel/open';
 import { Alert } from './Alert';
 import { markReady } from './mount';
 import { NetworkRow } from './NetworkRow';
@@ -23,25 +24,6 @@ import { useComposer } from './useComposer';
 import { AlreadyShared } from './AlreadyShared';
 import { CampaignTab } from './popup/CampaignTab';
 import { KitBanner } from './popup/KitBanner';
-
-interface PanelApis {
-  sidePanel?: { open(o: { windowId: number }): Promise<void> };
-  sidebarAction?: { open(): Promise<void> };
-}
-
-/**
- * Opens the mentions panel from the popup's click handler. Firefox's `sidebarAction.open()` must be
- * called synchronously there: it is allowed only while a user action is being handled, which ends at
- * the first `await` (https://developer.mozilla.org/docs/Mozilla/Add-ons/WebExtensions/User_actions).
- * Chromium's `sidePanel.open()` needs the window id first, and keeps the gesture across that lookup.
- */
-function openSidePanel(): Promise<void> {
-  const apis = browser as unknown as PanelApis;
-  if (apis.sidebarAction) return apis.sidebarAction.open();
-  return browser.tabs.query({ active: true, currentWindow: true }).then(async ([tab]) => {
-    if (apis.sidePanel && tab?.windowId !== undefined) await apis.sidePanel.open({ windowId: tab.windowId });
-  });
-}
 
 /** The problem's sentence, naming the network in the officer's language where it concerns one. */
 function problemText(problem: DraftProblem): string {
@@ -75,7 +57,7 @@ export function Popup({ start }: { start?: Promise<ComposerStart> }) {
   return (
     <main class={`popup${inWindow ? ' window' : ''}`}>
       <PageHeader subtitle="popupTagline">
-        <button type="button" class="link" data-testid="open-sidepanel" onClick={() => void openSidePanel()}>{t('openSidePanel')}</button>
+        <button type="button" class="link" data-testid="open-sidepanel" onClick={() => void openSidePanel({ window: 'current' })}>{t('openSidePanel')}</button>
         <button type="button" class="link" onClick={() => browser.runtime.openOptionsPage()}>{t('openOptions')}</button>
       </PageHeader>
       <div class="tabs" role="tablist">

@@ -78,7 +78,7 @@ describe('clipping report', () => {
     await report.page.setViewportSize({ width: 703, height: 1000 }); // 186 mm: A4 less the 12 mm side margins, at 96 px/in
     expect(await report.page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(703);
     await report.page.close();
-    console.info(`report: 44 items print on ${pages} A4 pages`);
+    console.warn(`report: 44 items print on ${pages} A4 pages`);
 
     // A reversed period in the URL gets one sentence and the default period, not an empty page.
     const bad = await ReportPage.open(siar, '?from=2026-03-10T10:00&to=2026-03-10T09:00');

@@ -55,7 +55,7 @@ function linkColours(page: Page) {
     }
     const dark = getComputedStyle(document.documentElement).colorScheme.includes('dark') && matchMedia('(prefers-color-scheme: dark)').matches;
     let [r, g, b] = dark ? [18, 18, 18] : [255, 255, 255];
-    for (const [lr, lg, lb, la] of layers.reverse()) [r, g, b] = [lr * la + r * (1 - la), lg * la + g * (1 - la), lb * la + b * (1 - la)];
+    for (const [lr, lg, lb, la] of layers.toReversed()) [r, g, b] = [lr * la + r * (1 - la), lg * la + g * (1 - la), lb * la + b * (1 - la)];
     return { text: (a.textContent ?? '').trim().slice(0, 30), colour: getComputedStyle(a).color, bg: `rgb(${r}, ${g}, ${b})` };
   }));
 }
