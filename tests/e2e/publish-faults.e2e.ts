@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DeliveryRow } from '../../utils/db';
 import { NETWORK_IDS, type NetworkId } from '../../utils/networks/ids';
-import { createImagesFake, IG_JPEG_URL, PAGE_HOST } from '../fakes/images';
+import { createImagesFake, PAGE_HOST } from '../fakes/images';
 import { startFakeServer, type FakeServer } from '../fakes/https-server';
 import { PopupPage } from './pages/popup';
 import { fault, PUBLISH_PATH, rateLimited } from './support/faults';
@@ -121,18 +121,17 @@ describe('publish results under faults', () => {
   it('after the browser closes mid-send, posts once everywhere and explains the two it cannot check', async () => {
     const before = acceptedTexts(fakes);
     // Every network makes the post but answers late: the browser is gone before any answer arrives.
-    for (const network of NETWORK_IDS) server.inject(fault(network, 'late-answer', 8000));
+    // Instagram is not in this post (the page has no image); its resume after a stop between container
+    // and publish is instagram.e2e.ts, and fault-run.e2e.ts stops the worker mid-send with it included.
+    for (const network of TICKED) server.inject(fault(network, 'late-answer', 8000));
     const page = await siar.openPage('options.html');
     const text = 'Siaran pers: jadwal vaksinasi keliling pekan ini';
     await page.evaluate((payload) => chrome.runtime.sendMessage({ type: 'publish', payload }), { text, variants: {}, pageUrl: PAGE, pageTitle: 'Jadwal', targets: TICKED });
-    // Instagram only takes image posts: the same announcement with a JPEG, as its own post.
-    await page.evaluate((payload) => chrome.runtime.sendMessage({ type: 'publish', payload }), { text, variants: {}, pageUrl: PAGE, pageTitle: 'Jadwal', targets: ['instagram'], imageUrl: IG_JPEG_URL });
-    const made = await waitFor(async () => acceptedTexts(fakes), (now) => NETWORK_IDS.every((n) => now[n].length === before[n].length + 1), 20_000);
-    expect(NETWORK_IDS.filter((n) => made[n].length !== before[n].length + 1)).toEqual([]);
+    const made = await waitFor(async () => acceptedTexts(fakes), (now) => TICKED.every((n) => now[n].length === before[n].length + 1), 20_000);
+    expect(TICKED.filter((n) => made[n].length !== before[n].length + 1)).toEqual([]);
     const rows = await readTable<DeliveryRow>(siar.worker, 'deliveries');
-    const newest = Math.max(...rows.map((r) => r.postId));
-    const mine = (all: DeliveryRow[]) => all.filter((d) => d.postId >= newest - 1);
-    expect(mine(rows).map((d) => d.state)).toEqual(NETWORK_IDS.map(() => 'sending'));
+    const mine = (all: DeliveryRow[]) => all.filter((d) => d.postId === Math.max(...all.map((r) => r.postId)));
+    expect(mine(rows).map((d) => d.state)).toEqual(TICKED.map(() => 'sending'));
     const { userDataDir } = siar;
     await siar.close({ keepProfile: true });
 
@@ -140,14 +139,14 @@ describe('publish results under faults', () => {
     const after = await waitFor(async () => mine(await readTable<DeliveryRow>(siar.worker, 'deliveries')),
       (all) => all.every((d) => d.state === 'sent' || d.state === 'failed'), 30_000);
     const states = Object.fromEntries(after.map((d) => [d.network, d.state === 'sent' ? 'sent' : d.lastError?.messageKey]));
-    // Mastodon resends with the same Idempotency-Key; X, Facebook, Bluesky, Threads and Instagram find the post;
+    // Mastodon resends with the same Idempotency-Key; X, Facebook, Bluesky and Threads find the post;
     // Telegram and LinkedIn have no way to look, so the officer is asked to check before retrying.
     expect(states).toEqual({
-      x: 'sent', facebook: 'sent', mastodon: 'sent', bluesky: 'sent', threads: 'sent', instagram: 'sent',
+      x: 'sent', facebook: 'sent', mastodon: 'sent', bluesky: 'sent', threads: 'sent',
       telegram: 'errorInterrupted', linkedin: 'errorInterrupted',
     });
     const accepted = acceptedTexts(fakes);
-    for (const network of NETWORK_IDS) expect({ [network]: accepted[network].filter((t) => t.includes('vaksinasi keliling')).length }).toEqual({ [network]: 1 });
+    for (const network of TICKED) expect({ [network]: accepted[network].filter((t) => t.includes('vaksinasi keliling')).length }).toEqual({ [network]: 1 });
     expect(siar.errors).toEqual([]);
     expect(await workerErrors(siar.worker)).toEqual([]);
   });
