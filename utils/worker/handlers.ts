@@ -1,6 +1,6 @@
 import { browser } from '#imports';
 import { accountHandlers } from '../accounts/service';
-import { composerHandlers } from '../compose/service';
+import { popupHandlers } from '../compose/service';
 import { listenHandlers } from '../listen/service';
 import type { Handlers } from '../messages';
 import { auditHandlers } from '../queue/audit-service';
@@ -27,7 +27,7 @@ export const handlers: Handlers = {
   ...workerHandlers,
   ...accountHandlers,
   ...settingsFileHandlers,
-  ...composerHandlers,
+  ...popupHandlers,
   ...queueHandlers,
   ...auditHandlers,
   ...listenHandlers,
