@@ -3,6 +3,7 @@ import { DB_NAME } from './db-name';
 import type { ErrorInfo } from './errors';
 import type { NetworkId } from './networks/ids';
 import type { ReplyTarget } from './compose/reply';
+import type { Kit } from './campaigns/kit';
 
 // The one IndexedDB database of Siar. Add a new `this.version(n)` block for every schema change;
 // never edit an old one, so officers' stored data upgrades in place.
@@ -23,6 +24,9 @@ export interface PostRow {
   scheduledAt?: number;
   /** Answering a mention: the delivery to `replyTo.network` replies to that post (no page link added). */
   replyTo?: ReplyTarget;
+  /** Shared from a campaign kit: the kit's `KitRow.key`, and the version (`updatedAt`) that was shared. */
+  kitId?: string;
+  kitUpdatedAt?: number;
 }
 
 export type DeliveryState = 'pending' | 'sending' | 'sent' | 'failed' | 'needs-auth';
@@ -130,6 +134,22 @@ export interface WatchHitRow {
   mentionId: number;
 }
 
+/**
+ * One version of one campaign kit. A feed update that changes a kit adds a row with the newer
+ * `updatedAt`; the version an officer shared stays as it was (issue 19: kits versioned by id + update time).
+ */
+export interface KitRow extends Omit<Kit, 'id'> {
+  /** Global id, stable across devices: `<campaign source id>:<kit id>`. */
+  key: string;
+  /** The kit's own id as its coordinator published it. */
+  kitId: string;
+  /** The campaign source (SETTINGS.campaignSources) it came from. */
+  sourceId: string;
+  firstSeenAt: number;
+  /** 0 until the officer has opened the Kampanye tab after it arrived (the badge counts these). */
+  seen: 0 | 1;
+}
+
 export class SiarDatabase extends Dexie {
   posts!: EntityTable<PostRow, 'id'>;
   deliveries!: EntityTable<DeliveryRow, 'id'>;
@@ -138,6 +158,7 @@ export class SiarDatabase extends Dexie {
   sources!: EntityTable<SourceRow, 'id'>;
   mentions!: EntityTable<MentionRow, 'id'>;
   watchHits!: Dexie.Table<WatchHitRow, [number, number, number]>;
+  kits!: Dexie.Table<KitRow, [string, number]>;
 
   constructor(name = DB_NAME) {
     super(name);
@@ -150,6 +171,11 @@ export class SiarDatabase extends Dexie {
       mentions: '++id, &guid, canonicalUrl, publishedAt, fetchedAt, storyKey, *watchIds, '
         + '[state+publishedAt], [starred+publishedAt], [tone+publishedAt], [source+publishedAt]',
       watchHits: '[watchId+publishedAt+mentionId], mentionId',
+    });
+    // Campaign kits (issue 19). Only a new table and a new index: every stored row stays as it is.
+    this.version(2).stores({
+      posts: '++id, createdAt, scheduledAt, pageUrl, kitId',
+      kits: '[key+updatedAt], key, sourceId, seen, start',
     });
   }
 }

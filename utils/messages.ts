@@ -10,6 +10,7 @@ import { transmit } from './message-transport';
 import { listenProtocol } from './monitor/protocol';
 import { panelProtocol } from './sidepanel/protocol';
 import { auditProtocol } from './queue/protocol';
+import { campaignProtocol } from './campaigns/protocol';
 
 // The one message protocol between extension pages and the worker. Every request and every response
 // is validated here; the casts needed to cross `runtime.sendMessage` stay in this file.
@@ -31,6 +32,9 @@ const newPostSchema = z.object({
   scheduledAt: z.optional(z.int().check(z.positive())),
   /** Answering a mention: the delivery to this network replies to that post instead of broadcasting. */
   replyTo: z.optional(replyTargetSchema),
+  /** Shared from a campaign kit: its key and the version shared (utils/db.ts KitRow). */
+  kitId: z.optional(z.string().check(z.minLength(1), z.maxLength(300))),
+  kitUpdatedAt: z.optional(z.number()),
 });
 
 export const pageInfoSchema = z.object({
@@ -94,6 +98,7 @@ export const protocol = {
   ...accountProtocol,
   ...settingsFileProtocol,
   ...auditProtocol,
+  ...campaignProtocol,
 } satisfies Record<string, { request: z.ZodMiniType; response: z.ZodMiniType }>;
 
 export type MessageType = keyof typeof protocol;

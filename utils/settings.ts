@@ -7,14 +7,26 @@ import { accountsSchema } from './networks/accounts';
 import { NETWORK_IDS, networkIdSchema } from './networks/ids';
 import { deviceSealedSchema, sealedSchema } from './secrets/schema';
 
-/** A value kept in storage.local under one key, with the schema every read and write must pass. */
+/**
+ * A value kept in storage.local under one key, with the schema every read and write must pass.
+ * `version` (1 when absent) goes up when the schema changes so that an older stored value no longer
+ * fits; `migrations[n]` turns a version-n value into version n + 1, so the officer's value is carried
+ * over instead of being replaced by the default. Stored versions live under `settingVersions`.
+ */
 export interface Setting<T> {
   key: string;
   schema: z.ZodMiniType<T>;
   fallback: () => T;
+  version?: number;
+  migrations?: Record<number, (value: unknown) => unknown>;
 }
 
-const define = <T>(key: string, schema: z.ZodMiniType<T>, fallback: () => NoInfer<T>): Setting<T> => ({ key, schema, fallback });
+const define = <T>(key: string, schema: z.ZodMiniType<T>, fallback: () => NoInfer<T>, change?: Pick<Setting<T>, 'version' | 'migrations'>): Setting<T> =>
+  ({ key, schema, fallback, ...change });
+
+/** The key holding each setting's stored version; a key it does not name was written at version 1. */
+export const VERSIONS_KEY = 'settingVersions';
+const versionsSchema = z.record(z.string().check(z.maxLength(64)), z.int().check(z.minimum(1)));
 
 const str = (max: number) => z.string().check(z.maxLength(max));
 const id = z.string().check(z.minLength(1), z.maxLength(64));
@@ -57,7 +69,38 @@ export type StoredDraft = z.infer<typeof draftSchema>;
 /** Drafts kept per page URL; the oldest are dropped beyond this many. */
 export const MAX_DRAFTS = 50;
 
-const quarantineSchema = z.array(z.object({ key: z.string(), at: z.number(), value: z.unknown() })).check(z.maxLength(100));
+/** What the campaign sources list shows about one source (the same fields as a feed source's health). */
+export const campaignHealthSchema = z.object({
+  lastSuccessAt: z.optional(z.number()),
+  lastErrorAt: z.optional(z.number()),
+  lastError: z.optional(z.object({
+    code: z.string().check(z.maxLength(40)), messageKey: z.string().check(z.maxLength(80)), detail: z.optional(str(500)),
+    retryAt: z.optional(z.number()), field: z.optional(str(80)),
+  })),
+  failures: z.int().check(z.minimum(0)),
+  /** One line per kit or item that was skipped at the last read ("Kit 3 (hut-ri-81): link: …"). */
+  problems: z.array(str(300)).check(z.maxLength(20)),
+  /** Kits the last full read gave. */
+  kits: z.int().check(z.minimum(0)),
+});
+
+/** A campaign source (issue 19.2): a Siar kit file or an RSS/Atom feed the worker polls with conditional GET. */
+export const campaignSourceSchema = z.object({
+  /** Global id (a UUID): kits are keyed `<id>:<kit id>`, so two sources may reuse a kit id. */
+  id,
+  url: z.url({ protocol: /^https?$/ }).check(z.maxLength(2000)),
+  name: str(200),
+  addedAt: z.number(),
+  intervalMin: z.int().check(z.minimum(1), z.maximum(1440)),
+  nextDueAt: z.number(),
+  etag: z.optional(str(1000)),
+  lastModified: z.optional(str(200)),
+  health: campaignHealthSchema,
+});
+export type CampaignSource = z.infer<typeof campaignSourceSchema>;
+
+/** `version`: the setting version the value was stored at, when that is not 1. */
+const quarantineSchema = z.array(z.object({ key: z.string(), at: z.number(), value: z.unknown(), version: z.optional(z.int()) })).check(z.maxLength(100));
 
 export const SETTINGS = {
   profile: define('profile', profileSchema, () => ({ name: '', unit: '' })),
@@ -94,6 +137,8 @@ export const SETTINGS = {
     month: str(7), posts: z.int().check(z.minimum(0)), users: z.int().check(z.minimum(0)),
   }), () => ({ month: '', posts: 0, users: 0 })),
   drafts: define('drafts', z.record(str(4000), draftSchema), () => ({})),
+  /** Campaign kit sources (issue 19); their kits live in the `kits` table of utils/db.ts. */
+  campaignSources: define('campaignSources', z.array(campaignSourceSchema).check(z.maxLength(50)), () => []),
   /** Keys whose stored value failed validation and was replaced by its default; shown until dismissed. */
   settingsWarnings: define('settingsWarnings', z.array(str(64)).check(z.maxLength(50)), () => []),
   /** Bad values kept aside (not destroyed) so an admin can recover them. */
@@ -102,20 +147,60 @@ export const SETTINGS = {
 
 export type SettingValue<S> = S extends Setting<infer T> ? T : never;
 
-/** Reads a setting; a stored value that fails its schema is quarantined and the default returned. */
+async function storedVersions(): Promise<Record<string, number>> {
+  const parsed = versionsSchema.safeParse((await browser.storage.local.get(VERSIONS_KEY))[VERSIONS_KEY]);
+  return parsed.success ? parsed.data : {};
+}
+
+/** The stored value carried up to the setting's version; throws when a migration step is missing or fails. */
+function migrate(setting: Setting<unknown>, value: unknown, from: number): unknown {
+  let current = value;
+  for (let version = from; version < (setting.version ?? 1); version += 1) {
+    const step = setting.migrations?.[version];
+    if (!step) throw new Error(`no migration of ${setting.key} from version ${version}`);
+    current = step(current);
+  }
+  return current;
+}
+
+/** Writes the value with the setting's version, so a later read knows no migration is due. */
+async function store(setting: Setting<unknown>, value: unknown): Promise<void> {
+  const version = setting.version ?? 1;
+  const versions = await storedVersions();
+  const record = version > 1 || versions[setting.key] !== undefined ? { [VERSIONS_KEY]: { ...versions, [setting.key]: version } } : {};
+  await browser.storage.local.set({ [setting.key]: value, ...record });
+}
+
+/**
+ * Reads a setting. A value stored by an older version is migrated and written back; a value that
+ * fails its schema (or its migration) is quarantined as it was stored and the default returned.
+ */
 export async function readSetting<T>(setting: Setting<T>): Promise<T> {
   const stored = await browser.storage.local.get(setting.key);
-  if (stored[setting.key] === undefined) return setting.fallback();
-  const parsed = setting.schema.safeParse(stored[setting.key]);
-  if (parsed.success) return parsed.data;
-  await quarantine(setting.key, stored[setting.key]);
-  return setting.fallback();
+  const raw = stored[setting.key];
+  if (raw === undefined) return setting.fallback();
+  const from = (await storedVersions())[setting.key] ?? 1;
+  const due = from < (setting.version ?? 1);
+  let value: unknown = raw;
+  try {
+    if (due) value = migrate(setting as Setting<unknown>, raw, from);
+  } catch {
+    await quarantine(setting as Setting<unknown>, raw, from);
+    return setting.fallback();
+  }
+  const parsed = setting.schema.safeParse(value);
+  if (!parsed.success) {
+    await quarantine(setting as Setting<unknown>, raw, from);
+    return setting.fallback();
+  }
+  if (due) await store(setting as Setting<unknown>, parsed.data);
+  return parsed.data;
 }
 
 /** Validates before writing, so storage only ever holds values its readers accept. */
 export async function writeSetting<T>(setting: Setting<T>, value: T): Promise<T> {
   const valid = setting.schema.parse(value);
-  await browser.storage.local.set({ [setting.key]: valid });
+  await store(setting as Setting<unknown>, valid);
   return valid;
 }
 
@@ -123,16 +208,22 @@ export async function updateSetting<T>(setting: Setting<T>, change: (current: T)
   return writeSetting(setting, change(await readSetting(setting)));
 }
 
-async function quarantine(key: string, value: unknown) {
+/** Keeps the stored value aside as it was (with the version it was stored at), warns, and stores the default. */
+async function quarantine(setting: Setting<unknown>, value: unknown, storedVersion: number) {
+  const { key } = setting;
   const kept = await safeRead(SETTINGS.quarantine);
   const warnings = await safeRead(SETTINGS.settingsWarnings);
+  const versions = await storedVersions();
+  const version = setting.version ?? 1;
   // Several pages and the worker may find the same bad value at once: keep it aside only once.
   const raw = JSON.stringify(value);
   const known = kept.some((entry) => entry.key === key && JSON.stringify(entry.value) === raw);
+  const entry = { key, at: Date.now(), value, ...(storedVersion > 1 || version > 1 ? { version: storedVersion } : {}) };
   await browser.storage.local.set({
-    [SETTINGS.quarantine.key]: known ? kept : [...kept, { key, at: Date.now(), value }].slice(-100),
+    [SETTINGS.quarantine.key]: known ? kept : [...kept, entry].slice(-100),
     [SETTINGS.settingsWarnings.key]: [...new Set([...warnings, key])].slice(-50),
-    [key]: (Object.values(SETTINGS) as Setting<unknown>[]).find((s) => s.key === key)?.fallback(),
+    [key]: setting.fallback(),
+    ...(version > 1 || versions[key] !== undefined ? { [VERSIONS_KEY]: { ...versions, [key]: version } } : {}),
   });
 }
 

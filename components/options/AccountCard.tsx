@@ -133,7 +133,11 @@ export function AccountCard({ network, summary, draft, locked, onChanged }: Prop
             </div>
           )}
           <AccountForm network={network} fields={fields} values={values} invalid={invalid} disabled={busy || locked}
-            onChange={(key, value) => setValues((current) => ({ ...current, [key]: value }))} />
+            onChange={(key, value) => {
+              setValues((current) => ({ ...current, [key]: value }));
+              // An error about the form goes once the officer edits it (issue 14.13); a success note stays.
+              setNotice((current) => (current?.tone === 'error' ? undefined : current));
+            }} />
           {unconfirmedServer && (
             <div class="notice notice-warning notice-stack" role="alert" data-testid={`account-${network}-server-warning`}>
               <span>{t('accountImportedServer', unconfirmedServer)}</span>

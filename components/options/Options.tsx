@@ -2,6 +2,7 @@ import { browser } from '#imports';
 import { t, type MessageKey } from '../../utils/i18n';
 import { AccountsSection } from './AccountsSection';
 import { AuditLog } from './AuditLog';
+import { CampaignSources } from './CampaignSources';
 import { Listening } from './Listening';
 import { PageHeader } from '../common/PageHeader';
 import { PreferencesSection } from './PreferencesSection';
@@ -13,7 +14,7 @@ import { ToneLearningSection } from './ToneLearningSection';
 
 /** The sections a long settings page is navigated by (anchors to each section's id). */
 const SECTIONS: [id: string, label: MessageKey][] = [
-  ['accounts', 'accountsTitle'], ['listening', 'optionsNavListening'], ['presets', 'optionsNavPresets'], ['lock', 'lockTitle'],
+  ['accounts', 'accountsTitle'], ['listening', 'optionsNavListening'], ['campaigns', 'optionsNavCampaigns'], ['presets', 'optionsNavPresets'], ['lock', 'lockTitle'],
   ['preferences', 'preferencesTitle'], ['transfer', 'optionsNavTransfer'], ['audit', 'optionsNavAudit'], ['about', 'optionsNavAbout'],
 ];
 
@@ -29,6 +30,7 @@ export function Options() {
       <ProfileSection />
       <div id="presets"><PresetsSection /></div>
       <Listening />
+      <CampaignSources />
       <ToneLearningSection />
       <PreferencesSection />
       <AuditLog />

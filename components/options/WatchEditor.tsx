@@ -24,7 +24,8 @@ export function WatchEditor({ watch, onSaved, onCancel }: { watch?: WatchView; o
   const [error, setError] = useState<string>();
   const [queryError, setQueryError] = useState<string>();
   const [saving, setSaving] = useState(false);
-  const set = (patch: Partial<WatchInput>) => setDraft({ ...draft, ...patch });
+  // A sentence about the last save goes as soon as the officer changes what it was about (issue 14.13).
+  const set = (patch: Partial<WatchInput>) => { setDraft({ ...draft, ...patch }); setError(undefined); };
   const toggleKind = (kind: WatchInput['sources'][number], on: boolean) =>
     set({ sources: on ? [...draft.sources, kind] : draft.sources.filter((k) => k !== kind) });
 

@@ -5,6 +5,7 @@ import type { DraftProblem } from '../../utils/compose/validate';
 import { networkNameKey } from '../../utils/networks/names';
 import { t, uiLanguage } from '../../utils/i18n';
 import { NETWORK_IDS } from '../../utils/networks/ids';
+import { openSidePanel } from '../../utils/sidepanel/open';
 import { Alert } from '../common/Alert';
 import { markReady } from '../common/mount';
 import { NetworkRow } from './NetworkRow';
@@ -20,25 +21,8 @@ import { ShareLinks } from './ShareLinks';
 import type { PopupStart } from './start';
 import { usePopup } from './usePopup';
 import { AlreadyShared } from './AlreadyShared';
-
-interface PanelApis {
-  sidePanel?: { open(o: { windowId: number }): Promise<void> };
-  sidebarAction?: { open(): Promise<void> };
-}
-
-/**
- * Opens the mentions panel from the popup's click handler. Firefox's `sidebarAction.open()` must be
- * called synchronously there: it is allowed only while a user action is being handled, which ends at
- * the first `await` (https://developer.mozilla.org/docs/Mozilla/Add-ons/WebExtensions/User_actions).
- * Chromium's `sidePanel.open()` needs the window id first, and keeps the gesture across that lookup.
- */
-function openSidePanel(): Promise<void> {
-  const apis = browser as unknown as PanelApis;
-  if (apis.sidebarAction) return apis.sidebarAction.open();
-  return browser.tabs.query({ active: true, currentWindow: true }).then(async ([tab]) => {
-    if (apis.sidePanel && tab?.windowId !== undefined) await apis.sidePanel.open({ windowId: tab.windowId });
-  });
-}
+import { CampaignTab } from './CampaignTab';
+import { KitBanner } from './KitBanner';
 
 /** The problem's sentence, naming the network in the officer's language where it concerns one. */
 function problemText(problem: DraftProblem): string {
@@ -58,6 +42,8 @@ export function Popup({ start }: { start?: Promise<PopupStart> }) {
   const ready = Boolean(c.page && c.context);
   const textBox = useRef<HTMLTextAreaElement>(null);
   const [shareOpen, setShareOpen] = useState(false);
+  // `?tab=campaigns` opens the Kampanye tab directly (the options page links there).
+  const [tab, setTab] = useState<'compose' | 'campaigns'>(() => (new URLSearchParams(location.search).get('tab') === 'campaigns' ? 'campaigns' : 'compose'));
   useLayoutEffect(() => {
     if (!ready) return;
     markReady();
@@ -70,10 +56,19 @@ export function Popup({ start }: { start?: Promise<PopupStart> }) {
   return (
     <main class={`popup${inWindow ? ' window' : ''}`}>
       <PageHeader subtitle="popupTagline">
-        <button type="button" class="link" data-testid="open-sidepanel" onClick={() => void openSidePanel()}>{t('openSidePanel')}</button>
+        <button type="button" class="link" data-testid="open-sidepanel" onClick={() => void openSidePanel({ window: 'current' })}>{t('openSidePanel')}</button>
         <button type="button" class="link" onClick={() => browser.runtime.openOptionsPage()}>{t('openOptions')}</button>
       </PageHeader>
-      {!c.page || !c.context ? <p class="empty">{t('composerLoading')}</p> : (
+      <div class="tabs" role="tablist">
+        <button type="button" role="tab" data-testid="tab-compose" aria-selected={tab === 'compose'} onClick={() => setTab('compose')}>{t('tabCompose')}</button>
+        <button type="button" role="tab" data-testid="tab-campaigns" aria-selected={tab === 'campaigns'} onClick={() => setTab('campaigns')}>{t('tabCampaigns')}</button>
+      </div>
+      {tab === 'campaigns' && (
+        <div class="composer-body campaigns" role="tabpanel">
+          <CampaignTab timeZone={c.timeZone} onShare={(kit) => { c.loadKit(kit); setTab('compose'); }} />
+        </div>
+      )}
+      {tab === 'campaigns' ? null : !c.page || !c.context ? <p class="empty">{t('composerLoading')}</p> : (
         <form class="composer" onSubmit={(event) => { event.preventDefault(); void c.publish(); }}
           onKeyDown={(event) => {
             if (event.key === 'Enter' && (event.ctrlKey || event.metaKey) && !publishDisabled) { event.preventDefault(); void c.publish(); }
@@ -93,6 +88,7 @@ export function Popup({ start }: { start?: Promise<PopupStart> }) {
                 <button type="button" class="link" data-testid="restore-text" onClick={c.restoreReplaced}>{t('composerRestoreText')}</button>
               </Alert>
             )}
+            {c.kit && <KitBanner kit={c.kit} />}
             <ScheduledList timeZone={c.timeZone} refreshKey={c.postId} />
             <AlreadyShared shares={c.context.alreadyShared} timeZone={c.timeZone} />
             {!c.page.respond && (
@@ -133,6 +129,14 @@ export function Popup({ start }: { start?: Promise<PopupStart> }) {
           </div>
           <div class="composer-footer" data-testid="composer-footer">
             {c.problem && <Alert testId="composer-problem">{problemText(c.problem)}</Alert>}
+            {c.kitWarning && (
+              <Alert tone="warning" testId="kit-mandatory-warning">
+                <span>
+                  {t('kitMandatoryMissing')}
+                  <ul>{c.kitWarning.map((w) => <li key={w.network}>{t(networkNameKey(w.network))}: {w.missing.join(' ')}</li>)}</ul>
+                </span>
+              </Alert>
+            )}
             {shareOpen && (
               <ShareLinks text={c.text} url={c.page.url} title={c.page.title} variants={c.variants} mastodonInstance={c.context.mastodonInstance} />
             )}
@@ -145,7 +149,7 @@ export function Popup({ start }: { start?: Promise<PopupStart> }) {
               </span>
               {c.postId === undefined ? (
                 <button key="publish" type="submit" class="primary" data-testid="publish" disabled={publishDisabled}>
-                  {c.publishing ? t('composerPublishing') : t('composerPublish')}
+                  {c.publishing ? t('composerPublishing') : c.kitWarning ? t('kitPublishAnyway') : t('composerPublish')}
                 </button>
               ) : (
                 <button key="new-post" type="button" class="primary" data-testid="new-post" onClick={c.newPost}>{t('composerNewPost')}</button>

@@ -9,6 +9,8 @@ import { NETWORK_IDS, type NetworkId } from '../../utils/networks/ids';
 import { MAX_DRAFTS, SETTINGS, updateSetting, type SettingValue } from '../../utils/settings';
 import { startPopup, type PopupStart } from './start';
 import { privateHostOf } from '../../utils/net/private-host';
+import type { KitView } from '../../utils/campaigns/protocol';
+import { kitDraft, kitWarnings, type KitWarning } from '../../utils/campaigns/compose';
 
 type Context = ResponseOf<'popupStart'>['context'];
 const TERMINAL = new Set(['sent', 'failed', 'needs-auth']);
@@ -38,6 +40,10 @@ export function usePopup(start?: Promise<PopupStart>) {
   // Bumped when the officer retries, so following the deliveries resumes after it had stopped.
   const [pollRound, setPollRound] = useState(0);
   const [loaded, setLoaded] = useState(false);
+  // A campaign kit opened in the composer (issue 19.3), and the mandatory elements found missing at the
+  // last Publish: a second Publish sends anyway.
+  const [kit, setKit] = useState<KitView>();
+  const [warned, setKitWarning] = useState<{ about: string; missing: KitWarning[] }>();
 
   // A layout effect: subscribing to the round trip needs no painted frame first (useEffect waits one).
   useLayoutEffect(() => {
@@ -119,9 +125,17 @@ export function usePopup(start?: Promise<PopupStart>) {
     [text, variants, targets, image, mastodonLimit, page?.url, page?.respond],
   );
 
+  // A warning holds for the texts it was shown for: after any edit the next Publish checks again.
+  const shown = JSON.stringify([text, variants, targets]);
+  const kitWarning = warned?.about === shown ? warned.missing : undefined;
+
   async function publish() {
     setProblem(undefined);
     if (!check.ok) return setProblem(check.problem);
+    if (kit && !kitWarning) {
+      const missing = kitWarnings(kit.mandatory, text, variants, targets);
+      if (missing.length) return setKitWarning({ about: shown, missing });
+    }
     const scheduled = scheduleAt ? zonedTimeToEpoch(scheduleAt, timeZone) : undefined;
     if (scheduleAt && (!scheduled || scheduled <= Date.now())) return setProblem({ key: 'composerSchedulePast' });
     setPublishing(true);
@@ -130,7 +144,9 @@ export function usePopup(start?: Promise<PopupStart>) {
         text, variants, targets, pageUrl: page?.url ?? '', pageTitle: page?.title ?? '',
         description: page?.description || undefined, imageUrl: image, imageAlt: image ? imageAlt : undefined,
         lang: page?.lang || undefined, scheduledAt: scheduled, replyTo: page?.respond?.reply,
+        ...(kit ? { kitId: kit.key, kitUpdatedAt: kit.updatedAt } : {}),
       });
+      setKitWarning(undefined);
       setScheduledFor(scheduled);
       setPostId(created.postId);
       await updateSetting(SETTINGS.drafts, (all) => {
@@ -160,6 +176,7 @@ export function usePopup(start?: Promise<PopupStart>) {
   /** After a post: a fresh composer for the same page (the sent post's results stay in the worker and the audit log). */
   function newPost() {
     if (!page || !context) return;
+    if (kit) return loadKit(kit);
     setPostId(undefined);
     setScheduledFor(undefined);
     setDeliveries([]);
@@ -169,6 +186,30 @@ export function usePopup(start?: Promise<PopupStart>) {
     setText(page.respond ? respondText(page.respond) : composeBaseText(page));
     setVariants({});
     setTargets(page.respond ? [] : context.connected);
+  }
+
+  /**
+   * Opens a campaign kit as the post: its link and title as the page, its image, its text per network
+   * (variants, hashtags) with the officer's first signature preset and UTM presets; the usual counters and rules apply.
+   */
+  function loadKit(next: KitView) {
+    if (!context) return;
+    const draft = kitDraft(next, presets?.signatures[0]?.text ?? '', presets?.utm);
+    setPage({ url: next.link, title: next.title, description: '', selection: '', limited: false, ...(next.image ? { imageUrl: next.image.url } : {}) });
+    setImageState(next.image ? 'loading' : 'removed');
+    setImageAlt(next.image?.alt ?? '');
+    setText(draft.text);
+    setVariants(draft.variants);
+    setTargets(context.connected);
+    setKit(next);
+    setKitWarning(undefined);
+    setPostId(undefined);
+    setScheduledFor(undefined);
+    setDeliveries([]);
+    setScheduleAt('');
+    setProblem(undefined);
+    setDraftRestored(false);
+    setReplaced(undefined);
   }
 
   /** Puts `next` in the text box; what was there stays restorable. */
@@ -191,6 +232,7 @@ export function usePopup(start?: Promise<PopupStart>) {
     scheduleAt, setScheduleAt, timeZone, draftRestored, discardDraft,
     replaced, replaceText, restoreReplaced, newPost,
     check, problem, publish, publishing, postId, scheduledFor, deliveries, retried,
+    kit, loadKit, kitWarning,
   };
 }
 

@@ -2,6 +2,7 @@ import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type uPlot from 'uplot';
 import { t } from '../../utils/i18n';
 import { volumePoints } from '../../utils/sidepanel/query';
+import { WHOLE_INCREMENTS, chartFormats } from '../../utils/sidepanel/chart-format';
 import { formatDateTime } from '../../utils/sidepanel/time';
 import { HISTORY_MS, volumeRange, volumeSeries } from '../../utils/sidepanel/volume';
 import { Alert } from '../common/Alert';
@@ -23,22 +24,28 @@ export function VolumeChart({ watchId, lang, timeZone }: { watchId?: number; lan
     let gone = false;
     void Promise.all([import('uplot'), import('uplot/dist/uPlot.min.css')]).then(([{ default: UPlot }]) => {
       if (gone || !box.current) return;
-      const line = (label: string, stroke: string, width = 1.5): uPlot.Series => ({ label, stroke, width, points: { show: false } });
+      const format = chartFormats(lang, timeZone, granularity);
+      const line = (label: string, stroke: string, width = 1.5): uPlot.Series => ({ label, stroke, width, points: { show: false }, value: (_u, v) => format.count(v) });
       plot = new UPlot({
         width: Math.max(240, box.current.clientWidth), height: 180,
         tzDate: (seconds) => UPlot.tzDate(new Date(seconds * 1000), timeZone),
-        scales: { x: { time: true } },
+        // Counts start at zero and step in whole numbers; labels in the UI language (issue 14.13).
+        scales: { x: { time: true }, y: { range: (_u, _min, max) => [0, Math.max(1, max)] } },
+        axes: [
+          { values: (_u, splits) => splits.map((s) => format.date(s)) },
+          { incrs: WHOLE_INCREMENTS, values: (_u, splits) => splits.map((s) => format.count(s)) },
+        ],
         series: [
-          {},
+          { value: (_u, v) => (v === null ? '–' : format.date(v)) },
           line(t('tonePositive'), COLOURS.positive), line(t('toneNeutral'), COLOURS.neutral), line(t('toneNegative'), COLOURS.negative),
           line(t('panelTotal'), COLOURS.total, 2.5),
           // Markers only: a spike is a point on the total, never joined by a line.
-          { label: t('panelSpike'), stroke: COLOURS.negative, paths: () => null, points: { show: true, size: 10, fill: COLOURS.negative } },
+          { label: t('panelSpike'), stroke: COLOURS.negative, paths: () => null, points: { show: true, size: 10, fill: COLOURS.negative }, value: (_u, v) => format.count(v) },
         ],
       }, [series.xs, series.positive, series.neutral, series.negative, series.total, series.spikes], box.current);
     });
     return () => { gone = true; plot?.destroy(); };
-  }, [series, timeZone]);
+  }, [series, timeZone, lang, granularity]);
 
   const lastSpike = series ? series.spikes.findLastIndex((v) => v !== null) : -1;
   return (

@@ -146,7 +146,7 @@ describe('exports for Indonesian Excel', () => {
     const csv = await panel.download('export-csv');
     const xlsx = await panel.download('export-xlsx');
     await panel.page.close();
-    expect(csv.bytes.toString('utf8').split('\r\n')[0]).toBe(`\uFEFF"ID","${id('exportColPublished', 'WITA')}","Media",` + '"Penulis","Judul","Tautan","Sumber","Pantauan","Kata kunci","Nada","Nada dikoreksi petugas","Status baca","Berbintang","Tanggapan","Catatan","Ringkasan"');
+    expect(csv.bytes.toString('utf8').split('\r\n')[0]).toBe(`\uFEFF"ID","${id('exportColPublished', 'WITA')}","Media","Penulis","Judul","Tautan","Sumber","Pantauan","Kata kunci","Nada","Nada dikoreksi petugas","Status baca","Berbintang","Tanggapan","Catatan","Ringkasan"`);
 
     const sheets = readInCalc({ 'wide.csv': csv.bytes }, ',');
     const big = readInCalc({ 'big.xlsx': xlsx.bytes });

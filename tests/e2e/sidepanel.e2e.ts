@@ -356,7 +356,7 @@ describe('side panel', () => {
     expect(await panel.page.title()).toBe(title);
     expect(await report.title()).toBe('Kliping Media Harian');
     expect(dialogs).toEqual([]);
-    for (const href of hrefs) expect(href).toMatch(/^(https?:\/\/|\/report\.html\?)/);
+    for (const href of hrefs) expect(href).toMatch(/^(https?:\/\/|\/report\.html(\?|$))/);
     expect([...hrefs].some((href) => href.startsWith('https://berita.example.id/'))).toBe(true);
     await report.close();
     await panel.page.close();

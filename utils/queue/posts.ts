@@ -16,6 +16,7 @@ export async function createPost(database: SiarDatabase, input: NewPost, actor: 
       description: input.description, imageUrl: input.imageUrl, imageAlt: input.imageAlt, lang: input.lang,
       createdBy: actor, createdAt: now, scheduledAt: input.scheduledAt,
       ...(input.replyTo ? { replyTo: input.replyTo } : {}),
+      ...(input.kitId ? { kitId: input.kitId, ...(input.kitUpdatedAt !== undefined ? { kitUpdatedAt: input.kitUpdatedAt } : {}) } : {}),
     };
     const postId = (await database.posts.add(post)) as number;
     const dueAt = input.scheduledAt ?? now;

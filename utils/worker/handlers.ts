@@ -1,5 +1,6 @@
 import { browser } from '#imports';
 import { accountHandlers } from '../accounts/service';
+import { campaignHandlers } from '../campaigns/service';
 import { popupHandlers } from '../compose/service';
 import { listenHandlers } from '../listen/service';
 import type { Handlers } from '../messages';
@@ -32,4 +33,5 @@ export const handlers: Handlers = {
   ...auditHandlers,
   ...listenHandlers,
   ...panelHandlers,
+  ...campaignHandlers,
 };

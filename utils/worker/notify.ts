@@ -5,6 +5,7 @@ import { t } from '../i18n';
 import { inQuietHours } from '../monitor/quiet-hours';
 import { postOutcome } from '../queue/outcome';
 import { SETTINGS, readSetting } from '../settings';
+import { openSidePanel } from '../sidepanel/open';
 
 const PREFIX = 'siar-post-';
 /** The options page opens at its audit section when the officer clicks a report. */
@@ -51,19 +52,8 @@ export async function notifyWatches(added: MentionRow[]): Promise<void> {
   }
 }
 
-interface SidePanelApi { open(options: { windowId: number }): Promise<void> }
-
 /** New mentions: the side panel where the browser lets a notification click open it, else as a tab. */
-async function openMentions() {
-  const sidePanel = (browser as unknown as { sidePanel?: SidePanelApi }).sidePanel;
-  try {
-    const window = await browser.windows.getLastFocused();
-    if (!sidePanel || window.id === undefined) throw new Error('no side panel');
-    await sidePanel.open({ windowId: window.id });
-  } catch {
-    await browser.tabs.create({ url: browser.runtime.getURL('/sidepanel.html') });
-  }
-}
+const openMentions = () => openSidePanel({ window: 'lastFocused', asTabOtherwise: true });
 
 export async function onNotificationClick(id: string): Promise<void> {
   if (id.startsWith(PREFIX)) await browser.tabs.create({ url: browser.runtime.getURL(AUDIT_PAGE) });

@@ -5,6 +5,7 @@ import { checkAllSettings } from '../settings';
 import { createContextMenus, menusAtEveryStart, onContextMenuClick } from './context-menu';
 import { recordWorkerError } from './diagnostics';
 import { handlers } from './handlers';
+import { campaignTick, setCampaignHooks } from '../campaigns/service';
 import { listenTick, setListenHooks } from '../listen/tick';
 import { refreshBadge } from './badge';
 import { DUE_ALARM, pumpQueue, resumeAfterOffline, setQueueHooks } from '../queue/service';
@@ -21,6 +22,7 @@ export function startWorker() {
   // Delivery and listening tell the officer through the worker's badge and notifications.
   setQueueHooks({ postFinished: notifyIfFinished });
   setListenHooks({ mentionsChanged: refreshBadge, newMentions: notifyWatches });
+  setCampaignHooks({ kitsChanged: refreshBadge, recordError: recordWorkerError });
   self.addEventListener('error', (event) => void recordWorkerError(event.error ?? event.message));
   self.addEventListener('unhandledrejection', (event) => void recordWorkerError(event.reason));
   browser.runtime.onInstalled.addListener((details) => {
@@ -39,7 +41,10 @@ export function startWorker() {
     dispatch(handlers, message, { tabId: sender.tab?.id, url: sender.url }));
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name === TICK_ALARM || alarm.name === DUE_ALARM) void pumpQueue();
-    if (alarm.name === TICK_ALARM) void listenTick();
+    if (alarm.name === TICK_ALARM) {
+      void listenTick();
+      void campaignTick().catch((error: unknown) => recordWorkerError(error));
+    }
   });
   browser.notifications.onClicked.addListener((id) => void onNotificationClick(id));
   self.addEventListener('online', () => void resumeAfterOffline());

@@ -83,7 +83,7 @@ export function readInCalc(files: Record<string, Buffer | string>, separator: ',
         const cells: CalcCell[] = [];
         for (const match of (row[1] ?? '').matchAll(/<table:(?:covered-)?table-cell([^>]*?)(?:\/>|>([\s\S]*?)<\/table:(?:covered-)?table-cell>)/g)) {
           const attrs = match[1]!;
-          const attr = (name: string) => { const v = new RegExp(`${name}="([^"]*)"`).exec(attrs)?.[1]; return v === undefined ? undefined : unescapeXml(v); };
+          const attr = (attribute: string) => { const v = new RegExp(`${attribute}="([^"]*)"`).exec(attrs)?.[1]; return v === undefined ? undefined : unescapeXml(v); };
           // Only what is inside <text:p> is the cell's text (flat ODS is indented between elements).
           const paragraphs = [...(match[2] ?? '').matchAll(/<text:p(?:\s[^>]*)?>([\s\S]*?)<\/text:p>|<text:p[^>]*\/>/g)].map((p) => p[1] ?? '');
           const text = unescapeXml(paragraphs.join('\n').replace(/<text:s(?: text:c="(\d+)")?\/>/g, (_s, n?: string) => ' '.repeat(Number(n ?? 1))).replace(/<text:line-break\/>/g, '\n').replace(/<text:tab\/>/g, '\t').replace(/<[^>]+>/g, ''));
