@@ -22,9 +22,12 @@ export function MentionToolbar(p: MentionToolbarProps) {
         <strong data-testid="mention-count">{p.count ?? '…'}</strong> {t('panelCountLabel')}
       </p>
       <div class="toolbar-actions">
-        <button type="button" data-testid="export-csv" disabled={!p.canExport} onClick={() => p.onExport('csv')}>{t('panelExportCsv')}</button>
-        <button type="button" data-testid="export-xlsx" disabled={!p.canExport} onClick={() => p.onExport('xlsx')}>{t('panelExportXlsx')}</button>
-        <button type="button" data-testid="export-json" disabled={!p.canExport} onClick={() => p.onExport('json')}>{t('panelExportJson')}</button>
+        <span class="export-group" role="group" aria-labelledby="export-label">
+          <span id="export-label" class="muted">{t('panelExportLabel')}</span>
+          <button type="button" data-testid="export-csv" disabled={!p.canExport} onClick={() => p.onExport('csv')}>{t('panelExportCsv')}</button>
+          <button type="button" data-testid="export-xlsx" disabled={!p.canExport} onClick={() => p.onExport('xlsx')}>{t('panelExportXlsx')}</button>
+          <button type="button" data-testid="export-json" disabled={!p.canExport} onClick={() => p.onExport('json')}>{t('panelExportJson')}</button>
+        </span>
         <a class="chip" data-testid="report-link" href={p.reportHref} target="_blank" rel="noopener">{t('panelReport')}</a>
       </div>
       {p.selectedCount > 0 && (

@@ -32,11 +32,11 @@ export function VolumeChart({ watchId, lang, timeZone }: { watchId?: number; lan
         // Counts start at zero and step in whole numbers; labels in the UI language (issue 14.13).
         scales: { x: { time: true }, y: { range: (_u, _min, max) => [0, Math.max(1, max)] } },
         axes: [
-          { values: (_u, splits) => splits.map((s) => format.date(s)) },
+          { space: 64, values: (_u, splits) => splits.map((s) => format.tick(s)) },
           { incrs: WHOLE_INCREMENTS, values: (_u, splits) => splits.map((s) => format.count(s)) },
         ],
         series: [
-          { value: (_u, v) => (v === null ? '–' : format.date(v)) },
+          { label: t('reportTime'), value: (_u, v) => (v === null ? '–' : format.date(v)) },
           line(t('tonePositive'), COLOURS.positive), line(t('toneNeutral'), COLOURS.neutral), line(t('toneNegative'), COLOURS.negative),
           line(t('panelTotal'), COLOURS.total, 2.5),
           // Markers only: a spike is a point on the total, never joined by a line.

@@ -51,7 +51,7 @@ describe('composer', () => {
     const sent = `${typed}\n${CANONICAL}`;
     expect(await popup.count('x')).toBe(twitter.parseTweet(sent).weightedLength);
     expect(await popup.count('bluesky')).toBe(graphemes(typed));
-    // Telegram counts Unicode code points (core.telegram.org/bots/api#sendmessage: 1-4096 characters after entities parsing; utils/compose/rules/telegram.ts).
+    // Telegram counts code points (core.telegram.org/bots/api#sendmessage): the flag is 2, the family 7.
     expect(await popup.count('telegram')).toBe([...sent].length);
     expect(await popup.isOver('x')).toBe(false);
 

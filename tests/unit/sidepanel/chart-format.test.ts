@@ -18,6 +18,15 @@ describe('volume chart formats (issue 14.13)', () => {
   });
 
   it.each([
+    ['id', 'Asia/Jakarta', 'hour', '2026-03-10T02:00:00Z', '09.00'],
+    ['id', 'Asia/Jakarta', 'hour', '2026-03-09T17:00:00Z', '10 Mar'],
+    ['en', 'Asia/Jakarta', 'hour', '2026-03-10T02:00:00Z', '09:00'],
+    ['en', 'Asia/Jayapura', 'day', '2026-03-10T02:00:00Z', 'Mar 10'],
+  ] as const)('tick %s %s %s %s → %s', (lang, zone, granularity, iso, expected) => {
+    expect(chartFormats(lang, zone, granularity).tick(Date.parse(iso) / 1000)).toBe(expected);
+  });
+
+  it.each([
     ['id', 12345, '12.345'],
     ['en', 12345, '12,345'],
     ['id', 2.5, '3'],
