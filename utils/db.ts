@@ -45,6 +45,8 @@ export interface DeliveryRow {
   lastError?: ErrorInfo;
   /** The last attempt timed out after the request left: the network may hold the post already. */
   uncertain?: boolean;
+  /** A network's own progress on this delivery (Instagram container id): see TargetPost.checkpoint. */
+  checkpoint?: string;
   updatedAt: number;
 }
 

@@ -1,6 +1,11 @@
 import type { FieldSpec } from '../../utils/accounts/forms';
 import { t } from '../../utils/i18n';
 import type { NetworkId } from '../../utils/networks/ids';
+import { NETWORK_HELP } from '../../utils/setup';
+
+// Networks whose connect form carries its steps and permissions (Instagram's token needs two scopes
+// and an app product the officer must pick: issue 20).
+const HELP_IN_FORM: readonly NetworkId[] = ['instagram'];
 
 interface Props {
   network: NetworkId;
@@ -18,6 +23,7 @@ const INPUT_TYPES = { secret: 'password', date: 'date', url: 'text', text: 'text
 export function AccountForm({ network, fields, values, invalid, disabled, onChange }: Props) {
   return (
     <div class="account-fields">
+      {HELP_IN_FORM.includes(network) && <p class="help-steps" data-testid={`account-${network}-help`}>{t(NETWORK_HELP[network])}</p>}
       {fields.map((spec) => (
         <label key={spec.key} class="field">
           <span class="field-label">{t(spec.label)}</span>

@@ -17,6 +17,7 @@ import { QuoteOffer } from './QuoteOffer';
 import { RespondHeader } from './RespondHeader';
 import { ScheduledList } from './ScheduledList';
 import { SettingsWarning } from '../common/SettingsWarning';
+import { InstagramShare } from './InstagramShare';
 import { ShareLinks } from './ShareLinks';
 import type { PopupStart } from './start';
 import { usePopup } from './usePopup';
@@ -138,7 +139,10 @@ export function Popup({ start }: { start?: Promise<PopupStart> }) {
               </Alert>
             )}
             {shareOpen && (
-              <ShareLinks text={c.text} url={c.page.url} title={c.page.title} variants={c.variants} mastodonInstance={c.context.mastodonInstance} />
+              <>
+                <ShareLinks text={c.text} url={c.page.url} title={c.page.title} variants={c.variants} mastodonInstance={c.context.mastodonInstance} />
+                <InstagramShare caption={c.variants.instagram ?? c.text} url={c.page.url} imageUrl={c.image} />
+              </>
             )}
             <div class="publish-row">
               <button type="button" data-testid="share-toggle" aria-expanded={shareOpen} onClick={() => setShareOpen(!shareOpen)}>

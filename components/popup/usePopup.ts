@@ -3,7 +3,7 @@ import type { PageInfo } from '../../utils/compose/page';
 import { composeBaseText } from '../../utils/compose/quote';
 import { respondText } from '../../utils/compose/respond';
 import { zonedTimeToEpoch } from '../../utils/compose/schedule';
-import { validateDraft, type DraftProblem } from '../../utils/compose/validate';
+import { defaultTargets, validateDraft, type DraftProblem } from '../../utils/compose/validate';
 import { send, type DeliveryStatus, type ResponseOf } from '../../utils/messages';
 import { NETWORK_IDS, type NetworkId } from '../../utils/networks/ids';
 import { MAX_DRAFTS, SETTINGS, updateSetting, type SettingValue } from '../../utils/settings';
@@ -74,7 +74,7 @@ export function usePopup(start?: Promise<PopupStart>) {
         setTargets([]);
       } else {
         setText(composeBaseText({ ...info, lang: info.lang }));
-        setTargets(ctx.connected);
+        setTargets(defaultTargets(ctx.connected, Boolean(info.imageUrl)));
       }
       setLoaded(true);
     })();
@@ -168,7 +168,7 @@ export function usePopup(start?: Promise<PopupStart>) {
     setReplaced(text);
     setText(fresh);
     setVariants({});
-    setTargets(page.respond ? [] : context.connected);
+    setTargets(page.respond ? [] : defaultTargets(context.connected, Boolean(page.imageUrl)));
     setImageAlt('');
     setDraftRestored(false);
   }
@@ -185,7 +185,7 @@ export function usePopup(start?: Promise<PopupStart>) {
     setReplaced(undefined);
     setText(page.respond ? respondText(page.respond) : composeBaseText(page));
     setVariants({});
-    setTargets(page.respond ? [] : context.connected);
+    setTargets(page.respond ? [] : defaultTargets(context.connected, Boolean(page.imageUrl)));
   }
 
   /**

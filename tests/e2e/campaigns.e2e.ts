@@ -9,6 +9,7 @@ import { createNewsSite, NEWS_HOST } from '../fakes/news-site';
 import { readXlsx } from '../support/xlsx';
 import { parseCsv } from './pages/audit';
 import { CampaignSourcesSection, CampaignTab, DisseminationPage } from './pages/campaigns';
+import { smallestText } from './pages/fonts';
 import { PopupPage } from './pages/popup';
 import { launchSiar, type SiarBrowser } from './support/launch';
 import { message } from './support/locales';
@@ -93,6 +94,8 @@ describe.each(['id', 'en'] as const)('a joint campaign from kit file to dissemin
     expect(await campaigns.kit(key).innerText()).toContain('HUT RI ke-81');
     expect(await campaigns.kit(key).getByTestId('kit-not-shared').count()).toBe(1);
     if (SHOTS) await popup.page.screenshot({ path: `${SHOTS}/kampanye-${lang}.png` });
+    // Chromium starts extension pages at 75 % text; the tab must stay readable (13 px floor, as every page).
+    expect((await smallestText(popup.page))[0]!.px).toBeGreaterThanOrEqual(13);
     // Opening the tab clears the new-kit badge (no unread mentions: empty).
     await expect.poll(badge).toBe('');
 
@@ -147,6 +150,7 @@ describe.each(['id', 'en'] as const)('a joint campaign from kit file to dissemin
     expect(rows.map((cells) => cells.slice(1, 5))).toEqual(deliveries.map((d) => ['HUT RI ke-81', name(d.network), clock(d.updatedAt), d.remoteUrl]));
     expect(await report.byTestId('report-agency').innerText()).toMatch(/Dinas Komunikasi dan Informatika Provinsi Jawa Tengah/i);
     expect(await report.byTestId('report-preparer').innerText()).toContain('Sari Wulandari');
+    expect((await smallestText(report.page))[0]!.px).toBeGreaterThanOrEqual(13);
 
     // Time to first share, written out here from the stored times: "2 jam N menit" / "2 h N min".
     const words = SUMMARY[lang];

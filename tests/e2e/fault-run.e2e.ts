@@ -3,12 +3,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AuditRow, DeliveryRow, PostRow } from '../../utils/db';
 import { NETWORK_IDS } from '../../utils/networks/ids';
 import { startFakeServer, type FakeServer } from '../fakes/https-server';
+import { createImagesFake, IG_JPEG_URL } from '../fakes/images';
 import { fault, FAULT_KINDS, seeded, type FaultKind } from './support/faults';
 import { launchSiar, type SiarBrowser } from './support/launch';
 import { ACCOUNTS, acceptedTexts, createNetworkFakes, leakedTokens, makeDueNow, pumpNow, setSendTimeout } from './support/networks';
 import { readTable, storageSet, waitFor, workerErrors } from './support/worker';
 
-// Hundreds of faults across the seven networks, two worker stops mid-send, and then the books must
+// Hundreds of faults across the eight networks, two worker stops mid-send, and then the books must
 // balance: every post the queue calls sent exists exactly once on its network, none twice, none lost.
 
 /** Posts are published in batches, each meeting freshly injected faults on its first attempt. */
@@ -31,7 +32,7 @@ const fakes = createNetworkFakes();
 const marker = (n: number) => `uji-${String(n).padStart(3, '0')}`;
 
 beforeAll(async () => {
-  server = await startFakeServer(Object.values(fakes));
+  server = await startFakeServer([...Object.values(fakes), createImagesFake()]);
   siar = await launchSiar({ hostRules: server.hostRules() });
   worker = siar.worker;
   await storageSet(worker, { accounts: ACCOUNTS, profile: { name: 'Uji Ketahanan', unit: '' } });
@@ -74,11 +75,13 @@ let published = 0;
 async function publishBatch(count: number) {
   for (let i = 0; i < count; i++) {
     published++;
-    const reply = await send('publish', {
+    const base = {
       text: `Siaran ${marker(published)}: layanan publik Pemprov buka hingga pukul 16.00`, variants: {},
-      pageUrl: `https://humas.example.go.id/berita/${published}`, pageTitle: `Berita ${published}`, targets: [...NETWORK_IDS],
-    });
-    expect(reply).toMatchObject({ ok: true });
+      pageUrl: `https://humas.example.go.id/berita/${published}`, pageTitle: `Berita ${published}`,
+    };
+    expect(await send('publish', { ...base, targets: NETWORK_IDS.filter((n) => n !== 'instagram') })).toMatchObject({ ok: true });
+    // Instagram takes image posts only: the same announcement with the agency's JPEG, as its own post.
+    expect(await send('publish', { ...base, targets: ['instagram'], imageUrl: IG_JPEG_URL })).toMatchObject({ ok: true });
   }
 }
 

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DeliveryRow } from '../../utils/db';
 import { NETWORK_IDS, type NetworkId } from '../../utils/networks/ids';
-import { createImagesFake, PAGE_HOST } from '../fakes/images';
+import { createImagesFake, IG_JPEG_URL, PAGE_HOST } from '../fakes/images';
 import { startFakeServer, type FakeServer } from '../fakes/https-server';
 import { PopupPage } from './pages/popup';
 import { fault, PUBLISH_PATH, rateLimited } from './support/faults';
@@ -18,6 +18,8 @@ let server: FakeServer;
 const fakes = createNetworkFakes();
 const publishes = (network: NetworkId) =>
   server.log.filter((r) => r.method === 'POST' && HOSTS[network].includes(r.host) && r.path.includes(PUBLISH_PATH[network])).length;
+/** Networks ticked for a page without an image: all but Instagram. */
+const TICKED = NETWORK_IDS.filter((n) => n !== 'instagram');
 const jakartaTime = (ms: number) => new Intl.DateTimeFormat('id', { timeZone: 'Asia/Jakarta', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(ms);
 
 beforeAll(async () => {
@@ -53,8 +55,11 @@ describe('publish results under faults', () => {
       telegram: ['pending', message('id', 'errorNetwork')],
       bluesky: ['failed', message('id', 'errorBadResponse')],
       threads: ['sent', ''],
+      instagram: ['', ''],
     };
-    for (const network of NETWORK_IDS) {
+    // The page has no image, so Instagram (image posts only) is not ticked by default.
+    expect(await popup.byTestId('target-instagram').isChecked()).toBe(false);
+    for (const network of TICKED) {
       const [state, sentence] = expected[network];
       // `pending` is also the state before the first attempt, so wait for state and sentence together.
       await expect.poll(async () => {
@@ -78,9 +83,9 @@ describe('publish results under faults', () => {
     for (const network of ['facebook', 'linkedin', 'mastodon', 'bluesky'] as const) {
       await popup.result(network).getByRole('button', { name: message('id', 'retry') }).click();
     }
-    for (const network of NETWORK_IDS) await expect.poll(() => popup.result(network).getAttribute('data-state'), { timeout: 30_000 }).toBe('sent');
-    expect(Object.fromEntries(NETWORK_IDS.map((n) => [n, publishes(n)]))).toEqual({ x: 2, facebook: 2, linkedin: 2, mastodon: 2, telegram: 2, bluesky: 2, threads: 1 });
-    expect(Object.values(acceptedTexts(fakes)).map((texts) => texts.length)).toEqual([1, 1, 1, 1, 1, 1, 1]);
+    for (const network of TICKED) await expect.poll(() => popup.result(network).getAttribute('data-state'), { timeout: 30_000 }).toBe('sent');
+    expect(Object.fromEntries(NETWORK_IDS.map((n) => [n, publishes(n)]))).toEqual({ x: 2, facebook: 2, linkedin: 2, mastodon: 2, telegram: 2, bluesky: 2, threads: 1, instagram: 0 });
+    expect(Object.values(acceptedTexts(fakes)).map((texts) => texts.length)).toEqual([1, 1, 1, 1, 1, 1, 1, 0]);
     await popup.page.close();
     await tab.close();
     expect(siar.errors).toEqual([]);
@@ -119,11 +124,14 @@ describe('publish results under faults', () => {
     for (const network of NETWORK_IDS) server.inject(fault(network, 'late-answer', 8000));
     const page = await siar.openPage('options.html');
     const text = 'Siaran pers: jadwal vaksinasi keliling pekan ini';
-    await page.evaluate((payload) => chrome.runtime.sendMessage({ type: 'publish', payload }), { text, variants: {}, pageUrl: PAGE, pageTitle: 'Jadwal', targets: [...NETWORK_IDS] });
+    await page.evaluate((payload) => chrome.runtime.sendMessage({ type: 'publish', payload }), { text, variants: {}, pageUrl: PAGE, pageTitle: 'Jadwal', targets: TICKED });
+    // Instagram only takes image posts: the same announcement with a JPEG, as its own post.
+    await page.evaluate((payload) => chrome.runtime.sendMessage({ type: 'publish', payload }), { text, variants: {}, pageUrl: PAGE, pageTitle: 'Jadwal', targets: ['instagram'], imageUrl: IG_JPEG_URL });
     const made = await waitFor(async () => acceptedTexts(fakes), (now) => NETWORK_IDS.every((n) => now[n].length === before[n].length + 1), 20_000);
     expect(NETWORK_IDS.filter((n) => made[n].length !== before[n].length + 1)).toEqual([]);
     const rows = await readTable<DeliveryRow>(siar.worker, 'deliveries');
-    const mine = (all: DeliveryRow[]) => all.filter((d) => d.postId === Math.max(...all.map((r) => r.postId)));
+    const newest = Math.max(...rows.map((r) => r.postId));
+    const mine = (all: DeliveryRow[]) => all.filter((d) => d.postId >= newest - 1);
     expect(mine(rows).map((d) => d.state)).toEqual(NETWORK_IDS.map(() => 'sending'));
     const { userDataDir } = siar;
     await siar.close({ keepProfile: true });
@@ -132,10 +140,10 @@ describe('publish results under faults', () => {
     const after = await waitFor(async () => mine(await readTable<DeliveryRow>(siar.worker, 'deliveries')),
       (all) => all.every((d) => d.state === 'sent' || d.state === 'failed'), 30_000);
     const states = Object.fromEntries(after.map((d) => [d.network, d.state === 'sent' ? 'sent' : d.lastError?.messageKey]));
-    // Mastodon resends with the same Idempotency-Key; X, Facebook, Bluesky and Threads find the post;
+    // Mastodon resends with the same Idempotency-Key; X, Facebook, Bluesky, Threads and Instagram find the post;
     // Telegram and LinkedIn have no way to look, so the officer is asked to check before retrying.
     expect(states).toEqual({
-      x: 'sent', facebook: 'sent', mastodon: 'sent', bluesky: 'sent', threads: 'sent',
+      x: 'sent', facebook: 'sent', mastodon: 'sent', bluesky: 'sent', threads: 'sent', instagram: 'sent',
       telegram: 'errorInterrupted', linkedin: 'errorInterrupted',
     });
     const accepted = acceptedTexts(fakes);

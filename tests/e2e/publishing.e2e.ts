@@ -1,7 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DeliveryRow, PostRow } from '../../utils/db';
 import { NETWORK_IDS, type NetworkId } from '../../utils/networks/ids';
+import { probeImage } from '../../utils/media/jpeg';
 import { networkNameKey } from '../../utils/networks/names';
+import { FB_CDN_HOST } from '../fakes/facebook';
 import { createImagesFake } from '../fakes/images';
 import { startFakeServer, type FakeServer } from '../fakes/https-server';
 import { createNewsSite, NEWS_HOST } from '../fakes/news-site';
@@ -12,7 +14,7 @@ import { label, message } from './support/locales';
 import { ACCOUNTS, acceptedTexts, clickNotification, createNetworkFakes, leakedTokens } from './support/networks';
 import { readTable, storageSet, tabIdOf, waitFor, workerErrors } from './support/worker';
 
-// Publishing end to end: the popup on a news page, all seven networks' fakes, the audit export.
+// Publishing end to end: the popup on a news page, all eight networks' fakes, the audit export.
 
 const ARTICLE = `https://${NEWS_HOST}/berita/rapat-koordinasi`;
 const CANONICAL = `https://${NEWS_HOST}/berita/rapat-koordinasi?id=7`;
@@ -38,7 +40,7 @@ afterAll(async () => {
   await server?.close();
 });
 
-describe('publishing to all seven networks', () => {
+describe('publishing to all eight networks', () => {
   it('sends one valid post to each, links every result, reports it, and exports it in the audit CSV', async () => {
     const { page, popup } = await popupFor(ARTICLE);
     await popup.setText(TEXT);
@@ -67,7 +69,7 @@ describe('publishing to all seven networks', () => {
     const remoteIds: Record<NetworkId, string> = {
       x: fakes.x.tweets[0]!.id, facebook: fakes.facebook.posts[0]!.id.split('_')[1]!, mastodon: fakes.mastodon.posts[0]!.id,
       bluesky: fakes.bluesky.posts[0]!.uri.split('/').pop()!, telegram: String(fakes.telegram.posts[0]!.message_id),
-      threads: fakes.threads.posts[0]!.id, linkedin: fakes.linkedin.posts[0]!.urn,
+      threads: fakes.threads.posts[0]!.id, linkedin: fakes.linkedin.posts[0]!.urn, instagram: fakes.instagram.media[0]!.id.slice(-6),
     };
     const links: Partial<Record<NetworkId, string>> = {};
     for (const network of NETWORK_IDS) {
@@ -76,6 +78,15 @@ describe('publishing to all seven networks', () => {
       expect(deliveries.find((d) => d.network === network)).toMatchObject({ state: 'sent', attempts: 1, remoteUrl: links[network] });
     }
     expect(leakedTokens(server.log)).toEqual([]);
+
+    // Instagram takes JPEGs only: the page's PNG was converted in the browser, stored unpublished on the
+    // connected Facebook Page, and that copy's address went to Instagram; the Page's feed got one post.
+    const [container] = fakes.instagram.containers;
+    expect(fakes.instagram.containers).toHaveLength(1);
+    expect(new URL(container!.imageUrl).hostname).toBe(FB_CDN_HOST);
+    expect(fakes.facebook.unpublished.map((photo) => probeImage(photo.bytes))).toEqual([expect.objectContaining({ type: 'jpg', width: 128, height: 128 })]);
+    expect(fakes.facebook.posts).toHaveLength(1);
+    expect(fakes.instagram.media[0]).toMatchObject({ caption: TEXT, containerId: container!.id });
     await popup.page.close();
     await page.close();
 
@@ -89,7 +100,7 @@ describe('publishing to all seven networks', () => {
     expect(optionsPage.url()).toBe(siar.url('options.html#audit'));
     const audit = AuditSection.on(optionsPage);
     await audit.ready();
-    await expect.poll(() => audit.rows().count()).toBe(8);
+    await expect.poll(() => audit.rows().count()).toBe(NETWORK_IDS.length + 1);
     expect(await audit.rows().first().textContent()).toContain('Sari Wulandari');
 
     const csv = await audit.exportCsv();

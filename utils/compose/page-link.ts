@@ -1,4 +1,4 @@
-import { byNetwork, networkMeta, type NetworkId } from '../networks/catalog';
+import { byNetwork, networkMeta, type LinkCarrier, type NetworkId } from '../networks/catalog';
 import { findUrls } from './urls';
 
 /**
@@ -11,14 +11,23 @@ import { findUrls } from './urls';
  * - `text`: the network takes the link only from the text — X, Mastodon (cards come from the first link
  *   in the status: https://docs.joinmastodon.org/entities/PreviewCard/), Threads, and Telegram (a photo's
  *   caption carries no preview: https://core.telegram.org/bots/api#sendphoto). Siar appends it.
+ * - `short`: Instagram captions show links as plain, unclickable text, so Siar appends a short, typeable
+ *   form (host and path, no scheme or query) that the officer can replace, e.g. with "tautan di bio",
+ *   in the Instagram variant.
  * Set per network by `link` in utils/networks/catalog.ts.
  */
-export const LINK_CARRIER: Record<NetworkId, 'card' | 'text'> = byNetwork((_id, meta) => meta.link.carrier);
+export const LINK_CARRIER: Record<NetworkId, LinkCarrier> = byNetwork((_id, meta) => meta.link.carrier);
 
 /** The carrier for one post: Facebook's photo posts (the page image attached) take the link in the caption. */
-export function linkCarrier(network: NetworkId, hasImage: boolean): 'card' | 'text' {
+export function linkCarrier(network: NetworkId, hasImage: boolean): LinkCarrier {
   const { link } = networkMeta(network);
   return (hasImage ? link.withImage : undefined) ?? link.carrier;
+}
+
+/** `https://www.example.go.id/berita/a?utm=x` → `example.go.id/berita/a`: readable and typeable where links do not work. */
+export function shortLink(url: string): string {
+  const parsed = new URL(url);
+  return `${parsed.hostname.replace(/^www\./i, '')}${parsed.pathname.replace(/\/+$/, '')}`;
 }
 
 /** What happens to the page link on one network: `none` when there is no web link to attach. */
@@ -57,5 +66,6 @@ export function withPageLink(network: NetworkId, text: string, pageUrl: string |
   if (linkCarrier(network, hasImage) === 'card') return { text, link: 'card' };
   if (textHasPageLink(text, url)) return { text, link: 'in-text' };
   const body = text.trimEnd();
+  if (linkCarrier(network, hasImage) === 'short') return { text: `${body}\n\n${shortLink(url)}`, link: 'appended' };
   return { text: body ? `${body}\n${url}` : url, link: 'appended' };
 }

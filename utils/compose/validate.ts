@@ -40,6 +40,8 @@ function problemFor(network: NetworkId, measure: Measure): DraftProblem {
   if (measure.detail === 'empty') return { key: 'composerEmpty', network };
   if (measure.detail === 'bytes') return { key: 'composerBytesOver', network };
   if (measure.detail === 'links') return { key: 'composerTooManyLinks', network };
+  if (measure.detail === 'hashtags') return { key: 'composerTooManyHashtags', network };
+  if (measure.detail === 'mentions') return { key: 'composerTooManyMentions', network };
   return { key: 'composerOverLimit', network, params: [String(measure.limit)] };
 }
 
@@ -57,6 +59,14 @@ export function checkTarget(network: NetworkId, written: string, input: Pick<Dra
   return { network, text, measure, parts: 1, link, problem: problemFor(network, measure) };
 }
 
+/** Networks that publish nothing without a picture (Instagram: every feed post is an image or video). */
+export const NEEDS_IMAGE: readonly NetworkId[] = ['instagram'];
+
+/** The networks ticked by default: every connected one, except those that need an image the page lacks. */
+export function defaultTargets(connected: NetworkId[], hasImage: boolean): NetworkId[] {
+  return hasImage ? connected : connected.filter((network) => !NEEDS_IMAGE.includes(network));
+}
+
 export interface DraftCheck {
   ok: boolean;
   /** The first problem among the chosen networks, to tell the officer. */
@@ -71,6 +81,7 @@ export function validateDraft(input: DraftInput): DraftCheck {
   const allBlank = [input.text, ...input.targets.map((n) => input.variants[n] ?? '')].every((text) => !text.trim());
   if (allBlank) return { ok: false, problem: { key: 'composerEmpty' }, checks };
   if (input.targets.length === 0) return { ok: false, problem: { key: 'composerNoTarget' }, checks };
-  const problem = input.targets.map((network) => checks[network].problem).find(Boolean);
+  const problem = input.targets.map((network) => checks[network].problem).find(Boolean)
+    ?? (input.hasImage ? undefined : input.targets.filter((n) => NEEDS_IMAGE.includes(n)).map((network) => ({ key: 'composerNeedsImage' as const, network }))[0]);
   return { ok: !problem, problem, checks };
 }

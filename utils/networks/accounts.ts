@@ -51,6 +51,11 @@ export const linkedinAccountSchema = z.object({
   name: label(200), expiresAt: epochMs,
 });
 
+// Instagram API with Instagram Login: the professional account's IG user id and a long-lived token.
+export const instagramAccountSchema = z.object({
+  userId: text(100), token: text(), name: label(200), expiresAt: epochMs,
+});
+
 /**
  * Each network's account schema, the one definition of its fields: the stored accounts, the connect
  * check and the settings file's accounts (utils/settings-file/schema.ts) are built from it.
@@ -63,6 +68,7 @@ export const ACCOUNT_SCHEMAS = {
   telegram: telegramAccountSchema,
   threads: threadsAccountSchema,
   linkedin: linkedinAccountSchema,
+  instagram: instagramAccountSchema,
 } satisfies Record<NetworkId, z.ZodMiniType>;
 
 type AccountsShape = { [K in NetworkId]: z.ZodMiniOptional<(typeof ACCOUNT_SCHEMAS)[K]> };

@@ -26,6 +26,14 @@ export const API_VERSIONS = {
     source: 'https://developers.facebook.com/docs/graph-api/changelog/versions/', checked: '2026-11-30',
   },
   /**
+   * Instagram API with Instagram Login (graph.instagram.com) takes the Graph API version in its path and
+   * follows Graph's version schedule, so it is pinned to the same v25.0 (available until 2028-07-29).
+   */
+  instagram: {
+    version: 'v25.0', endOfLife: '2028-07-29', basis: 'published',
+    source: 'https://developers.facebook.com/docs/graph-api/changelog/versions/', checked: '2026-11-30',
+  },
+  /**
    * Threads API. Only v1.0 exists and Meta publishes no end for it; the table keeps it so the day Meta
    * does, one line changes.
    */

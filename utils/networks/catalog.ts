@@ -36,6 +36,8 @@ export type ShareIntent =
   | { label: MessageKey; /** Chip position; whatsapp (25) and email (1000) sit between. */ rank: number; build: IntentBuilder }
   | { none: string };
 
+export type LinkCarrier = 'card' | 'text' | 'short';
+
 export interface NetworkMeta {
   /** i18n key of the display name. */
   name: MessageKey;
@@ -57,9 +59,10 @@ export interface NetworkMeta {
   rule: string;
   /**
    * How the network carries the page's link when the text does not contain it (utils/compose/page-link.ts):
-   * `card` beside the text, `text` only inside it; `withImage` when a post with the page image differs.
+   * `card` beside the text, `text` only inside it, `short` as a short unclickable form inside it;
+   * `withImage` when a post with the page image differs.
    */
-  link: { carrier: 'card' | 'text'; withImage?: 'card' | 'text' };
+  link: { carrier: LinkCarrier; withImage?: LinkCarrier };
   share: ShareIntent;
 }
 
@@ -160,6 +163,16 @@ export const NETWORK_CATALOG = {
       label: 'intentLinkedin', rank: 40,
       build: (share) => (share.url ? withQuery('https://www.linkedin.com/sharing/share-offsite/', [['url', share.url]]) : undefined),
     },
+  },
+  instagram: {
+    // Instagram API with Instagram Login (utils/networks/instagram.ts explains the choice); a converted
+    // image is stored unpublished on the connected Facebook Page, whose origin comes with that account.
+    name: 'networkInstagram', help: 'setupHelpInstagram', origins: ['https://graph.instagram.com/*'],
+    publicFields: ['userId', 'name', 'expiresAt'], manualExpiry: true,
+    connect: pasted(field('userId', 'fieldUserId', 'text'), field('token', 'fieldToken', 'secret'), expiry),
+    // Links in captions are not clickable: a short, typeable form goes in the caption (page-link.ts).
+    rule: 'instagram', link: { carrier: 'short' },
+    share: { none: 'Instagram has no web share link; the popup offers copy caption + download image (InstagramShare.tsx).' },
   },
 } as const satisfies Record<string, NetworkMeta>;
 

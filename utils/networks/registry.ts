@@ -1,6 +1,8 @@
 import type { Accounts } from './accounts';
 import { createBluesky, type BlueskyNetwork } from './bluesky';
 import { facebook } from './facebook';
+import { createInstagram } from './instagram';
+import type { ImageHost } from './instagram-image';
 import type { NetworkId } from './ids';
 import { linkedin } from './linkedin';
 import { mastodon } from './mastodon';
@@ -18,6 +20,8 @@ export interface NetworkHooks {
    * Called before the adapter goes on, even if the post then fails: the old values no longer work.
    */
   onAccountRefreshed?<K extends NetworkId>(id: K, account: AccountFor<K>): void | Promise<void>;
+  /** A public URL for an image converted in the browser (Instagram takes images only by URL). */
+  imageHost?: ImageHost;
 }
 
 /** Every network Siar publishes to, wired to the owner's storage. A network's adapter is one line here; see `Network` for the rest. */
@@ -33,6 +37,7 @@ export function createNetworks(hooks: NetworkHooks = {}): Networks {
     telegram,
     threads: createThreads(forId('threads')),
     linkedin,
+    instagram: createInstagram({ ...forId('instagram'), imageHost: hooks.imageHost }),
   };
 }
 

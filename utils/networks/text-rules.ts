@@ -1,4 +1,4 @@
-import { intentUrl } from '../compose/intents';
+import { INTENT_NAMES, intentUrl, type IntentName } from '../compose/intents';
 import { ruleFor } from '../compose/rules';
 import { splitForNetwork } from '../compose/split';
 import type { NetworkId } from './ids';
@@ -11,6 +11,9 @@ export function textRules<K extends NetworkId>(id: K) {
     id,
     measure: (text: string) => ruleFor(id).measure(text),
     split: (text: string) => splitForNetwork(text, ruleFor(id)),
-    intentUrl: (draft: Draft) => intentUrl(id, { text: draft.variants[id] ?? draft.text, url: draft.url, title: draft.title }),
+    // A network whose catalog entry says `share: { none }` (Instagram) has no share link to build.
+    intentUrl: (draft: Draft) => ((INTENT_NAMES as readonly string[]).includes(id)
+      ? intentUrl(id as IntentName, { text: draft.variants[id] ?? draft.text, url: draft.url, title: draft.title })
+      : undefined),
   };
 }

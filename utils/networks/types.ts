@@ -34,6 +34,11 @@ export interface TargetPost {
   idempotencyKey: string;
   /** The network post this one answers (utils/compose/reply.ts): X tweet id, Mastodon status URI, Bluesky at:// URI. */
   replyTo?: string;
+  /**
+   * Progress a multi-step network keeps on the delivery row (Instagram: the media container id), saved
+   * before it waits, so an attempt after a worker stop resumes the same container instead of making a second.
+   */
+  checkpoint?: { value?: string; save(value: string): Promise<void> };
 }
 
 export interface PublishResult { remoteId: string; url: string }

@@ -56,7 +56,7 @@ export function deliveryText(post: PostRow, network: DeliveryRow['network']): st
   return post.replyTo?.network === network ? text : withPageLink(network, text, post.pageUrl, Boolean(post.imageUrl)).text;
 }
 
-export function targetFor(network: Network<never>, post: PostRow, delivery: DeliveryRow): TargetPost {
+export function targetFor(network: Network<never>, post: PostRow, delivery: DeliveryRow, database?: SiarDatabase): TargetPost {
   const text = deliveryText(post, delivery.network);
   const parts = network.split(text);
   if (parts.length === 0 || parts.some((part) => !network.measure(part).ok)) throw new ContentError('too-long');
@@ -66,6 +66,11 @@ export function targetFor(network: Network<never>, post: PostRow, delivery: Deli
     idempotencyKey: delivery.idempotencyKey,
     ...(post.lang ? { lang: post.lang } : {}),
     ...(post.replyTo?.network === delivery.network ? { replyTo: post.replyTo.remoteId } : {}),
+    checkpoint: {
+      value: delivery.checkpoint,
+      // Written at once, outside the attempt's outcome: the progress must survive the worker stopping.
+      save: async (value) => { await database?.deliveries.update(delivery.id!, { checkpoint: value }); },
+    },
   };
 }
 
@@ -125,7 +130,7 @@ export async function sendDelivery(deps: QueueDeps, id: number): Promise<void> {
     const account = (await deps.accounts())[delivery.network];
     if (!network || !account) throw new AuthError('not connected');
     const signal = AbortSignal.timeout(deps.timeoutMs ?? SEND_TIMEOUT_MS);
-    const target = targetFor(network, post, delivery);
+    const target = targetFor(network, post, delivery, deps.database);
     // An earlier attempt timed out: look on the network before publishing again.
     const found = uncertain && network.findExisting ? await network.findExisting(target, account as never, signal) : undefined;
     uncertain = false;

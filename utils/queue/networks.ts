@@ -1,6 +1,7 @@
 import { createNetworks } from '../networks/registry';
 import type { NetworkId } from '../networks/ids';
-import { updateAccounts } from '../secrets/store';
+import { hostOnFacebookPage } from '../networks/facebook-image-host';
+import { loadAccounts, updateAccounts } from '../secrets/store';
 
 // The publishing adapters wired to the officer's stored accounts: one instance for the whole worker,
 // shared by delivery (./service.ts), connection tests (utils/accounts/service.ts) and Bluesky search
@@ -17,6 +18,11 @@ export const networks = createNetworks({
   onAccountRefreshed: async (id, account) => {
     refreshed.set(id, { account, at: Date.now() });
     await updateAccounts((accounts) => ({ ...accounts, [id]: account }));
+  },
+  // Instagram fetches images only by public URL: a converted one goes to the connected Facebook Page, unpublished.
+  imageHost: async (jpeg, signal) => {
+    const { facebook } = await loadAccounts();
+    return facebook ? hostOnFacebookPage(facebook, jpeg, signal) : undefined;
   },
 });
 

@@ -11,7 +11,7 @@ export type FaultKind = (typeof FAULT_KINDS)[number];
 /** The request that publishes, per network (lookups and uploads are left alone). */
 export const PUBLISH_PATH: Record<NetworkId, string> = {
   x: '/2/tweets', facebook: '/feed', mastodon: '/api/v1/statuses', bluesky: 'com.atproto.repo.createRecord',
-  telegram: '/sendMessage', threads: '/threads_publish', linkedin: '/rest/posts',
+  telegram: '/sendMessage', threads: '/threads_publish', linkedin: '/rest/posts', instagram: '/media_publish',
 };
 
 const json = (status: number, body: unknown, headers: Record<string, string> = {}): FakeResponse =>
@@ -29,6 +29,8 @@ export function rateLimited(network: NetworkId, seconds: number): FakeResponse {
     case 'telegram': return json(429, { ok: false, error_code: 429, description: `Too Many Requests: retry after ${seconds}`, parameters: { retry_after: seconds } });
     case 'linkedin': return json(429, { status: 429, message: 'Resource level throttle limit reached' }, { 'retry-after': String(seconds) });
     case 'facebook': case 'threads': return graph(400, 4, 'Application request limit reached');
+    // The Content Publishing API's 24-hour limit (Instagram error codes page: code 9, subcode 2207042).
+    case 'instagram': return json(400, { error: { message: 'Application request limit reached', type: 'OAuthException', code: 9, error_subcode: 2207042, is_transient: false, error_user_msg: 'You reached maximum number of posts that is allowed to be published by Content Publish API.', fbtrace_id: 'FaultFake' } });
   }
 }
 
@@ -40,7 +42,7 @@ export function expiredToken(network: NetworkId): FakeResponse {
     case 'bluesky': return json(401, { error: 'AuthenticationRequired', message: 'Invalid identifier or password' });
     case 'telegram': return json(401, { ok: false, error_code: 401, description: 'Unauthorized' });
     case 'linkedin': return json(401, { status: 401, message: 'Expired access token', code: 'EXPIRED_ACCESS_TOKEN' });
-    case 'facebook': case 'threads': return graph(400, 190, 'Error validating access token: Session has expired');
+    case 'facebook': case 'threads': case 'instagram': return graph(400, 190, 'Error validating access token: Session has expired');
   }
 }
 

@@ -3,18 +3,24 @@ import type { NetworkId } from '../../../utils/networks/ids';
 import { BLUESKY_ACCOUNT, createBlueskyFake } from '../../fakes/bluesky';
 import { createFacebookFake, FACEBOOK_ACCOUNT } from '../../fakes/facebook';
 import type { LoggedRequest } from '../../fakes/https-server';
+import { createImagesFake } from '../../fakes/images';
+import { createInstagramFake, INSTAGRAM_ACCOUNT, mediaFrom } from '../../fakes/instagram';
+import { createNewsSite } from '../../fakes/news-site';
 import { createLinkedinFake, LINKEDIN_ACCOUNT } from '../../fakes/linkedin';
 import { createMastodonFake, MASTODON_ACCOUNT, MASTODON_HOST } from '../../fakes/mastodon';
 import { createTelegramFake, TELEGRAM_ACCOUNT } from '../../fakes/telegram';
 import { createThreadsFake, THREADS_ACCOUNT } from '../../fakes/threads';
 import { createXFake, X_CREDENTIALS } from '../../fakes/x';
 
-// The seven networks' fakes and the accounts they accept, shared by the publishing browser tests.
+// The eight networks' fakes and the accounts they accept, shared by the publishing browser tests.
 
 export function createNetworkFakes() {
+  const facebook = createFacebookFake();
+  // Meta fetches image_url itself: from the agency's sites (stateless fakes) or the Facebook CDN.
+  const instagram = createInstagramFake({ fetchMedia: mediaFrom([facebook, createImagesFake(), createNewsSite()]) });
   return {
-    x: createXFake(), facebook: createFacebookFake(), mastodon: createMastodonFake(), bluesky: createBlueskyFake(),
-    telegram: createTelegramFake(), threads: createThreadsFake(), linkedin: createLinkedinFake(),
+    x: createXFake(), facebook, mastodon: createMastodonFake(), bluesky: createBlueskyFake(),
+    telegram: createTelegramFake(), threads: createThreadsFake(), linkedin: createLinkedinFake(), instagram,
   };
 }
 export type NetworkFakes = ReturnType<typeof createNetworkFakes>;
@@ -23,13 +29,14 @@ const { appKey, appSecret, accessToken, accessSecret } = X_CREDENTIALS;
 export const ACCOUNTS = {
   x: { auth: 'oauth1', appKey, appSecret, accessToken, accessSecret, username: 'humasjateng' },
   facebook: FACEBOOK_ACCOUNT, mastodon: MASTODON_ACCOUNT, bluesky: BLUESKY_ACCOUNT,
-  telegram: TELEGRAM_ACCOUNT, threads: THREADS_ACCOUNT, linkedin: LINKEDIN_ACCOUNT,
+  telegram: TELEGRAM_ACCOUNT, threads: THREADS_ACCOUNT, linkedin: LINKEDIN_ACCOUNT, instagram: INSTAGRAM_ACCOUNT,
 };
 
 /** Each network's API host (as the fake server logs it). */
 export const HOSTS: Record<NetworkId, string[]> = {
   x: ['api.x.com', 'api.twitter.com'], facebook: ['graph.facebook.com'], mastodon: [MASTODON_HOST], bluesky: ['bsky.social'],
   telegram: ['api.telegram.org'], threads: ['graph.threads.net'], linkedin: ['api.linkedin.com', 'www.linkedin.com'],
+  instagram: ['graph.instagram.com'],
 };
 
 /** Every secret string per network, including the Bluesky session tokens the PDS issues. */
@@ -41,6 +48,7 @@ export const SECRETS: Record<NetworkId, (string | RegExp)[]> = {
   telegram: [TELEGRAM_ACCOUNT.botToken],
   threads: [THREADS_ACCOUNT.token],
   linkedin: [LINKEDIN_ACCOUNT.token],
+  instagram: [INSTAGRAM_ACCOUNT.token],
 };
 
 /** Requests that carried a network's secret to any host other than that network's own. */
@@ -66,6 +74,7 @@ export function acceptedTexts(fakes: NetworkFakes): Record<NetworkId, string[]> 
     telegram: fakes.telegram.posts.map((p) => p.text ?? p.caption ?? ''),
     threads: fakes.threads.posts.map((p) => p.text ?? ''),
     linkedin: fakes.linkedin.posts.map((p) => p.body.commentary ?? ''),
+    instagram: fakes.instagram.media.map((m) => m.caption ?? ''),
   };
 }
 

@@ -6,6 +6,7 @@ import { createFacebookFake, FACEBOOK_ACCOUNT, type FacebookFake } from '../../f
 import type { FakeResponse } from '../../fakes/fake';
 import { startFakeServer, type FakeServer } from '../../fakes/https-server';
 import { createImagesFake, IMAGE_URL } from '../../fakes/images';
+import { createInstagramFake, INSTAGRAM_ACCOUNT, mediaFrom, type InstagramFake } from '../../fakes/instagram';
 import { createLinkedinFake, LINKEDIN_ACCOUNT, type LinkedinFake } from '../../fakes/linkedin';
 import { createMastodonFake, MASTODON_ACCOUNT, type MastodonFake } from '../../fakes/mastodon';
 import { createTelegramFake, TELEGRAM_ACCOUNT, type TelegramFake } from '../../fakes/telegram';
@@ -25,6 +26,7 @@ export interface Env {
   telegram: TelegramFake;
   threads: ThreadsFake;
   linkedin: LinkedinFake;
+  instagram: InstagramFake;
   /** The next request to `host` (whose path includes `path`) gets `response` instead. */
   fail(host: string, response: FakeResponse, path?: string): void;
 }
@@ -39,8 +41,10 @@ export function useFakes(): Env {
     env.telegram = createTelegramFake();
     env.threads = createThreadsFake();
     env.linkedin = createLinkedinFake();
+    const images = createImagesFake();
+    env.instagram = createInstagramFake({ fetchMedia: mediaFrom([images, env.facebook]) });
     env.server = await startFakeServer(
-      [env.x, env.facebook, env.mastodon, env.bluesky, env.telegram, env.threads, env.linkedin, createImagesFake()],
+      [env.x, env.facebook, env.mastodon, env.bluesky, env.telegram, env.threads, env.linkedin, env.instagram, images],
       { tls: false },
     );
     env.routed = routeFetch(env.server.port);
@@ -83,6 +87,7 @@ export const ACCOUNTS = {
   telegram: { ...TELEGRAM_ACCOUNT } as AccountFor<'telegram'>,
   threads: { ...THREADS_ACCOUNT } as AccountFor<'threads'>,
   linkedin: { ...LINKEDIN_ACCOUNT } as AccountFor<'linkedin'>,
+  instagram: { ...INSTAGRAM_ACCOUNT } as AccountFor<'instagram'>,
 };
 
 /** JSON the client cannot parse, sent as if it were JSON. */

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createNetworks } from '../../../utils/networks/registry';
 import { NETWORK_IDS, type NetworkId } from '../../../utils/networks/ids';
 import { MASTODON_HOST } from '../../fakes/mastodon';
-import { PAGE_HOST } from '../../fakes/images';
+import { IG_JPEG_URL, PAGE_HOST } from '../../fakes/images';
 import { ACCOUNTS, signal, useFakes, withImage } from './harness';
 
 const env = useFakes();
@@ -12,6 +12,7 @@ const HOSTS: Record<NetworkId, string[]> = {
   telegram: ['api.telegram.org'], threads: ['graph.threads.net'],
   // The Images API's upload URL is on LinkedIn's own upload host (www.linkedin.com/dms-uploads/).
   linkedin: ['api.linkedin.com', 'www.linkedin.com'],
+  instagram: ['graph.instagram.com'],
 };
 
 const SECRETS: Record<NetworkId, string[]> = {
@@ -22,6 +23,7 @@ const SECRETS: Record<NetworkId, string[]> = {
   telegram: [ACCOUNTS.telegram.botToken],
   threads: [ACCOUNTS.threads.token],
   linkedin: [ACCOUNTS.linkedin.token],
+  instagram: [ACCOUNTS.instagram.token],
 };
 const NEVER_SENT = [ACCOUNTS.x.appSecret, ACCOUNTS.x.accessSecret];
 
@@ -31,7 +33,9 @@ describe('credentials', () => {
     const accounts = ACCOUNTS;
     for (const id of NETWORK_IDS) {
       const network = networks[id] as { publish: (p: unknown, a: unknown, s: AbortSignal) => Promise<unknown>; verify: (a: unknown, s: AbortSignal) => Promise<unknown> };
-      await network.publish(withImage({ idempotencyKey: `k-${id}` }), accounts[id], signal());
+      // Instagram takes a real JPEG in its ratio range only; the shared test image is a stub.
+      const image = id === 'instagram' ? { image: { url: IG_JPEG_URL, alt: 'Petugas melayani warga' } } : {};
+      await network.publish(withImage({ idempotencyKey: `k-${id}`, ...image }), accounts[id], signal());
       await network.verify(accounts[id], signal());
     }
     await networks.x.publish(withImage({ parts: ['OAuth 2 juga'] }), ACCOUNTS.xOAuth2, signal());

@@ -1,6 +1,7 @@
 import { NETWORK_CATALOG, type CatalogRuleKey, type NetworkId } from '../../networks/catalog';
 import { blueskyRule } from './bluesky';
 import { facebookRule } from './facebook';
+import { instagramRule } from './instagram';
 import { linkedinRule } from './linkedin';
 import { mastodonRule } from './mastodon';
 import { telegramRule } from './telegram';
@@ -19,6 +20,7 @@ export const RULES = {
   telegram: telegramRule,
   threads: threadsRule,
   linkedin: linkedinRule,
+  instagram: instagramRule,
 } satisfies Record<CatalogRuleKey, Rule>;
 
 /** The counting rule of one network, as its catalog entry names it. */

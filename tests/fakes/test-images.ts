@@ -1,0 +1,27 @@
+import jpeg from 'jpeg-js';
+import { PNG } from 'pngjs';
+
+// Real image files of chosen sizes, encoded by jpeg-js and pngjs, so image checks read true headers.
+
+function pixels(width: number, height: number): Buffer {
+  const data = Buffer.alloc(width * height * 4);
+  for (let i = 0; i < width * height; i++) {
+    const x = i % width;
+    data[i * 4] = (x * 255) / width;
+    data[i * 4 + 1] = 120;
+    data[i * 4 + 2] = 200;
+    data[i * 4 + 3] = 255;
+  }
+  return data;
+}
+
+/** A baseline JPEG of `width × height`. */
+export const makeJpeg = (width: number, height: number): Buffer =>
+  Buffer.from(jpeg.encode({ data: pixels(width, height), width, height }, 80).data);
+
+/** A PNG of `width × height`. */
+export function makePng(width: number, height: number): Buffer {
+  const png = new PNG({ width, height });
+  pixels(width, height).copy(png.data);
+  return PNG.sync.write(png);
+}
