@@ -20,7 +20,7 @@ export default defineConfig({
     short_name: 'Siar',
     description: '__MSG_extDescription__',
     default_locale: 'id',
-    // The popup is public/popup.html running the classic script entrypoints/composer.tsx builds, not an
+    // The popup is public/popup.html running the classic script entrypoints/popup.tsx builds, not an
     // HTML entrypoint, so WXT does not add it here by itself (MV2 builds get it as browser_action).
     action: { default_title: '__MSG_actionTitle__', default_popup: 'popup.html' },
     // Likewise the side panel: public/sidepanel.html runs entrypoints/sidepanel-app.tsx (Firefox: a sidebar).

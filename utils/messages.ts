@@ -76,7 +76,7 @@ export const protocol = {
    * Everything the composer opens with, in one round trip: the page to share (from the given tab or
    * the quote waiting from the context menu), connected networks, limits, earlier shares of its link.
    */
-  composerStart: {
+  popupStart: {
     request: z.object({ tabId: z.optional(z.int()) }),
     response: z.object({
       page: pageInfoSchema,

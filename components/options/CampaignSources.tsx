@@ -4,7 +4,7 @@ import { MessageError, send } from '../../utils/messages';
 import type { CampaignSource } from '../../utils/settings';
 import { clockTime } from '../../utils/sources/labels';
 import { ensureOrigins, originPattern } from '../../utils/sources/origins';
-import { Alert } from '../Alert';
+import { Alert } from '../common/Alert';
 
 /** How a campaign source is doing: its failure sentence, or when it last worked and how many kits it gave, and each skipped kit. */
 function CampaignHealth({ source }: { source: CampaignSource }) {

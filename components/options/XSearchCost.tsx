@@ -3,7 +3,7 @@ import { t, uiLanguage } from '../../utils/i18n';
 import type { SourceView } from '../../utils/monitor/protocol';
 import { SETTINGS, readSetting, writeSetting, type SettingValue } from '../../utils/settings';
 import { X_MIN_RESULTS, X_PRICING, billingMonth, xReadCost, xSearchMonthlyCeiling } from '../../utils/sources/x-cost';
-import { Alert } from '../Alert';
+import { Alert } from '../common/Alert';
 
 type Usage = SettingValue<typeof SETTINGS.xSearchUsage>;
 

@@ -5,7 +5,7 @@ import { t, uiLanguage, type MessageKey } from '../../utils/i18n';
 import { send } from '../../utils/messages';
 import { networkNameKey } from '../../utils/networks/names';
 import { safeHttpUrl } from '../../utils/sidepanel/links';
-import { Alert } from '../Alert';
+import { Alert } from '../common/Alert';
 
 const PHASE_KEYS: Record<KitView['phase'], MessageKey> = { active: 'kitPhaseActive', upcoming: 'kitPhaseUpcoming', ended: 'kitPhaseEnded' };
 /** Active kits first (sharing time), then those still to open, then ended ones. */

@@ -1,6 +1,6 @@
 import type { KitView } from '../../utils/campaigns/protocol';
 import { t } from '../../utils/i18n';
-import { Alert } from '../Alert';
+import { Alert } from '../common/Alert';
 
 /** Says which campaign kit the composer holds, and what every post must contain. */
 export function KitBanner({ kit }: { kit: KitView }) {

@@ -7,12 +7,12 @@ import { fromLocalInput, periodFromQuery, periodQuery, toLocalInput, type Period
 import { SETTINGS, readSetting, type SettingValue } from '../../utils/settings';
 import { zoneLabel } from '../../utils/setup';
 import { mentionsBetween } from '../../utils/sidepanel/query';
-import { Alert } from '../Alert';
-import { markReady } from '../mount';
-import { useLiveQuery } from '../useLiveQuery';
+import { Alert } from '../common/Alert';
+import { markReady } from '../common/mount';
+import { useLiveQuery } from '../common/useLiveQuery';
 import { ClippingGroups } from './ClippingGroups';
 import { ToneChart } from './ToneChart';
-import '../sidepanel.css';
+import '../sidepanel/sidepanel.css';
 import './report.css';
 
 const lang = uiLanguage();

@@ -9,10 +9,10 @@ import { networkNameKey } from '../../utils/networks/names';
 import { SETTINGS, readSetting, type SettingValue } from '../../utils/settings';
 import { safeHttpUrl } from '../../utils/sidepanel/links';
 import { dateInZone, dayRange } from '../../utils/sidepanel/time';
-import { Alert } from '../Alert';
-import { markReady } from '../mount';
+import { Alert } from '../common/Alert';
+import { markReady } from '../common/mount';
 import { ReportFilters } from './ReportFilters';
-import '../sidepanel.css';
+import '../sidepanel/sidepanel.css';
 import './dissemination.css';
 
 const lang = uiLanguage() === 'en' ? 'en' : 'id';

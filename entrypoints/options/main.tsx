@@ -1,5 +1,5 @@
 import '../../utils/zod-jitless';
-import { Options } from '../../components/Options';
-import { mount } from '../../components/mount';
+import { Options } from '../../components/options/Options';
+import { mount } from '../../components/common/mount';
 
 mount('optionsTitle', <Options />);

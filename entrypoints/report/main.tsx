@@ -1,5 +1,5 @@
 import '../../utils/zod-jitless';
 import { ClippingReport } from '../../components/report/ClippingReport';
-import { mount } from '../../components/mount';
+import { mount } from '../../components/common/mount';
 
 mount('reportTitle', <ClippingReport />);

@@ -1,5 +1,5 @@
 import '../../utils/zod-jitless';
-import { Setup } from '../../components/Setup';
-import { mount } from '../../components/mount';
+import { Setup } from '../../components/setup/Setup';
+import { mount } from '../../components/common/mount';
 
 mount('setupTitle', <Setup />);

@@ -24,7 +24,7 @@ let siar: SiarBrowser;
 let server: FakeServer;
 const fakes = createNetworkFakes();
 
-async function composerFor(url: string) {
+async function popupFor(url: string) {
   const page = await siar.context.newPage();
   await page.goto(url);
   return { page, popup: await PopupPage.forTab(siar, await tabIdOf(siar.worker, url.split('?')[0]!)) };
@@ -42,7 +42,7 @@ afterAll(async () => {
 
 describe('publishing to all eight networks', () => {
   it('sends one valid post to each, links every result, reports it, and exports it in the audit CSV', async () => {
-    const { page, popup } = await composerFor(ARTICLE);
+    const { page, popup } = await popupFor(ARTICLE);
     await popup.setText(TEXT);
     for (const network of NETWORK_IDS) expect(await popup.byTestId(`target-${network}`).isChecked()).toBe(true);
     await popup.publish();
@@ -127,7 +127,7 @@ describe('publishing to all eight networks', () => {
     await storageSet(siar.worker, { preferences: { timeZone: 'Asia/Makassar', quietHours: { enabled: false, from: '22:00', to: '06:00' }, retention: { days: 90, maxCount: 200000 } } });
     // Only the due alarm may send it: the one-minute safety tick is switched off for this test.
     await siar.worker.evaluate(() => chrome.alarms.clear('siar-tick'));
-    const { page, popup } = await composerFor(ARTICLE);
+    const { page, popup } = await popupFor(ARTICLE);
     expect(await popup.page.locator('label.schedule').textContent()).toContain('WITA');
     for (const network of NETWORK_IDS) if (network !== 'telegram') await popup.setTarget(network, false);
     await popup.setText('Siaran terjadwal: pelayanan publik dibuka pukul 08.00');

@@ -4,7 +4,7 @@ import { message } from '../e2e/support/locales';
 import { mention, seedInPage, watch } from '../e2e/support/mentions';
 import type { Ext } from './pages/base';
 import { ArticleTab, ContentMenu, ExtensionViews } from './pages/browser-ui';
-import { ComposerPage, OptionsPage, ReportPage, SetupPage, SidebarPage } from './pages/pages';
+import { PopupPage, OptionsPage, ReportPage, SetupPage, SidebarPage } from './pages/pages';
 import { ADDON_VERSION, GECKO_ID, SiarFirefox } from './support/firefox';
 import { ARTICLE, startArticleServer } from './support/web';
 
@@ -81,7 +81,7 @@ describe('Siar in Firefox ESR', () => {
   it('options, composer, side panel, report and setup render in Indonesian', async () => {
     expect(await probe.title()).toBe(message('id', 'optionsTitle'));
     const web = await ArticleTab.open(firefox, article.url);
-    const composer = await ComposerPage.openIn(firefox, `/popup.html?tabId=${await activeTabId()}`);
+    const composer = await PopupPage.openIn(firefox, `/popup.html?tabId=${await activeTabId()}`);
     expect(await composer.title()).toBe(message('id', 'actionTitle'));
     expect(await composer.text('[data-testid="open-sidepanel"]')).toBe(message('id', 'openSidePanel'));
     const panel = await SidebarPage.openIn(firefox, '/sidepanel.html');
@@ -95,7 +95,7 @@ describe('Siar in Firefox ESR', () => {
 
   it('composer counters follow the text as the officer types', async () => {
     const web = await ArticleTab.open(firefox, article.url);
-    const composer = await ComposerPage.openIn(firefox, `/popup.html?tabId=${await activeTabId()}`);
+    const composer = await PopupPage.openIn(firefox, `/popup.html?tabId=${await activeTabId()}`);
     await composer.setText('Banjir surut');
     await composer.waitFor(() => document.querySelector('[data-testid="count-x"]')?.textContent === '12');
     // X counts every URL as 23 characters (https://docs.x.com/resources/fundamentals/counting-characters).
@@ -130,7 +130,7 @@ describe('Siar in Firefox ESR', () => {
 
   it('the composer\'s "Pantauan" link opens the sidebar with the mentions', async () => {
     const web = await ArticleTab.open(firefox, article.url);
-    const composer = await ComposerPage.openIn(firefox, `/popup.html?tabId=${await activeTabId()}`);
+    const composer = await PopupPage.openIn(firefox, `/popup.html?tabId=${await activeTabId()}`);
     const views = new ExtensionViews(probe);
     expect(await views.sidebarOpen()).toBe(false);
     await composer.openMonitoring();

@@ -36,7 +36,7 @@ export async function capturePage(tabId?: number): Promise<PageInfo> {
 }
 
 /** The composer's context for the page at `url`; `accounts`: begun by the caller while the page was captured. */
-export async function composerContext(url: string, accounts = composerAccounts()) {
+export async function popupContext(url: string, accounts = popupAccounts()) {
   const [{ stored, summaries }, sent] = await Promise.all([
     accounts,
     url ? db.audit.where('pageUrl').equals(url).filter((row) => row.event === 'sent').toArray() : ([] as AuditRow[]),
@@ -53,7 +53,7 @@ export async function composerContext(url: string, accounts = composerAccounts()
 }
 
 /** Connected accounts and their summaries, read together. */
-export async function composerAccounts() {
+export async function popupAccounts() {
   // Locked (or no device key): the summaries still say which networks are connected.
   const [stored, summaries] = await Promise.all([loadAccounts().catch((): Accounts => ({})), readSetting(SETTINGS.accountSummaries)]);
   return { stored, summaries };
@@ -69,12 +69,12 @@ export async function postStatus(postId: number): Promise<DeliveryStatus[]> {
 }
 
 /** The answers to the composer's messages (registered by utils/worker/handlers.ts). */
-export const composerHandlers: Pick<Handlers, 'composerStart' | 'postStatus'> = {
-  composerStart: async ({ tabId }) => {
+export const popupHandlers: Pick<Handlers, 'popupStart' | 'postStatus'> = {
+  popupStart: async ({ tabId }) => {
     // The accounts are read while the page is captured: the officer waits for this answer.
-    const accounts = composerAccounts();
+    const accounts = popupAccounts();
     const page = await capturePage(tabId);
-    return { page, context: await composerContext(page.url, accounts) };
+    return { page, context: await popupContext(page.url, accounts) };
   },
   postStatus: async ({ postId }) => ({ deliveries: await postStatus(postId) }),
 };

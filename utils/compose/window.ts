@@ -19,7 +19,7 @@ export type QuoteRequest = z.infer<typeof quoteRequestSchema>;
 
 const PENDING_QUOTE_KEY = 'pendingQuote';
 
-/** The last quote's write to storage.session; the composer's read waits for it (see openComposer). */
+/** The last quote's write to storage.session; the composer's read waits for it (see showPopup). */
 let quoteStored: Promise<unknown> = Promise.resolve();
 
 /**
@@ -42,7 +42,7 @@ function toolbarAction(): { openPopup(): Promise<void> } | undefined {
  * await (https://developer.mozilla.org/docs/Mozilla/Add-ons/WebExtensions/User_actions). So the popup
  * may ask for the quote before it is stored; takePendingQuote waits for this write first.
  */
-export async function openComposer(quote: QuoteRequest) {
+export async function showPopup(quote: QuoteRequest) {
   const stored = browser.storage.session.set({ [PENDING_QUOTE_KEY]: quote });
   quoteStored = stored.catch(() => undefined);
   let opened: Promise<boolean>;

@@ -1,5 +1,5 @@
 import { replyTargetOf } from '../compose/reply';
-import { openComposer } from '../compose/window';
+import { showPopup } from '../compose/window';
 import { db } from '../db';
 import { ContentError } from '../errors';
 import type { Handlers } from '../messages';
@@ -15,7 +15,7 @@ export async function respondToMention(id: number) {
   // A mention without a web link cannot be opened or answered; the panel hides the button then.
   const url = safeHttpUrl(mention?.url);
   if (!mention || !url) throw new ContentError('response', `mention ${id} has no web link`);
-  await openComposer({
+  await showPopup({
     selection: '', pageUrl: url, pageTitle: mention.title.slice(0, 1000), at: Date.now(), standalone: true,
     respond: { title: mention.title.slice(0, 1000), outlet: mention.outlet.slice(0, 1000), reply: replyTargetOf(mention) },
   });

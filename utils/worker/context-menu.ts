@@ -1,6 +1,6 @@
 import { browser, type Browser } from '#imports';
 import { t } from '../i18n';
-import { openComposer, type QuoteRequest } from '../compose/window';
+import { showPopup, type QuoteRequest } from '../compose/window';
 
 export const QUOTE_MENU_ID = 'siar-quote';
 
@@ -46,5 +46,5 @@ export function quoteFromClick(info: Browser.contextMenus.OnClickData, tab?: Bro
 
 export async function onContextMenuClick(info: Browser.contextMenus.OnClickData, tab?: Browser.tabs.Tab) {
   if (info.menuItemId !== QUOTE_MENU_ID) return;
-  await openComposer(quoteFromClick(info, tab));
+  await showPopup(quoteFromClick(info, tab));
 }

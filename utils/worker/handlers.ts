@@ -1,7 +1,7 @@
 import { browser } from '#imports';
 import { accountHandlers } from '../accounts/service';
 import { campaignHandlers } from '../campaigns/service';
-import { composerHandlers } from '../compose/service';
+import { popupHandlers } from '../compose/service';
 import { listenHandlers } from '../listen/service';
 import type { Handlers } from '../messages';
 import { auditHandlers } from '../queue/audit-service';
@@ -28,7 +28,7 @@ export const handlers: Handlers = {
   ...workerHandlers,
   ...accountHandlers,
   ...settingsFileHandlers,
-  ...composerHandlers,
+  ...popupHandlers,
   ...queueHandlers,
   ...auditHandlers,
   ...listenHandlers,

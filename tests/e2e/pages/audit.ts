@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { ExtensionPage } from './base';
 
-/** The options page's audit section (components/AuditLog.tsx). */
+/** The options page's audit section (components/options/AuditLog.tsx). */
 export class AuditSection extends ExtensionPage {
   static on(page: Page) {
     return new AuditSection(page);

@@ -34,7 +34,7 @@ export abstract class FirefoxPage {
     }
   }
 
-  /** Waits for the page's `siar-ready` mark (components/mount.ts). */
+  /** Waits for the page's `siar-ready` mark (components/common/mount.tsx). */
   async siarReady() {
     await this.waitFor(() => performance.getEntriesByName('siar-ready').length > 0);
   }

@@ -23,7 +23,7 @@ export class ReportPage extends FirefoxPage {
 }
 
 /** The composer (what the toolbar popup shows), opened in a tab for one web tab. */
-export class ComposerPage extends FirefoxPage {
+export class PopupPage extends FirefoxPage {
   async ready() {
     await this.waitFor(() => Boolean(document.querySelector('main.popup')));
     await this.siarReady();

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 // Links must reach WCAG 2.2 AA contrast (4.5:1 for text, SC 1.4.3) in both colour schemes. Relative
 // luminance and contrast ratio as WCAG defines them (https://www.w3.org/TR/WCAG22/#dfn-relative-luminance).
 
-const css = readFileSync(resolve(import.meta.dirname, '../../../components/styles.css'), 'utf8');
+const css = readFileSync(resolve(import.meta.dirname, '../../../components/common/styles.css'), 'utf8');
 
 function luminance(hex: string): number {
   const [r, g, b] = [1, 3, 5].map((at) => parseInt(hex.slice(at, at + 2), 16) / 255)

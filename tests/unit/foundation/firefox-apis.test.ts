@@ -1,6 +1,6 @@
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { openComposer, takePendingQuote, type QuoteRequest } from '../../../utils/compose/window';
+import { showPopup, takePendingQuote, type QuoteRequest } from '../../../utils/compose/window';
 import { createContextMenus, QUOTE_MENU_ID } from '../../../utils/worker/context-menu';
 
 // The Firefox faults of issue 18 at the API level (the real-browser proof is tests/firefox/):
@@ -19,7 +19,7 @@ function gestureBoundPopup() {
   return { openPopup: vi.fn<() => Promise<void>>(() => (handling ? Promise.resolve() : Promise.reject(new Error('openPopup requires a user gesture')))) };
 }
 
-describe('openComposer in Firefox (MV2)', () => {
+describe('showPopup in Firefox (MV2)', () => {
   let createWindow: ReturnType<typeof vi.fn<() => Promise<object>>>;
   beforeEach(() => {
     fakeBrowser.reset();
@@ -32,14 +32,14 @@ describe('openComposer in Firefox (MV2)', () => {
   it('opens the toolbar popup through browserAction, within the click, and no window', async () => {
     const browserAction = gestureBoundPopup();
     api.browserAction = browserAction;
-    await openComposer(QUOTE);
+    await showPopup(QUOTE);
     expect(browserAction.openPopup).toHaveBeenCalledOnce();
     expect(createWindow).not.toHaveBeenCalled();
   });
 
   it('the popup reads the quote even when it asks before the quote is stored', async () => {
     api.browserAction = gestureBoundPopup();
-    const opening = openComposer(QUOTE);
+    const opening = showPopup(QUOTE);
     // The popup's first request can arrive before storage.session has answered the write.
     await expect(takePendingQuote()).resolves.toEqual(QUOTE);
     await opening;
@@ -48,7 +48,7 @@ describe('openComposer in Firefox (MV2)', () => {
 
   it('falls back to the composer window when the popup cannot open', async () => {
     api.browserAction = { openPopup: vi.fn<() => Promise<void>>(() => Promise.reject(new Error('openPopup requires a user gesture'))) };
-    await openComposer(QUOTE);
+    await showPopup(QUOTE);
     expect(createWindow).toHaveBeenCalledWith(expect.objectContaining({ url: expect.stringContaining('/popup.html?window=1'), type: 'popup' }));
   });
 });

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { startLiveQuery } from '../../../components/useLiveQuery';
+import { startLiveQuery } from '../../../components/common/useLiveQuery';
 import type { SiarDatabase } from '../../../utils/db';
 import { loadDexie } from '../../../utils/sidepanel/dexie';
 import { planQuery, type MentionFilter } from '../../../utils/sidepanel/filters';
