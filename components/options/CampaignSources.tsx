@@ -5,11 +5,13 @@ import type { CampaignSource } from '../../utils/settings';
 import { clockTime } from '../../utils/sources/labels';
 import { ensureOrigins, originPattern } from '../../utils/sources/origins';
 import { Alert } from '../common/Alert';
+import { useTimeZone } from '../common/useTimeZone';
 
 /** How a campaign source is doing: its failure sentence, or when it last worked and how many kits it gave, and each skipped kit. */
 function CampaignHealth({ source }: { source: CampaignSource }) {
   const { health } = source;
-  const time = (at: number) => clockTime(at, uiLanguage());
+  const timeZone = useTimeZone();
+  const time = (at: number) => clockTime(at, uiLanguage(), timeZone);
   const failing = health.lastError && health.failures > 0;
   return (
     <div class="source-health" data-testid="campaign-source-health">

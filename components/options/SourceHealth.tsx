@@ -2,6 +2,7 @@ import { t, uiLanguage, type MessageKey } from '../../utils/i18n';
 import type { SourceView } from '../../utils/monitor/protocol';
 import { clockTime } from '../../utils/sources/labels';
 import { Alert } from '../common/Alert';
+import { useTimeZone } from '../common/useTimeZone';
 
 /**
  * How a source is doing: its failure sentence (read out as an alert), or when it last worked (and whether
@@ -9,7 +10,8 @@ import { Alert } from '../common/Alert';
  */
 export function SourceHealth({ source }: { source: SourceView }) {
   const { health } = source;
-  const time = (at: number) => clockTime(at, uiLanguage());
+  const timeZone = useTimeZone();
+  const time = (at: number) => clockTime(at, uiLanguage(), timeZone);
   const failing = health.lastError && health.failures > 0;
   return (
     <div class="source-health">

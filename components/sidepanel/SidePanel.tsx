@@ -160,7 +160,7 @@ export function SidePanel({ firstScreen }: { firstScreen?: FirstScreenReads }) {
       </PageHeader>
       {refreshNote && <Alert tone="info" testId="panel-refresh-note">{refreshNote}</Alert>}
       {warning && <warning.SettingsWarning />}
-      {rowsShown && <SourceHealthStrip />}
+      {rowsShown && <SourceHealthStrip timeZone={timeZone} />}
       <MentionFilters filter={filter} watches={watchRows.value ?? []} timeZone={timeZone} onChange={changeFilter} />
       <details class="chart-section" onToggle={(event) => setChartOpen(event.currentTarget.open)}>
         <summary>{t('panelChart')}</summary>

@@ -5,14 +5,14 @@ import { clockTime, sourceKindKey } from '../../utils/sources/labels';
 import { useLiveQuery } from '../common/useLiveQuery';
 
 /** The stored error's sentence (its own locale key, with the retry time where it has one). */
-function reason(error: { messageKey: string; retryAt?: number } | undefined): string {
+function reason(error: { messageKey: string; retryAt?: number } | undefined, timeZone: string): string {
   if (!error) return t('sourceErrorNetwork');
-  const text = t(error.messageKey as MessageKey, error.retryAt ? clockTime(error.retryAt, uiLanguage()) : undefined);
+  const text = t(error.messageKey as MessageKey, error.retryAt ? clockTime(error.retryAt, uiLanguage(), timeZone) : undefined);
   return text && text !== error.messageKey ? text : t('sourceErrorNetwork');
 }
 
 /** Sources whose last poll failed, each with why and a retry button; nothing when all are well. */
-export function SourceHealthStrip() {
+export function SourceHealthStrip({ timeZone }: { timeZone: string }) {
   const sources = useLiveQuery((db) => db.sources.toArray(), []);
   const [busy, setBusy] = useState<number | undefined>();
   const failing = (sources.value ?? []).filter((s) => s.health.failures > 0 && (s.health.lastErrorAt ?? 0) >= (s.health.lastSuccessAt ?? 0));
@@ -26,7 +26,7 @@ export function SourceHealthStrip() {
     <ul class="source-strip" data-testid="source-health">
       {failing.map((source) => (
         <li key={source.id} class="notice notice-warning" role="alert" data-testid="source-failing" data-source-id={source.id}>
-          <span>{t('panelSourceFailing', [source.name || t(sourceKindKey(source.kind)), reason(source.health.lastError)])}</span>
+          <span>{t('panelSourceFailing', [source.name || t(sourceKindKey(source.kind)), reason(source.health.lastError, timeZone)])}</span>
           <button type="button" data-testid="source-retry" disabled={busy === source.id} onClick={() => void retry(source.id!)}>{t('sourceRetry')}</button>
         </li>
       ))}
