@@ -142,7 +142,9 @@ describe.each(['id', 'en'] as const)('a joint campaign from kit file to dissemin
 
   it('reports the three links with times, prints on A4, exports CSV and XLSX, and gives the chat summary', async () => {
     const report = await DisseminationPage.openIn(siar, `dissemination.html?kits=${encodeURIComponent(key)}`);
-    const deliveries = (await readTable<DeliveryRow>(siar.worker, 'deliveries')).toSorted((a, b) => a.updatedAt - b.updatedAt);
+    const deliveries = (await readTable<DeliveryRow>(siar.worker, 'deliveries'))
+      // The report's order: time sent, then post, then network name (two networks can answer in the same millisecond).
+      .toSorted((a, b) => a.updatedAt - b.updatedAt || a.postId - b.postId || a.network.localeCompare(b.network));
     const clock = (at: number) => new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Jakarta', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' })
       .format(at).replace(',', '');
     const name = (network: NetworkId) => message(lang, `network${network[0]!.toUpperCase()}${network.slice(1)}`);
