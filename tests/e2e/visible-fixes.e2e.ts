@@ -137,6 +137,14 @@ describe.each(['id', 'en'] as const)('pages in %s', (lang) => {
       expect(links.length).toBeGreaterThan(0);
       for (const link of links) expect(contrast(link.colour, link.bg), `${scheme} ${link.text} ${link.colour} on ${link.bg}`).toBeGreaterThanOrEqual(4.5);
     }
+    // With the chart open the page is taller than the panel: the detail still covers everything from below
+    // the header to the panel's bottom edge, wherever the page is scrolled (issue 14.12).
+    for (const y of [0, 10_000]) {
+      await panel.page.evaluate((top) => window.scrollTo(0, top), y);
+      const covered = await panel.page.evaluate(() => [0.3, 0.6, 0.95].every((f) =>
+        document.elementFromPoint(innerWidth / 2, Math.floor(innerHeight * f))?.closest('.mention-detail') !== null));
+      expect(covered, `detail covers the panel at scroll ${y}`).toBe(true);
+    }
     await shot(panel.page, `sidepanel-dark-${lang}`);
     await panel.page.close();
 
