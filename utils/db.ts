@@ -1,6 +1,7 @@
 import { Dexie, type EntityTable } from 'dexie';
 import { DB_NAME } from './db-name';
 import type { ErrorInfo } from './errors';
+import type { MessageKey } from './i18n';
 import type { NetworkId } from './networks/ids';
 import type { ReplyTarget } from './compose/reply';
 import type { Kit } from './campaigns/kit';
@@ -43,6 +44,8 @@ export interface DeliveryRow {
   remoteId?: string;
   remoteUrl?: string;
   lastError?: ErrorInfo;
+  /** Set on a sent delivery that went out differently than written (without its page image), with the sentence why. */
+  notice?: { messageKey: MessageKey; detail?: string };
   /** The last attempt timed out after the request left: the network may hold the post already. */
   uncertain?: boolean;
   /** A network's own progress on this delivery (Instagram container id): see TargetPost.checkpoint. */

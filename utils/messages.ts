@@ -53,6 +53,7 @@ const deliveryStatusSchema = z.object({
   id: z.number(), network: networkIdSchema, state: z.enum(['pending', 'sending', 'sent', 'failed', 'needs-auth']),
   remoteUrl: z.optional(z.string()), nextAttemptAt: z.nullable(z.number()),
   lastError: z.optional(errorInfoSchema),
+  notice: z.optional(z.object({ messageKey: z.string(), detail: z.optional(z.string()) })),
 });
 export type DeliveryStatus = z.infer<typeof deliveryStatusSchema>;
 

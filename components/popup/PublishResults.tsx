@@ -30,6 +30,9 @@ export function PublishResults({ deliveries, timeZone, onChange }: { deliveries:
           {row.state === 'sent' && safeHttpUrl(row.remoteUrl) && (
             <> · <a href={safeHttpUrl(row.remoteUrl)} target="_blank" rel="noopener noreferrer">{t('viewPost')}</a></>
           )}
+          {row.state === 'sent' && row.notice && (
+            <div class="muted" data-testid={`result-notice-${row.network}`}>{t(row.notice.messageKey as MessageKey)}</div>
+          )}
           {row.lastError && row.state !== 'sent' && (
             <div class={row.state === 'pending' ? 'muted' : 'error-text'} role={row.state === 'pending' ? undefined : 'alert'}>
               {errorSentence(row, timeZone)}

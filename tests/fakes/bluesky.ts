@@ -39,7 +39,7 @@ export interface BlueskyFake extends Fake {
   /** The fake's clock for token expiry; tests move it forward instead of waiting two hours. */
   now(): number;
   setNow(at: number): void;
-  blobs: { cid: string; mimeType: string; size: number }[];
+  blobs: { cid: string; mimeType: string; size: number; bytes: Buffer }[];
   sessionsCreated: number;
   refreshes: number;
   /** Posts by other accounts, by at:// URI (what the officer may answer). */
@@ -49,6 +49,9 @@ export interface BlueskyFake extends Fake {
 }
 
 const BASE32 = 'abcdefghijklmnopqrstuvwxyz234567';
+
+/** app.bsky.embed.external#external `thumb` maxSize, in bytes. */
+export const BLUESKY_THUMB_MAX_BYTES = 1_000_000;
 
 /** A real CIDv1 (sha-256) in base32, so the lexicon's `cid` format and blob refs validate. */
 function cidFor(content: Buffer | string, codec: number): string {
@@ -173,7 +176,7 @@ export function createBlueskyFake(): BlueskyFake {
         const mimeType = String(request.headers['content-type'] ?? '');
         if (!mimeType.startsWith('image/') || request.body.length === 0) return xrpcError(400, 'InvalidRequest', 'bad blob');
         const cid = cidFor(request.body, 0x55);
-        blobs.push({ cid, mimeType, size: request.body.length });
+        blobs.push({ cid, mimeType, size: request.body.length, bytes: Buffer.from(request.body) });
         return json(200, { blob: { $type: 'blob', ref: { $link: cid }, mimeType, size: request.body.length } });
       }
       if (nsid === 'com.atproto.repo.createRecord') {
@@ -191,7 +194,15 @@ export function createBlueskyFake(): BlueskyFake {
           return xrpcError(400, 'InvalidRequest', 'reply refers to an unknown post');
         }
         const thumb = (body.record.embed as { external?: { thumb?: { ref: { $link: string } } } } | undefined)?.external?.thumb;
-        if (thumb && !blobs.some((b) => b.cid === thumb.ref.$link)) return xrpcError(400, 'InvalidRequest', 'blob not found');
+        const stored = thumb ? blobs.find((b) => b.cid === thumb.ref.$link) : undefined;
+        if (thumb && !stored) return xrpcError(400, 'InvalidRequest', 'blob not found');
+        // The PDS checks each blob a record references against its lexicon constraints when the record is
+        // written: app.bsky.embed.external#external thumb has maxSize 1000000 (lexicons/app/bsky/embed/
+        // external.json) and accept image/*. uploadBlob itself takes far larger files, so only here.
+        if (stored && stored.size > BLUESKY_THUMB_MAX_BYTES) {
+          return xrpcError(400, 'InvalidRequest', `Invalid app.bsky.feed.post record: Record/embed/external/thumb file too big (max ${BLUESKY_THUMB_MAX_BYTES} bytes)`);
+        }
+        if (stored && !stored.mimeType.startsWith('image/')) return xrpcError(400, 'InvalidRequest', 'Invalid app.bsky.feed.post record: Record/embed/external/thumb has an invalid mime type');
         const rkey = `3lfake${String(posts.length + 1).padStart(7, '0')}`;
         const post = { uri: `at://${BLUESKY_DID}/app.bsky.feed.post/${rkey}`, cid: cidFor(`${rkey}${JSON.stringify(body.record)}`, 0x71), record: body.record };
         posts.push(post);

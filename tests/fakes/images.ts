@@ -1,19 +1,38 @@
 import type { Fake, FakeResponse } from './fake';
-import { makeJpeg, makePng } from './test-images';
+import { readFileSync } from 'node:fs';
+import { makeJpeg, makeNoisePng, makePng } from './test-images';
 
 // The agency's own website: the page image that adapters fetch (without any network's token)
 // before uploading it to X, Mastodon or Bluesky.
 
 export const PAGE_HOST = 'www.example.go.id';
 export const IMAGE_URL = `https://${PAGE_HOST}/img/foto.jpg`;
-/** A tiny JPEG-looking payload; fakes only check it arrives intact. */
-export const IMAGE_BYTES = Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), Buffer.alloc(2048, 7)]);
+/** A small real JPEG (every network takes it as it is); fakes check it arrives intact. */
+export const IMAGE_BYTES = makeJpeg(120, 80);
 
 /** Real files for Instagram's checks: a JPEG it takes, a PNG banner and a too-wide JPEG it refuses. */
 export const IG_JPEG_URL = `https://${PAGE_HOST}/img/foto-ig.jpg`;
 export const IG_PNG_URL = `https://${PAGE_HOST}/img/spanduk.png`;
 export const IG_WIDE_URL = `https://${PAGE_HOST}/img/panorama.jpg`;
+/** Page images in the formats agency sites use (tests/fixtures/images/README.md says how each was made). */
+export const PAGE_IMAGES = {
+  webp: `https://${PAGE_HOST}/img/halaman.webp`,
+  avif: `https://${PAGE_HOST}/img/halaman.avif`,
+  heic: `https://${PAGE_HOST}/img/halaman.heic`,
+  svg: `https://${PAGE_HOST}/img/halaman.svg`,
+  /** 800 × 600 noise PNG, about 1.44 MB: over Bluesky's thumb limit, under X's 5 MB. */
+  bigPng: `https://${PAGE_HOST}/img/foto-besar.png`,
+} as const;
+const fixture = (name: string) => () => readFileSync(new URL(`../fixtures/images/${name}`, import.meta.url));
+/** The same files behind agency pages whose og:image they are (`/halaman-webp.html`…). */
+export const IMAGE_PAGES = Object.fromEntries(Object.keys(PAGE_IMAGES).map((kind) => [kind, `https://${PAGE_HOST}/halaman-${kind}.html`])) as Record<keyof typeof PAGE_IMAGES, string>;
+
 const FILES: Record<string, { type: string; bytes: () => Buffer }> = {
+  '/img/halaman.webp': { type: 'image/webp', bytes: fixture('page.webp') },
+  '/img/halaman.avif': { type: 'image/avif', bytes: fixture('page.avif') },
+  '/img/halaman.heic': { type: 'image/heic', bytes: fixture('page.heic') },
+  '/img/halaman.svg': { type: 'image/svg+xml', bytes: fixture('page.svg') },
+  '/img/foto-besar.png': { type: 'image/png', bytes: () => makeNoisePng(800, 600) },
   '/img/foto-ig.jpg': { type: 'image/jpeg', bytes: () => makeJpeg(600, 500) },
   '/img/spanduk.png': { type: 'image/png', bytes: () => makePng(900, 300) },
   '/img/panorama.jpg': { type: 'image/jpeg', bytes: () => makeJpeg(1000, 300) },
@@ -35,6 +54,11 @@ export function createImagesFake(): Fake & { requests: number } {
       if (request.path === '/spanduk.html') {
         // An agency page whose only image is a wide PNG banner: Instagram needs it cropped and converted.
         return { status: 200, headers: { 'content-type': 'text/html; charset=utf-8' }, body: '<!doctype html><html lang="id"><head><title>Spanduk Pelayanan Publik</title><meta property="og:image" content="/img/spanduk.png"><meta property="og:image:alt" content="Spanduk jam layanan"></head><body><h1>Spanduk Pelayanan Publik</h1><p>Jam layanan baru.</p></body></html>' };
+      }
+      const page = /^\/halaman-(webp|avif|heic|svg|bigPng)\.html$/.exec(request.path);
+      if (page) {
+        const image = PAGE_IMAGES[page[1] as keyof typeof PAGE_IMAGES];
+        return { status: 200, headers: { 'content-type': 'text/html; charset=utf-8' }, body: `<!doctype html><html lang="id"><head><title>Layanan Publik ${page[1]}</title><meta property="og:image" content="${image}"><meta property="og:image:alt" content="Petugas melayani warga"></head><body><h1>Layanan Publik ${page[1]}</h1><p>Jam layanan baru kantor pelayanan.</p></body></html>` };
       }
       if (request.path === '/page.html') return { status: 200, headers: { 'content-type': 'text/html' }, body: '<html></html>' };
       return { status: 404, headers: { 'content-type': 'text/html' }, body: 'not found' };

@@ -1,4 +1,6 @@
 import { json, jsonBody, type Fake, type FakeResponse } from './fake';
+import { probeImage } from '../../utils/media/jpeg';
+import { mimeOf } from '../../utils/media/plan';
 
 // LinkedIn's versioned Posts API (POST /rest/posts → 201 with the URN in x-restli-id), which refuses
 // calls without LinkedIn-Version or with a sunset one (426), and /v2/userinfo + /rest/organizations/{id}
@@ -51,10 +53,16 @@ export function unescapedReserved(commentary: string): string | undefined {
 export interface LinkedinFake extends Fake {
   posts: { urn: string; body: PostBody }[];
   /** Images API uploads: initialized by POST /rest/images?action=initializeUpload, filled by the PUT. */
-  images: { urn: string; owner: string; bytes: number; type?: string }[];
+  images: { urn: string; owner: string; bytes: number; type?: string; content?: Buffer }[];
 }
 
+/**
+ * Images API: "JPG, GIF, and PNG formats", "Images with less than 36,152,320 pixels"
+ * (learn.microsoft.com/en-us/linkedin/marketing/community-management/shares/images-api). The file's own
+ * header decides, not the Content-Type it was sent with.
+ */
 const IMAGE_TYPES = new Set(['image/jpeg', 'image/png', 'image/gif']);
+export const LINKEDIN_MAX_PIXELS = 36_152_320;
 
 export function createLinkedinFake(): LinkedinFake {
   const posts: LinkedinFake['posts'] = [];
@@ -73,8 +81,10 @@ export function createLinkedinFake(): LinkedinFake {
         const target = images.find((image) => request.path === `/dms-uploads/${encodeURIComponent(image.urn)}`);
         const type = String(request.headers['content-type'] ?? '');
         if (request.method !== 'PUT' || !target) return error(404, 'Upload URL not found');
-        if (!IMAGE_TYPES.has(type) || request.body.length === 0) return error(400, 'Unsupported image format', 'MEDIA_ASSET_PROCESSING_FAILED');
-        Object.assign(target, { bytes: request.body.length, type });
+        const probe = probeImage(request.body);
+        if (!probe || !IMAGE_TYPES.has(mimeOf(probe.type)) || !IMAGE_TYPES.has(type)) return error(400, 'Unsupported image format', 'MEDIA_ASSET_PROCESSING_FAILED');
+        if (probe.width * probe.height >= LINKEDIN_MAX_PIXELS) return error(400, 'Image exceeds the maximum pixel count', 'MEDIA_ASSET_PROCESSING_FAILED');
+        Object.assign(target, { bytes: request.body.length, type, content: Buffer.from(request.body) });
         return { status: 201 };
       }
       if (request.method === 'GET' && request.path === '/v2/userinfo') return json(200, { sub: 'abc123', name: 'Petugas Humas' });

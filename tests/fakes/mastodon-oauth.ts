@@ -14,7 +14,23 @@ export interface MastodonOAuthState {
   tokenScopes: Map<string, string[]>;
   /** What /api/v2/instance reports as `version` (the `profile` scope exists from 4.3.0). */
   version: string;
+  /**
+   * What /api/v2/instance reports as `configuration.media_attachments` (docs.joinmastodon.org/entities/
+   * Instance/#media_attachments), and what POST /api/v2/media then enforces; undefined leaves the key out,
+   * as older servers do.
+   */
+  mediaConfig?: { supported_mime_types: string[]; image_size_limit: number; image_matrix_limit: number };
 }
+
+/**
+ * mastodon.social's answer (image_size_limit 16777216, image_matrix_limit 33177600, quoted in
+ * github.com/mastodon/mastodon/discussions/26709) with Mastodon 4.x's image types (docs.joinmastodon.org/
+ * user/posting/#media: JPEG, PNG, GIF, HEIF, WebP, AVIF).
+ */
+export const MASTODON_MEDIA_CONFIG = {
+  supported_mime_types: ['image/jpeg', 'image/png', 'image/gif', 'image/heic', 'image/heif', 'image/webp', 'image/avif', 'video/mp4'],
+  image_size_limit: 16_777_216, image_matrix_limit: 33_177_600,
+};
 
 /**
  * Every scope Mastodon knows (docs.joinmastodon.org/api/oauth-scopes/): the three top-level ones, their
@@ -44,7 +60,10 @@ const s256 = (verifier: string) => createHash('sha256').update(verifier).digest(
 export function handleMastodonOAuth(request: FakeRequest, state: MastodonOAuthState, tokens: { accessToken: string; maxChars: number }): FakeResponse | undefined {
   const { method, path } = request;
   if (method === 'GET' && path === '/api/v2/instance') {
-    return json(200, { domain: request.host, title: 'Sosial Pemerintah', version: state.version, configuration: { statuses: { max_characters: tokens.maxChars, max_media_attachments: 4 } } });
+    return json(200, {
+      domain: request.host, title: 'Sosial Pemerintah', version: state.version,
+      configuration: { statuses: { max_characters: tokens.maxChars, max_media_attachments: 4 }, ...(state.mediaConfig ? { media_attachments: state.mediaConfig } : {}) },
+    });
   }
   if (method === 'POST' && path === '/api/v1/apps') {
     const body = (String(request.headers['content-type']).includes('json') ? jsonBody(request) : Object.fromEntries(formBody(request))) as Record<string, unknown> | undefined;

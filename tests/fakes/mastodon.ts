@@ -1,5 +1,7 @@
 import { json, jsonBody, type Fake, type FakeRequest, type FakeResponse } from './fake';
-import { handleMastodonOAuth, scopeCovers, type MastodonOAuthState } from './mastodon-oauth';
+import { handleMastodonOAuth, MASTODON_MEDIA_CONFIG, scopeCovers, type MastodonOAuthState } from './mastodon-oauth';
+import { probeImage } from '../../utils/media/jpeg';
+import { mimeOf } from '../../utils/media/plan';
 
 // A Mastodon instance (docs.joinmastodon.org): POST /api/v1/statuses with Idempotency-Key (a repeated
 // key returns the status already made), POST /api/v2/media answering 202 until processed,
@@ -33,7 +35,7 @@ export const OUT_OF_SCOPE = 'This action is outside the authorized scopes';
 
 const error = (status: number, message: string) => json(status, { error: message });
 
-interface Media { id: string; description?: string; bytes: number; polls: number }
+interface Media { id: string; description?: string; bytes: number; polls: number; content: Buffer }
 
 export interface MastodonFake extends Fake {
   posts: { id: string; status: string; language?: string; visibility?: string; inReplyTo?: string; mediaIds: string[]; key: string }[];
@@ -64,6 +66,7 @@ export function createMastodonFake(maxChars = 500): MastodonFake {
   const now = () => clock ?? Date.now();
   const oauth: MastodonOAuthState = {
     apps: [], codes: new Map(), tokenScopes: new Map([[MASTODON_ACCOUNT.accessToken, MASTODON_TOKEN_SCOPES]]), version: '4.5.2',
+    mediaConfig: { ...MASTODON_MEDIA_CONFIG },
   };
   const remote = new Map<string, string>();
   const resolved = new Map<string, MastodonFake['posts'][number]>();
@@ -101,7 +104,14 @@ export function createMastodonFake(maxChars = 500): MastodonFake {
         const form = await multipart(request);
         const file = form?.get('file');
         if (!(file instanceof Blob) || file.size === 0) return error(422, 'Validation failed: File is invalid');
-        const item: Media = { id: String(5000 + media.length), description: form?.get('description')?.toString(), bytes: file.size, polls: 0 };
+        // The instance's own limits, as /api/v2/instance publishes them; the type is read from the file
+        // itself, as Mastodon's Paperclip does. 422 bodies as docs.joinmastodon.org/methods/media/#v2 shows.
+        const content = Buffer.from(await file.arrayBuffer());
+        const limits = oauth.mediaConfig ?? MASTODON_MEDIA_CONFIG;
+        const probe = probeImage(content);
+        if (!probe || !limits.supported_mime_types.includes(mimeOf(probe.type))) return error(422, 'Validation failed: File content type is invalid, File is invalid');
+        if (content.length > limits.image_size_limit) return error(422, `Validation failed: File file size must be less than ${limits.image_size_limit} Bytes`);
+        const item: Media = { id: String(5000 + media.length), description: form?.get('description')?.toString(), bytes: file.size, polls: 0, content };
         media.push(item);
         return json(202, { id: item.id, type: 'image', url: null, description: item.description ?? null });
       }

@@ -2,6 +2,19 @@ import { createHmac } from 'node:crypto';
 import { formBody, json, jsonBody, type Fake, type FakeRequest, type FakeResponse } from './fake';
 import { createXOAuth2, type XOAuth2 } from './x-oauth2';
 import { createXSearch, type XSearchFake } from './x-search';
+import { probeImage } from '../../utils/media/jpeg';
+import { mimeOf } from '../../utils/media/plan';
+
+/**
+ * What the media upload takes for a post image: "Supported image media types: JPG, PNG, GIF, WEBP",
+ * "Image size: <= 5 MB", "Animated GIF size: <= 15 MB" (docs.x.com/x-api/media/quickstart/best-practices,
+ * Image specifications; docs.x.com/x-api/media/introduction). Anything else is refused at initialize
+ * (declared type and total_bytes) and again at finalize (the bytes as they arrived).
+ */
+export const X_MEDIA_TYPES = ['image/jpeg', 'image/png', 'image/gif', 'image/webp'];
+export const X_IMAGE_MAX_BYTES = 5 * 1024 * 1024;
+const X_GIF_MAX_BYTES = 15 * 1024 * 1024;
+const xMaxBytes = (type: string) => (type === 'image/gif' ? X_GIF_MAX_BYTES : X_IMAGE_MAX_BYTES);
 
 // A fake of the X API v2 endpoints Siar uses, answering with the documented shapes
 // (docs.x.com: POST /2/tweets, GET /2/users/me, problem+json errors, x-rate-limit-* headers).
@@ -86,7 +99,7 @@ export interface XFake extends Fake {
   bearersUsed: string[];
   /** The authorization-code grant (x.com/i/oauth2/authorize and the code exchange). */
   oauth2: XOAuth2;
-  media: { id: string; bytes: number; type: string; finalized: boolean; altText?: string }[];
+  media: { id: string; bytes: number; type: string; finalized: boolean; altText?: string; content: Buffer[] }[];
   refreshes: number;
   /** Revokes every OAuth 2 access token issued so far, as if they had expired. */
   expireBearers(): void;
@@ -200,8 +213,10 @@ export function createXFake(options: { authorizeHost?: boolean } = {}): XFake {
     if (request.method === 'POST' && request.path === '/2/media/upload/initialize') {
       const body = jsonBody(request) as { media_type?: string; total_bytes?: number } | undefined;
       if (!body?.media_type?.startsWith('image/') || !body.total_bytes) return problem(400, 'Invalid Request', 'media_type and total_bytes are required');
+      if (!X_MEDIA_TYPES.includes(body.media_type)) return problem(400, 'Invalid Request', `Unsupported media_type: ${body.media_type}`);
+      if (body.total_bytes > xMaxBytes(body.media_type)) return problem(400, 'Invalid Request', `File size exceeds ${xMaxBytes(body.media_type)} bytes`);
       const id = String(1_880_000_000_000_000_000n + BigInt(media.length + 1));
-      media.push({ id, bytes: 0, type: body.media_type, finalized: false });
+      media.push({ id, bytes: 0, type: body.media_type, finalized: false, content: [] });
       return json(200, { data: { id, media_key: `3_${id}`, expires_after_secs: 86400 } });
     }
     const step = /^\/2\/media\/upload\/(\d+)\/(append|finalize)$/.exec(request.path);
@@ -211,9 +226,13 @@ export function createXFake(options: { authorizeHost?: boolean } = {}): XFake {
       const chunk = parts.get('media');
       if (!chunk || chunk.length === 0 || !parts.has('segment_index')) return problem(400, 'Invalid Request', 'media and segment_index are required');
       item.bytes += chunk.length;
+      item.content.push(Buffer.from(chunk));
       return { status: 204 };
     }
     if (step && item && step[2] === 'finalize') {
+      const probe = probeImage(Buffer.concat(item.content));
+      if (!probe || !X_MEDIA_TYPES.includes(mimeOf(probe.type))) return problem(400, 'Invalid Request', 'media type unrecognized.');
+      if (item.bytes > xMaxBytes(mimeOf(probe.type))) return problem(400, 'Invalid Request', `File size exceeds ${xMaxBytes(mimeOf(probe.type))} bytes`);
       item.finalized = true;
       return json(200, { data: { id: item.id, media_key: `3_${item.id}`, size: item.bytes, expires_after_secs: 86400 } });
     }

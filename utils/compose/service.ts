@@ -65,6 +65,7 @@ export async function postStatus(postId: number): Promise<DeliveryStatus[]> {
     id: row.id!, network: row.network, state: row.state, remoteUrl: row.remoteUrl,
     nextAttemptAt: Number.isFinite(row.nextAttemptAt) ? row.nextAttemptAt : null,
     lastError: row.lastError,
+    ...(row.notice ? { notice: row.notice } : {}),
   }));
 }
 

@@ -1,12 +1,13 @@
 import { imageSize } from 'image-size';
 import { ContentError } from '../errors';
+import { firstStep, nextStep, type FitStep, type ImagePlan, type ImageProbe } from './plan';
 
 // Image checks and conversion shared by networks that take a picture only in some shapes (Instagram
-// first). The probe reads the file header with `image-size` (no decoding, works in the worker and in
+// first, every network's page image since). The probe reads the file header with `image-size` (no decoding, works in the worker and in
 // Node); the conversion decodes and re-encodes with the browser's own codecs (createImageBitmap +
 // OffscreenCanvas.convertToBlob), which exist in extension service workers and need no library.
 
-export interface ImageProbe { type: string; width: number; height: number; bytes: number }
+export type { ImageProbe };
 
 /** Width ÷ height bounds, inclusive. */
 export interface RatioRange { min: number; max: number }
@@ -60,33 +61,69 @@ export function scaledSize(crop: Crop, maxWidth: number): { width: number; heigh
 
 export interface JpegOptions { range: RatioRange; maxWidth: number; quality?: number }
 
+/** Decodes with the browser's codecs; ContentError('image') where there are none or the file is unreadable. */
+async function decode(bytes: Uint8Array, type: string): Promise<ImageBitmap> {
+  if (typeof createImageBitmap !== 'function' || typeof OffscreenCanvas !== 'function') {
+    throw new ContentError('image', 'no image codecs here');
+  }
+  try {
+    return await createImageBitmap(new Blob([bytes as BlobPart], { type }));
+  } catch {
+    throw new ContentError('image', `${type} cannot be decoded`);
+  }
+}
+
+/** Draws `crop` of `bitmap` at `width × height` and encodes it as `type` (JPEG at `quality`). */
+async function encode(bitmap: ImageBitmap, crop: Crop, width: number, height: number, type: string, quality?: number): Promise<Uint8Array> {
+  const canvas = new OffscreenCanvas(width, height);
+  const context = canvas.getContext('2d');
+  if (!context) throw new ContentError('image', 'no 2d context');
+  if (type === 'image/jpeg') {
+    // JPEG has no transparency: a transparent PNG logo would otherwise turn black.
+    context.fillStyle = '#ffffff';
+    context.fillRect(0, 0, width, height);
+  }
+  context.imageSmoothingQuality = 'high';
+  context.drawImage(bitmap, crop.sx, crop.sy, crop.sw, crop.sh, 0, 0, width, height);
+  const blob = await canvas.convertToBlob({ type, ...(quality !== undefined ? { quality } : {}) });
+  return new Uint8Array(await blob.arrayBuffer());
+}
+
 /**
  * Decodes `bytes` (any format the browser reads), crops into `options.range`, scales down to
  * `maxWidth` and encodes JPEG. Throws ContentError('image') where the browser lacks the codecs
  * (Node, old browsers) or cannot read the file.
  */
 export async function convertToJpeg(bytes: Uint8Array, type: string, options: JpegOptions): Promise<Uint8Array> {
-  if (typeof createImageBitmap !== 'function' || typeof OffscreenCanvas !== 'function') {
-    throw new ContentError('image', 'no image codecs here');
-  }
-  let bitmap: ImageBitmap;
-  try {
-    bitmap = await createImageBitmap(new Blob([bytes as BlobPart], { type }));
-  } catch {
-    throw new ContentError('image', 'image cannot be decoded');
-  }
+  const bitmap = await decode(bytes, type);
   try {
     const crop = cropInto(bitmap.width, bitmap.height, options.range);
     const size = scaledSize(crop, options.maxWidth);
-    const canvas = new OffscreenCanvas(size.width, size.height);
-    const context = canvas.getContext('2d');
-    if (!context) throw new ContentError('image', 'no 2d context');
-    // JPEG has no transparency: a transparent PNG logo would otherwise turn black.
-    context.fillStyle = '#ffffff';
-    context.fillRect(0, 0, size.width, size.height);
-    context.drawImage(bitmap, crop.sx, crop.sy, crop.sw, crop.sh, 0, 0, size.width, size.height);
-    const blob = await canvas.convertToBlob({ type: 'image/jpeg', quality: options.quality ?? 0.9 });
-    return new Uint8Array(await blob.arrayBuffer());
+    return await encode(bitmap, crop, size.width, size.height, 'image/jpeg', options.quality ?? 0.9);
+  } finally {
+    bitmap.close();
+  }
+}
+
+export interface ConvertedImage { bytes: Uint8Array; type: string; width: number; height: number }
+
+/**
+ * Re-encodes `bytes` by a `convert` plan (./plan.ts): decodes once, then tries the plan's steps —
+ * largest size within the pixel and width limits, lower JPEG quality, smaller size — until the file is
+ * within `plan.maxBytes`. Throws ContentError('image') when the browser cannot decode the file or no
+ * step fits ('too large after conversion').
+ */
+export async function convertImage(bytes: Uint8Array, type: string, plan: Extract<ImagePlan, { kind: 'convert' }>): Promise<ConvertedImage> {
+  const bitmap = await decode(bytes, type);
+  try {
+    const whole: Crop = { sx: 0, sy: 0, sw: bitmap.width, sh: bitmap.height };
+    let step: FitStep | undefined = firstStep(bitmap.width, bitmap.height, plan);
+    while (step) {
+      const out = await encode(bitmap, whole, step.width, step.height, plan.type, step.quality);
+      if (out.byteLength <= plan.maxBytes) return { bytes: out, type: plan.type, width: step.width, height: step.height };
+      step = nextStep(step, out.byteLength, plan);
+    }
+    throw new ContentError('image', 'too large after conversion');
   } finally {
     bitmap.close();
   }

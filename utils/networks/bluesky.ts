@@ -3,11 +3,13 @@ import { AuthError, ContentError } from '../errors';
 import { findFacetCandidates, toFacets } from './bluesky-facets';
 import { errorFromHttp } from './errors';
 import { announceRefresh, type AdapterHooks } from './hooks';
-import { fetchImage, http, jsonHeaders, parse, parseError, type HttpResponse } from './http';
+import { http, jsonHeaders, parse, parseError, type HttpResponse } from './http';
 import type { AccountFor } from './registry';
 import { postLanguage } from './langs';
 import { textRules } from './text-rules';
-import type { Network, PublishResult } from './types';
+import type { DeliveryNotice, Network, PublishResult } from './types';
+import { IMAGE_LIMITS } from './image-limits';
+import { fitPageImage } from './page-image';
 
 type BlueskyAccount = AccountFor<'bluesky'>;
 type Session = NonNullable<BlueskyAccount['session']>;
@@ -23,7 +25,6 @@ const postView = z.object({ posts: z.array(z.object({
 const resolved = z.object({ did: z.string().startsWith('did:') });
 const records = z.object({ records: z.array(z.object({ uri: z.string(), cid: z.string(), value: z.object({ text: z.string() }).loose() })) });
 
-const THUMB_MAX_BYTES = 1_000_000; // app.bsky.embed.external#external thumb maxSize
 
 /** The access JWT expired or was rejected: refresh (or log in again), then repeat the one request. */
 class SessionExpired extends Error {}
@@ -126,17 +127,20 @@ export function createBluesky(hooks: AdapterHooks<BlueskyAccount> = {}): Bluesky
     return dids;
   }
 
-  async function thumbnail(account: BlueskyAccount, url: string, signal: AbortSignal) {
+  /** The link card's picture, converted to fit the thumb's 1,000,000 bytes (IMAGE_LIMITS.bluesky) when needed. */
+  async function thumbnail(account: BlueskyAccount, url: string, signal: AbortSignal): Promise<{ blob?: z.infer<typeof blob>['blob']; notice?: DeliveryNotice }> {
     try {
-      const image = await fetchImage(url, signal, THUMB_MAX_BYTES);
+      const fitted = await fitPageImage(url, IMAGE_LIMITS.bluesky, signal);
+      if (!fitted.image) return { notice: fitted.notice };
+      const image = fitted.image;
       const uploaded = await authed(account, 'com.atproto.repo.uploadBlob', blob, signal, () => ({
         init: { method: 'POST', headers: { 'content-type': image.type }, body: image.bytes as BodyInit },
       }));
-      return uploaded.blob;
+      return { blob: uploaded.blob };
     } catch (error) {
       // A card without a picture is better than no post; an expired login still has to surface.
       if (error instanceof AuthError || signal.aborted) throw error;
-      return undefined;
+      return {};
     }
   }
 
@@ -147,7 +151,8 @@ export function createBluesky(hooks: AdapterHooks<BlueskyAccount> = {}): Bluesky
       const candidates = post.parts.map(findFacetCandidates);
       const handles = candidates.flat().filter((c) => c.kind === 'mention').map((c) => c.value);
       const dids = await resolveHandles(account, handles, signal);
-      const thumb = post.url && post.image ? await thumbnail(account, post.image.url, signal) : undefined;
+      const card = post.url && post.image ? await thumbnail(account, post.image.url, signal) : undefined;
+      const thumb = card?.blob;
       let root: z.infer<typeof strongRef> | undefined;
       let parent: z.infer<typeof strongRef> | undefined;
       if (post.replyTo) {
@@ -181,7 +186,7 @@ export function createBluesky(hooks: AdapterHooks<BlueskyAccount> = {}): Bluesky
         made ??= created.uri;
       }
       if (!made) throw new ContentError('empty', 'nothing to post');
-      return { remoteId: made, url: profileUrl(account, made) };
+      return { remoteId: made, url: profileUrl(account, made), ...(card?.notice ? { notice: card.notice } : {}) };
     },
 
     get(account, nsid, params, signal) {

@@ -3,10 +3,12 @@ import { AuthError, ContentError, RateLimitError } from '../errors';
 import { extractHashtagsWithIndices } from '../compose/twitter';
 import { API_VERSIONS } from './api-versions';
 import { ApiVersionError, errorFromHttp, retryAtFrom } from './errors';
-import { fetchImage, http, jsonHeaders, parse, parseError, type HttpResponse } from './http';
+import { http, jsonHeaders, parse, parseError, type HttpResponse } from './http';
 import type { AccountFor } from './registry';
 import { textRules } from './text-rules';
-import type { Network } from './types';
+import type { DeliveryNotice, Network } from './types';
+import { IMAGE_LIMITS } from './image-limits';
+import { fitPageImage } from './page-image';
 
 type LinkedinAccount = AccountFor<'linkedin'>;
 
@@ -19,8 +21,6 @@ const userinfo = z.object({ sub: z.string(), name: z.string() });
 const organization = z.object({ localizedName: z.string() });
 const URN = /^urn:li:(share|ugcPost|activity):\d+$/;
 const initialized = z.object({ value: z.object({ uploadUrl: z.string().url(), image: z.string().startsWith('urn:li:image:') }) });
-/** Images API: JPG, GIF and PNG (learn.microsoft.com/en-us/linkedin/marketing/community-management/shares/images-api). */
-const THUMBNAIL_TYPES = new Set(['image/jpeg', 'image/png', 'image/gif']);
 /** The upload URL the Images API hands out lives on LinkedIn's own upload host; the token goes nowhere else. */
 const UPLOAD_ORIGINS = new Set(['https://www.linkedin.com', 'https://api.linkedin.com']);
 
@@ -68,27 +68,30 @@ async function get<T>(account: LinkedinAccount, path: string, schema: z.ZodType<
  * The page image as an article thumbnail: LinkedIn's Posts API does not scrape the link, so an article
  * without `thumbnail` (an urn:li:image from the Images API) shows no picture. Initialize the upload
  * (POST /rest/images?action=initializeUpload with the author as owner), PUT the bytes to the upload URL,
- * then reference the image URN. Any failure leaves the card without a picture rather than the post
- * unsent; a rejected token or retired version still surfaces.
+ * then reference the image URN. A WebP or AVIF page image is converted to what the Images API takes
+ * (IMAGE_LIMITS.linkedin: JPG, GIF, PNG under 36,152,320 pixels); one that cannot be is left out with a
+ * notice. Any other failure leaves the card without a picture rather than the post unsent; a rejected
+ * token or retired version still surfaces.
  */
-async function uploadThumbnail(account: LinkedinAccount, url: string, signal: AbortSignal): Promise<string | undefined> {
+async function uploadThumbnail(account: LinkedinAccount, url: string, signal: AbortSignal): Promise<{ urn?: string; notice?: DeliveryNotice }> {
   try {
-    const image = await fetchImage(url, signal);
-    if (!THUMBNAIL_TYPES.has(image.type)) return undefined;
+    const fitted = await fitPageImage(url, IMAGE_LIMITS.linkedin, signal);
+    if (!fitted.image) return { notice: fitted.notice };
+    const image = fitted.image;
     const init = await http(`${API}/rest/images?action=initializeUpload`, {
       method: 'POST', headers: jsonHeaders(headers(account)), body: JSON.stringify({ initializeUploadRequest: { owner: account.author } }), signal,
     });
     if (!init.ok) throw linkedinFailure(init);
     const { uploadUrl, image: urn } = parse(initialized, init.data, 'LinkedIn').value;
-    if (!UPLOAD_ORIGINS.has(new URL(uploadUrl).origin)) return undefined;
+    if (!UPLOAD_ORIGINS.has(new URL(uploadUrl).origin)) return {};
     const put = await http(uploadUrl, {
       method: 'PUT', headers: { authorization: `Bearer ${account.token}`, 'content-type': image.type }, body: image.bytes as BodyInit, signal,
     });
     if (!put.ok) throw linkedinFailure(put);
-    return urn;
+    return { urn };
   } catch (error) {
     if (error instanceof AuthError || error instanceof ApiVersionError || signal.aborted) throw error;
-    return undefined;
+    return {};
   }
 }
 
@@ -96,7 +99,8 @@ export const linkedin: Network<LinkedinAccount> = {
   ...textRules('linkedin'),
 
   async publish(post, account, signal) {
-    const thumbnail = post.url && post.image ? await uploadThumbnail(account, post.image.url, signal) : undefined;
+    const uploaded = post.url && post.image ? await uploadThumbnail(account, post.image.url, signal) : undefined;
+    const thumbnail = uploaded?.urn;
     const article = {
       source: post.url, title: post.title || post.url,
       ...(post.description ? { description: post.description } : {}),
@@ -117,7 +121,7 @@ export const linkedin: Network<LinkedinAccount> = {
     if (!response.ok) throw linkedinFailure(response);
     const urn = response.headers.get('x-restli-id') ?? '';
     if (!URN.test(urn)) throw new ContentError('response', 'LinkedIn answered without a post URN');
-    return { remoteId: urn, url: `https://www.linkedin.com/feed/update/${urn}` };
+    return { remoteId: urn, url: `https://www.linkedin.com/feed/update/${urn}`, ...(uploaded?.notice ? { notice: uploaded.notice } : {}) };
   },
 
   async verify(account, signal) {

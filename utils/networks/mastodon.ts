@@ -2,12 +2,14 @@ import { z } from 'zod';
 import { AuthError, ContentError, RateLimitError, TransientError } from '../errors';
 import { RULES } from '../compose/rules';
 import { errorFromHttp } from './errors';
-import { fetchImage, http, jsonHeaders, parse, parseError, resetAt, type HttpResponse } from './http';
+import { http, jsonHeaders, parse, parseError, resetAt, type HttpResponse } from './http';
 import type { AccountFor } from './registry';
 import { stripTags } from '../sources/text';
 import { postLanguage } from './langs';
 import { textRules } from './text-rules';
-import type { Network } from './types';
+import type { DeliveryNotice, Network } from './types';
+import { mastodonImageLimits } from './mastodon-media';
+import { fitPageImage } from './page-image';
 
 type MastodonAccount = AccountFor<'mastodon'>;
 
@@ -49,20 +51,30 @@ function sleep(ms: number, signal: AbortSignal): Promise<void> {
   });
 }
 
-async function uploadImage(account: MastodonAccount, image: { url: string; alt: string }, signal: AbortSignal): Promise<string> {
-  const { bytes, type } = await fetchImage(image.url, signal);
+/** File name extensions for the types a page image is sent as. */
+const EXTENSIONS: Record<string, string> = { 'image/jpeg': 'jpg', 'image/png': 'png', 'image/gif': 'gif', 'image/webp': 'webp', 'image/avif': 'avif' };
+
+/**
+ * Uploads the page image within the instance's own limits (./mastodon-media.ts), converted when needed;
+ * one that cannot be made to fit is left out with a notice. Returns the processed attachment's id.
+ */
+async function uploadImage(account: MastodonAccount, image: { url: string; alt: string }, signal: AbortSignal): Promise<{ id?: string; notice?: DeliveryNotice }> {
+  const fitted = await fitPageImage(image.url, await mastodonImageLimits(origin(account), signal), signal);
+  if (!fitted.image) return { notice: fitted.notice };
+  const { bytes, type } = fitted.image;
   const form = new FormData();
-  const name = new URL(image.url).pathname.split('/').pop() || 'image';
+  const stem = (new URL(image.url).pathname.split('/').pop() || 'image').replace(/\.[a-z0-9]+$/i, '') || 'image';
+  const name = `${stem}.${EXTENSIONS[type] ?? 'img'}`;
   form.append('file', new Blob([bytes as BlobPart], { type }), name);
   if (image.alt) form.append('description', image.alt.slice(0, 1500));
   const uploaded = await call(`${origin(account)}/api/v2/media`, { method: 'POST', headers: bearer(account), body: form, signal }, attachment);
-  if (uploaded.status !== 202) return uploaded.data.id;
+  if (uploaded.status !== 202) return { id: uploaded.data.id };
   for (let attempt = 0; attempt < MEDIA_POLL_TRIES; attempt++) {
     await sleep(MEDIA_POLL_MS * (attempt + 1), signal);
     const polled = await call(`${origin(account)}/api/v1/media/${encodeURIComponent(uploaded.data.id)}`,
       { headers: bearer(account), signal }, attachment);
     // 206 Partial Content means still processing.
-    if (polled.status === 200) return polled.data.id;
+    if (polled.status === 200) return { id: polled.data.id };
   }
   throw new TransientError('media still processing');
 }
@@ -107,7 +119,8 @@ export const mastodon: Network<MastodonAccount> = {
     // The composer measures against the default 500; the instance may allow less (or more).
     const tooLong = post.parts.find((part) => !RULES.mastodon.measure(part, { limit: account.maxChars }).ok);
     if (tooLong !== undefined) throw new ContentError('too-long', `part exceeds ${account.maxChars}`);
-    const mediaIds = post.image ? [await uploadImage(account, post.image, signal)] : [];
+    const uploaded = post.image ? await uploadImage(account, post.image, signal) : undefined;
+    const mediaIds = uploaded?.id ? [uploaded.id] : [];
     let first: z.infer<typeof status> | undefined;
     let previous = post.replyTo ? await localStatusId(account, post.replyTo, signal) : undefined;
     for (const [index, part] of post.parts.entries()) {
@@ -125,7 +138,7 @@ export const mastodon: Network<MastodonAccount> = {
       previous = created.data.id;
     }
     if (!first) throw new ContentError('empty', 'nothing to post');
-    return { remoteId: first.id, url: first.url ?? first.uri };
+    return { remoteId: first.id, url: first.url ?? first.uri, ...(uploaded?.notice ? { notice: uploaded.notice } : {}) };
   },
 
   async verify(account, signal) {

@@ -1,4 +1,8 @@
 import type { NetworkId } from './ids';
+import type { MessageKey } from '../i18n';
+
+/** The sentence a delivery carries when it went out differently than written (without its page image). */
+export interface DeliveryNotice { messageKey: MessageKey; detail?: string }
 
 /** Result of a network's own counting rule for one text. */
 export interface Measure {
@@ -41,7 +45,12 @@ export interface TargetPost {
   checkpoint?: { value?: string; save(value: string): Promise<void> };
 }
 
-export interface PublishResult { remoteId: string; url: string }
+export interface PublishResult {
+  remoteId: string;
+  url: string;
+  /** Something the officer should know about a post that did go out (it went without its image: ./page-image.ts). */
+  notice?: DeliveryNotice;
+}
 export interface VerifyResult { name: string; expiresAt?: number }
 
 /**

@@ -5,9 +5,11 @@ import { findUrls } from '../compose/urls';
 import type { XAccount } from './accounts';
 import { errorFromFetchFailure, errorFromHttp } from './errors';
 import { announceRefresh, type AdapterHooks } from './hooks';
-import { fetchImage, http, parse } from './http';
+import { http, parse } from './http';
+import { IMAGE_LIMITS } from './image-limits';
+import { fitPageImage } from './page-image';
 import { textRules } from './text-rules';
-import type { Network, PublishResult, TargetPost } from './types';
+import type { DeliveryNotice, Network, PublishResult, TargetPost } from './types';
 import { xBillingError } from './x-billing';
 import { createXClient } from './x-client';
 
@@ -20,7 +22,6 @@ const tokenAnswer = z.object({ access_token: z.string().min(1), refresh_token: z
 export const X_TOKEN_URL = 'https://api.x.com/2/oauth2/token';
 /** Refresh this long before expiry so a token never lapses between the check and the request. */
 const EXPIRY_MARGIN_MS = 60_000;
-const X_IMAGE_MAX_BYTES = 5 * 1024 * 1024;
 
 /** Maps twitter-api-v2's errors (thrown by our fetch plugin) to Siar's typed errors. */
 function fromXError(error: unknown): Error {
@@ -118,15 +119,21 @@ export function createX(hooks: AdapterHooks<XAccount> = {}): Network<XAccount> {
     };
   }
 
-  async function uploadImage(x: ReturnType<typeof session>, image: NonNullable<TargetPost['image']>, signal: AbortSignal): Promise<string> {
-    const { bytes, type } = await fetchImage(image.url, signal, X_IMAGE_MAX_BYTES);
+  /**
+   * Uploads the page image in a type and size X takes (IMAGE_LIMITS.x), converted when needed; an image
+   * that cannot be made to fit is left out and the notice says so.
+   */
+  async function uploadImage(x: ReturnType<typeof session>, image: NonNullable<TargetPost['image']>, signal: AbortSignal): Promise<{ id?: string; notice?: DeliveryNotice }> {
+    const fitted = await fitPageImage(image.url, IMAGE_LIMITS.x, signal);
+    if (!fitted.image) return { notice: fitted.notice };
+    const { bytes, type } = fitted.image;
     const id = await x.call((client) => client.v2.uploadMedia(Buffer.from(bytes), {
       media_type: type as EUploadMimeType, media_category: type === 'image/gif' ? 'tweet_gif' : 'tweet_image',
     }), mediaId);
     if (image.alt.trim()) {
       await x.call((client) => client.v2.createMediaMetadata(id, { alt_text: { text: image.alt.trim().slice(0, 1000) } }), z.unknown());
     }
-    return id;
+    return { id };
   }
 
   const urlFor = (account: XAccount, id: string) => `https://x.com/${account.username ?? 'i'}/status/${id}`;
@@ -136,7 +143,8 @@ export function createX(hooks: AdapterHooks<XAccount> = {}): Network<XAccount> {
 
     async publish(post, account, signal): Promise<PublishResult> {
       const x = session(account, signal);
-      const media = post.image ? await uploadImage(x, post.image, signal) : undefined;
+      const uploaded = post.image ? await uploadImage(x, post.image, signal) : undefined;
+      const media = uploaded?.id;
       let first: { id: string } | undefined;
       // A response answers the mention's tweet (POST /2/tweets `reply.in_reply_to_tweet_id`,
       // https://docs.x.com/x-api/posts/create-post); a thread's later parts answer the part before.
@@ -152,7 +160,7 @@ export function createX(hooks: AdapterHooks<XAccount> = {}): Network<XAccount> {
         previous = created.data.id;
       }
       if (!first) throw new ContentError('empty', 'nothing to post');
-      return { remoteId: first.id, url: urlFor(account, first.id) };
+      return { remoteId: first.id, url: urlFor(account, first.id), ...(uploaded?.notice ? { notice: uploaded.notice } : {}) };
     },
 
     async verify(account, signal = AbortSignal.timeout(20_000)) {

@@ -24,7 +24,7 @@ export interface QueueDeps {
   onSettled?(postId: number): void;
 }
 
-type Outcome = Pick<DeliveryRow, 'state' | 'nextAttemptAt' | 'remoteId' | 'remoteUrl' | 'lastError' | 'uncertain'>;
+type Outcome = Pick<DeliveryRow, 'state' | 'nextAttemptAt' | 'remoteId' | 'remoteUrl' | 'lastError' | 'uncertain' | 'notice'>;
 
 /**
  * Moves a due `pending` delivery to `sending` inside one IndexedDB transaction. Only the caller that
@@ -110,7 +110,7 @@ async function settle(deps: QueueDeps, delivery: DeliveryRow, post: PostRow, out
       at: now, actor, postId: post.id, deliveryId: delivery.id, network: delivery.network,
       event: outcome.state === 'sent' ? 'sent' : `attempt-${outcome.state}`,
       text: deliveryText(post, delivery.network), pageUrl: post.pageUrl,
-      result: outcome.lastError ? `${outcome.lastError.code}: ${outcome.lastError.detail ?? ''}`.trim() : 'ok',
+      result: outcome.lastError ? `${outcome.lastError.code}: ${outcome.lastError.detail ?? ''}`.trim() : outcome.notice ? `ok: ${outcome.notice.detail ?? outcome.notice.messageKey}` : 'ok',
       ...(outcome.lastError ? { resultKey: outcome.lastError.messageKey } : {}),
       url: outcome.remoteUrl,
     });
@@ -135,7 +135,10 @@ export async function sendDelivery(deps: QueueDeps, id: number): Promise<void> {
     const found = uncertain && network.findExisting ? await network.findExisting(target, account as never, signal) : undefined;
     uncertain = false;
     const result = found ?? await network.publish(target, account as never, signal);
-    outcome = { state: 'sent', nextAttemptAt: Infinity, remoteId: result.remoteId, remoteUrl: safeHttpUrl(result.url), lastError: undefined, uncertain: false };
+    outcome = {
+      state: 'sent', nextAttemptAt: Infinity, remoteId: result.remoteId, remoteUrl: safeHttpUrl(result.url), lastError: undefined, uncertain: false,
+      notice: result.notice,
+    };
   } catch (error) {
     outcome = outcomeOf(error, delivery, network, deps.now?.() ?? Date.now(), uncertain);
   }

@@ -31,10 +31,12 @@ describe('x adapter', () => {
     expect(env.x.tweets[1]?.mediaIds).toBeUndefined();
   });
 
-  it('fails with a content error when the page image is missing, before posting', async () => {
-    await expect(createX().publish(withImage({ image: { url: 'https://www.example.go.id/none.jpg', alt: '' } }), ACCOUNTS.x, signal()))
-      .rejects.toMatchObject({ field: 'image' });
-    expect(env.x.tweets).toHaveLength(0);
+  it('posts without the image, with the sentence why, when the page image is missing (404)', async () => {
+    const result = await createX().publish(withImage({ image: { url: 'https://www.example.go.id/none.jpg', alt: '' } }), ACCOUNTS.x, signal());
+    expect(result.notice).toMatchObject({ messageKey: 'imageNoticeUnreadable' });
+    expect(env.x.media).toHaveLength(0);
+    expect(env.x.tweets).toHaveLength(1);
+    expect(env.x.tweets[0]?.mediaIds).toBeUndefined();
   });
 
   it('verifies the account', async () => {
