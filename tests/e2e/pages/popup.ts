@@ -81,6 +81,11 @@ export class PopupPage extends ExtensionPage {
     return this.byTestId(`result-${network}`);
   }
 
+  /** The sentence on a sent delivery that went out differently than written (without its page image). */
+  notice(network: NetworkId) {
+    return this.byTestId(`result-notice-${network}`);
+  }
+
   async intentHref(name: string) {
     await this.openShareLinks();
     return this.byTestId(`intent-${name}`).getAttribute('href');
