@@ -4,6 +4,9 @@ import type { NetworkId } from '../../utils/networks/ids';
 import { probeImage } from '../../utils/media/jpeg';
 import { IMAGE_LIMITS } from '../../utils/networks/image-limits';
 import { BLUESKY_ACCOUNT, BLUESKY_THUMB_MAX_BYTES, createBlueskyFake } from '../fakes/bluesky';
+import { createFacebookFake, FACEBOOK_ACCOUNT, FB_CDN_HOST } from '../fakes/facebook';
+import { mediaFrom } from '../fakes/instagram';
+import { createThreadsFake, THREADS_ACCOUNT } from '../fakes/threads';
 import { startFakeServer, type FakeServer } from '../fakes/https-server';
 import { createImagesFake, IMAGE_PAGES, PAGE_IMAGES } from '../fakes/images';
 import { createLinkedinFake, LINKEDIN_ACCOUNT, LINKEDIN_MAX_PIXELS } from '../fakes/linkedin';
@@ -29,10 +32,13 @@ const x = createXFake();
 const bluesky = createBlueskyFake();
 const mastodon = createMastodonFake();
 const linkedin = createLinkedinFake();
+const images = createImagesFake();
+const facebook = createFacebookFake();
+const threads = createThreadsFake({ fetchMedia: mediaFrom([images, facebook]) });
 mastodon.oauth.mediaConfig = { ...MASTODON_MEDIA_CONFIG, image_size_limit: MASTODON_IMAGE_LIMIT };
 
 beforeAll(async () => {
-  server = await startFakeServer([x, bluesky, mastodon, linkedin, createImagesFake()]);
+  server = await startFakeServer([x, bluesky, mastodon, linkedin, images, facebook, threads]);
   siar = await launchSiar({ hostRules: server.hostRules() });
   await storageSet(siar.worker, {
     accounts: {
@@ -41,6 +47,23 @@ beforeAll(async () => {
     },
   });
 });
+
+const FOUR = () => ({
+  x: { auth: 'oauth2', clientId: X_CREDENTIALS.clientId, accessToken: X_CREDENTIALS.bearer, refreshToken: X_CREDENTIALS.refreshToken, expiresAt: Date.now() + 3_600_000, username: 'humasjateng' },
+  bluesky: BLUESKY_ACCOUNT, mastodon: MASTODON_ACCOUNT, linkedin: LINKEDIN_ACCOUNT,
+});
+
+/** Publishes `pageUrl` to Threads alone and waits until that delivery is sent. */
+async function publishToThreads(pageUrl: string) {
+  const page = await siar.context.newPage();
+  await page.goto(pageUrl);
+  const popup = await PopupPage.forTab(siar, await tabIdOf(siar.worker, pageUrl));
+  for (const network of [...NETWORKS, 'facebook'] as NetworkId[]) if (await popup.byTestId(`target-${network}`).count()) await popup.setTarget(network, false);
+  await popup.setText('Jam layanan kantor pelayanan publik diperpanjang');
+  await popup.publish();
+  await expect.poll(() => popup.result('threads').getAttribute('data-state'), { timeout: 40_000 }).toBe('sent');
+  return { page, popup };
+}
 afterAll(async () => {
   await siar?.close();
   await server?.close();
@@ -181,3 +204,37 @@ describe('the page image fits every network', () => {
     await page.close();
   });
 });
+
+describe('Threads: JPEG or PNG by URL', () => {
+  it('without a Facebook Page, a WebP page image: the Threads post goes as text with its link, and says why', async () => {
+    await storageSet(siar.worker, { accounts: { ...FOUR(), threads: THREADS_ACCOUNT } });
+    const { page, popup } = await publishToThreads(IMAGE_PAGES.webp);
+    expect(threads.posts.at(-1)).toMatchObject({ imageUrl: undefined, text: expect.stringContaining(IMAGE_PAGES.webp) });
+    await expect.poll(() => popup.notice('threads').textContent()).toBe(message('id', 'imageNoticeNoHost'));
+    await page.close();
+  });
+
+  it('with the Facebook Page connected, a WebP page image is converted, hosted unpublished on the Page, and Threads fetches that JPEG', async () => {
+    await storageSet(siar.worker, { accounts: { ...FOUR(), threads: THREADS_ACCOUNT, facebook: FACEBOOK_ACCOUNT } });
+    const { page, popup } = await publishToThreads(IMAGE_PAGES.webp);
+    const sent = threads.posts.at(-1)!;
+    expect(new URL(sent.imageUrl!).host).toBe(FB_CDN_HOST);
+    expect(facebook.unpublished).toHaveLength(1);
+    expect(facebook.posts).toEqual([]);
+    const fetched = threads.fetched.at(-1)!;
+    expect(fetched.url).toBe(sent.imageUrl);
+    expect(probeImage(fetched.bytes)).toMatchObject({ type: 'jpg', width: 1200, height: 630 });
+    expect(await popup.notice('threads').count()).toBe(0);
+    await page.close();
+  });
+
+  it('a PNG page image Threads takes goes by its own URL: nothing converted, nothing hosted', async () => {
+    const before = facebook.unpublished.length;
+    const { page, popup } = await publishToThreads('https://www.example.go.id/spanduk.html');
+    expect(threads.posts.at(-1)?.imageUrl).toBe('https://www.example.go.id/img/spanduk.png');
+    expect(facebook.unpublished).toHaveLength(before);
+    expect(await popup.notice('threads').count()).toBe(0);
+    await page.close();
+  });
+});
+

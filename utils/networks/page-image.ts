@@ -19,9 +19,10 @@ export type PageImage = { image: FittedImage; notice?: undefined } | { image?: u
  * returns it as it is when it meets `limits`, otherwise converted in the browser (utils/media/plan.ts,
  * convertImage). When the file is no image, cannot be decoded here or cannot be brought under the
  * limits, returns a notice instead. A transient failure (5xx, network down) is thrown, so the
- * delivery is tried again later like any other request.
+ * delivery is tried again later like any other request. With `instead`, a file that would need
+ * converting is not converted and that notice is returned (a converted copy with nowhere to go).
  */
-export async function fitPageImage(url: string, limits: ImageLimits, signal: AbortSignal): Promise<PageImage> {
+export async function fitPageImage(url: string, limits: ImageLimits, signal: AbortSignal, instead?: DeliveryNotice): Promise<PageImage> {
   let fetched: { bytes: Uint8Array; type: string };
   try {
     fetched = await fetchImage(url, signal, PAGE_IMAGE_FETCH_MAX);
@@ -39,6 +40,7 @@ export async function fitPageImage(url: string, limits: ImageLimits, signal: Abo
   if (plan.kind === 'keep') {
     return { image: { bytes: fetched.bytes, type: plan.type, width: probe!.width, height: probe!.height, converted: false } };
   }
+  if (instead) return { notice: instead };
   try {
     const converted = await convertImage(fetched.bytes, mimeOf(probe!.type), plan);
     return { image: { ...converted, converted: true } };

@@ -20,7 +20,7 @@ export interface NetworkHooks {
    * Called before the adapter goes on, even if the post then fails: the old values no longer work.
    */
   onAccountRefreshed?<K extends NetworkId>(id: K, account: AccountFor<K>): void | Promise<void>;
-  /** A public URL for an image converted in the browser (Instagram takes images only by URL). */
+  /** A public URL for an image converted in the browser (Instagram and Threads take images only by URL). */
   imageHost?: ImageHost;
 }
 
@@ -35,7 +35,7 @@ export function createNetworks(hooks: NetworkHooks = {}): Networks {
     mastodon,
     bluesky: createBluesky(forId('bluesky')),
     telegram,
-    threads: createThreads(forId('threads')),
+    threads: createThreads({ ...forId('threads'), imageHost: hooks.imageHost }),
     linkedin,
     instagram: createInstagram({ ...forId('instagram'), imageHost: hooks.imageHost }),
   };

@@ -7,6 +7,8 @@ import { http, parse } from './http';
 import type { AccountFor } from './registry';
 import { textRules } from './text-rules';
 import type { Network, PublishResult } from './types';
+import type { ImageHost } from './instagram-image';
+import { prepareThreadsImage } from './threads-image';
 
 type ThreadsAccount = AccountFor<'threads'>;
 
@@ -51,8 +53,13 @@ async function waitUntilReady(account: ThreadsAccount, containerId: string, sign
   throw new TransientError('Threads media still processing');
 }
 
+export interface ThreadsOptions extends AdapterHooks<ThreadsAccount> {
+  /** Where a converted page image gets a public URL Threads can fetch (the connected Facebook Page). */
+  imageHost?: ImageHost;
+}
+
 /** The Threads adapter; `hooks` stores a renewed long-lived token in place of the old one. */
-export function createThreads(hooks: AdapterHooks<ThreadsAccount> = {}): Network<ThreadsAccount> {
+export function createThreads(hooks: ThreadsOptions = {}): Network<ThreadsAccount> {
   const renewed = new Map<string, ThreadsAccount>();
 
   /** The account with a token renewed by th_refresh_token when it ends within a week; the old one on any failure. */
@@ -79,12 +86,13 @@ export function createThreads(hooks: AdapterHooks<ThreadsAccount> = {}): Network
     async publish(post, stored, signal): Promise<PublishResult> {
       const account = await fresh(stored, signal);
       const user = encodeURIComponent(account.userId);
+      const picture = post.image ? await prepareThreadsImage(post.image.url, signal, hooks.imageHost) : undefined;
       let first: string | undefined;
       let previous: string | undefined;
       for (const [index, part] of post.parts.entries()) {
-        const withImage = index === 0 && post.image !== undefined;
-        const form: Record<string, string> = withImage && post.image
-          ? { media_type: 'IMAGE', image_url: post.image.url, text: part, ...(post.image.alt ? { alt_text: post.image.alt } : {}) }
+        const imageUrl = index === 0 ? picture?.imageUrl : undefined;
+        const form: Record<string, string> = imageUrl
+          ? { media_type: 'IMAGE', image_url: imageUrl, text: part, ...(post.image?.alt ? { alt_text: post.image.alt } : {}) }
           : { media_type: 'TEXT', text: part };
         if (previous) form.reply_to_id = previous;
         const container = await call(account, `${user}/threads`, idOnly, signal, form);
@@ -95,7 +103,7 @@ export function createThreads(hooks: AdapterHooks<ThreadsAccount> = {}): Network
       }
       if (!first) throw new ContentError('empty', 'nothing to post');
       const link = await call(account, `${encodeURIComponent(first)}?fields=permalink`, permalink, signal);
-      return { remoteId: first, url: link.permalink };
+      return { remoteId: first, url: link.permalink, ...(picture?.notice ? { notice: picture.notice } : {}) };
     },
 
     async verify(stored, signal) {

@@ -19,7 +19,7 @@ export const networks = createNetworks({
     refreshed.set(id, { account, at: Date.now() });
     await updateAccounts((accounts) => ({ ...accounts, [id]: account }));
   },
-  // Instagram fetches images only by public URL: a converted one goes to the connected Facebook Page, unpublished.
+  // Instagram and Threads fetch images only by public URL: a converted one goes to the connected Facebook Page, unpublished.
   imageHost: async (jpeg, signal) => {
     const { facebook } = await loadAccounts();
     return facebook ? hostOnFacebookPage(facebook, jpeg, signal) : undefined;

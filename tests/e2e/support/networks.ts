@@ -20,7 +20,7 @@ export function createNetworkFakes() {
   const instagram = createInstagramFake({ fetchMedia: mediaFrom([facebook, createImagesFake(), createNewsSite()]) });
   return {
     x: createXFake(), facebook, mastodon: createMastodonFake(), bluesky: createBlueskyFake(),
-    telegram: createTelegramFake(), threads: createThreadsFake(), linkedin: createLinkedinFake(), instagram,
+    telegram: createTelegramFake(), threads: createThreadsFake({ fetchMedia: mediaFrom([facebook, createImagesFake(), createNewsSite()]) }), linkedin: createLinkedinFake(), instagram,
   };
 }
 export type NetworkFakes = ReturnType<typeof createNetworkFakes>;

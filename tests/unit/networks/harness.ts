@@ -39,9 +39,9 @@ export function useFakes(): Env {
     env.mastodon = createMastodonFake();
     env.bluesky = createBlueskyFake();
     env.telegram = createTelegramFake();
-    env.threads = createThreadsFake();
-    env.linkedin = createLinkedinFake();
     const images = createImagesFake();
+    env.threads = createThreadsFake({ fetchMedia: mediaFrom([images, env.facebook]) });
+    env.linkedin = createLinkedinFake();
     env.instagram = createInstagramFake({ fetchMedia: mediaFrom([images, env.facebook]) });
     env.server = await startFakeServer(
       [env.x, env.facebook, env.mastodon, env.bluesky, env.telegram, env.threads, env.linkedin, env.instagram, images],
