@@ -1,8 +1,24 @@
 // The project's import graph, checked and drawn: `node scripts/import-graph.mjs` (run by `npm run lint`)
-// fails on an import cycle between files, a domain (a folder under utils/) other than worker/ importing
+// fails on an import cycle between files, an import cycle between domains, a domain importing a domain of
+// its own or a higher layer (LAYERS below), a domain (a folder under utils/) other than worker/ importing
 // utils/worker/, `sources/` and `monitor/` importing each other, or full `zod` reaching a page bundle
 // (pages use zod/mini: full zod costs ~20 KB gzip in the popup). `--write` also writes
-// docs/import-graph.md: a mermaid drawing of the domains, with the cycles between domains listed.
+// docs/import-graph.md: the layers with their reasons and a mermaid drawing of the domains by layer.
+//
+// The layers, bottom first (a domain imports only domains of lower layers; LAYERS holds the reasons):
+//   0 base              core/errors, core/i18n, core/time, core/db-name, core/message-transport,
+//                       core/zod-jitless, core/zod-helpers, net, shims, text
+//   1 stores, formats   core/db, export, media
+//   2 networks          networks (catalog, ids, account schemas, counting rules, share links, adapters)
+//   3 stored values     core/settings, core/setup
+//   4 secrets, sources  secrets, sources
+//   5 composing         compose
+//   6 matching, queue   monitor, queue
+//   7 services          accounts, listen, sidepanel
+//   8 features          campaigns, report, settings-file
+//   9 protocol          core/messages
+//  10 wiring and pages  components, worker
+//  11 entrypoints       entrypoints
 //
 // The graph is esbuild's (its metafile lists every module's resolved imports): a parser written here
 // would miss what the bundler sees. Type-only imports are erased by esbuild, so the graph is the one
@@ -18,11 +34,32 @@ const SOURCE_DIRS = ['entrypoints', 'components', 'utils'];
 const PAGE_ENTRIES = ['entrypoints/popup.tsx', 'entrypoints/sidepanel-start.ts', 'entrypoints/sidepanel-app.tsx', 'entrypoints/options', 'entrypoints/report', 'entrypoints/setup'];
 
 /**
- * Known domain edges that break the rules while a fix is under way, as 'from -> to'. Each is reported
- * while it lasts; an entry no longer needed is reported as stale (not an error). Empty since issue 21's
- * i21-listen half removed sources/ ⇄ monitor/ and accounts/ → worker/.
+ * The domains by layer, bottom first. A domain imports only domains of lower layers, so the domain graph
+ * has no cycle and a reader can take the folders in this order. A new domain must be given a layer.
  */
-const ALLOWED = new Set([]);
+export const LAYERS = [
+  {
+    name: 'base', domains: ['core/errors', 'core/i18n', 'core/time', 'core/db-name', 'core/message-transport', 'core/zod-jitless', 'core/zod-helpers', 'net', 'shims', 'text'],
+    why: 'Helpers that know no feature: error types, messages, time zones, URL safety, zod helpers, and text measuring (graphemes, URLs, entities, HTML to text, thread splitting) that every network rule and feed parser counts with.',
+  },
+  { name: 'stores and formats', domains: ['core/db', 'export', 'media'], why: 'The Dexie schema, the CSV/XLSX writers and image conversion: formats with no feature logic.' },
+  {
+    name: 'networks', domains: ['networks'],
+    why: 'Everything about a network: the zod-free catalog, ids, account schemas and public fields, counting rules, share links and adapters. Below settings, which store accounts by these schemas.',
+  },
+  {
+    name: 'stored values', domains: ['core/settings', 'core/setup'],
+    why: 'The storage keys, each defined once with its zod schema (settings.ts also owns the stored shapes of sealed accounts and tone learning), and the set-up checklist. Every feature reads them.',
+  },
+  { name: 'secrets and sources', domains: ['secrets', 'sources'], why: 'The sealed accounts, and the feed and social-search adapters (sources use the X client and the search budget setting).' },
+  { name: 'composing', domains: ['compose'], why: 'The composer: page, presets, validation, replies, schedule; it reads settings and the sealed accounts.' },
+  { name: 'matching and queue', domains: ['monitor', 'queue'], why: 'Matching and tone of mentions (they fold feed items and read links as the composer does); the send queue delivers composed posts.' },
+  { name: 'services', domains: ['accounts', 'listen', 'sidepanel'], why: 'Connecting accounts (which retries queued posts), the listening scheduler over sources and matching, the side panel\'s reads of mentions.' },
+  { name: 'features', domains: ['campaigns', 'report', 'settings-file'], why: 'Built from several services: campaign kits from listened feeds, reports from mentions and exports, the settings file over accounts, watches and sources.' },
+  { name: 'protocol', domains: ['core/messages'], why: 'The one message protocol: it only assembles the per-domain protocol modules below it.' },
+  { name: 'wiring and pages', domains: ['components', 'worker'], why: 'The worker wires the domains\' handlers; components are the pages. Neither imports the other.' },
+  { name: 'entrypoints', domains: ['entrypoints'], why: 'Thin WXT entrypoints.' },
+];
 /** Domains that must not import each other in either direction (issue 21: listening gets its own room). */
 const APART = [['sources', 'monitor']];
 /** Full zod, as opposed to zod/mini and zod's core (which zod/mini is built on). */
@@ -108,20 +145,32 @@ function domainGraph(edges) {
 }
 
 function mermaid(domains, flagged) {
-  const lines = ['```mermaid', 'flowchart LR'];
+  const id = (name) => name.replace(/[^A-Za-z0-9]/g, '_');
+  const lines = ['```mermaid', 'flowchart TB'];
+  // Top layer first, so that the arrows point down the page.
+  for (const [index, layer] of [...LAYERS.entries()].reverse()) {
+    lines.push(`  subgraph L${index}[${index} ${layer.name}]`, ...layer.domains.map((d) => `    ${id(d)}[${d}]`), '  end');
+  }
   for (const [from, targets] of [...domains].sort()) {
     for (const [to, files] of [...targets].sort()) {
-      const id = (name) => name.replace(/[^A-Za-z0-9]/g, '_');
-      const arrow = flagged.has(`${from} -> ${to}`) ? `-. "${files.length} (to remove)" .->` : `-->|${files.length}|`;
-      lines.push(`  ${id(from)}[${from}] ${arrow} ${id(to)}[${to}]`);
+      const arrow = flagged.has(`${from} -> ${to}`) ? `-. "${files.length} (breaks a rule)" .->` : `-->|${files.length}|`;
+      lines.push(`  ${id(from)} ${arrow} ${id(to)}`);
     }
   }
   return [...lines, '```'].join('\n');
 }
 
-export async function check() {
-  const edges = await graph();
-  const problems = [], notes = [];
+/** The layer index of each domain in LAYERS. */
+const LAYER_OF = new Map(LAYERS.flatMap((layer, index) => layer.domains.map((domain) => [domain, index])));
+
+/**
+ * The rules, on a file graph (file → imported files, `npm:zod` for full zod): file cycles, domain
+ * cycles, domains without a layer, domain edges that do not point to a lower layer, reaches into worker/,
+ * sources/ ⇄ monitor/, and full zod in a page bundle. Returns the problems (one sentence each, with a
+ * file-to-file import as the example), the domain graph, the flagged domain edges and the domain cycles.
+ */
+export function rules(edges, layerOf = LAYER_OF) {
+  const problems = [];
   for (const group of cycles(new Map([...edges].map(([file, imports]) => [file, imports.filter((i) => !i.startsWith('npm:'))])))) {
     problems.push(`import cycle between files: ${group.join(' → ')}`);
   }
@@ -130,9 +179,28 @@ export async function check() {
   const flagged = new Set();
   const report = (edge, text) => {
     flagged.add(edge);
-    if (ALLOWED.has(edge)) notes.push(`allowed until issue 21's i21-listen lands: ${text}`);
-    else problems.push(text);
+    problems.push(text);
   };
+  const domainCycles = cycles(domainEdges);
+  for (const group of domainCycles) {
+    const inGroup = new Set(group);
+    const examples = group.flatMap((from) => [...domains.get(from)].filter(([to]) => inGroup.has(to)).map(([to, files]) => {
+      flagged.add(`${from} -> ${to}`);
+      return files[0];
+    }));
+    problems.push(`import cycle between domains: ${group.join(', ')} (${examples.join('; ')}); move or split modules so the edges point down (LAYERS)`);
+  }
+  const named = new Set([...domains.keys(), ...[...domains.values()].flatMap((targets) => [...targets.keys()])]);
+  for (const domain of named) {
+    if (!layerOf.has(domain)) problems.push(`domain ${domain} has no layer: add it to LAYERS in scripts/import-graph.mjs`);
+  }
+  for (const [from, targets] of domains) {
+    for (const [to, files] of targets) {
+      if (!layerOf.has(from) || !layerOf.has(to) || layerOf.get(to) < layerOf.get(from)) continue;
+      const where = layerOf.get(to) === layerOf.get(from) ? 'its own layer' : 'a higher layer';
+      report(`${from} -> ${to}`, `${from} (layer ${layerOf.get(from)}) imports ${to}, ${where} (${files[0]}); a domain imports only lower layers (LAYERS)`);
+    }
+  }
   for (const [a, b] of APART) {
     const there = domains.get(a)?.get(b), back = domains.get(b)?.get(a);
     if (there && back) report(`${a} -> ${b}`, `${a}/ and ${b}/ import each other (${there[0]}; ${back[0]}); one direction at most`);
@@ -148,30 +216,45 @@ export async function check() {
     const full = [...inPage].filter((file) => (edges.get(file) ?? []).includes('npm:zod'));
     for (const file of full) problems.push(`${file} imports full zod and is part of the page bundle ${entry}; use zod/mini`);
   }
-  const stale = [...ALLOWED].filter((edge) => !flagged.has(edge));
-  for (const edge of stale) notes.push(`stale allowance (remove it from scripts/import-graph.mjs): ${edge}`);
-  return { problems, notes, domains, flagged, domainCycles: cycles(domainEdges) };
+  return { problems, domains, flagged, domainCycles };
+}
+
+/** The rules on this tree's graph (esbuild's). */
+export async function check() {
+  return rules(await graph());
+}
+
+function layerTable() {
+  return [
+    '| layer | domains | why here |',
+    '| --- | --- | --- |',
+    ...LAYERS.map((layer, index) => `| ${index} ${layer.name} | ${layer.domains.map((d) => `\`${d}\``).join(', ')} | ${layer.why} |`),
+  ].join('\n');
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === resolve(ROOT, 'scripts/import-graph.mjs')) {
-  const { problems, notes, domains, flagged, domainCycles } = await check();
-  for (const note of notes) console.warn(`note: ${note}`);
+  const { problems, domains, flagged, domainCycles } = await check();
   if (process.argv.includes('--write')) {
     const file = join(ROOT, 'docs/import-graph.md');
     writeFileSync(file, [
       '# Import graph of the domains',
       '',
       'Generated by `node scripts/import-graph.mjs --write` from the bundler\'s own import graph (type-only',
-      'imports erased). An arrow reads "imports"; its number counts the file-to-file imports behind it.',
-      'Dotted arrows are the edges issue 21 is removing (they make a cycle or reach into `worker/`).',
-      '`npm run lint` fails on any other cycle, any other import of `utils/worker/`, and full `zod` in a page bundle.',
+      'imports erased). A domain is a folder under `utils/` (`core/<name>` for a file directly in `utils/`),',
+      '`components` or `entrypoints`. An arrow reads "imports"; its number counts the file-to-file imports',
+      'behind it. `npm run lint` fails on an import cycle between files or between domains, on a domain',
+      'importing its own or a higher layer, on a domain importing `utils/worker/`, and on full `zod` in a page',
+      'bundle. Dotted arrows break a rule.',
+      '',
+      '## Layers, bottom first',
+      '',
+      'A domain imports only domains of lower layers (`LAYERS` in scripts/import-graph.mjs).',
+      '',
+      layerTable(),
       '',
       mermaid(domains, flagged),
       '',
       '## Cycles between domains',
-      '',
-      'Not an error yet (no file imports itself back; `npm run lint` fails on file cycles), but each is a place',
-      'where two folders depend on each other. Groups of domains that reach each other:',
       '',
       ...(domainCycles.length ? domainCycles.map((group) => `- ${group.join(', ')}`) : ['- none']),
       '',

@@ -1,11 +1,9 @@
 import { browser } from '#imports';
 // zod/mini: settings are read by the popup, where full zod would cost 20 KB gzip.
 import * as z from 'zod/mini';
-import { accountDraftsSchema, accountSummariesSchema } from './accounts/public';
-import { emptyLearning, toneLearningSchema } from './monitor/tone-adjust';
+import { accountDraftsSchema, accountSummariesSchema } from './networks/public';
 import { accountsSchema } from './networks/accounts';
 import { NETWORK_IDS, networkIdSchema } from './networks/ids';
-import { deviceSealedSchema, sealedSchema } from './secrets/schema';
 
 /**
  * A value kept in storage.local under one key, with the schema every read and write must pass.
@@ -99,6 +97,35 @@ export const campaignSourceSchema = z.object({
 });
 export type CampaignSource = z.infer<typeof campaignSourceSchema>;
 
+// The sealed accounts (utils/secrets/): settings.ts owns the stored shapes, secrets/ reads and writes them.
+const base64 = (max: number) => z.string().check(z.regex(/^[A-Za-z0-9+/]*={0,2}$/), z.maxLength(max));
+
+/** The accounts while the passphrase lock is on: only this ciphertext is in storage.local. */
+export const sealedSchema = z.object({
+  v: z.literal(1),
+  iterations: z.int().check(z.minimum(600_000), z.maximum(10_000_000)),
+  salt: base64(64),
+  iv: base64(64),
+  data: base64(2_000_000),
+});
+
+/** The accounts while the lock is off: sealed with the device key (utils/secrets/device-key.ts). */
+export const deviceSealedSchema = z.object({ v: z.literal(1), iv: base64(64), data: base64(2_000_000) });
+
+// Tone corrections learnt on this device (utils/monitor/tone-adjust.ts learns them; stored here).
+const delta = z.number().check(z.minimum(-50), z.maximum(50));
+
+/** What storage.local keeps (settings key `toneLearning`): corrections learnt and the deltas. */
+export const toneLearningSchema = z.object({
+  corrections: z.int().check(z.minimum(0)),
+  /** When it last changed (ms since epoch), so readers can cache the unpacked map. */
+  updatedAt: z.number(),
+  weights: z.record(z.string().check(z.maxLength(300)), z.tuple([delta, delta, delta])),
+});
+export type ToneLearning = z.infer<typeof toneLearningSchema>;
+
+export const emptyLearning = (): ToneLearning => ({ corrections: 0, updatedAt: 0, weights: {} });
+
 /** `version`: the setting version the value was stored at, when that is not 1. */
 const quarantineSchema = z.array(z.object({ key: z.string(), at: z.number(), value: z.unknown(), version: z.optional(z.int()) })).check(z.maxLength(100));
 
@@ -112,7 +139,7 @@ export const SETTINGS = {
   deviceKeyFallback: define('deviceKeyFallback', z.nullable(z.string().check(z.maxLength(100))), () => null),
   /** Wrong passphrases in a row and when the last was typed (utils/secrets/attempts.ts). */
   lockFailures: define('lockFailures', z.object({ count: z.int().check(z.minimum(0)), lastAt: z.number() }), () => ({ count: 0, lastAt: 0 })),
-  /** The non-secret fields of each account (utils/accounts/public.ts), so exports without secrets work while locked. */
+  /** The non-secret fields of each account (utils/networks/public.ts), so exports without secrets work while locked. */
   accountPublic: define('accountPublic', accountDraftsSchema, () => ({})),
   /** Networks whose secrets an earlier Siar wrote in plain text: they may still be on disk; regenerate them. */
   exposedSecrets: define('exposedSecrets', z.array(networkIdSchema).check(z.maxLength(NETWORK_IDS.length)), () => []),

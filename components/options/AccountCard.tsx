@@ -2,7 +2,7 @@ import { browser } from '#imports';
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { accountErrorText, draftValues, expiryIsManual, fieldsFor, firstMissing, importedServer, toAccountInput, usesSignIn, type XMode } from '../../utils/accounts/forms';
 import { instanceOrigin, originsFor } from '../../utils/accounts/origins';
-import type { AccountSummary } from '../../utils/accounts/public';
+import type { AccountSummary } from '../../utils/networks/public';
 import { networkNameKey } from '../../utils/networks/names';
 import { t } from '../../utils/i18n';
 import { MessageError, send } from '../../utils/messages';

@@ -7,9 +7,9 @@ import { exportTable, type ExportFormat } from '../../utils/export/download';
 import { AUDIT_EVENT_KEYS, auditResult, auditTable } from '../../utils/queue/audit';
 import { SETTINGS, readSetting } from '../../utils/settings';
 import { zoneLabel } from '../../utils/setup';
-import { dateInZone } from '../../utils/sidepanel/time';
+import { dateInZone } from '../../utils/time';
 import { Alert } from '../common/Alert';
-import { safeHttpUrl } from '../../utils/sidepanel/links';
+import { safeHttpUrl } from '../../utils/net/safe-url';
 
 const PAGE_SIZE = 20;
 

@@ -1,4 +1,4 @@
-import { expiringSoon, type AccountSummaries } from '../../utils/accounts/public';
+import { expiringSoon, type AccountSummaries } from '../../utils/networks/public';
 import { networkNameKey } from '../../utils/networks/names';
 import { t, uiLanguage } from '../../utils/i18n';
 import { Alert } from '../common/Alert';

@@ -3,7 +3,7 @@ import { networkNameKey } from '../../utils/networks/names';
 import { t, uiLanguage } from '../../utils/i18n';
 import type { NetworkId } from '../../utils/networks/ids';
 import { Alert } from '../common/Alert';
-import { safeHttpUrl } from '../../utils/sidepanel/links';
+import { safeHttpUrl } from '../../utils/net/safe-url';
 
 /** Warns that this link was already posted (from the audit log), so a story is not shared twice. */
 export function AlreadyShared({ shares, timeZone }: { shares: { network: NetworkId; at: number; url?: string }[]; timeZone: string }) {

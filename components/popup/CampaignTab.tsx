@@ -4,7 +4,7 @@ import { formatZoned } from '../../utils/compose/schedule';
 import { t, uiLanguage, type MessageKey } from '../../utils/i18n';
 import { send } from '../../utils/messages';
 import { networkNameKey } from '../../utils/networks/names';
-import { safeHttpUrl } from '../../utils/sidepanel/links';
+import { safeHttpUrl } from '../../utils/net/safe-url';
 import { Alert } from '../common/Alert';
 
 const PHASE_KEYS: Record<KitView['phase'], MessageKey> = { active: 'kitPhaseActive', upcoming: 'kitPhaseUpcoming', ended: 'kitPhaseEnded' };

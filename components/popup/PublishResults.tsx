@@ -2,7 +2,7 @@ import { formatZoned } from '../../utils/compose/schedule';
 import { networkNameKey } from '../../utils/networks/names';
 import { t, uiLanguage, type MessageKey } from '../../utils/i18n';
 import { send, type DeliveryStatus } from '../../utils/messages';
-import { safeHttpUrl } from '../../utils/sidepanel/links';
+import { safeHttpUrl } from '../../utils/net/safe-url';
 
 const STATE_LABELS: Record<DeliveryStatus['state'], MessageKey> = {
   pending: 'statePending', sending: 'stateSending', sent: 'stateSent', failed: 'stateFailed', 'needs-auth': 'stateNeedsAuth',

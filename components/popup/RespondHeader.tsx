@@ -1,7 +1,7 @@
 import type { RespondInfo } from '../../utils/compose/reply';
 import { networkNameKey } from '../../utils/networks/names';
 import { t } from '../../utils/i18n';
-import { safeHttpUrl } from '../../utils/sidepanel/links';
+import { safeHttpUrl } from '../../utils/net/safe-url';
 
 /** What a response answers: the mention's headline and outlet (as text), and where the reply goes. */
 export function RespondHeader({ respond, url }: { respond: RespondInfo; url: string }) {

@@ -1,4 +1,4 @@
-import { INTENT_NAMES, intentLabel, intentUrl } from '../../utils/compose/intents';
+import { INTENT_NAMES, intentLabel, intentUrl } from '../../utils/networks/intents';
 import { t } from '../../utils/i18n';
 import type { NetworkId } from '../../utils/networks/ids';
 

@@ -3,7 +3,7 @@ import type { MentionRow, ResponseStatus, Tone } from '../../utils/db';
 import { t } from '../../utils/i18n';
 import { RESPONSE_STATUSES } from '../../utils/sidepanel/keys';
 import { RESPONSE_KEYS, TONE_KEYS } from '../../utils/sidepanel/labels';
-import { safeHttpUrl } from '../../utils/sidepanel/links';
+import { safeHttpUrl } from '../../utils/net/safe-url';
 import type { MentionPatch } from '../../utils/monitor/protocol';
 import { Highlighted } from './Highlighted';
 

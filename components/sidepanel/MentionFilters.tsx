@@ -5,7 +5,7 @@ import type { MentionFilter, StateFilter } from '../../utils/sidepanel/filters';
 import { SOURCE_KINDS } from '../../utils/sources/kinds';
 import { TONE_KEYS } from '../../utils/sidepanel/labels';
 import { sourceKindKey } from '../../utils/sources/labels';
-import { dayRange, startOfDay } from '../../utils/sidepanel/time';
+import { dayRange, startOfDay } from '../../utils/time';
 import { Alert } from '../common/Alert';
 
 const STATES: [StateFilter, Parameters<typeof t>[0]][] = [

@@ -1,8 +1,9 @@
 import type { MentionRow, WatchRow } from '../../utils/db';
 import { t } from '../../utils/i18n';
 import { TONE_KEYS } from '../../utils/sidepanel/labels';
-import { safeColour, safeHttpUrl } from '../../utils/sidepanel/links';
-import { formatDateTime, relativeTime } from '../../utils/sidepanel/time';
+import { safeHttpUrl } from '../../utils/net/safe-url';
+import { safeColour } from '../../utils/sidepanel/colour';
+import { formatDateTime, relativeTime } from '../../utils/time';
 import { Highlighted } from './Highlighted';
 
 export const ROW_HEIGHT = 112;

@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
 import { t, uiLanguage, type MessageKey } from '../../utils/i18n';
-import { send } from '../../utils/sidepanel/lazy';
+import { send } from './lazy';
 import { clockTime, sourceKindKey } from '../../utils/sources/labels';
 import { useLiveQuery } from '../common/useLiveQuery';
 

@@ -3,7 +3,7 @@ import type uPlot from 'uplot';
 import { t } from '../../utils/i18n';
 import { volumePoints } from '../../utils/sidepanel/query';
 import { WHOLE_INCREMENTS, chartFormats } from '../../utils/sidepanel/chart-format';
-import { formatDateTime } from '../../utils/sidepanel/time';
+import { formatDateTime } from '../../utils/time';
 import { HISTORY_MS, volumeRange, volumeSeries } from '../../utils/sidepanel/volume';
 import { Alert } from '../common/Alert';
 import { useLiveQuery } from '../common/useLiveQuery';

@@ -2,7 +2,7 @@
 // utils/messages.ts. zod/mini: part of the options page bundle.
 import * as z from 'zod/mini';
 import { networkIdSchema } from '../networks/ids';
-import { accountDraftsSchema, accountSummariesSchema, accountSummarySchema } from './public';
+import { accountDraftsSchema, accountSummariesSchema, accountSummarySchema } from '../networks/public';
 
 const str = (max: number) => z.string().check(z.maxLength(max));
 const ok = z.object({ ok: z.literal(true) });

@@ -13,7 +13,7 @@ import { pumpQueue, queueDeps } from '../queue/service';
 import { finishOAuth, startOAuth } from './oauth-flows';
 import { originsToRelease, sourceOrigins } from '../sources/origins';
 import { originsFor } from './origins';
-import { summaryOf, type AccountSummary } from './public';
+import { summaryOf, type AccountSummary } from '../networks/public';
 
 // The worker side of the accounts section. Secrets come in once (typed or from OAuth) and never go
 // back out: every answer is a summary without them.

@@ -2,7 +2,7 @@ import { parseFeed as feedsmithParse } from 'feedsmith';
 import { webUrl } from '../compose/page';
 import { parseFeedDate, parseRfc3339 } from '../sources/dates';
 import { decodeBytes } from '../sources/encoding';
-import { clip, plainText, stripTags } from '../sources/text';
+import { clip, plainText, stripTags } from '../text/html';
 import { MAX_KIT_FILE_BYTES, MAX_KIT_TEXT, parseKitFile, readKits, type KitRead } from './kit';
 
 // A campaign source is either a Siar kit file (JSON) or an ordinary RSS/Atom/JSON feed whose items become

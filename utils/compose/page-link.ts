@@ -1,5 +1,5 @@
 import { byNetwork, networkMeta, type LinkCarrier, type NetworkId } from '../networks/catalog';
-import { findUrls } from './urls';
+import { findUrls } from '../text/urls';
 
 /**
  * How each network carries the page's link when the officer's text does not contain it:

@@ -1,4 +1,4 @@
-import { extractHashtagsWithIndices } from './twitter';
+import { extractHashtagsWithIndices } from '../text/twitter';
 
 const LEADING_HASH = /^[#＃]+/;
 const HASHTAG_LINE = /^\s*([#＃][\p{L}\p{N}_]+\s*)+$/u;

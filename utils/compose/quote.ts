@@ -1,4 +1,4 @@
-import { splitGraphemes } from './graphemes';
+import { splitGraphemes } from '../text/graphemes';
 import { collapseWhitespace, truncateAtWord } from './text';
 
 /** Long enough for a meaningful sentence, short enough to leave room for title and link on X. */

@@ -1,4 +1,4 @@
-import { splitGraphemes } from './graphemes';
+import { splitGraphemes } from '../text/graphemes';
 
 /** One line of prose from page text: whitespace runs (including newlines) become one space. */
 export function collapseWhitespace(text: string): string {

@@ -2,8 +2,8 @@ import type { MessageKey } from '../i18n';
 import { NETWORK_IDS, type NetworkId } from '../networks/ids';
 import type { Measure } from '../networks/types';
 import { withPageLink, type LinkState } from './page-link';
-import { ruleFor } from './rules';
-import { splitForNetwork } from './split';
+import { ruleFor } from '../networks/rules';
+import { splitForNetwork } from '../text/split';
 
 export interface DraftProblem {
   key: MessageKey;

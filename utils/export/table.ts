@@ -1,6 +1,6 @@
 import type { MessageKey } from '../i18n';
 import { toCsv, type CsvSeparator } from './csv';
-import { offsetAt } from '../sidepanel/time';
+import { offsetAt } from '../time';
 
 // One shape for every export, so the CSV and the XLSX of a list are the same table: the caller names
 // the columns in the officer's language and gives raw values; the writers decide how each kind looks.

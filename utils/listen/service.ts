@@ -1,9 +1,9 @@
 import { db, type MentionRow } from '../db';
 import type { Handlers } from '../messages';
 import type { listenProtocol, MentionPatch } from '../monitor/protocol';
-import { emptyLearning, learnCorrection } from '../monitor/tone-adjust';
+import { learnCorrection } from '../monitor/tone-adjust';
 import { scoreTone, toneFeatures } from '../monitor/tone';
-import { SETTINGS, readSetting, updateSetting, writeSetting } from '../settings';
+import { SETTINGS, emptyLearning, readSetting, updateSetting, writeSetting } from '../settings';
 import {
   deleteSource, exportOpmlSources, importOpmlSources, listSources, saveSource,
 } from './store';

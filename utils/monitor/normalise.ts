@@ -1,12 +1,12 @@
 // Text normalisation shared by the query parser, the matcher, tone and story keys. Pure string work:
 // no DOMParser, so it runs in the service worker as well as in pages and tests.
-import { stripTags } from '../sources/text';
+import { stripTags } from '../text/html';
 import { foldKeepCase } from './fold';
 import { isKnownWord, rootOf, splitRunTogether } from './stem';
 
-// HTML to text is the feed parser's linear scanner (utils/sources/text.ts): one implementation, so
+// HTML to text is the feed parser's linear scanner (utils/text/html.ts): one implementation, so
 // what the matcher sees is exactly what the side panel shows.
-export { decodeEntities } from '../sources/text';
+export { decodeEntities } from '../text/html';
 
 /** Plain text of an HTML fragment: tags, comments, scripts and attributes dropped, entities decoded. */
 export function htmlToText(html: string): string {

@@ -2,8 +2,8 @@
 // a correction adds small per-feature deltas (the "adjustment") that detectTone adds to its weights,
 // so the next mentions that share the corrected text's words lean the way the officer said.
 // "Forget what Siar learned" (options page) empties the adjustment; corrected mentions keep their tone.
-import * as z from 'zod/mini';
 import type { Tone } from '../db';
+import type { ToneLearning } from '../settings';
 import type { Features } from './tone-features';
 import { CLASSES, K } from './tone-learn';
 import type { Adjustment, Scored } from './tone-model';
@@ -17,19 +17,6 @@ export const CORRECTION_TARGET = 0.75;
 export const CORRECTION_MAX_STEPS = 6;
 /** Most features kept; the ones whose deltas are smallest go first beyond this. */
 export const MAX_LEARNT_FEATURES = 20_000;
-
-const delta = z.number().check(z.minimum(-50), z.maximum(50));
-
-/** What storage.local keeps (settings key `toneLearning`): corrections learnt and the deltas. */
-export const toneLearningSchema = z.object({
-  corrections: z.int().check(z.minimum(0)),
-  /** When it last changed (ms since epoch), so readers can cache the unpacked map. */
-  updatedAt: z.number(),
-  weights: z.record(z.string().check(z.maxLength(300)), z.tuple([delta, delta, delta])),
-});
-export type ToneLearning = z.infer<typeof toneLearningSchema>;
-
-export const emptyLearning = (): ToneLearning => ({ corrections: 0, updatedAt: 0, weights: {} });
 
 /** The stored deltas as the map detectTone reads (feature → deltas in CLASSES order). */
 export function toAdjustment(learning: ToneLearning): Adjustment {

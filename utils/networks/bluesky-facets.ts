@@ -1,4 +1,4 @@
-import { findFacetCandidates, type FacetCandidate } from '../compose/bluesky-facets';
+import { findFacetCandidates, type FacetCandidate } from '../text/bluesky-facets';
 
 // Bluesky shows links, mentions and hashtags only where the record's facets say, and facets address
 // the text in UTF-8 bytes (app.bsky.richtext.facet byteSlice), not in JavaScript's UTF-16 units.
@@ -13,7 +13,7 @@ export interface Facet {
   features: FacetFeature[];
 }
 
-// Where the facets go is composer logic (the splitter must not cut them): utils/compose/bluesky-facets.ts.
+// Where the facets go is composer logic (the splitter must not cut them): utils/text/bluesky-facets.ts.
 export { findFacetCandidates, type FacetCandidate };
 
 const encoder = new TextEncoder();

@@ -1,8 +1,8 @@
-import { mastodonOrigin, textWithoutUrl, textWithUrl, withQuery, type IntentBuilder } from '../compose/share-text';
+import { mastodonOrigin, textWithoutUrl, textWithUrl, withQuery, type IntentBuilder } from './share-text';
 import type { MessageKey } from '../i18n';
 
 // One record per network: everything a page, the settings file or the worker needs to know about a
-// network besides its adapter (registry.ts), its counting rule (compose/rules/) and its account schema
+// network besides its adapter (registry.ts), its counting rule (rules/) and its account schema
 // (accounts.ts). Ids, names, hosts, connect forms, public fields, share links and the settings file are
 // derived from here. Kept free of zod and of the counting rules: the popup loads it.
 // The shape follows a connector registry with one metadata record each (web-scrobbler's connectors list).
@@ -55,7 +55,7 @@ export interface NetworkMeta {
   /** The API never says when the token lapses: the officer may enter the date. */
   manualExpiry: boolean;
   connect: ConnectForms;
-  /** Key of the counting rule in utils/compose/rules (kept apart: X's pulls in twitter-text). */
+  /** Key of the counting rule in utils/networks/rules (kept apart: X's pulls in twitter-text). */
   rule: string;
   /**
    * How the network carries the page's link when the text does not contain it (utils/compose/page-link.ts):
@@ -183,7 +183,7 @@ export const NETWORK_IDS = Object.keys(NETWORK_CATALOG) as [NetworkId, ...Networ
 /** A network's record, typed as the general shape (the catalog itself keeps literal types for checks). */
 export const networkMeta = (id: NetworkId): NetworkMeta => NETWORK_CATALOG[id];
 
-/** The counting-rule keys the catalog names; utils/compose/rules/index.ts must define each (a type check). */
+/** The counting-rule keys the catalog names; utils/networks/rules/index.ts must define each (a type check). */
 export type CatalogRuleKey = (typeof NETWORK_CATALOG)[NetworkId]['rule'];
 
 /** A table with one value per network, built from the catalog (so it can never miss one). */

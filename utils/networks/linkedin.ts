@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { AuthError, ContentError, RateLimitError } from '../errors';
-import { extractHashtagsWithIndices } from '../compose/twitter';
+import { extractHashtagsWithIndices } from '../text/twitter';
 import { API_VERSIONS } from './api-versions';
 import { ApiVersionError, errorFromHttp, retryAtFrom } from './errors';
 import { http, jsonHeaders, parse, parseError, type HttpResponse } from './http';

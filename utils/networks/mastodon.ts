@@ -1,10 +1,10 @@
 import { z } from 'zod';
 import { AuthError, ContentError, RateLimitError, TransientError } from '../errors';
-import { RULES } from '../compose/rules';
+import { RULES } from './rules';
 import { errorFromHttp } from './errors';
 import { http, jsonHeaders, parse, parseError, resetAt, type HttpResponse } from './http';
 import type { AccountFor } from './registry';
-import { stripTags } from '../sources/text';
+import { stripTags } from '../text/html';
 import { postLanguage } from './langs';
 import { textRules } from './text-rules';
 import type { DeliveryNotice, Network } from './types';

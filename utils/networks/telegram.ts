@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { AuthError, ContentError, RateLimitError, TransientError } from '../errors';
-import { TELEGRAM_CAPTION_LIMIT, telegramLength } from '../compose/rules/telegram';
+import { TELEGRAM_CAPTION_LIMIT, telegramLength } from './rules/telegram';
 import { http, jsonHeaders, parse, parseError, type HttpResponse } from './http';
 import type { AccountFor } from './registry';
 import { textRules } from './text-rules';

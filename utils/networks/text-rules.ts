@@ -1,6 +1,6 @@
-import { INTENT_NAMES, intentUrl, type IntentName } from '../compose/intents';
-import { ruleFor } from '../compose/rules';
-import { splitForNetwork } from '../compose/split';
+import { INTENT_NAMES, intentUrl, type IntentName } from './intents';
+import { ruleFor } from './rules';
+import { splitForNetwork } from '../text/split';
 import type { NetworkId } from './ids';
 import type { Draft } from './types';
 

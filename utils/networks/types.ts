@@ -4,14 +4,10 @@ import type { MessageKey } from '../i18n';
 /** The sentence a delivery carries when it went out differently than written (without its page image). */
 export interface DeliveryNotice { messageKey: MessageKey; detail?: string }
 
-/** Result of a network's own counting rule for one text. */
-export interface Measure {
-  length: number;
-  limit: number;
-  ok: boolean;
-  /** A short machine-readable reason when not ok, e.g. 'bytes' for Bluesky's 3000-byte cap, 'links'. */
-  detail?: string;
-}
+// A counting rule's result is defined with the rules' shape in utils/text/rule.ts.
+import type { Measure } from '../text/rule';
+
+export type { Measure };
 
 /** What the composer holds for one page. */
 export interface Draft {
@@ -56,7 +52,7 @@ export interface VerifyResult { name: string; expiresAt?: number }
 /**
  * One social network Siar can publish to. Adding a network: its entry in catalog.ts, its account schema
  * in accounts.ts, one file implementing this plus its line in registry.ts, its counting rule
- * (utils/compose/rules/), its fake and tests; tests/unit/networks/catalog.test.ts checks the set.
+ * (utils/networks/rules/), its fake and tests; tests/unit/networks/catalog.test.ts checks the set.
  */
 export interface Network<A = unknown> {
   id: NetworkId;

@@ -1,7 +1,7 @@
 import { ApiResponseError, type EUploadMimeType, type TwitterApi } from 'twitter-api-v2';
 import { z } from 'zod';
 import { AuthError, ContentError } from '../errors';
-import { findUrls } from '../compose/urls';
+import { findUrls } from '../text/urls';
 import type { XAccount } from './accounts';
 import { errorFromFetchFailure, errorFromHttp } from './errors';
 import { announceRefresh, type AdapterHooks } from './hooks';

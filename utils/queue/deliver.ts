@@ -7,7 +7,7 @@ import { withPageLink } from '../compose/page-link';
 import { appendAudit } from './audit';
 import { decideRetry } from './backoff';
 import { isTimeout } from '../networks/errors';
-import { safeHttpUrl } from '../sidepanel/links';
+import { safeHttpUrl } from '../net/safe-url';
 
 /** Per request budget, kept under the MV3 worker's 30 s event budget. */
 export const SEND_TIMEOUT_MS = 25_000;

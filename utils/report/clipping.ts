@@ -1,7 +1,7 @@
 import type { MentionRow, Tone, WatchRow } from '../db';
 import type { ExportTable, Label } from '../export/table';
 import { TONE_KEYS } from '../sidepanel/labels';
-import { safeHttpUrl } from '../sidepanel/links';
+import { safeHttpUrl } from '../net/safe-url';
 
 // "Kliping Media Harian": the mentions of a period as a clipping book reads them: per watch, per story
 // (the outlets that carried one story together), oldest first, archived mentions left out (archived

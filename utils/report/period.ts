@@ -1,4 +1,4 @@
-import { offsetAt, startOfDay } from '../sidepanel/time';
+import { offsetAt, startOfDay } from '../time';
 import { zoneStamp } from '../export/table';
 
 // The report's period: two wall-clock times in the officer's zone, kept in the page URL as

@@ -3,7 +3,7 @@ import { AuthError, SiarError } from '../errors';
 import { accountsSchema, type Accounts } from '../networks/accounts';
 import type { NetworkId } from '../networks/ids';
 import { SETTINGS, readSetting, updateSetting } from '../settings';
-import { publicPart } from '../accounts/public';
+import { publicPart } from '../networks/public';
 import { checkAttempt, recordAttempt } from './attempts';
 import { deriveKey, exportKey, importKey, newSalt, open, saltOf, seal, sealWithKey } from './crypto';
 import { deviceKey, shredDeviceKey } from './device-key';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { NEVER_EXPORTED, PUBLIC_FIELDS } from '../accounts/public';
+import { NEVER_EXPORTED, PUBLIC_FIELDS } from '../networks/public';
 import { watchInputSchema, sourceKindSchema } from '../monitor/protocol';
 import { ACCOUNT_SCHEMAS } from '../networks/accounts';
 import { NETWORK_IDS, type NetworkId } from '../networks/catalog';

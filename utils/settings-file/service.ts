@@ -1,5 +1,5 @@
 import { browser } from '#imports';
-import { summaryOf } from '../accounts/public';
+import { summaryOf } from '../networks/public';
 import { db } from '../db';
 import type { Handlers } from '../messages';
 import type { NetworkId } from '../networks/ids';

@@ -1,5 +1,5 @@
 import { originsFor } from '../accounts/origins';
-import { NEVER_EXPORTED, publicPart, type AccountDrafts } from '../accounts/public';
+import { NEVER_EXPORTED, publicPart, type AccountDrafts } from '../networks/public';
 import type { SiarDatabase, SourceRow, WatchRow } from '../db';
 import { countPrunable } from '../monitor/retention';
 import { syncWatchSources, newSourceRow } from '../listen/watches';

@@ -1,7 +1,7 @@
 import type { MentionRow, WatchRow } from '../db';
 import type { ExportTable, Label } from '../export/table';
 import { RESPONSE_KEYS, TONE_KEYS } from './labels';
-import { safeHttpUrl } from './links';
+import { safeHttpUrl } from '../net/safe-url';
 
 // Exports of the filtered mentions: a table for the one CSV/XLSX writer (utils/export/), headers and
 // enum values in the UI language, times in the officer's zone; and JSON with machine formats (ISO).

@@ -3,7 +3,7 @@ import { showPopup } from '../compose/window';
 import { db } from '../db';
 import { ContentError } from '../errors';
 import type { Handlers } from '../messages';
-import { safeHttpUrl } from './links';
+import { safeHttpUrl } from '../net/safe-url';
 
 /**
  * Opens the composer to answer a mention: a reply template, nothing ticked (a response is not an agency

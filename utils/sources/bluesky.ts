@@ -5,7 +5,7 @@ import { toSourceError, validate, withTimeout } from './http';
 import { queryInputSchema, renderBlueskyQueries } from './query';
 import { sameOrigin } from './hosts';
 import { httpUrlSchema } from './rss';
-import { clip, plainText } from './text';
+import { clip, plainText } from '../text/html';
 import { isXrpcGet, type XrpcGet, type FetchResult, type RawItem, type Source, type SourceConfig, type SourceContext, type SourceState } from './types';
 
 // Bluesky post search (app.bsky.feed.searchPosts, sort=latest) through the officer's own session: the

@@ -2,7 +2,7 @@ import type { AnyFeed } from 'feedsmith';
 import { sha256 } from '@noble/hashes/sha2.js';
 import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils.js';
 import { parseFeedDate, parseRfc3339, WIB_OFFSET_MINUTES } from './dates';
-import { clip, plainText, stripTags } from './text';
+import { clip, plainText, stripTags } from '../text/html';
 import type { RawItem } from './types';
 
 // Turns feedsmith's four shapes into RawItems. Everything from the feed is untrusted: text goes through

@@ -3,7 +3,7 @@ import { parseFeedDate } from './dates';
 import { getJson, validate } from './http';
 import { sameOrigin } from './hosts';
 import { httpUrlSchema } from './rss';
-import { clip, stripTags } from './text';
+import { clip, stripTags } from '../text/html';
 import type { FetchResult, RawItem, Source, SourceConfig, SourceContext, SourceState } from './types';
 
 // Mastodon hashtag timeline (GET /api/v1/timelines/tag/:hashtag) on a configurable instance. min_id

@@ -3,7 +3,7 @@ import { MAX_OPML_FEEDS } from './kinds';
 import { isIpLiteral, privateHostOf } from '../net/private-host';
 import { decodeBytes } from './encoding';
 import { absoluteHttpUrl } from './feed-map';
-import { clip, plainText } from './text';
+import { clip, plainText } from '../text/html';
 
 // OPML is how officers move feed lists between readers. Import is lenient about structure (folders
 // are flattened) and strict about URLs (only http/https, each once); export writes OPML 2.0 by hand

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { AuthError, ContentError } from '../errors';
 import { getJson, validate } from './http';
 import { queryInputSchema, renderQuery } from './query';
-import { clip, plainText, stripTags } from './text';
+import { clip, plainText, stripTags } from '../text/html';
 import type { FetchResult, RawItem, Source, SourceConfig, SourceContext, SourceState } from './types';
 
 // Reddit search listing (GET https://www.reddit.com/search.json?q=&sort=new). raw_json=1 asks for

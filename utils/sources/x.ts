@@ -6,7 +6,7 @@ import { parseFeedDate } from './dates';
 import { XBillingError, xBillingError } from '../networks/x-billing';
 import { errorForStatus, retryAtFrom, toSourceError, validate, withTimeout } from './http';
 import { queryInputSchema, renderQuery } from './query';
-import { clip, decodeEntities, plainText } from './text';
+import { clip, decodeEntities, plainText } from '../text/html';
 import { chargeXReads, readXBudget } from './x-budget';
 import { nextBillingMonth, X_MIN_RESULTS, xResultsAllowed } from './x-cost';
 import type { FetchResult, RawItem, Source, SourceConfig, SourceContext, SourceState } from './types';

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { checkTags, checkUtm } from '../../../utils/compose/preset-checks';
 import { toAccountInput } from '../../../utils/accounts/forms';
 import { instanceOrigin, originsFor } from '../../../utils/accounts/origins';
-import { expiringSoon, publicPart, summaryOf } from '../../../utils/accounts/public';
+import { expiringSoon, publicPart, summaryOf } from '../../../utils/networks/public';
 
 const DAY = 86_400_000;
 const NOW = Date.UTC(2025, 2, 1);

@@ -1,6 +1,6 @@
 import { RichText } from '@atproto/api';
 import { describe, expect, it } from 'vitest';
-import { findFacetCandidates } from '../../../utils/compose/bluesky-facets';
+import { findFacetCandidates } from '../../../utils/text/bluesky-facets';
 
 const spans = (text: string, kind?: string) =>
   findFacetCandidates(text).filter((c) => !kind || c.kind === kind).map((c) => text.slice(c.start, c.end));

@@ -6,7 +6,7 @@ import {
   segmentWithoutIntl,
   splitGraphemes,
   utf8Length,
-} from '../../../utils/compose/graphemes';
+} from '../../../utils/text/graphemes';
 
 const FAMILY = '👨‍👩‍👧‍👦';
 

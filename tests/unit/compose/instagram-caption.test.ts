@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { withPageLink, shortLink } from '../../../utils/compose/page-link';
-import { countHashtags, countMentions, INSTAGRAM_LIMIT, instagramRule } from '../../../utils/compose/rules/instagram';
-import { RULES } from '../../../utils/compose/rules';
+import { countHashtags, countMentions, INSTAGRAM_LIMIT, instagramRule } from '../../../utils/networks/rules/instagram';
+import { RULES } from '../../../utils/networks/rules';
 import { validateDraft } from '../../../utils/compose/validate';
 
 // Instagram's caption limits from the IG User Media reference (developers.facebook.com/docs/

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { INTENT_NAMES, intentUrl, mastodonOrigin, type IntentName } from '../../../utils/compose/intents';
+import { INTENT_NAMES, intentUrl, mastodonOrigin, type IntentName } from '../../../utils/networks/intents';
 
 const share = {
   text: 'Pajak kita untuk kita & bersama: 100% transparan!',

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { composeBaseText, QUOTE_MAX_GRAPHEMES, quoteText } from '../../../utils/compose/quote';
-import { countGraphemes } from '../../../utils/compose/graphemes';
+import { countGraphemes } from '../../../utils/text/graphemes';
 import { truncateAtWord } from '../../../utils/compose/text';
 
 const url = 'https://kemenkeu.go.id/berita/1';

@@ -1,7 +1,7 @@
 import twitter from 'twitter-text';
 import { describe, expect, it } from 'vitest';
-import { findEmoji } from '../../../utils/compose/emoji';
-import { RULES } from '../../../utils/compose/rules';
+import { findEmoji } from '../../../utils/text/emoji';
+import { RULES } from '../../../utils/networks/rules';
 
 const FAMILY = '👨‍👩‍👧‍👦';
 const LONG_URL = `https://www.kemenkeu.go.id/informasi-publik/publikasi/siaran-pers/${'detil-'.repeat(20)}?id=123`;

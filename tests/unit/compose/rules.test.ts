@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { NETWORK_IDS } from '../../../utils/networks/ids';
-import { RULES } from '../../../utils/compose/rules';
-import { mastodonCountableText } from '../../../utils/compose/rules/mastodon';
-import { threadsLength } from '../../../utils/compose/rules/threads';
+import { RULES } from '../../../utils/networks/rules';
+import { mastodonCountableText } from '../../../utils/networks/rules/mastodon';
+import { threadsLength } from '../../../utils/networks/rules/threads';
 
 const FAMILY = '👨‍👩‍👧‍👦'; // 7 code points, 11 UTF-16 units, 25 UTF-8 bytes, 1 grapheme
 const FLAG = '🇮🇩'; // 2 code points, 4 UTF-16 units, 8 bytes

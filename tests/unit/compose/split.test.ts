@@ -1,9 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { findFacetCandidates } from '../../../utils/compose/bluesky-facets';
-import { countGraphemes, splitGraphemes } from '../../../utils/compose/graphemes';
-import { RULES } from '../../../utils/compose/rules';
-import { splitForNetwork } from '../../../utils/compose/split';
+import { findFacetCandidates } from '../../../utils/text/bluesky-facets';
+import { countGraphemes, splitGraphemes } from '../../../utils/text/graphemes';
+import { RULES } from '../../../utils/networks/rules';
+import { splitForNetwork } from '../../../utils/text/split';
 
 const SPLITTABLE = ['x', 'mastodon', 'bluesky', 'threads'] as const;
 const NUMBERING = / (\d+)\/(\d+)$/;

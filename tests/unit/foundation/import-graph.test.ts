@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 // @ts-expect-error: a plain Node script without type declarations
-import { check, cycles, domainOf } from '../../../scripts/import-graph.mjs';
+import { check, cycles, domainOf, LAYERS, rules } from '../../../scripts/import-graph.mjs';
 
 type Graph = Map<string, string[]>;
 const graph = (edges: Record<string, string[]>): Graph => new Map(Object.entries(edges));
@@ -22,9 +22,45 @@ describe('import graph check (scripts/import-graph.mjs, run by npm run lint)', (
     ['utils/messages.ts', 'core/messages'],
     ['components/Popup.tsx', 'components'],
     ['entrypoints/options/main.tsx', 'entrypoints'],
+    ['utils/networks/rules/x.ts', 'networks'],
   ])('%s belongs to %s', (file, domain) => expect(domainOf(file)).toBe(domain));
 
-  it('finds no file cycle, no new reach into worker/ and no full zod in a page on this tree', async () => {
+  // A small tree with three layers: a (0) < b (1) < c (2); files import across domains without any file cycle.
+  const layerOf = new Map([['a', 0], ['b', 1], ['c', 2]]);
+  const problemsOf = (edges: Record<string, string[]>) => (rules(graph(edges), layerOf) as { problems: string[] }).problems;
+
+  it('passes a tree whose domain edges all point down', () => {
+    expect(problemsOf({ 'utils/c/x.ts': ['utils/b/y.ts', 'utils/a/z.ts'], 'utils/b/y.ts': ['utils/a/z.ts'], 'utils/a/z.ts': [] })).toEqual([]);
+  });
+
+  it('fails a cycle between domains even when no file imports itself back', () => {
+    const problems = problemsOf({
+      'utils/a/one.ts': ['utils/b/two.ts'], 'utils/b/two.ts': [],
+      'utils/b/three.ts': ['utils/a/four.ts'], 'utils/a/four.ts': [],
+    });
+    expect(problems.some((p) => p.startsWith('import cycle between files'))).toBe(false);
+    expect(problems).toContainEqual(expect.stringMatching(/^import cycle between domains: a, b \(utils\/a\/one\.ts → utils\/b\/two\.ts; utils\/b\/three\.ts → utils\/a\/four\.ts\)/));
+  });
+
+  it.each<[string, Record<string, string[]>, RegExp]>([
+    ['an edge up a layer', { 'utils/a/x.ts': ['utils/c/y.ts'], 'utils/c/y.ts': [] }, /^a \(layer 0\) imports c, a higher layer \(utils\/a\/x\.ts → utils\/c\/y\.ts\)/],
+    ['a domain with no layer', { 'utils/e/x.ts': [] }, /^domain e has no layer/],
+  ])('fails %s', (_label, edges, expected) => {
+    expect(problemsOf(edges)).toContainEqual(expect.stringMatching(expected));
+  });
+
+  it('fails an edge between two domains of one layer', () => {
+    const sameLayer = new Map([['a', 0], ['b', 0]]);
+    const { problems } = rules(graph({ 'utils/a/x.ts': ['utils/b/y.ts'], 'utils/b/y.ts': [] }), sameLayer) as { problems: string[] };
+    expect(problems).toEqual(['a (layer 0) imports b, its own layer (utils/a/x.ts → utils/b/y.ts); a domain imports only lower layers (LAYERS)']);
+  });
+
+  it('names each domain in one layer only', () => {
+    const all = (LAYERS as { domains: string[] }[]).flatMap((layer) => layer.domains);
+    expect(new Set(all).size).toBe(all.length);
+  });
+
+  it('finds no file or domain cycle, no edge up the layers, no reach into worker/ and no full zod in a page on this tree', async () => {
     const { problems } = (await check()) as { problems: string[] };
     expect(problems).toEqual([]);
   }, 60_000);

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { ingestItems, mentionGuid, pruneMentions } from '../../../utils/monitor/ingest';
 import { detectTone, scoreTone, toneFeatures } from '../../../utils/monitor/tone';
-import { emptyLearning, learnCorrection, toAdjustment } from '../../../utils/monitor/tone-adjust';
+import { learnCorrection, toAdjustment } from '../../../utils/monitor/tone-adjust';
+import { emptyLearning } from '../../../utils/settings';
 import { addWatch, freshDatabase, item } from './helpers';
 
 const NOW = Date.UTC(2025, 0, 3);

@@ -2,12 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { readDataset, type Example } from '../../../scripts/tone-data';
 import { asToneModel, featurise, train, vocabulary } from '../../../scripts/tone-train-core';
 import { detectTone, scoreTone, toneFeatures } from '../../../utils/monitor/tone';
-import {
-  emptyLearning, learnCorrection, toAdjustment, toneLearningSchema, type ToneLearning,
-} from '../../../utils/monitor/tone-adjust';
+import { learnCorrection, toAdjustment } from '../../../utils/monitor/tone-adjust';
 import type { Features } from '../../../utils/monitor/tone-features';
 import { CLASSES, scoreLabels, seededRandom, shuffle } from '../../../utils/monitor/tone-learn';
 import { scoreFeatures, type Adjustment, type Scored } from '../../../utils/monitor/tone-model';
+import { emptyLearning, toneLearningSchema, type ToneLearning } from '../../../utils/settings';
 
 // The officer's corrections, simulated with labels nobody here wrote (../shared/datasets/README.md).
 // The officer reads a stream of texts from one domain and corrects those Siar got wrong; the rest of

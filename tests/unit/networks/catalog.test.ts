@@ -1,8 +1,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { INTENT_NAMES } from '../../../utils/compose/intents';
-import { RULES } from '../../../utils/compose/rules';
+import { INTENT_NAMES } from '../../../utils/networks/intents';
+import { RULES } from '../../../utils/networks/rules';
 import { ACCOUNT_SCHEMAS } from '../../../utils/networks/accounts';
 import { NETWORK_CATALOG, NETWORK_IDS, networkMeta, type ConnectForm, type NetworkId } from '../../../utils/networks/catalog';
 import { createNetworks } from '../../../utils/networks/registry';

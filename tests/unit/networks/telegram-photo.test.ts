@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { AuthError } from '../../../utils/errors';
-import { telegramLength } from '../../../utils/compose/rules/telegram';
+import { telegramLength } from '../../../utils/networks/rules/telegram';
 import { telegram } from '../../../utils/networks/telegram';
 import { IMAGE_URL } from '../../fakes/images';
 import { TELEGRAM_PHOTO_ERRORS } from '../../fakes/telegram';

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { highlightRanges, highlightSegments } from '../../../utils/sidepanel/highlight';
 import { keyAction, moveIndex } from '../../../utils/sidepanel/keys';
-import { safeColour, safeHttpUrl } from '../../../utils/sidepanel/links';
-import { dateInZone, dayRange, relativeTime, startOfDay } from '../../../utils/sidepanel/time';
+import { safeHttpUrl } from '../../../utils/net/safe-url';
+import { safeColour } from '../../../utils/sidepanel/colour';
+import { dateInZone, dayRange, relativeTime, startOfDay } from '../../../utils/time';
 
 const NOW = Date.parse('2026-11-28T10:00:00Z');
 const MIN = 60_000;

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { importOpml } from '../../../utils/sources/opml';
 import { MAX_FEED_ITEMS, parseFeed, type ParseFeedResult } from '../../../utils/sources/parse-feed';
-import { stripTags } from '../../../utils/sources/text';
+import { stripTags } from '../../../utils/text/html';
 import { fixture } from './helpers';
 
 // Feeds are hostile input: whatever bytes arrive, parseFeed must answer with a result, never throw,

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseFeedDate, parseRfc3339, WIB_OFFSET_MINUTES } from '../../../utils/sources/dates';
 import { decodeBytes, sniffCharset } from '../../../utils/sources/encoding';
-import { clip, decodeEntities, stripTags } from '../../../utils/sources/text';
+import { clip, decodeEntities, stripTags } from '../../../utils/text/html';
 
 describe('stripTags', () => {
   it.each([

@@ -1,6 +1,6 @@
 // Bluesky handle syntax against atproto's interop test files (../shared/conformance/atproto).
 import { describe, expect, it } from 'vitest';
-import { findFacetCandidates, isValidHandle } from '../../../../utils/compose/bluesky-facets';
+import { findFacetCandidates, isValidHandle } from '../../../../utils/text/bluesky-facets';
 import { atprotoHandles } from './suites';
 
 const valid = atprotoHandles('valid');

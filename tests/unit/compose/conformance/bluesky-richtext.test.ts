@@ -1,8 +1,8 @@
 // Siar's Bluesky length and facets against @atproto/api's RichText, the code bsky.app itself runs.
 import { RichText } from '@atproto/api';
 import { describe, expect, it } from 'vitest';
-import { findFacetCandidates } from '../../../../utils/compose/bluesky-facets';
-import { RULES } from '../../../../utils/compose/rules';
+import { findFacetCandidates } from '../../../../utils/text/bluesky-facets';
+import { RULES } from '../../../../utils/networks/rules';
 import { byteOffset } from '../../../../utils/networks/bluesky-facets';
 import { samplePosts } from './corpus';
 
@@ -16,7 +16,7 @@ interface Flat {
   value: string;
 }
 
-// The one documented difference (utils/compose/bluesky-facets.ts): Siar keeps every trailing
+// The one documented difference (utils/text/bluesky-facets.ts): Siar keeps every trailing
 // `.,;:!?` and quote mark, and an unbalanced ")", out of a link, where the app drops only one of each.
 const LINK_JUNK = /[.,;:!?"'\u2018\u2019\u201C\u201D\u00AB\u00BB]$/u;
 function siarStricter(text: string, facet: Flat): Flat {

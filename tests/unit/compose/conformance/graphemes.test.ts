@@ -1,7 +1,7 @@
 // Grapheme counting against Unicode's own test data (GraphemeBreakTest 15.0, UAX #29), for the
 // Intl.Segmenter path and for the unicode-segmenter fallback used where Intl.Segmenter is missing.
 import { describe, expect, it } from 'vitest';
-import { countGraphemes, graphemeBoundaries, segmentWithoutIntl, splitGraphemes } from '../../../../utils/compose/graphemes';
+import { countGraphemes, graphemeBoundaries, segmentWithoutIntl, splitGraphemes } from '../../../../utils/text/graphemes';
 import { graphemeBreakCases, type GraphemeBreakCase } from './suites';
 
 const cases = graphemeBreakCases();

@@ -4,8 +4,8 @@ import { RichText } from '@atproto/api';
 import fc from 'fast-check';
 import twitter from 'twitter-text';
 import { describe, expect, it } from 'vitest';
-import { RULES } from '../../../../utils/compose/rules';
-import { splitForNetwork } from '../../../../utils/compose/split';
+import { RULES } from '../../../../utils/networks/rules';
+import { splitForNetwork } from '../../../../utils/text/split';
 import { longIndonesianPost, NEWER_EMOJI } from './corpus';
 
 const RUNS = 1000;

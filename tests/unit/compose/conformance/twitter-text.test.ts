@@ -1,8 +1,8 @@
 // X's counter and URL finder against the official twitter-text conformance suite (validate.yml,
 // extract.yml, tlds.yml in ../shared/conformance/twitter-text).
 import { describe, expect, it } from 'vitest';
-import { RULES } from '../../../../utils/compose/rules';
-import { findUrls } from '../../../../utils/compose/urls';
+import { RULES } from '../../../../utils/networks/rules';
+import { findUrls } from '../../../../utils/text/urls';
 import { twitterTextCases } from './suites';
 
 interface Weighted {

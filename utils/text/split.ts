@@ -1,6 +1,6 @@
 import { findFediverseHandles, xEntities, type TextRange } from './entities';
 import { graphemeBoundaries } from './graphemes';
-import { isBlank, type Rule, type RuleOptions } from './rules/types';
+import { isBlank, type Rule, type RuleOptions } from './rule';
 import { findUrls } from './urls';
 
 export interface SplitOptions extends RuleOptions {

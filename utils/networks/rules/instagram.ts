@@ -1,4 +1,4 @@
-import { lengthMeasure, type Rule } from './types';
+import { lengthMeasure, type Rule } from '../../text/rule';
 
 // Instagram caption rules, from the IG User Media reference ("caption … Maximum 2200 characters,
 // 30 hashtags, and 20 @ tags": https://developers.facebook.com/docs/instagram-platform/instagram-graph-api/reference/ig-user/media#creating).

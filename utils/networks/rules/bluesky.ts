@@ -1,6 +1,6 @@
-import { blueskyEntities } from '../entities';
-import { countGraphemes, utf8Length } from '../graphemes';
-import { isBlank, type Rule } from './types';
+import { blueskyEntities } from '../../text/entities';
+import { countGraphemes, utf8Length } from '../../text/graphemes';
+import { isBlank, type Rule } from '../../text/rule';
 
 export const BLUESKY_GRAPHEME_LIMIT = 300;
 export const BLUESKY_BYTE_LIMIT = 3000;

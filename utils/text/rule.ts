@@ -1,5 +1,13 @@
-import type { Measure } from '../../networks/types';
-import type { TextRange } from '../entities';
+import type { TextRange } from './entities';
+
+/** Result of a network's own counting rule for one text. */
+export interface Measure {
+  length: number;
+  limit: number;
+  ok: boolean;
+  /** A short machine-readable reason when not ok, e.g. 'bytes' for Bluesky's 3000-byte cap, 'links'. */
+  detail?: string;
+}
 
 export interface RuleOptions {
   /** Overrides the network's default limit, e.g. a Mastodon instance's max_characters or X Premium. */

@@ -1,5 +1,5 @@
 import type { MessageKey } from '../i18n';
-import { NETWORK_IDS, networkMeta, type NETWORK_CATALOG, type NetworkId } from '../networks/catalog';
+import { NETWORK_IDS, networkMeta, type NETWORK_CATALOG, type NetworkId } from './catalog';
 import { textWithUrl, withQuery, type IntentBuilder, type IntentOptions, type ShareContent } from './share-text';
 
 /** Share links that work with no connected account. Every value is percent-encoded (spaces as %20). */

@@ -1,7 +1,7 @@
-import { FEDIVERSE_HANDLE, mastodonEntities } from '../entities';
-import { countGraphemes } from '../graphemes';
-import { findUrls } from '../urls';
-import { lengthMeasure, type Rule } from './types';
+import { FEDIVERSE_HANDLE, mastodonEntities } from '../../text/entities';
+import { countGraphemes } from '../../text/graphemes';
+import { findUrls } from '../../text/urls';
+import { lengthMeasure, type Rule } from '../../text/rule';
 
 export const MASTODON_DEFAULT_LIMIT = 500;
 export const MASTODON_URL_LENGTH = 23;

@@ -1,7 +1,7 @@
-import { threadsEntities } from '../entities';
-import { splitGraphemes, utf8Length } from '../graphemes';
-import { countDistinctUrls } from '../urls';
-import { isBlank, type Rule } from './types';
+import { threadsEntities } from '../../text/entities';
+import { splitGraphemes, utf8Length } from '../../text/graphemes';
+import { countDistinctUrls } from '../../text/urls';
+import { isBlank, type Rule } from '../../text/rule';
 
 export const THREADS_LIMIT = 500;
 export const THREADS_MAX_LINKS = 5;

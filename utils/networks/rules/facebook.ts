@@ -1,4 +1,4 @@
-import { lengthMeasure, type Rule } from './types';
+import { lengthMeasure, type Rule } from '../../text/rule';
 
 export const FACEBOOK_LIMIT = 63206;
 

@@ -2,9 +2,9 @@
 // the passphrase lock is on, and written to exports unless the officer asks to include secrets.
 // zod/mini: part of the options page bundle and of settings.ts.
 import * as z from 'zod/mini';
-import type { Accounts } from '../networks/accounts';
-import { byNetwork } from '../networks/catalog';
-import { NETWORK_IDS, networkIdSchema, type NetworkId } from '../networks/ids';
+import type { Accounts } from './accounts';
+import { byNetwork } from './catalog';
+import { NETWORK_IDS, networkIdSchema, type NetworkId } from './ids';
 
 /** Rotating session tokens (Bluesky's) are never exported: the app password makes a new one. */
 export const NEVER_EXPORTED: ReadonlySet<string> = new Set(['session']);

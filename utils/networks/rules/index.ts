@@ -1,4 +1,4 @@
-import { NETWORK_CATALOG, type CatalogRuleKey, type NetworkId } from '../../networks/catalog';
+import { NETWORK_CATALOG, type CatalogRuleKey, type NetworkId } from '../catalog';
 import { blueskyRule } from './bluesky';
 import { facebookRule } from './facebook';
 import { instagramRule } from './instagram';
@@ -6,10 +6,10 @@ import { linkedinRule } from './linkedin';
 import { mastodonRule } from './mastodon';
 import { telegramRule } from './telegram';
 import { threadsRule } from './threads';
-import type { Rule } from './types';
+import type { Rule } from '../../text/rule';
 import { xRule } from './x';
 
-export type { Rule, RuleOptions } from './types';
+export type { Rule, RuleOptions } from '../../text/rule';
 
 /** Counting rules by key; each catalog entry names its rule (`rule`), and compilation fails when one is missing. */
 export const RULES = {

@@ -1,8 +1,8 @@
 import { browser } from '#imports';
-import type { MentionPatch } from '../monitor/protocol';
+import type { MentionPatch } from '../../utils/monitor/protocol';
 import { send } from './lazy';
-import { safeHttpUrl } from './links';
-import { downloadBlob } from '../export/download';
+import { safeHttpUrl } from '../../utils/net/safe-url';
+import { downloadBlob } from '../../utils/export/download';
 
 // Side panel writes: all through the worker, which persists them and refreshes the toolbar badge.
 

@@ -1,7 +1,7 @@
-import { findEmoji } from '../emoji';
-import { xEntities } from '../entities';
-import { parseTweet, X_DEFAULT_LIMIT } from '../twitter';
-import { isBlank, type Rule } from './types';
+import { findEmoji } from '../../text/emoji';
+import { xEntities } from '../../text/entities';
+import { parseTweet, X_DEFAULT_LIMIT } from '../../text/twitter';
+import { isBlank, type Rule } from '../../text/rule';
 
 // twemoji-parser (inside twitter-text 3.1) knows this emoji, so twitter-text weighs it 2.
 const TWO_WEIGHT_EMOJI = '😀';

@@ -1,4 +1,4 @@
-import { lengthMeasure, type Rule } from './types';
+import { lengthMeasure, type Rule } from '../../text/rule';
 
 export const TELEGRAM_MESSAGE_LIMIT = 4096;
 export const TELEGRAM_CAPTION_LIMIT = 1024;

@@ -1,4 +1,4 @@
-// Mention URLs, outlet names and watch colours come from feeds and other people's posts: untrusted.
+// Mention URLs, post links and feed links come from feeds, networks and other people's posts: untrusted.
 
 /** The URL when it is http(s), else undefined (javascript:, data:, vbscript:, file:, relative…). */
 export function safeHttpUrl(value: unknown): string | undefined {
@@ -10,9 +10,4 @@ export function safeHttpUrl(value: unknown): string | undefined {
   } catch {
     return undefined;
   }
-}
-
-/** A watch colour usable in a style: #rgb or #rrggbb only, so no other CSS can ride along. */
-export function safeColour(value: unknown, fallback = '#8a9a9c'): string {
-  return typeof value === 'string' && /^#(?:[0-9a-f]{3}|[0-9a-f]{6})$/i.test(value) ? value : fallback;
 }
