@@ -6,6 +6,7 @@ import { graphFailure } from './facebook';
 import { announceRefresh, type AdapterHooks } from './hooks';
 import { http, parse, parseError, type HttpResponse } from './http';
 import { InstagramImageError, prepareInstagramImage, type ImageHost } from './instagram-image';
+import { waitForContainer, type ContainerVerdict } from './container-poll';
 import type { AccountFor } from './registry';
 import { textRules } from './text-rules';
 import type { Network, PublishResult, TargetPost } from './types';
@@ -79,10 +80,6 @@ async function call<T>(account: InstagramAccount, path: string, schema: z.ZodTyp
 }
 
 const captionOf = (post: TargetPost) => post.parts.join('\n\n');
-const sleep = (ms: number, signal: AbortSignal) => new Promise<void>((resolve, reject) => {
-  const timer = setTimeout(resolve, ms);
-  signal.addEventListener('abort', () => { clearTimeout(timer); reject(new TransientError('timeout')); }, { once: true });
-});
 
 export interface InstagramOptions extends AdapterHooks<InstagramAccount> {
   /** Where a converted JPEG gets a public URL (the connected Facebook Page); none: the officer is told. */
@@ -119,14 +116,17 @@ export function createInstagram(options: InstagramOptions = {}): Network<Instagr
 
   /** FINISHED → ready; IN_PROGRESS → wait with doubling pauses; ERROR/EXPIRED → that container is spent. */
   async function waitUntilFinished(account: InstagramAccount, containerId: string, signal: AbortSignal): Promise<void> {
-    for (let attempt = 0; attempt < POLL_TRIES; attempt++) {
-      const state = await call(account, `${encodeURIComponent(containerId)}?fields=status_code,status`, status, signal);
-      if (state.status_code === 'FINISHED') return;
-      if (state.status_code === 'ERROR') throw new InstagramImageError('errorInstagramImage', state.status ?? 'container ERROR');
-      if (state.status_code === 'EXPIRED' || state.status_code === 'PUBLISHED') throw new TransientError(`container ${state.status_code}`);
-      await sleep(POLL_FIRST_MS * 2 ** attempt, signal);
-    }
-    throw new TransientError('Instagram container still IN_PROGRESS');
+    await waitForContainer(
+      () => call(account, `${encodeURIComponent(containerId)}?fields=status_code,status`, status, signal),
+      (state): ContainerVerdict => {
+        if (state.status_code === 'FINISHED') return { ready: true };
+        if (state.status_code === 'ERROR') return { fail: new InstagramImageError('errorInstagramImage', state.status ?? 'container ERROR') };
+        if (state.status_code === 'EXPIRED' || state.status_code === 'PUBLISHED') return { fail: new TransientError(`container ${state.status_code}`) };
+        return { wait: true };
+      },
+      { tries: POLL_TRIES, delayMs: (attempt) => POLL_FIRST_MS * 2 ** attempt, stillWaiting: 'Instagram container still IN_PROGRESS' },
+      signal,
+    );
   }
 
   async function checkQuota(account: InstagramAccount, signal: AbortSignal): Promise<void> {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ContentError, TransientError } from '../errors';
+import { ContentError } from '../errors';
 import { API_VERSIONS } from './api-versions';
 import { graphFailure } from './facebook';
 import { announceRefresh, type AdapterHooks } from './hooks';
@@ -9,6 +9,7 @@ import { textRules } from './text-rules';
 import type { Network, PublishResult } from './types';
 import type { ImageHost } from './instagram-image';
 import { prepareThreadsImage } from './threads-image';
+import { waitForContainer, type ContainerVerdict } from './container-poll';
 
 type ThreadsAccount = AccountFor<'threads'>;
 
@@ -41,16 +42,15 @@ async function call<T>(account: ThreadsAccount, path: string, schema: z.ZodType<
   return parse(schema, response.data, 'Threads');
 }
 
-async function waitUntilReady(account: ThreadsAccount, containerId: string, signal: AbortSignal): Promise<void> {
-  for (let attempt = 0; attempt < STATUS_POLL_TRIES; attempt++) {
-    const state = await call(account, `${encodeURIComponent(containerId)}?fields=status,error_message`, containerStatus, signal);
-    if (state.status === 'FINISHED') return;
-    if (state.status === 'ERROR' || state.status === 'EXPIRED') {
-      throw new ContentError('image', state.error_message ?? state.status);
-    }
-    await new Promise((resolve) => setTimeout(resolve, STATUS_POLL_MS * (attempt + 1)));
-  }
-  throw new TransientError('Threads media still processing');
+function waitUntilReady(account: ThreadsAccount, containerId: string, signal: AbortSignal): Promise<void> {
+  return waitForContainer(
+    () => call(account, `${encodeURIComponent(containerId)}?fields=status,error_message`, containerStatus, signal),
+    (state): ContainerVerdict => (state.status === 'FINISHED' ? { ready: true }
+      : state.status === 'ERROR' || state.status === 'EXPIRED' ? { fail: new ContentError('image', state.error_message ?? state.status) }
+        : { wait: true }),
+    { tries: STATUS_POLL_TRIES, delayMs: (attempt) => STATUS_POLL_MS * (attempt + 1), stillWaiting: 'Threads media still processing' },
+    signal,
+  );
 }
 
 export interface ThreadsOptions extends AdapterHooks<ThreadsAccount> {
