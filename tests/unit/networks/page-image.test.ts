@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { beforeEach, describe, expect, it } from 'vitest';
+import { TransientError } from '../../../utils/errors';
 import { probeImage } from '../../../utils/media/jpeg';
 import { bluesky } from '../../../utils/networks/bluesky';
 import { linkedin } from '../../../utils/networks/linkedin';
@@ -53,6 +54,14 @@ describe('X gets a type and size it takes', () => {
     const result = await createX().publish(pageImage(PAGE_IMAGES.avif), ACCOUNTS.x, signal());
     expect(result.notice).toMatchObject({ messageKey: 'imageNoticeFormat' });
     expect(env.x.tweets).toHaveLength(1);
+  });
+});
+
+describe('a page image server that fails for now', () => {
+  it('a 503 from the agency site is a transient error: the delivery is tried again later, nothing is posted without the image', async () => {
+    env.fail('www.example.go.id', { status: 503, headers: { 'content-type': 'text/html' }, body: 'busy' });
+    await expect(createX().publish(pageImage(PAGE_IMAGES.webp), ACCOUNTS.x, signal())).rejects.toBeInstanceOf(TransientError);
+    expect(env.x.tweets).toEqual([]);
   });
 });
 

@@ -75,6 +75,16 @@ describe('delivery queue', () => {
       expect((await database.audit.toArray()).every((entry) => !entry.url)).toBe(true);
     });
 
+  it('keeps the sentence of a post that went out without its page image on the delivery and in the audit', async () => {
+    const notice = { messageKey: 'imageNoticeFormat' as const, detail: 'image/svg+xml cannot be decoded here' };
+    const { network } = scriptedNetwork([() => ({ remoteId: '7', url: 'https://x.com/i/status/7', notice })]);
+    await createPost(database, draft, 'Sari', clock);
+    await runDueDeliveries(deps(network));
+    const [row] = await database.deliveries.toArray();
+    expect(row).toMatchObject({ state: 'sent', notice });
+    expect((await database.audit.toArray()).at(-1)).toMatchObject({ event: 'sent', result: `ok: ${notice.detail}` });
+  });
+
   it('never sends the same delivery twice when two runs race for it', async () => {
     const { network, sent } = scriptedNetwork([]);
     const { deliveryIds } = await createPost(database, draft, 'Sari', clock);
