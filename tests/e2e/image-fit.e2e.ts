@@ -8,7 +8,7 @@ import { createFacebookFake, FACEBOOK_ACCOUNT, FB_CDN_HOST } from '../fakes/face
 import { mediaFrom } from '../fakes/instagram';
 import { createThreadsFake, THREADS_ACCOUNT } from '../fakes/threads';
 import { startFakeServer, type FakeServer } from '../fakes/https-server';
-import { createImagesFake, IMAGE_PAGES, PAGE_IMAGES } from '../fakes/images';
+import { createImagesFake, IMAGE_PAGES, IMAGE_URL, PAGE_IMAGES } from '../fakes/images';
 import { createLinkedinFake, LINKEDIN_ACCOUNT, LINKEDIN_MAX_PIXELS } from '../fakes/linkedin';
 import { createMastodonFake, MASTODON_ACCOUNT } from '../fakes/mastodon';
 import { MASTODON_MEDIA_CONFIG } from '../fakes/mastodon-oauth';
@@ -106,8 +106,11 @@ async function publishFrom(pageUrl: string) {
 }
 
 describe('what Chromium\'s extension service worker decodes', () => {
-  it('decodes in the service worker: JPEG, PNG, WebP and AVIF yes; SVG and HEIC no', async () => {
-    const urls = { webp: PAGE_IMAGES.webp, avif: PAGE_IMAGES.avif, heic: PAGE_IMAGES.heic, svg: PAGE_IMAGES.svg, png: PAGE_IMAGES.bigPng };
+  it('decodes in the service worker: JPEG, PNG, GIF, BMP, WebP and AVIF yes; SVG and HEIC no', async () => {
+    const urls = {
+      jpeg: IMAGE_URL, png: PAGE_IMAGES.bigPng, gif: PAGE_IMAGES.gif, bmp: PAGE_IMAGES.bmp,
+      webp: PAGE_IMAGES.webp, avif: PAGE_IMAGES.avif, heic: PAGE_IMAGES.heic, svg: PAGE_IMAGES.svg,
+    };
     const decoded = await siar.worker.evaluate(async (all) => {
       const out: Record<string, string> = {};
       for (const [name, url] of Object.entries(all)) {
@@ -123,7 +126,7 @@ describe('what Chromium\'s extension service worker decodes', () => {
       }
       return out;
     }, urls);
-    expect(decoded).toMatchObject({ webp: '1200x630', avif: '1200x630', png: '800x600' });
+    expect(decoded).toMatchObject({ jpeg: '120x80', png: '800x600', gif: '1x1', bmp: '64x48', webp: '1200x630', avif: '1200x630' });
     expect(decoded.svg).toMatch(/^error/);
     expect(decoded.heic).toMatch(/^error/);
   });

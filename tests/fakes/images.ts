@@ -20,6 +20,8 @@ export const PAGE_IMAGES = {
   avif: `https://${PAGE_HOST}/img/halaman.avif`,
   heic: `https://${PAGE_HOST}/img/halaman.heic`,
   svg: `https://${PAGE_HOST}/img/halaman.svg`,
+  gif: `https://${PAGE_HOST}/img/titik.gif`,
+  bmp: `https://${PAGE_HOST}/img/halaman.bmp`,
   /** 800 × 600 noise PNG, about 1.44 MB: over Bluesky's thumb limit, under X's 5 MB. */
   bigPng: `https://${PAGE_HOST}/img/foto-besar.png`,
   /** 1600 × 1200 noise PNG, about 5.76 MB: over X's 5 MB, and a JPEG of it at quality 0.9 is over 1,000,000 bytes. */
@@ -34,6 +36,8 @@ const FILES: Record<string, { type: string; bytes: () => Buffer }> = {
   '/img/halaman.avif': { type: 'image/avif', bytes: fixture('page.avif') },
   '/img/halaman.heic': { type: 'image/heic', bytes: fixture('page.heic') },
   '/img/halaman.svg': { type: 'image/svg+xml', bytes: fixture('page.svg') },
+  '/img/titik.gif': { type: 'image/gif', bytes: fixture('pixel.gif') },
+  '/img/halaman.bmp': { type: 'image/bmp', bytes: fixture('page.bmp') },
   '/img/foto-besar.png': { type: 'image/png', bytes: () => makeNoisePng(800, 600) },
   '/img/foto-sangat-besar.png': { type: 'image/png', bytes: () => makeNoisePng(1600, 1200) },
   '/img/foto-ig.jpg': { type: 'image/jpeg', bytes: () => makeJpeg(600, 500) },
@@ -58,7 +62,7 @@ export function createImagesFake(): Fake & { requests: number } {
         // An agency page whose only image is a wide PNG banner: Instagram needs it cropped and converted.
         return { status: 200, headers: { 'content-type': 'text/html; charset=utf-8' }, body: '<!doctype html><html lang="id"><head><title>Spanduk Pelayanan Publik</title><meta property="og:image" content="/img/spanduk.png"><meta property="og:image:alt" content="Spanduk jam layanan"></head><body><h1>Spanduk Pelayanan Publik</h1><p>Jam layanan baru.</p></body></html>' };
       }
-      const page = /^\/halaman-(webp|avif|heic|svg|bigPng|hugePng)\.html$/.exec(request.path);
+      const page = /^\/halaman-(webp|avif|heic|svg|gif|bmp|bigPng|hugePng)\.html$/.exec(request.path);
       if (page) {
         const image = PAGE_IMAGES[page[1] as keyof typeof PAGE_IMAGES];
         return { status: 200, headers: { 'content-type': 'text/html; charset=utf-8' }, body: `<!doctype html><html lang="id"><head><title>Layanan Publik ${page[1]}</title><meta property="og:image" content="${image}"><meta property="og:image:alt" content="Petugas melayani warga"></head><body><h1>Layanan Publik ${page[1]}</h1><p>Jam layanan baru kantor pelayanan.</p></body></html>` };

@@ -32,8 +32,9 @@ export const mimeOf = (probeType: string): string => MIME[probeType] ?? `image/$
 
 /**
  * Formats Chromium's extension service worker decodes with createImageBitmap, as measured in
- * tests/e2e/image-fit.e2e.ts ("decodes in the service worker"): JPEG, PNG, GIF, WebP, AVIF and BMP
- * decode; SVG has no decoder outside a document, HEIC/HEIF none in Chromium at all.
+ * tests/e2e/image-fit.e2e.ts ("decodes in the service worker", Debian Chromium, 2026-11-30): JPEG, PNG,
+ * GIF, BMP, WebP and AVIF decode; SVG and HEIC fail with InvalidStateError (SVG has no decoder outside
+ * a document, HEIC none in Chromium).
  */
 export const DECODABLE: ReadonlySet<string> = new Set(['image/jpeg', 'image/png', 'image/gif', 'image/webp', 'image/avif', 'image/bmp']);
 
