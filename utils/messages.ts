@@ -1,5 +1,6 @@
 // zod/mini: this file is part of every page bundle, where full zod would cost 20 KB gzip.
 import * as z from 'zod/mini';
+import { ok, optionalStr, str } from './zod-helpers';
 import { accountProtocol } from './accounts/protocol';
 import { SiarError, toErrorInfo, type ErrorCode, type ErrorInfo } from './errors';
 import type { MessageKey } from './i18n';
@@ -14,9 +15,6 @@ import { campaignProtocol } from './campaigns/protocol';
 
 // The one message protocol between extension pages and the worker. Every request and every response
 // is validated here; the casts needed to cross `runtime.sendMessage` stay in this file.
-
-const str = (max: number) => z.string().check(z.maxLength(max));
-const optionalStr = (max: number) => z.optional(str(max));
 
 const newPostSchema = z.object({
   text: str(70_000),
@@ -61,7 +59,7 @@ const empty = z.object({});
 export const protocol = {
   ping: { request: empty, response: z.object({ version: z.string() }) },
   settingsStatus: { request: empty, response: z.object({ warnings: z.array(z.string()) }) },
-  dismissSettingsWarnings: { request: empty, response: z.object({ ok: z.literal(true) }) },
+  dismissSettingsWarnings: { request: empty, response: ok },
   /** Stores the post and its deliveries, then starts sending; results follow through `postStatus`. */
   publish: {
     request: newPostSchema,
