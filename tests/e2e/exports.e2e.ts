@@ -4,6 +4,7 @@ import { OptionsPage } from './pages/options';
 import { ReportPage } from './pages/report';
 import { PANEL_SIZE, SidePanelPage } from './pages/sidepanel';
 import { launchSiar, type SiarBrowser } from './support/launch';
+import { fixtureFeedPreferences } from './support/listening';
 import { readInCalc, type CalcCell } from './support/libreoffice';
 import { label } from './support/locales';
 import { HOUR, mention, seed, watch } from './support/mentions';
@@ -23,7 +24,7 @@ let siar: SiarBrowser;
 beforeAll(async () => {
   siar = await launchSiar();
   await storageSet(siar.worker, {
-    preferences: { timeZone: 'Asia/Makassar', quietHours: { enabled: false, from: '22:00', to: '06:00' }, retention: { days: 3650, maxCount: 200000 } },
+    preferences: fixtureFeedPreferences('Asia/Makassar'),
     profile: { name: 'Sari Wulandari', unit: 'Diskominfo Kota Makassar' },
   });
 });

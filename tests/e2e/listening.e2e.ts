@@ -1,13 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { MentionRow, SourceRow } from '../../utils/db';
 import {
-  BROKEN_HOST, createFeedSites, CUT_OFF_HOST, FEED_SITES, feedUrl, HANGING_HOST, NOT_A_FEED_HOST, opmlOf,
+  BROKEN_HOST, CUT_OFF_HOST, FEED_SITES, feedUrl, HANGING_HOST, NOT_A_FEED_HOST, opmlOf,
 } from '../fakes/feeds';
-import { startFakeServer, type FakeServer } from '../fakes/https-server';
-import { ListeningPage } from './pages/listening';
-import { launchSiar, type SiarBrowser } from './support/launch';
+import type { FakeServer } from '../fakes/https-server';
+import type { ListeningPage } from './pages/listening';
+import type { SiarBrowser } from './support/launch';
+import { closeListening, launchListening, type ListeningRig } from './support/listening';
 import { message } from './support/locales';
-import { readTable, storageSet, waitFor, workerErrors } from './support/worker';
+import { readTable, waitFor, workerErrors } from './support/worker';
 
 // The listening engine in Chromium: feeds at their real hostnames (routed to a local HTTPS server that
 // serves the fixture files with ETags), a Google News search and a Reddit search, all polled by the
@@ -20,24 +21,17 @@ describe('listening', () => {
   let siar: SiarBrowser;
   let server: FakeServer;
   let view: ListeningPage;
-  const sites = createFeedSites();
+  let sites: ListeningRig['sites'];
+  let rig: ListeningRig;
   const mentions = () => readTable<MentionRow>(siar.worker, 'mentions');
   const sources = () => readTable<SourceRow>(siar.worker, 'sources');
   const badge = () => siar.worker.evaluate(() => chrome.action.getBadgeText({}));
 
   beforeAll(async () => {
-    server = await startFakeServer([sites]);
-    siar = await launchSiar({ hostRules: server.hostRules() });
-    // The fixture feeds are dated 2024: keep ten years, so the default 90 days does not discard them.
-    await storageSet(siar.worker, { preferences: {
-      timeZone: 'Asia/Jakarta', quietHours: { enabled: false, from: '22:00', to: '06:00' }, retention: { days: 3650, maxCount: 200_000 },
-    } });
-    view = await ListeningPage.openIn(siar, 'options.html');
+    rig = await launchListening();
+    ({ siar, server, view, sites } = rig);
   });
-  afterAll(async () => {
-    await siar.close();
-    await server.close();
-  });
+  afterAll(() => closeListening(rig));
 
   it('shows a query syntax error inline, with its position, and saves nothing', async () => {
     await view.addWatch({ name: 'Banjir', query: 'banjir (demak' });

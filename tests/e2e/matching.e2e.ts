@@ -1,12 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { MentionRow, WatchRow } from '../../utils/db';
-import { createFeedSites, FEED_SITES, feedUrl } from '../fakes/feeds';
-import { startFakeServer, type FakeServer } from '../fakes/https-server';
-import { ListeningPage } from './pages/listening';
+import { FEED_SITES, feedUrl } from '../fakes/feeds';
+import type { ListeningPage } from './pages/listening';
 import { SidePanelPage } from './pages/sidepanel';
-import { launchSiar, type SiarBrowser } from './support/launch';
+import type { SiarBrowser } from './support/launch';
+import { closeListening, launchListening, type ListeningRig } from './support/listening';
 import { message } from './support/locales';
-import { readTable, storageSet, waitFor, workerErrors } from './support/worker';
+import { readTable, waitFor, workerErrors } from './support/worker';
 
 // Matching that understands Indonesian news (issue 16), end to end: feeds and a Google News search at
 // their real hostnames (local HTTPS fakes serving tests/fixtures/feeds), watches created in the options
@@ -16,25 +16,16 @@ const kompas = FEED_SITES.find((s) => s.host === 'nasional.kompas.com')!;
 
 describe('Indonesian-aware matching', () => {
   let siar: SiarBrowser;
-  let server: FakeServer;
   let view: ListeningPage;
-  const sites = createFeedSites();
+  let rig: ListeningRig;
   const mentions = () => readTable<MentionRow>(siar.worker, 'mentions');
   const watchId = async (name: string) => (await readTable<WatchRow>(siar.worker, 'watches')).find((w) => w.name === name)!.id!;
 
   beforeAll(async () => {
-    server = await startFakeServer([sites]);
-    siar = await launchSiar({ hostRules: server.hostRules() });
-    // The fixture feeds are dated 2024: keep ten years, so the default retention does not discard them.
-    await storageSet(siar.worker, { preferences: {
-      timeZone: 'Asia/Jakarta', quietHours: { enabled: false, from: '22:00', to: '06:00' }, retention: { days: 3650, maxCount: 200_000 },
-    } });
-    view = await ListeningPage.openIn(siar, 'options.html');
+    rig = await launchListening();
+    ({ siar, view } = rig);
   });
-  afterAll(async () => {
-    await siar.close();
-    await server.close();
-  });
+  afterAll(() => closeListening(rig));
 
   it('shows the query help with the Indonesian operators', async () => {
     await view.byTestId('watch-add').click();

@@ -159,7 +159,7 @@ describe('Siar in Firefox ESR', () => {
       expect(await panel.filtersFolded()).toEqual({ rowHidden: false, toggleShown: true });
       const layout = await panel.layout();
       await panel.toggleFilters();
-      expect(layout).toMatchObject({ width, overflow: false, wider: [], controlsOutside: [], filtersSideBySide: true, outletShown: true });
+      expect(layout).toMatchObject({ width, overflow: false, wider: [], controlsOutside: [], filtersSideBySide: true, outletShown: true, clipped: [] });
       expect(layout.titleShare).toBeGreaterThan(0.7);
       expect(layout.titleFontPx).toBeGreaterThanOrEqual(13);
     });

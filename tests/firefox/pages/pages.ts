@@ -82,7 +82,8 @@ export class SidebarPage extends FirefoxPage {
 
   /**
    * How the panel fits its width: horizontal overflow, filter controls outside the panel, whether the
-   * watch and source filters share a row, and the first row's title (width share, font) and outlet.
+   * watch and source filters share a row, the first row's title (width share, font) and outlet, and any
+   * part of a row (title, meta, tone, buttons) cut off by the row's fixed height.
    */
   layout() {
     return this.page.evaluate(() => {
@@ -101,6 +102,13 @@ export class SidebarPage extends FirefoxPage {
         titleShare: title.getBoundingClientRect().width / width,
         titleFontPx: parseFloat(getComputedStyle(title).fontSize),
         outletShown: box('[data-testid="mention-item"] .outlet').right <= box('[data-testid="mention-item"] .mention-meta').right + 0.5,
+        // Rows are absolutely placed at a fixed height with overflow hidden: what does not fit is invisible.
+        clipped: [...document.querySelectorAll<HTMLElement>('[data-testid="mention-item"]')].flatMap((row) => {
+          const bottom = row.getBoundingClientRect().bottom;
+          return [...row.querySelectorAll<HTMLElement>('.mention-title, .mention-meta, .mention-side > *')]
+            .filter((el) => el.offsetWidth > 0 && el.getBoundingClientRect().bottom > bottom + 0.5)
+            .map((el) => `row ${row.dataset.mentionId} ${el.dataset.testid ?? el.className}`);
+        }),
       };
     });
   }

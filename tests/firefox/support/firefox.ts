@@ -29,7 +29,8 @@ const PREFS = {
   // A permanent install of the unsigned build (ESR honours this pref; release builds do not).
   'xpinstall.signatures.required': false,
   // The Indonesian UI from firefox-esr-l10n-id; the add-on's i18n follows the browser's locale.
-  'intl.locale.requested': 'id',
+  // SIAR_FIREFOX_LOCALE=en-US starts an English Firefox for looking at the English UI by hand.
+  'intl.locale.requested': process.env.SIAR_FIREFOX_LOCALE ?? 'id',
   'browser.shell.checkDefaultBrowser': false,
 };
 
