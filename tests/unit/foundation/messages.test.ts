@@ -12,6 +12,12 @@ const handlers = {
   retryDelivery: async () => { throw new AuthError('revoked'); },
 } as unknown as Handlers;
 
+// fakeBrowser answers sendMessage only through sendResponse, so the worker side is attached that way.
+const listen = () => fakeBrowser.runtime.onMessage.addListener(((message: unknown, _sender: unknown, respond: (r: unknown) => void) => {
+  void dispatch(handlers, message, {}).then(respond);
+  return true;
+}) as never);
+
 describe('dispatch (worker side)', () => {
   it.each([
     ['a non-object', 'hello', 'bad-message'],
@@ -46,11 +52,6 @@ describe('dispatch (worker side)', () => {
 
 describe('send (page side)', () => {
   beforeEach(() => fakeBrowser.reset());
-  // fakeBrowser answers sendMessage only through sendResponse, so the worker side is attached that way.
-  const listen = () => fakeBrowser.runtime.onMessage.addListener(((message: unknown, _sender: unknown, respond: (r: unknown) => void) => {
-    void dispatch(handlers, message, {}).then(respond);
-    return true;
-  }) as never);
 
   it('returns the validated response', async () => {
     listen();
@@ -67,10 +68,6 @@ describe('send (page side)', () => {
 
 describe('the popup checks replies with its parts of the protocol (components/popup/messages.ts)', () => {
   beforeEach(() => fakeBrowser.reset());
-  const listen = () => fakeBrowser.runtime.onMessage.addListener(((message: unknown, _sender: unknown, respond: (r: unknown) => void) => {
-    void dispatch(handlers, message, {}).then(respond);
-    return true;
-  }) as never);
 
   it('holds the very schemas of the one protocol for each message it sends', () => {
     for (const [type, schemas] of Object.entries(popupProtocol)) expect(schemas, type).toBe(protocol[type as keyof typeof protocol]);
