@@ -8,7 +8,7 @@
 // The layers, bottom first (a domain imports only domains of lower layers; LAYERS holds the reasons):
 //   0 base              core/errors, core/i18n, core/time, core/db-name, core/message-transport,
 //                       core/zod-jitless, core/zod-helpers, net, shims, text
-//   1 stores, formats   core/db, export, media
+//   1 stores, formats   core/db, core/message-client, export, media
 //   2 networks          networks (catalog, ids, account schemas, counting rules, share links, adapters)
 //   3 stored values     core/settings, core/setup
 //   4 secrets, sources  secrets, sources
@@ -40,9 +40,12 @@ const PAGE_ENTRIES = ['entrypoints/popup.tsx', 'entrypoints/sidepanel-start.ts',
 export const LAYERS = [
   {
     name: 'base', domains: ['core/errors', 'core/i18n', 'core/time', 'core/db-name', 'core/message-transport', 'core/zod-jitless', 'core/zod-helpers', 'net', 'shims', 'text'],
-    why: 'Helpers that know no feature: error types, messages, time zones, URL safety, zod helpers, and text measuring (graphemes, URLs, entities, HTML to text, thread splitting) that every network rule and feed parser counts with.',
+    why: 'Helpers that know no feature: error types, UI strings, the bare message transport, time zones, URL safety, zod helpers, and text measuring (graphemes, URLs, entities, HTML to text, thread splitting) that every network rule and feed parser counts with.',
   },
-  { name: 'stores and formats', domains: ['core/db', 'export', 'media'], why: 'The Dexie schema, the CSV/XLSX writers and image conversion: formats with no feature logic.' },
+  {
+    name: 'stores and formats', domains: ['core/db', 'core/message-client', 'export', 'media'],
+    why: 'The Dexie schema, the page side of messaging (reply envelope, typed errors, the messages every page sends), the CSV/XLSX writers and image conversion: no feature logic.',
+  },
   {
     name: 'networks', domains: ['networks'],
     why: 'Everything about a network: the zod-free catalog, ids, account schemas and public fields, counting rules, share links and adapters. Below settings, which store accounts by these schemas.',
@@ -84,7 +87,8 @@ export function domainOf(file) {
   return parts.length > 2 ? parts[1] : `core/${parts[1].replace(/\.tsx?$/, '')}`;
 }
 
-async function graph() {
+/** file → imported files (repo paths; `npm:zod` for full zod), from esbuild's metafile of every source file. */
+export async function graph() {
   const entryPoints = SOURCE_DIRS.flatMap(walk);
   const result = await build({
     absWorkingDir: ROOT, entryPoints, bundle: true, write: false, metafile: true, outdir: 'out', format: 'esm', platform: 'browser',
@@ -121,7 +125,8 @@ export function cycles(edges) {
   return found;
 }
 
-function reachable(edges, starts) {
+/** Every file reachable from `starts` in a file graph. */
+export function reachable(edges, starts) {
   const seen = new Set(starts);
   const queue = [...starts];
   while (queue.length) for (const next of edges.get(queue.pop()) ?? []) if (!seen.has(next)) { seen.add(next); queue.push(next); }

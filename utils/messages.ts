@@ -1,106 +1,33 @@
-// zod/mini: this file is part of every page bundle, where full zod would cost 20 KB gzip.
+// zod/mini: this file is part of the worker and of the pages that send any message.
 import * as z from 'zod/mini';
 import { accountProtocol } from './accounts/protocol';
-import { SiarError, toErrorInfo, type ErrorCode, type ErrorInfo } from './errors';
-import type { MessageKey } from './i18n';
-import { NETWORK_IDS, networkIdSchema } from './networks/ids';
-import { replyTargetSchema, respondSchema } from './compose/reply';
-import { settingsFileProtocol } from './settings-file/protocol';
-import { transmit } from './message-transport';
-import { listenProtocol } from './monitor/protocol';
-import { panelProtocol } from './sidepanel/protocol';
-import { auditProtocol } from './queue/protocol';
 import { campaignProtocol } from './campaigns/protocol';
+import { composeProtocol } from './compose/protocol';
+import { toErrorInfo, type ErrorCode, type ErrorInfo } from './errors';
+import type { MessageKey } from './i18n';
+import { baseProtocol, messageClient, type ProtocolPart } from './message-client';
+import { listenProtocol } from './monitor/protocol';
+import { auditProtocol } from './queue/protocol';
+import { settingsFileProtocol } from './settings-file/protocol';
+import { panelProtocol } from './sidepanel/protocol';
 
-// The one message protocol between extension pages and the worker. Every request and every response
-// is validated here; the casts needed to cross `runtime.sendMessage` stay in this file.
+export { MessageError } from './message-client';
+export type { DeliveryStatus } from './compose/protocol';
 
-const str = (max: number) => z.string().check(z.maxLength(max));
-const optionalStr = (max: number) => z.optional(str(max));
-
-const newPostSchema = z.object({
-  text: str(70_000),
-  variants: z.partialRecord(networkIdSchema, str(70_000)),
-  pageUrl: str(4000),
-  pageTitle: str(1000),
-  description: optionalStr(5000),
-  imageUrl: optionalStr(4000),
-  imageAlt: optionalStr(1500),
-  /** The page's language (BCP 47, from <html lang>), for networks that tag posts with one. */
-  lang: z.optional(z.string().check(z.maxLength(35), z.regex(/^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$/))),
-  targets: z.array(networkIdSchema).check(z.minLength(1), z.maxLength(NETWORK_IDS.length)),
-  scheduledAt: z.optional(z.int().check(z.positive())),
-  /** Answering a mention: the delivery to this network replies to that post instead of broadcasting. */
-  replyTo: z.optional(replyTargetSchema),
-  /** Shared from a campaign kit: its key and the version shared (utils/db.ts KitRow). */
-  kitId: z.optional(z.string().check(z.minLength(1), z.maxLength(300))),
-  kitUpdatedAt: z.optional(z.number()),
-});
-
-export const pageInfoSchema = z.object({
-  url: z.string(), title: z.string(), description: z.string(), imageUrl: z.optional(z.string()),
-  selection: z.string(), lang: z.optional(z.string()), limited: z.boolean(), tabId: z.optional(z.number()),
-  ignoredLink: z.optional(z.string()),
-  respond: z.optional(respondSchema),
-});
-
-const errorInfoSchema = z.object({
-  code: z.string(), messageKey: z.string(), detail: z.optional(z.string()),
-  retryAt: z.optional(z.number()), field: z.optional(z.string()),
-});
-
-const deliveryStatusSchema = z.object({
-  id: z.number(), network: networkIdSchema, state: z.enum(['pending', 'sending', 'sent', 'failed', 'needs-auth']),
-  remoteUrl: z.optional(z.string()), nextAttemptAt: z.nullable(z.number()),
-  lastError: z.optional(errorInfoSchema),
-  notice: z.optional(z.object({ messageKey: z.string(), detail: z.optional(z.string()) })),
-});
-export type DeliveryStatus = z.infer<typeof deliveryStatusSchema>;
-
-const empty = z.object({});
+// The one message protocol between extension pages and the worker, assembled from each domain's part.
+// The worker validates every request and response here (dispatch); pages validate replies through
+// utils/message-client.ts, with this whole protocol (`send`) or with the parts they use.
 
 export const protocol = {
-  ping: { request: empty, response: z.object({ version: z.string() }) },
-  settingsStatus: { request: empty, response: z.object({ warnings: z.array(z.string()) }) },
-  dismissSettingsWarnings: { request: empty, response: z.object({ ok: z.literal(true) }) },
-  /** Stores the post and its deliveries, then starts sending; results follow through `postStatus`. */
-  publish: {
-    request: newPostSchema,
-    response: z.object({ postId: z.number(), deliveryIds: z.array(z.number()) }),
-  },
-  /** Re-queues a failed or needs-auth delivery (never a sent one). */
-  retryDelivery: {
-    request: z.object({ deliveryId: z.int() }),
-    response: z.object({ ok: z.boolean() }),
-  },
-  /**
-   * Everything the composer opens with, in one round trip: the page to share (from the given tab or
-   * the quote waiting from the context menu), connected networks, limits, earlier shares of its link.
-   */
-  popupStart: {
-    request: z.object({ tabId: z.optional(z.int()) }),
-    response: z.object({
-      page: pageInfoSchema,
-      context: z.object({
-        connected: z.array(networkIdSchema),
-        mastodonLimit: z.optional(z.int()),
-        mastodonInstance: z.optional(z.string()),
-        alreadyShared: z.array(z.object({ network: networkIdSchema, at: z.number(), url: z.optional(z.string()) })),
-      }),
-    }),
-  },
-  /** Delivery states of one post, polled by the popup while it is open. */
-  postStatus: {
-    request: z.object({ postId: z.int() }),
-    response: z.object({ deliveries: z.array(deliveryStatusSchema) }),
-  },
+  ...baseProtocol,
+  ...composeProtocol,
   ...listenProtocol,
   ...panelProtocol,
   ...accountProtocol,
   ...settingsFileProtocol,
   ...auditProtocol,
   ...campaignProtocol,
-} satisfies Record<string, { request: z.ZodMiniType; response: z.ZodMiniType }>;
+} satisfies ProtocolPart;
 
 export type MessageType = keyof typeof protocol;
 export type RequestOf<K extends MessageType> = z.infer<(typeof protocol)[K]['request']>;
@@ -109,31 +36,15 @@ export type Handlers = { [K in MessageType]: (request: RequestOf<K>, sender: Sen
 export interface SenderInfo { tabId?: number; url?: string }
 
 const envelopeSchema = z.object({ type: z.string().check(z.minLength(1), z.maxLength(64)), payload: z.unknown() });
-const replySchema = z.union([
-  z.object({ ok: z.literal(true), data: z.unknown() }),
-  z.object({ ok: z.literal(false), error: errorInfoSchema }),
-]);
 type Reply = { ok: true; data: unknown } | { ok: false; error: ErrorInfo };
 
-/** Thrown in pages when the worker answered with a typed error. */
-export class MessageError extends SiarError {
-  constructor(readonly info: ErrorInfo) {
-    super(info.code, info.messageKey, info.detail);
-  }
-}
+const client = messageClient(protocol);
 
 /** Sends a typed request to the worker and returns its validated response, or throws MessageError. */
-export async function send<K extends MessageType>(type: K, payload: RequestOf<K>): Promise<ResponseOf<K>> {
-  return receive(type, await transmit(type, payload));
-}
+export const send: <K extends MessageType>(type: K, payload: RequestOf<K>) => Promise<ResponseOf<K>> = client.send;
 
 /** Validates the worker's raw reply to a `type` request (see utils/message-transport.ts). */
-export function receive<K extends MessageType>(type: K, raw: unknown): ResponseOf<K> {
-  const reply = replySchema.safeParse(raw);
-  if (!reply.success) throw new MessageError({ code: 'internal', messageKey: 'errorInternal', detail: 'bad reply' });
-  if (!reply.data.ok) throw new MessageError(reply.data.error as ErrorInfo);
-  return protocol[type].response.parse(reply.data.data) as ResponseOf<K>;
-}
+export const receive: <K extends MessageType>(type: K, raw: unknown) => ResponseOf<K> = client.receive;
 
 const fail = (code: ErrorCode, messageKey: MessageKey, detail?: string): Reply => ({
   ok: false, error: { code, messageKey, detail },

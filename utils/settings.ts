@@ -4,6 +4,7 @@ import * as z from 'zod/mini';
 import { accountDraftsSchema, accountSummariesSchema } from './networks/public';
 import { accountsSchema } from './networks/accounts';
 import { NETWORK_IDS, networkIdSchema } from './networks/ids';
+import { str, stringId } from './zod-helpers';
 
 /**
  * A value kept in storage.local under one key, with the schema every read and write must pass.
@@ -24,10 +25,8 @@ const define = <T>(key: string, schema: z.ZodMiniType<T>, fallback: () => NoInfe
 
 /** The key holding each setting's stored version; a key it does not name was written at version 1. */
 export const VERSIONS_KEY = 'settingVersions';
-const versionsSchema = z.record(z.string().check(z.maxLength(64)), z.int().check(z.minimum(1)));
+const versionsSchema = z.record(str(64), z.int().check(z.minimum(1)));
 
-const str = (max: number) => z.string().check(z.maxLength(max));
-const id = z.string().check(z.minLength(1), z.maxLength(64));
 const name = z.string().check(z.minLength(1), z.maxLength(80));
 const clock = z.string().check(z.regex(/^\d\d:\d\d$/));
 
@@ -37,8 +36,8 @@ export const profileSchema = z.object({
 });
 
 export const presetsSchema = z.object({
-  hashtags: z.array(z.object({ id, label: name, tags: str(500) })).check(z.maxLength(200)),
-  signatures: z.array(z.object({ id, label: name, text: str(500) })).check(z.maxLength(200)),
+  hashtags: z.array(z.object({ id: stringId, label: name, tags: str(500) })).check(z.maxLength(200)),
+  signatures: z.array(z.object({ id: stringId, label: name, text: str(500) })).check(z.maxLength(200)),
   utm: z.partialRecord(networkIdSchema, z.object({ source: str(100), medium: str(100), campaign: str(100) })),
 });
 
@@ -72,7 +71,7 @@ export const campaignHealthSchema = z.object({
   lastSuccessAt: z.optional(z.number()),
   lastErrorAt: z.optional(z.number()),
   lastError: z.optional(z.object({
-    code: z.string().check(z.maxLength(40)), messageKey: z.string().check(z.maxLength(80)), detail: z.optional(str(500)),
+    code: str(40), messageKey: str(80), detail: z.optional(str(500)),
     retryAt: z.optional(z.number()), field: z.optional(str(80)),
   })),
   failures: z.int().check(z.minimum(0)),
@@ -85,7 +84,7 @@ export const campaignHealthSchema = z.object({
 /** A campaign source (issue 19.2): a Siar kit file or an RSS/Atom feed the worker polls with conditional GET. */
 export const campaignSourceSchema = z.object({
   /** Global id (a UUID): kits are keyed `<id>:<kit id>`, so two sources may reuse a kit id. */
-  id,
+  id: stringId,
   url: z.url({ protocol: /^https?$/ }).check(z.maxLength(2000)),
   name: str(200),
   addedAt: z.number(),
@@ -120,7 +119,7 @@ export const toneLearningSchema = z.object({
   corrections: z.int().check(z.minimum(0)),
   /** When it last changed (ms since epoch), so readers can cache the unpacked map. */
   updatedAt: z.number(),
-  weights: z.record(z.string().check(z.maxLength(300)), z.tuple([delta, delta, delta])),
+  weights: z.record(str(300), z.tuple([delta, delta, delta])),
 });
 export type ToneLearning = z.infer<typeof toneLearningSchema>;
 
@@ -136,7 +135,7 @@ export const SETTINGS = {
   /** The accounts sealed with the device key while the lock is off (utils/secrets/device-key.ts). */
   deviceSealedAccounts: define('deviceSealedAccounts', z.nullable(deviceSealedSchema), () => null),
   /** The device key where the browser has no private file system to keep it in (not shreddable). */
-  deviceKeyFallback: define('deviceKeyFallback', z.nullable(z.string().check(z.maxLength(100))), () => null),
+  deviceKeyFallback: define('deviceKeyFallback', z.nullable(str(100)), () => null),
   /** Wrong passphrases in a row and when the last was typed (utils/secrets/attempts.ts). */
   lockFailures: define('lockFailures', z.object({ count: z.int().check(z.minimum(0)), lastAt: z.number() }), () => ({ count: 0, lastAt: 0 })),
   /** The non-secret fields of each account (utils/networks/public.ts), so exports without secrets work while locked. */

@@ -1,6 +1,9 @@
 import { useEffect, useState } from 'preact/hooks';
 import { t } from '../../utils/i18n';
-import { send } from '../../utils/messages';
+import { baseProtocol, messageClient } from '../../utils/message-client';
+
+// Every page shows this, the popup too: it checks replies with the base messages only (utils/message-client.ts).
+const { send } = messageClient(baseProtocol);
 
 /** Tells the officer when damaged settings were replaced by defaults (the old copy is quarantined). */
 export function SettingsWarning() {

@@ -2,7 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import type { KitView } from '../../utils/campaigns/protocol';
 import { formatZoned } from '../../utils/compose/schedule';
 import { t, uiLanguage, type MessageKey } from '../../utils/i18n';
-import { send } from '../../utils/messages';
+import { send } from './messages';
 import { networkNameKey } from '../../utils/networks/names';
 import { safeHttpUrl } from '../../utils/net/safe-url';
 import { Alert } from '../common/Alert';

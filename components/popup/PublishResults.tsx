@@ -1,7 +1,8 @@
 import { formatZoned } from '../../utils/compose/schedule';
 import { networkNameKey } from '../../utils/networks/names';
 import { t, uiLanguage, type MessageKey } from '../../utils/i18n';
-import { send, type DeliveryStatus } from '../../utils/messages';
+import type { DeliveryStatus } from '../../utils/messages';
+import { send } from './messages';
 import { safeHttpUrl } from '../../utils/net/safe-url';
 
 const STATE_LABELS: Record<DeliveryStatus['state'], MessageKey> = {

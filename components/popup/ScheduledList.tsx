@@ -2,7 +2,7 @@ import { useCallback, useEffect, useState } from 'preact/hooks';
 import { epochToZonedInput, formatZoned, zonedTimeToEpoch, zoneLabel } from '../../utils/compose/schedule';
 import { networkNameKey } from '../../utils/networks/names';
 import { t, uiLanguage } from '../../utils/i18n';
-import { send } from '../../utils/messages';
+import { send } from './messages';
 import type { ScheduledView } from '../../utils/queue/protocol';
 import { Alert } from '../common/Alert';
 

@@ -1,5 +1,6 @@
 import { validateDraft } from '../../utils/compose/validate';
-import { receive, type ResponseOf } from '../../utils/messages';
+import type { ResponseOf } from '../../utils/messages';
+import { receive } from './messages';
 import { popupReply } from './request';
 import { SETTINGS, readSetting, type SettingValue } from '../../utils/settings';
 

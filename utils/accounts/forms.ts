@@ -1,18 +1,19 @@
 import type { ErrorInfo } from '../errors';
 import { t } from '../i18n';
-import { networkMeta, type AuthMode, type ConnectForm, type FieldSpec, type NetworkId } from '../networks/catalog';
+import { networkMeta, type NetworkId } from '../networks/catalog';
+import { connectForms, type AuthMode, type ConnectForm, type FieldSpec } from '../networks/connect-forms';
 
-// One generic connect form, driven by each network's field list in the catalog (utils/networks/catalog.ts).
+// One generic connect form, driven by each network's field list (utils/networks/connect-forms.ts).
 
 export type { FieldSpec };
 /** How an X account connects; networks with a single way ignore it. */
 export type XMode = AuthMode;
 
 /** True when the network connects in more than one way, each stored as the account's `auth`. */
-export const hasAuthModes = (network: NetworkId) => !('default' in networkMeta(network).connect);
+export const hasAuthModes = (network: NetworkId) => !('default' in connectForms(network));
 
 function formFor(network: NetworkId, xMode: XMode): ConnectForm {
-  const forms = networkMeta(network).connect;
+  const forms = connectForms(network);
   return 'default' in forms ? forms.default : forms[xMode];
 }
 

@@ -3,9 +3,8 @@
 import * as z from 'zod/mini';
 import { networkIdSchema } from '../networks/ids';
 import { accountDraftsSchema, accountSummariesSchema, accountSummarySchema } from '../networks/public';
+import { ok, str } from '../zod-helpers';
 
-const str = (max: number) => z.string().check(z.maxLength(max));
-const ok = z.object({ ok: z.literal(true) });
 const network = z.object({ network: networkIdSchema });
 /** Long enough to resist guessing with 600,000 PBKDF2 rounds; a sentence is easier to remember than symbols. */
 export const MIN_PASSPHRASE = 10;

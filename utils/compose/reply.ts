@@ -1,5 +1,6 @@
 // zod/mini: part of the message protocol and the popup, where full zod would cost 20 KB gzip.
 import * as z from 'zod/mini';
+import { optionalStr, str } from '../zod-helpers';
 
 /** Networks where Siar answers a mention as a reply to the mention's own post. */
 export const REPLY_NETWORKS = ['x', 'mastodon', 'bluesky'] as const;
@@ -12,14 +13,14 @@ export type ReplyNetwork = (typeof REPLY_NETWORKS)[number];
 export const replyTargetSchema = z.object({
   network: z.enum(REPLY_NETWORKS),
   remoteId: z.string().check(z.minLength(1), z.maxLength(1000)),
-  author: z.optional(z.string().check(z.maxLength(200))),
+  author: optionalStr(200),
 });
 export type ReplyTarget = z.infer<typeof replyTargetSchema>;
 
 /** What the composer shows when it opens to answer a mention ("Tanggapi"). */
 export const respondSchema = z.object({
-  title: z.string().check(z.maxLength(1000)),
-  outlet: z.string().check(z.maxLength(1000)),
+  title: str(1000),
+  outlet: str(1000),
   reply: z.optional(replyTargetSchema),
 });
 export type RespondInfo = z.infer<typeof respondSchema>;

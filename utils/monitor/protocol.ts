@@ -1,20 +1,18 @@
 // zod/mini: part of the message protocol, which every page bundle includes.
 import * as z from 'zod/mini';
 import { SEARCH_KINDS, SOURCE_KINDS } from '../sources/kinds';
+import { ok, rowId, str } from '../zod-helpers';
 
 export { MAX_OPML_FEEDS } from '../sources/kinds';
 
 // The listening part of utils/messages.ts: watches, sources, OPML and triage writes. Kept in its own
 // file so the protocol file stays readable; messages.ts spreads it into `protocol`.
 
-const str = (max: number) => z.string().check(z.maxLength(max));
-const id = z.int().check(z.positive());
-
 export { SEARCH_KINDS, SOURCE_KINDS } from '../sources/kinds';
 export const sourceKindSchema = z.enum(SOURCE_KINDS);
 
 export const watchInputSchema = z.object({
-  id: z.optional(id),
+  id: z.optional(rowId),
   name: z.string().check(z.trim(), z.maxLength(80)),
   colour: z.string().check(z.regex(/^#[0-9a-f]{6}$/i)),
   query: str(1000),
@@ -25,7 +23,7 @@ export const watchInputSchema = z.object({
 });
 export type WatchInput = z.infer<typeof watchInputSchema>;
 
-const watchSchema = z.extend(watchInputSchema, { id, createdAt: z.number(), updatedAt: z.number() });
+const watchSchema = z.extend(watchInputSchema, { id: rowId, createdAt: z.number(), updatedAt: z.number() });
 export type WatchView = z.infer<typeof watchSchema>;
 
 const queryErrorSchema = z.object({ position: z.int(), messageKey: z.string(), params: z.array(z.string()) });
@@ -36,7 +34,7 @@ const errorSchema = z.object({
 });
 
 const sourceViewSchema = z.object({
-  id,
+  id: rowId,
   kind: sourceKindSchema,
   name: z.string(),
   config: z.record(z.string(), z.unknown()),
@@ -64,7 +62,6 @@ const mentionPatchSchema = z.object({
 });
 export type MentionPatch = z.infer<typeof mentionPatchSchema>;
 
-const okSchema = z.object({ ok: z.literal(true) });
 
 export const listenProtocol = {
   watchList: { request: z.object({}), response: z.object({ watches: z.array(watchSchema) }) },
@@ -76,13 +73,13 @@ export const listenProtocol = {
       z.object({ ok: z.literal(false), queryError: z.optional(queryErrorSchema), messageKey: z.optional(z.string()) }),
     ]),
   },
-  watchDelete: { request: z.object({ id }), response: okSchema },
+  watchDelete: { request: z.object({ id: rowId }), response: ok },
   sourceList: { request: z.object({}), response: z.object({ sources: z.array(sourceViewSchema) }) },
   /** Creates or updates a source; its config is checked by that source's own schema in the worker. */
   sourceSave: {
     request: z.object({
-      id: z.optional(id), kind: sourceKindSchema, name: z.optional(str(200)),
-      config: z.record(z.string().check(z.maxLength(64)), z.unknown()),
+      id: z.optional(rowId), kind: sourceKindSchema, name: z.optional(str(200)),
+      config: z.record(str(64), z.unknown()),
       intervalMin: z.optional(z.int().check(z.minimum(1), z.maximum(1440))),
     }),
     response: z.union([
@@ -90,9 +87,9 @@ export const listenProtocol = {
       z.object({ ok: z.literal(false), messageKey: z.string(), field: z.optional(z.string()) }),
     ]),
   },
-  sourceDelete: { request: z.object({ id }), response: okSchema },
+  sourceDelete: { request: z.object({ id: rowId }), response: ok },
   /** Makes the source due now and polls it. */
-  sourceRetry: { request: z.object({ id }), response: okSchema },
+  sourceRetry: { request: z.object({ id: rowId }), response: ok },
   opmlImport: {
     request: z.object({ text: str(5 * 1024 * 1024), allowRisky: z.optional(z.boolean()) }),
     response: z.union([
@@ -105,11 +102,11 @@ export const listenProtocol = {
   listenNow: { request: z.object({}), response: z.object({ polled: z.int(), added: z.int() }) },
   /** Triage writes from the side panel: state, star, response status, tone correction. */
   mentionsUpdate: {
-    request: z.object({ ids: z.array(id).check(z.minLength(1), z.maxLength(10_000)), patch: mentionPatchSchema }),
+    request: z.object({ ids: z.array(rowId).check(z.minLength(1), z.maxLength(10_000)), patch: mentionPatchSchema }),
     response: z.object({ updated: z.int() }),
   },
   /** How many tone corrections this device has learnt from. */
   toneLearningStatus: { request: z.object({}), response: z.object({ corrections: z.int() }) },
   /** "Forget what Siar learned": drops the learnt adjustment; corrected mentions keep their tone. */
-  toneForget: { request: z.object({}), response: okSchema },
+  toneForget: { request: z.object({}), response: ok },
 } satisfies Record<string, { request: z.ZodMiniType; response: z.ZodMiniType }>;

@@ -1,16 +1,13 @@
 // zod/mini: these schemas are part of the popup bundle, where full zod would cost 20 KB gzip.
 import * as z from 'zod/mini';
 import { NETWORK_IDS, type NetworkId } from './catalog';
+import { httpsUrl, optionalStr, optionalText, text } from '../zod-helpers';
 
 // One connected account per network. Every field named token/secret/password is a secret: it lives
 // in storage.local only and leaves the device only towards that network's own API host.
-const text = (max = 2000) => z.string().check(z.trim(), z.minLength(1), z.maxLength(max));
-const optionalText = (max = 2000) => z.optional(text(max));
-const label = (max: number) => z.optional(z.string().check(z.maxLength(max)));
 const epochMs = z.optional(z.int());
-const httpsUrl = z.url({ protocol: /^https$/ }).check(z.maxLength(500));
 
-const xCommon = { username: label(50), bearerToken: optionalText() };
+const xCommon = { username: optionalStr(50), bearerToken: optionalText() };
 export const xAccountSchema = z.discriminatedUnion('auth', [
   z.object({
     auth: z.literal('oauth1'),
@@ -23,12 +20,12 @@ export const xAccountSchema = z.discriminatedUnion('auth', [
 ]);
 
 export const facebookAccountSchema = z.object({
-  pageId: text(100), token: text(), name: label(200), expiresAt: epochMs,
+  pageId: text(100), token: text(), name: optionalStr(200), expiresAt: epochMs,
 });
 
 export const mastodonAccountSchema = z.object({
   instance: httpsUrl, accessToken: text(), clientId: optionalText(), clientSecret: optionalText(),
-  name: label(200), maxChars: z._default(z.int().check(z.minimum(1), z.maximum(100_000)), 500),
+  name: optionalStr(200), maxChars: z._default(z.int().check(z.minimum(1), z.maximum(100_000)), 500),
 });
 
 export const blueskyAccountSchema = z.object({
@@ -39,21 +36,21 @@ export const blueskyAccountSchema = z.object({
 export const telegramAccountSchema = z.object({
   botToken: text(200),
   chatId: z.string().check(z.trim(), z.regex(/^(@[A-Za-z0-9_]{4,64}|-?\d{1,20})$/)),
-  name: label(200),
+  name: optionalStr(200),
 });
 
 export const threadsAccountSchema = z.object({
-  userId: text(100), token: text(), name: label(200), expiresAt: epochMs,
+  userId: text(100), token: text(), name: optionalStr(200), expiresAt: epochMs,
 });
 
 export const linkedinAccountSchema = z.object({
   author: z.string().check(z.regex(/^urn:li:(person|organization):[A-Za-z0-9_-]+$/)), token: text(),
-  name: label(200), expiresAt: epochMs,
+  name: optionalStr(200), expiresAt: epochMs,
 });
 
 // Instagram API with Instagram Login: the professional account's IG user id and a long-lived token.
 export const instagramAccountSchema = z.object({
-  userId: text(100), token: text(), name: label(200), expiresAt: epochMs,
+  userId: text(100), token: text(), name: optionalStr(200), expiresAt: epochMs,
 });
 
 /**

@@ -2,31 +2,11 @@ import { mastodonOrigin, textWithoutUrl, textWithUrl, withQuery, type IntentBuil
 import type { MessageKey } from '../i18n';
 
 // One record per network: everything a page, the settings file or the worker needs to know about a
-// network besides its adapter (registry.ts), its counting rule (rules/) and its account schema
-// (accounts.ts). Ids, names, hosts, connect forms, public fields, share links and the settings file are
-// derived from here. Kept free of zod and of the counting rules: the popup loads it.
+// network besides its adapter (registry.ts), its counting rule (rules/), its account schema
+// (accounts.ts) and its connect form (connect-forms.ts). Ids, names, hosts, public fields, share links and
+// the settings file are derived from here. Kept free of zod, of the counting rules and of the connect
+// forms: the popup loads it and shows none of them.
 // The shape follows a connector registry with one metadata record each (web-scrobbler's connectors list).
-
-/** One input of a network's connect form. */
-export interface FieldSpec {
-  key: string;
-  label: MessageKey;
-  kind: 'text' | 'secret' | 'url' | 'date';
-  required: boolean;
-  placeholder?: string;
-  /** One sentence under the input, for a requirement the officer cannot guess (e.g. the X app's type). */
-  hint?: MessageKey;
-}
-
-/** A connect form; `signIn` forms open the browser's identity window instead of taking a pasted token. */
-export interface ConnectForm {
-  fields: readonly FieldSpec[];
-  signIn: boolean;
-}
-
-/** The ways an account can be connected; keys other than `default` are stored as the account's `auth`. */
-export type ConnectForms = { default: ConnectForm } | { oauth2: ConnectForm; oauth1: ConnectForm };
-export type AuthMode = 'oauth2' | 'oauth1';
 
 /**
  * Every network needs a decision about its share link (the popup's no-account chips): a builder, or
@@ -54,7 +34,6 @@ export interface NetworkMeta {
   publicFields: readonly string[];
   /** The API never says when the token lapses: the officer may enter the date. */
   manualExpiry: boolean;
-  connect: ConnectForms;
   /** Key of the counting rule in utils/networks/rules (kept apart: X's pulls in twitter-text). */
   rule: string;
   /**
@@ -66,39 +45,17 @@ export interface NetworkMeta {
   share: ShareIntent;
 }
 
-const field = (key: string, label: MessageKey, kind: FieldSpec['kind'], required = true, placeholder?: string): FieldSpec =>
-  ({ key, label, kind, required, placeholder });
-const expiry = field('expiresAt', 'fieldExpiresAt', 'date', false);
-const bearer = field('bearerToken', 'fieldBearerToken', 'secret', false);
-const pasted = (...fields: FieldSpec[]): ConnectForms => ({ default: { fields, signIn: false } });
-
-// Networks whose token exchange needs a client secret (Facebook, Threads, LinkedIn) take a pasted
-// long-lived token instead: a secret shipped inside an extension is no secret.
 export const NETWORK_CATALOG = {
   x: {
     name: 'networkX', help: 'setupHelpX',
     origins: ['https://api.x.com/*', 'https://api.twitter.com/*', 'https://upload.twitter.com/*'],
     publicFields: ['auth', 'clientId', 'username'], manualExpiry: false,
-    connect: {
-      // X's PKCE flow without a client secret only works for a "Native App" / public client
-      // (docs.x.com/fundamentals/authentication/oauth-2-0/authorization-code, "Confidential clients").
-      oauth2: { fields: [{ ...field('clientId', 'fieldClientId', 'text'), hint: 'fieldClientIdHint' }, bearer], signIn: true },
-      oauth1: {
-        fields: [
-          field('appKey', 'fieldAppKey', 'secret'), field('appSecret', 'fieldAppSecret', 'secret'),
-          field('accessToken', 'fieldAccessToken', 'secret'), field('accessSecret', 'fieldAccessSecret', 'secret'),
-          field('username', 'fieldUsername', 'text', false), bearer,
-        ],
-        signIn: false,
-      },
-    },
     rule: 'x', link: { carrier: 'text' },
     share: { label: 'intentX', rank: 10, build: (share) => withQuery('https://x.com/intent/post', [['text', textWithoutUrl(share)], ['url', share.url]]) },
   },
   facebook: {
     name: 'networkFacebook', help: 'setupHelpFacebook', origins: ['https://graph.facebook.com/*'],
     publicFields: ['pageId', 'name', 'expiresAt'], manualExpiry: true,
-    connect: pasted(field('pageId', 'fieldPageId', 'text'), field('token', 'fieldToken', 'secret'), expiry),
     // A post with the page image goes to /photos, whose caption has no link field.
     rule: 'facebook', link: { carrier: 'card', withImage: 'text' },
     share: {
@@ -109,7 +66,6 @@ export const NETWORK_CATALOG = {
   mastodon: {
     name: 'networkMastodon', help: 'setupHelpMastodon', origins: [], server: { field: 'instance' },
     publicFields: ['instance', 'name', 'maxChars'], manualExpiry: false,
-    connect: { default: { fields: [field('instance', 'fieldInstance', 'url', true, 'mastodon.social')], signIn: true } },
     rule: 'mastodon', link: { carrier: 'text' },
     share: {
       label: 'intentMastodon', rank: 70,
@@ -124,17 +80,12 @@ export const NETWORK_CATALOG = {
     // Search goes through the officer's own PDS (its origin comes with the account), never the public AppView.
     origins: ['https://bsky.social/*'], server: { field: 'service', fallback: 'https://bsky.social' },
     publicFields: ['service', 'handle'], manualExpiry: false,
-    connect: pasted(
-      field('handle', 'fieldHandle', 'text', true, 'humas.example.go.id'), field('appPassword', 'fieldAppPassword', 'secret', true, 'xxxx-xxxx-xxxx-xxxx'),
-      field('service', 'fieldService', 'url', false, 'https://bsky.social'),
-    ),
     rule: 'bluesky', link: { carrier: 'card' },
     share: { label: 'intentBluesky', rank: 50, build: (share) => withQuery('https://bsky.app/intent/compose', [['text', textWithUrl(share)]]) },
   },
   telegram: {
     name: 'networkTelegram', help: 'setupHelpTelegram', origins: ['https://api.telegram.org/*'],
     publicFields: ['chatId', 'name'], manualExpiry: false,
-    connect: pasted(field('botToken', 'fieldBotToken', 'secret', true, '123456:ABC…'), field('chatId', 'fieldChatId', 'text', true, '@kanal_humas')),
     rule: 'telegram', link: { carrier: 'text' },
     share: {
       label: 'intentTelegram', rank: 30,
@@ -144,7 +95,6 @@ export const NETWORK_CATALOG = {
   threads: {
     name: 'networkThreads', help: 'setupHelpThreads', origins: ['https://graph.threads.net/*'],
     publicFields: ['userId', 'name', 'expiresAt'], manualExpiry: true,
-    connect: pasted(field('userId', 'fieldUserId', 'text'), field('token', 'fieldToken', 'secret'), expiry),
     rule: 'threads', link: { carrier: 'text' },
     share: {
       // Meta documents `url` as a separate link attachment, so the text does not repeat it.
@@ -157,7 +107,6 @@ export const NETWORK_CATALOG = {
     // The Images API hands out upload URLs on www.linkedin.com/dms-uploads/ for article thumbnails.
     origins: ['https://api.linkedin.com/*', 'https://www.linkedin.com/dms-uploads/*'],
     publicFields: ['author', 'name', 'expiresAt'], manualExpiry: true,
-    connect: pasted(field('author', 'fieldAuthor', 'text', true, 'urn:li:organization:123'), field('token', 'fieldToken', 'secret'), expiry),
     rule: 'linkedin', link: { carrier: 'card' },
     share: {
       label: 'intentLinkedin', rank: 40,
@@ -169,7 +118,6 @@ export const NETWORK_CATALOG = {
     // image is stored unpublished on the connected Facebook Page, whose origin comes with that account.
     name: 'networkInstagram', help: 'setupHelpInstagram', origins: ['https://graph.instagram.com/*'],
     publicFields: ['userId', 'name', 'expiresAt'], manualExpiry: true,
-    connect: pasted(field('userId', 'fieldUserId', 'text'), field('token', 'fieldToken', 'secret'), expiry),
     // Links in captions are not clickable: a short, typeable form goes in the caption (page-link.ts).
     rule: 'instagram', link: { carrier: 'short' },
     share: { none: 'Instagram has no web share link; the popup offers copy caption + download image (InstagramShare.tsx).' },

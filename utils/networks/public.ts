@@ -5,11 +5,10 @@ import * as z from 'zod/mini';
 import type { Accounts } from './accounts';
 import { byNetwork } from './catalog';
 import { NETWORK_IDS, networkIdSchema, type NetworkId } from './ids';
+import { str } from '../zod-helpers';
 
 /** Rotating session tokens (Bluesky's) are never exported: the app password makes a new one. */
 export const NEVER_EXPORTED: ReadonlySet<string> = new Set(['session']);
-
-const str = (max: number) => z.string().check(z.maxLength(max));
 
 export const accountSummarySchema = z.object({
   name: z.optional(str(300)),

@@ -2,8 +2,9 @@
 // zod/mini: part of the options page bundle.
 import * as z from 'zod/mini';
 import { networkIdSchema } from '../networks/ids';
+import { optionalStr, str } from '../zod-helpers';
 
-const text = z.object({ text: z.string().check(z.maxLength(6 * 1024 * 1024)) });
+const text = z.object({ text: str(6 * 1024 * 1024) });
 const names = z.array(z.string());
 
 export const importPlanSchema = z.object({
@@ -30,7 +31,7 @@ export const settingsFileProtocol = {
    * lock on, typed the passphrase again. Without secrets it works while locked.
    */
   settingsExport: {
-    request: z.object({ includeSecrets: z.boolean(), passphrase: z.optional(z.string().check(z.maxLength(1000))) }),
+    request: z.object({ includeSecrets: z.boolean(), passphrase: optionalStr(1000) }),
     response: z.object({ json: z.string(), fileName: z.string() }),
   },
   /** Validates a file and says what importing it would change; writes nothing. */

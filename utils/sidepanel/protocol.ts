@@ -1,5 +1,6 @@
 // zod/mini: part of the message protocol, which every page bundle includes.
 import * as z from 'zod/mini';
+import { ok, rowId } from '../zod-helpers';
 
 // The side panel's own messages; utils/messages.ts spreads them into `protocol`. Triage writes use the
 // listening protocol's `mentionsUpdate`.
@@ -7,7 +8,7 @@ import * as z from 'zod/mini';
 export const panelProtocol = {
   /** "Tanggapi": opens the composer with the mention's headline quoted and its link attached. */
   respondToMention: {
-    request: z.object({ id: z.int().check(z.positive()) }),
-    response: z.object({ ok: z.literal(true) }),
+    request: z.object({ id: rowId }),
+    response: ok,
   },
 } satisfies Record<string, { request: z.ZodMiniType; response: z.ZodMiniType }>;

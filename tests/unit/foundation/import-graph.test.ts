@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 // @ts-expect-error: a plain Node script without type declarations
-import { check, cycles, domainOf, LAYERS, rules } from '../../../scripts/import-graph.mjs';
+import { check, cycles, domainOf, graph as fileGraph, LAYERS, reachable, rules } from '../../../scripts/import-graph.mjs';
 
 type Graph = Map<string, string[]>;
 const graph = (edges: Record<string, string[]>): Graph => new Map(Object.entries(edges));
@@ -63,5 +63,15 @@ describe('import graph check (scripts/import-graph.mjs, run by npm run lint)', (
   it('finds no file or domain cycle, no edge up the layers, no reach into worker/ and no full zod in a page on this tree', async () => {
     const { problems } = (await check()) as { problems: string[] };
     expect(problems).toEqual([]);
+  }, 60_000);
+
+  it('keeps the other pages\' message schemas out of the popup bundle (its size), while the options page has them', async () => {
+    const files = (await fileGraph()) as Graph;
+    const popup = reachable(files, ['entrypoints/popup.tsx']) as Set<string>;
+    const others = ['utils/messages.ts', 'utils/monitor/protocol.ts', 'utils/accounts/protocol.ts', 'utils/settings-file/protocol.ts', 'utils/sidepanel/protocol.ts'];
+    expect(others.filter((file) => popup.has(file))).toEqual([]);
+    expect(popup.has('utils/compose/protocol.ts')).toBe(true);
+    const options = reachable(files, [...files.keys()].filter((file) => file.startsWith('entrypoints/options/'))) as Set<string>;
+    expect(others.filter((file) => !options.has(file))).toEqual([]);
   }, 60_000);
 });

@@ -1,7 +1,8 @@
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { AuthError, RateLimitError } from '../../../utils/errors';
-import { dispatch, MessageError, send, type Handlers } from '../../../utils/messages';
+import { receive as popupReceive, send as popupSend, popupProtocol } from '../../../components/popup/messages';
+import { dispatch, MessageError, protocol, send, type Handlers } from '../../../utils/messages';
 
 const handlers = {
   ping: async () => ({ version: '9.9.9' }),
@@ -10,6 +11,12 @@ const handlers = {
   publish: async () => { throw new RateLimitError(1234, 'slow down'); },
   retryDelivery: async () => { throw new AuthError('revoked'); },
 } as unknown as Handlers;
+
+// fakeBrowser answers sendMessage only through sendResponse, so the worker side is attached that way.
+const listen = () => fakeBrowser.runtime.onMessage.addListener(((message: unknown, _sender: unknown, respond: (r: unknown) => void) => {
+  void dispatch(handlers, message, {}).then(respond);
+  return true;
+}) as never);
 
 describe('dispatch (worker side)', () => {
   it.each([
@@ -45,11 +52,6 @@ describe('dispatch (worker side)', () => {
 
 describe('send (page side)', () => {
   beforeEach(() => fakeBrowser.reset());
-  // fakeBrowser answers sendMessage only through sendResponse, so the worker side is attached that way.
-  const listen = () => fakeBrowser.runtime.onMessage.addListener(((message: unknown, _sender: unknown, respond: (r: unknown) => void) => {
-    void dispatch(handlers, message, {}).then(respond);
-    return true;
-  }) as never);
 
   it('returns the validated response', async () => {
     listen();
@@ -61,5 +63,39 @@ describe('send (page side)', () => {
     const error = await send('retryDelivery', { deliveryId: 3 }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(MessageError);
     expect((error as MessageError).info).toMatchObject({ code: 'auth', messageKey: 'errorAuth' });
+  });
+});
+
+describe('the popup checks replies with its parts of the protocol (components/popup/messages.ts)', () => {
+  beforeEach(() => fakeBrowser.reset());
+
+  it('holds the very schemas of the one protocol for each message it sends', () => {
+    for (const [type, schemas] of Object.entries(popupProtocol)) expect(schemas, type).toBe(protocol[type as keyof typeof protocol]);
+  });
+
+  it('returns the validated response and throws the same MessageError as utils/messages.ts', async () => {
+    listen();
+    await expect(popupSend('ping', {})).resolves.toEqual({ version: '9.9.9' });
+    const error = await popupSend('retryDelivery', { deliveryId: 3 }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(MessageError);
+    expect((error as MessageError).info).toMatchObject({ code: 'auth', messageKey: 'errorAuth' });
+  });
+
+  const thrown = (run: () => unknown): unknown => {
+    try {
+      run();
+    } catch (error) {
+      return error;
+    }
+    return undefined;
+  };
+
+  it('refuses a reply without the envelope as an internal error', () => {
+    expect((thrown(() => popupReceive('postStatus', { deliveries: [] })) as MessageError).info).toMatchObject({ code: 'internal', detail: 'bad reply' });
+  });
+
+  it('refuses a reply whose data does not fit the message\'s response schema', () => {
+    expect(thrown(() => popupReceive('postStatus', { ok: true, data: { deliveries: 'none' } }))).toBeInstanceOf(Error);
+    expect(popupReceive('postStatus', { ok: true, data: { deliveries: [] } })).toEqual({ deliveries: [] });
   });
 });

@@ -4,7 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { INTENT_NAMES } from '../../../utils/networks/intents';
 import { RULES } from '../../../utils/networks/rules';
 import { ACCOUNT_SCHEMAS } from '../../../utils/networks/accounts';
-import { NETWORK_CATALOG, NETWORK_IDS, networkMeta, type ConnectForm, type NetworkId } from '../../../utils/networks/catalog';
+import { NETWORK_CATALOG, NETWORK_IDS, networkMeta, type NetworkId } from '../../../utils/networks/catalog';
+import { connectForms, type ConnectForm } from '../../../utils/networks/connect-forms';
 import { createNetworks } from '../../../utils/networks/registry';
 import { parseSettingsFile } from '../../../utils/settings-file/parse';
 import { fileAccountsSchema } from '../../../utils/settings-file/schema';
@@ -47,14 +48,14 @@ describe('network catalog', () => {
   it.each(NETWORK_IDS)('%s names only fields its account schema has', (id) => {
     const meta = networkMeta(id);
     const fields = accountFields(id);
-    const forms: ConnectForm[] = Object.values(meta.connect);
+    const forms: ConnectForm[] = Object.values(connectForms(id));
     const named = [...meta.publicFields, ...forms.flatMap((form) => form.fields.map((spec) => spec.key)), ...(meta.server ? [meta.server.field] : [])];
     expect(named.filter((key) => !fields.has(key))).toEqual([]);
   });
 
   it.each(NETWORK_IDS)('%s has its name, help, labels and share label in both locale catalogues', (id) => {
     const meta = networkMeta(id);
-    const forms: ConnectForm[] = Object.values(meta.connect);
+    const forms: ConnectForm[] = Object.values(connectForms(id));
     const keys = [
       meta.name, meta.help, ...('label' in meta.share ? [meta.share.label] : []),
       ...forms.flatMap((form) => form.fields.flatMap((spec) => [spec.label, ...(spec.hint ? [spec.hint] : [])])),

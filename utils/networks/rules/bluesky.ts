@@ -1,6 +1,6 @@
 import { blueskyEntities } from '../../text/entities';
 import { countGraphemes, utf8Length } from '../../text/graphemes';
-import { isBlank, type Rule } from '../../text/rule';
+import { lengthMeasure, type Rule } from '../../text/rule';
 
 export const BLUESKY_GRAPHEME_LIMIT = 300;
 export const BLUESKY_BYTE_LIMIT = 3000;
@@ -12,9 +12,9 @@ export const blueskyRule: Rule = {
   measure(text, opts) {
     const limit = opts?.limit ?? BLUESKY_GRAPHEME_LIMIT;
     const length = countGraphemes(text);
-    if (isBlank(text)) return { length, limit, ok: false, detail: 'empty' };
-    if (length > limit) return { length, limit, ok: false, detail: 'length' };
+    const measured = lengthMeasure(text, length, limit);
+    if (!measured.ok) return measured;
     if (utf8Length(text) > BLUESKY_BYTE_LIMIT) return { length, limit, ok: false, detail: 'bytes' };
-    return { length, limit, ok: true };
+    return measured;
   },
 };

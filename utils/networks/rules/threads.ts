@@ -1,7 +1,7 @@
 import { threadsEntities } from '../../text/entities';
 import { splitGraphemes, utf8Length } from '../../text/graphemes';
 import { countDistinctUrls } from '../../text/urls';
-import { isBlank, type Rule } from '../../text/rule';
+import { lengthMeasure, type Rule } from '../../text/rule';
 
 export const THREADS_LIMIT = 500;
 export const THREADS_MAX_LINKS = 5;
@@ -26,9 +26,9 @@ export const threadsRule: Rule = {
   measure(text, opts) {
     const limit = opts?.limit ?? THREADS_LIMIT;
     const length = threadsLength(text);
-    if (isBlank(text)) return { length, limit, ok: false, detail: 'empty' };
-    if (length > limit) return { length, limit, ok: false, detail: 'length' };
+    const measured = lengthMeasure(text, length, limit);
+    if (!measured.ok) return measured;
     if (countDistinctUrls(text) > THREADS_MAX_LINKS) return { length, limit, ok: false, detail: 'links' };
-    return { length, limit, ok: true };
+    return measured;
   },
 };
