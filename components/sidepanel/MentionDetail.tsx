@@ -42,7 +42,7 @@ export function MentionDetail({ row, terms, onPatch, onRespond, onClose }: Menti
       <div class="detail-row">
         <label>{t('panelResponseLabel')}
           <select data-testid="response-status" value={status}
-            onChange={(event) => onPatch({ response: { status: event.currentTarget.value as ResponseStatus, note: note || undefined } })}>
+            onChange={(event) => onPatch({ response: { status: event.currentTarget.value as ResponseStatus, note } })}>
             {RESPONSE_STATUSES.map((s) => <option key={s} value={s}>{t(RESPONSE_KEYS[s])}</option>)}
           </select>
         </label>
@@ -51,7 +51,7 @@ export function MentionDetail({ row, terms, onPatch, onRespond, onClose }: Menti
         </button>
         {safeHttpUrl(row.url) && <button type="button" class="primary" data-testid="mention-respond" onClick={onRespond}>{t('panelRespond')}</button>}
       </div>
-      <form class="detail-row" onSubmit={(event) => { event.preventDefault(); onPatch({ response: { status, note: note.trim() || undefined } }); }}>
+      <form class="detail-row" onSubmit={(event) => { event.preventDefault(); onPatch({ response: { note } }); }}>
         <label class="grow">{t('panelNoteLabel')}
           <input type="text" data-testid="response-note" maxLength={2000} value={note} onInput={(event) => setNote(event.currentTarget.value)} />
         </label>

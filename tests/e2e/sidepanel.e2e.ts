@@ -133,10 +133,15 @@ describe('side panel', () => {
     expect(await panel.byTestId('bulk-actions').locator('span').first().textContent()).toBe('2 dipilih');
     await panel.byTestId('bulk-read').click();
     await expect.poll(() => panel.item(4).getAttribute('class')).toContain('state-read');
+    // A bulk response status over a row with a note: the status changes, the officer's note stays.
+    await panel.activate(1);
+    await panel.press('x');
+    await panel.byTestId('bulk-status').selectOption('ditanggapi');
+    await expect.poll(async () => (await readTable<MentionRow>(siar.worker, 'mentions')).find((row) => row.id === 1)?.response.status).toBe('ditanggapi');
     await panel.page.close();
 
     const rows = new Map((await readTable<MentionRow>(siar.worker, 'mentions')).map((row) => [row.id, row]));
-    expect(rows.get(1)).toMatchObject({ starred: 1, tone: 'neutral', toneCorrected: true, response: { status: 'perlu-klarifikasi', note: 'Tunggu data BPBD' } });
+    expect(rows.get(1)).toMatchObject({ starred: 1, tone: 'neutral', toneCorrected: true, response: { status: 'ditanggapi', note: 'Tunggu data BPBD' } });
     expect(rows.get(2)?.state).toBe('archived');
     expect([rows.get(3)?.state, rows.get(4)?.state]).toEqual(['read', 'read']);
 
@@ -145,7 +150,7 @@ describe('side panel', () => {
     expect(await again.item(1).getByTestId('mention-star').getAttribute('aria-pressed')).toBe('true');
     expect(await again.item(1).getByTestId('mention-tone').textContent()).toBe(`${message('id', 'toneNeutral')} ✓`);
     await again.activate(1);
-    expect(await again.byTestId('response-status').inputValue()).toBe('perlu-klarifikasi');
+    expect(await again.byTestId('response-status').inputValue()).toBe('ditanggapi');
     expect(await again.byTestId('response-note').inputValue()).toBe('Tunggu data BPBD');
     await again.page.close();
     await noErrors();

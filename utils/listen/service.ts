@@ -10,17 +10,30 @@ import {
 import { listenNow, mentionsChanged, pollSourceNow } from './tick';
 import { deleteWatch, saveWatch, toWatchView } from './watches';
 
+/**
+ * The stored response with the patch's parts over it: a status or note absent from the patch is kept, an
+ * empty note removes the note. `at` (epoch ms) is the time of this change.
+ */
+export function mergeResponse(stored: MentionRow['response'], patch: NonNullable<MentionPatch['response']>, at: number): MentionRow['response'] {
+  const note = patch.note === undefined ? stored.note : patch.note.trim() || undefined;
+  return { status: patch.status ?? stored.status, ...(note ? { note } : {}), at };
+}
+
 /** Applies a triage patch to many mentions at once; a tone set by hand is marked as corrected. */
 export async function updateMentions(ids: number[], patch: MentionPatch, now: number): Promise<number> {
   const changes: Partial<MentionRow> = {};
   if (patch.state) changes.state = patch.state;
   if (patch.starred !== undefined) changes.starred = patch.starred;
-  if (patch.response) changes.response = { ...patch.response, at: now };
   if (patch.tone) Object.assign(changes, { tone: patch.tone, toneCorrected: true });
   const tone = patch.tone;
   // Only a real change teaches: re-choosing the tone a mention already has says nothing new.
   const corrected = tone ? (await db.mentions.bulkGet(ids)).filter((row): row is MentionRow => row !== undefined && row.tone !== tone) : [];
-  const updated = await db.mentions.where(':id').anyOf(ids).modify(changes);
+  const response = patch.response;
+  // Read-modify-write inside Dexie's modify (one transaction): the stored status or note not in the patch stays.
+  const updated = await db.mentions.where(':id').anyOf(ids).modify((row) => {
+    Object.assign(row, changes);
+    if (response) row.response = mergeResponse(row.response, response, now);
+  });
   if (tone && corrected.length > 0) {
     await updateSetting(SETTINGS.toneLearning, (learning) => corrected.reduce(
       (acc, row) => learnCorrection(acc, toneFeatures(`${row.title}. ${row.summary}`), tone, scoreTone, now), learning));

@@ -54,8 +54,10 @@ export type SourceView = z.infer<typeof sourceViewSchema>;
 const mentionPatchSchema = z.object({
   state: z.optional(z.enum(['unread', 'read', 'archived'])),
   starred: z.optional(z.union([z.literal(0), z.literal(1)])),
+  // Each part of the response is written only when present, so a note saved from a row whose status has
+  // not refreshed yet, or a status set on many rows at once, never overwrites the other. An empty note clears it.
   response: z.optional(z.object({
-    status: z.enum(['baru', 'ditinjau', 'perlu-klarifikasi', 'ditanggapi']),
+    status: z.optional(z.enum(['baru', 'ditinjau', 'perlu-klarifikasi', 'ditanggapi'])),
     note: z.optional(str(2000)),
   })),
   tone: z.optional(z.enum(['positive', 'neutral', 'negative'])),
