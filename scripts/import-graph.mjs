@@ -7,18 +7,19 @@
 //
 // The layers, bottom first (a domain imports only domains of lower layers; LAYERS holds the reasons):
 //   0 base              core/errors, core/i18n, core/time, core/db-name, core/message-transport,
-//                       core/zod-jitless, core/zod-helpers, net, shims, text
-//   1 stores, formats   core/db, core/message-client, export, media
-//   2 networks          networks (catalog, ids, account schemas, counting rules, share links, adapters)
-//   3 stored values     core/settings, core/setup
-//   4 secrets, sources  secrets, sources
-//   5 composing         compose
-//   6 matching, queue   monitor, queue
-//   7 services          accounts, listen, sidepanel
-//   8 features          campaigns, report, settings-file
-//   9 protocol          core/messages
-//  10 wiring and pages  components, worker
-//  11 entrypoints       entrypoints
+//                       core/zod-jitless, core/zod-helpers, shims
+//   1 web and text      net, text
+//   2 stores, formats   core/db, core/message-client, export, media
+//   3 networks          networks (catalog, ids, account schemas, counting rules, share links, adapters)
+//   4 stored values     core/settings, core/setup
+//   5 secrets, sources  secrets, sources
+//   6 composing         compose
+//   7 matching, queue   monitor, queue
+//   8 services          accounts, listen, sidepanel
+//   9 features          campaigns, report, settings-file
+//  10 protocol          core/messages
+//  11 wiring and pages  components, worker
+//  12 entrypoints       entrypoints
 //
 // The graph is esbuild's (its metafile lists every module's resolved imports): a parser written here
 // would miss what the bundler sees. Type-only imports are erased by esbuild, so the graph is the one
@@ -39,8 +40,12 @@ const PAGE_ENTRIES = ['entrypoints/popup.tsx', 'entrypoints/sidepanel-start.ts',
  */
 export const LAYERS = [
   {
-    name: 'base', domains: ['core/errors', 'core/i18n', 'core/time', 'core/db-name', 'core/message-transport', 'core/zod-jitless', 'core/zod-helpers', 'net', 'shims', 'text'],
-    why: 'Helpers that know no feature: error types, UI strings, the bare message transport, time zones, URL safety, zod helpers, and text measuring (graphemes, URLs, entities, HTML to text, thread splitting) that every network rule and feed parser counts with.',
+    name: 'base', domains: ['core/errors', 'core/i18n', 'core/time', 'core/db-name', 'core/message-transport', 'core/zod-jitless', 'core/zod-helpers', 'shims'],
+    why: 'Helpers that know no feature: error types, UI strings, the bare message transport, time zones, zod helpers.',
+  },
+  {
+    name: 'web and text', domains: ['net', 'text'],
+    why: 'URL safety and private addresses, the bounded body reader (which throws the error types below it), and text measuring (graphemes, URLs, entities, HTML to text, thread splitting) that every network rule and feed parser counts with.',
   },
   {
     name: 'stores and formats', domains: ['core/db', 'core/message-client', 'export', 'media'],

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { ContentError, TransientError } from '../errors';
+import { readCapped } from '../net/read-capped';
 import { errorFromFetchFailure } from './errors';
 
 // The plumbing every fetch-based adapter shares: one request, the body read once, JSON parsed
@@ -60,18 +61,26 @@ export interface FetchedImage { bytes: Uint8Array; type: string }
  */
 export async function fetchImage(url: string, signal: AbortSignal, maxBytes = IMAGE_MAX_BYTES): Promise<FetchedImage> {
   let response: Response;
-  let buffer: ArrayBuffer;
   try {
     response = await fetch(url, { signal, credentials: 'omit', referrerPolicy: 'no-referrer' });
-    buffer = await response.arrayBuffer();
   } catch (error) {
     throw errorFromFetchFailure(error);
   }
-  if (response.status >= 500) throw new TransientError(`image ${response.status}`);
+  // Status and type first: an error page or an HTML body is never downloaded.
   const type = (response.headers.get('content-type') ?? '').split(';')[0]!.trim().toLowerCase();
-  if (!response.ok || !type.startsWith('image/')) throw new ContentError('image', `image ${response.status} ${type}`);
-  if (buffer.byteLength > maxBytes) throw new ContentError('image', `image larger than ${maxBytes} bytes`);
-  return { bytes: new Uint8Array(buffer), type };
+  if (response.status >= 500 || !response.ok || !type.startsWith('image/')) {
+    await response.body?.cancel().catch(() => undefined);
+    if (response.status >= 500) throw new TransientError(`image ${response.status}`);
+    throw new ContentError('image', `image ${response.status} ${type}`);
+  }
+  let bytes: Uint8Array;
+  try {
+    bytes = await readCapped(response, maxBytes);
+  } catch (error) {
+    if (error instanceof ContentError) throw new ContentError('image', `image larger than ${maxBytes} bytes`);
+    throw errorFromFetchFailure(error);
+  }
+  return { bytes, type };
 }
 
 /** Reads a header that may hold Unix seconds or an ISO date (Mastodon), as epoch milliseconds. */

@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { AuthError, ContentError, RateLimitError, SiarError, TransientError } from '../errors';
 import { retryAtFrom as sharedRetryAt } from '../networks/errors';
+import { readCapped } from '../net/read-capped';
 
 // One place that turns HTTP into the typed errors the scheduler acts on, so every adapter behaves the
 // same way on 401, 429, 5xx, hangs and garbage bodies.
@@ -57,36 +58,6 @@ export function toSourceError(error: unknown, callerSignal: AbortSignal): unknow
   }
   if (error instanceof TypeError) return new TransientError(`Network error: ${error.message}`.slice(0, 200));
   return new TransientError(error instanceof Error ? error.message.slice(0, 200) : 'Request failed.');
-}
-
-/** Reads at most `maxBytes` of a body, cancelling the download past that. */
-export async function readCapped(response: Response, maxBytes: number): Promise<Uint8Array> {
-  const declared = Number(response.headers.get('content-length'));
-  if (Number.isFinite(declared) && declared > maxBytes) {
-    await response.body?.cancel().catch(() => undefined);
-    throw new ContentError('response', `too-large: ${declared} bytes, limit ${maxBytes}.`);
-  }
-  if (!response.body) return new Uint8Array(await response.arrayBuffer());
-  const reader = response.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let total = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    total += value.byteLength;
-    if (total > maxBytes) {
-      await reader.cancel().catch(() => undefined);
-      throw new ContentError('response', `too-large: over ${maxBytes} bytes.`);
-    }
-    chunks.push(value);
-  }
-  const body = new Uint8Array(total);
-  let offset = 0;
-  for (const chunk of chunks) {
-    body.set(chunk, offset);
-    offset += chunk.byteLength;
-  }
-  return body;
 }
 
 export interface GetOptions {
