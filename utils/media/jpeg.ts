@@ -1,6 +1,6 @@
 import { imageSize } from 'image-size';
 import { ContentError } from '../errors';
-import { firstStep, nextStep, type FitStep, type ImagePlan, type ImageProbe } from './plan';
+import { firstStep, nextStep, tooLargeToDecode, type FitStep, type ImagePlan, type ImageProbe } from './plan';
 
 // Image checks and conversion shared by networks that take a picture only in some shapes (Instagram
 // first, every network's page image since). The probe reads the file header with `image-size` (no decoding, works in the worker and in
@@ -66,6 +66,9 @@ async function decode(bytes: Uint8Array, type: string): Promise<ImageBitmap> {
   if (typeof createImageBitmap !== 'function' || typeof OffscreenCanvas !== 'function') {
     throw new ContentError('image', 'no image codecs here');
   }
+  // Every caller plans from the header first; this is the last guard before memory is committed.
+  const probe = probeImage(bytes);
+  if (!probe || tooLargeToDecode(probe)) throw new ContentError('image', 'too large to decode');
   try {
     return await createImageBitmap(new Blob([bytes as BlobPart], { type }));
   } catch {

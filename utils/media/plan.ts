@@ -38,10 +38,32 @@ export const mimeOf = (probeType: string): string => MIME[probeType] ?? `image/$
  */
 export const DECODABLE: ReadonlySet<string> = new Set(['image/jpeg', 'image/png', 'image/gif', 'image/webp', 'image/avif', 'image/bmp']);
 
+/**
+ * Siar's own bounds on what it decodes (not a network's rule). Decoding makes width × height × 4 bytes
+ * whatever the file's size: a 48 KB PNG can declare 20000 × 20000 and take 1.5 GiB, enough to kill the
+ * service worker. 50 megapixels (200 MB decoded) still takes any camera photo an agency site serves;
+ * 16,384 px is the longest canvas side Chromium allocates.
+ */
+export const MAX_DECODE_PIXELS = 50_000_000;
+export const MAX_DECODE_SIDE = 16_384;
+/** A converted copy is made no longer than this on its longer side when the network names no width. */
+export const CONVERT_MAX_SIDE = 4096;
+
+/** True when the probed size is beyond what Siar decodes (MAX_DECODE_PIXELS, MAX_DECODE_SIDE). */
+export const tooLargeToDecode = (probe: Pick<ImageProbe, 'width' | 'height'>): boolean =>
+  probe.width * probe.height > MAX_DECODE_PIXELS || Math.max(probe.width, probe.height) > MAX_DECODE_SIDE;
+
+/**
+ * Formats kept when they fit but never converted: a GIF's header gives its logical screen, while a frame
+ * may be larger (so the decode bound cannot be checked from the header), and a converted animation would
+ * lose its motion anyway.
+ */
+const NOT_CONVERTED: ReadonlySet<string> = new Set(['image/gif']);
+
 export type ImagePlan =
   | { kind: 'keep'; type: string }
   | { kind: 'convert'; type: ImageLimits['convertTo']; maxBytes: number; maxPixels: number; maxWidth?: number }
-  | { kind: 'unusable'; reason: 'unknown' | 'undecodable' };
+  | { kind: 'unusable'; reason: 'unknown' | 'undecodable' | 'too-large' };
 
 /** True when the probed file already meets every rule in `limits`. */
 export function fits(probe: ImageProbe, limits: ImageLimits): boolean {
@@ -59,11 +81,15 @@ export function fits(probe: ImageProbe, limits: ImageLimits): boolean {
 export function planImage(probe: ImageProbe | undefined, limits: ImageLimits): ImagePlan {
   if (!probe) return { kind: 'unusable', reason: 'unknown' };
   if (fits(probe, limits)) return { kind: 'keep', type: mimeOf(probe.type) };
-  if (!DECODABLE.has(mimeOf(probe.type))) return { kind: 'unusable', reason: 'undecodable' };
-  const maxPixels = Math.min(probe.width * probe.height, limits.maxPixels ?? Infinity);
+  const type = mimeOf(probe.type);
+  if (!DECODABLE.has(type) || NOT_CONVERTED.has(type)) return { kind: 'unusable', reason: 'undecodable' };
+  if (tooLargeToDecode(probe)) return { kind: 'unusable', reason: 'too-large' };
+  const maxPixels = Math.min(probe.width * probe.height, limits.maxPixels ?? Infinity, CONVERT_MAX_SIDE * CONVERT_MAX_SIDE);
+  // A limit that leaves no usable picture (an instance answering image_matrix_limit: 1) is no limit to meet.
+  if (maxPixels < MIN_SIDE * MIN_SIDE) return { kind: 'unusable', reason: 'too-large' };
   return {
     kind: 'convert', type: limits.convertTo, maxBytes: limits.maxBytes, maxPixels,
-    ...(limits.maxWidth !== undefined ? { maxWidth: limits.maxWidth } : {}),
+    maxWidth: Math.min(limits.maxWidth ?? CONVERT_MAX_SIDE, CONVERT_MAX_SIDE),
   };
 }
 

@@ -1,4 +1,3 @@
-import { ContentError } from '../errors';
 import { convertImage, probeImage } from '../media/jpeg';
 import { mimeOf, planImage, type ImageLimits } from '../media/plan';
 import { fetchImage } from './http';
@@ -9,33 +8,40 @@ import type { DeliveryNotice } from './types';
 
 /** A page image is fetched up to this size (Siar's own bound, not a network's): larger files can still be converted down. */
 export const PAGE_IMAGE_FETCH_MAX = 20 * 1024 * 1024;
+/** The page image gets its own share of the delivery's time, so a slow image host cannot use it all up. */
+export const PAGE_IMAGE_TIMEOUT_MS = 10_000;
 
 export interface FittedImage { bytes: Uint8Array; type: string; width: number; height: number; converted: boolean }
 
-export type PageImage = { image: FittedImage; notice?: undefined } | { image?: undefined; notice: DeliveryNotice };
+/** `unfetched`: Siar could not get the file at all (the network might still, fetching it from its own servers). */
+export type PageImage = { image: FittedImage; notice?: undefined } | { image?: undefined; notice: DeliveryNotice; unfetched?: true };
 
 /**
  * Fetches the page image at `url` (no credentials, header-probed, never trusting Content-Type) and
  * returns it as it is when it meets `limits`, otherwise converted in the browser (utils/media/plan.ts,
- * convertImage). When the file is no image, cannot be decoded here or cannot be brought under the
- * limits, returns a notice instead. A transient failure (5xx, network down) is thrown, so the
- * delivery is tried again later like any other request. With `instead`, a file that would need
+ * convertImage). When the file cannot be fetched (any answer but an image, within PAGE_IMAGE_TIMEOUT_MS
+ * and PAGE_IMAGE_FETCH_MAX), is no image, cannot be decoded here or cannot be brought under the limits,
+ * returns a notice instead: the post goes without its picture. Throws only when `signal` itself aborts. With `instead`, a file that would need
  * converting is not converted and that notice is returned (a converted copy with nowhere to go).
  */
 export async function fitPageImage(url: string, limits: ImageLimits, signal: AbortSignal, instead?: DeliveryNotice): Promise<PageImage> {
   let fetched: { bytes: Uint8Array; type: string };
   try {
-    fetched = await fetchImage(url, signal, PAGE_IMAGE_FETCH_MAX);
+    fetched = await fetchImage(url, AbortSignal.any([signal, AbortSignal.timeout(PAGE_IMAGE_TIMEOUT_MS)]), PAGE_IMAGE_FETCH_MAX);
   } catch (error) {
-    if (error instanceof ContentError) return { notice: { messageKey: 'imageNoticeUnreadable', detail: error.message } };
-    throw error;
+    // The send itself stopping (worker shutting down, the delivery's own timeout) is not the image's fault.
+    if (signal.aborted) throw error;
+    // Anything else the image server does — 404, 503, no CORS answer, a name that does not resolve, too
+    // slow — loses the picture, not the post: retrying the delivery would only repeat it, and networks
+    // without an idempotency key would be left "maybe posted" by a slow image host.
+    return { notice: { messageKey: 'imageNoticeUnreadable', detail: error instanceof Error ? error.message : 'image fetch failed' }, unfetched: true };
   }
   const probe = probeImage(fetched.bytes);
   const plan = planImage(probe, limits);
   if (plan.kind === 'unusable') {
-    return { notice: plan.reason === 'unknown'
-      ? { messageKey: 'imageNoticeUnreadable', detail: `not an image (${fetched.type})` }
-      : { messageKey: 'imageNoticeFormat', detail: `${mimeOf(probe!.type)} cannot be decoded here` } };
+    if (plan.reason === 'unknown') return { notice: { messageKey: 'imageNoticeUnreadable', detail: `not an image (${fetched.type})` } };
+    if (plan.reason === 'too-large') return { notice: { messageKey: 'imageNoticeTooLarge', detail: `${probe!.width}x${probe!.height} is too large to convert` } };
+    return { notice: { messageKey: 'imageNoticeFormat', detail: `${mimeOf(probe!.type)} cannot be converted here` } };
   }
   if (plan.kind === 'keep') {
     return { image: { bytes: fetched.bytes, type: plan.type, width: probe!.width, height: probe!.height, converted: false } };

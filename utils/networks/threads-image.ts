@@ -14,7 +14,9 @@ import type { DeliveryNotice } from './types';
 export async function prepareThreadsImage(url: string, signal: AbortSignal, host?: ImageHost): Promise<{ imageUrl?: string; notice?: DeliveryNotice }> {
   const noHost: DeliveryNotice = { messageKey: 'imageNoticeNoHost', detail: 'a converted copy needs a connected Facebook Page' };
   const fitted = await fitPageImage(url, IMAGE_LIMITS.threads, signal, host ? undefined : noHost);
-  if (!fitted.image) return { notice: fitted.notice };
+  // Threads fetches image_url from Meta's servers: a file the extension could not get (no CORS answer for
+  // an extension, a slow host) may well reach Threads, as it did before Siar checked images itself.
+  if (!fitted.image) return fitted.unfetched ? { imageUrl: url } : { notice: fitted.notice };
   if (!fitted.image.converted) return { imageUrl: url };
   if (!host) return { notice: noHost };
   try {

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { probeImage } from '../../../utils/media/jpeg';
-import { firstStep, fits, MIN_SIDE, nextStep, planImage, type ImageLimits, type ImagePlan } from '../../../utils/media/plan';
+import { CONVERT_MAX_SIDE, firstStep, fits, MAX_DECODE_PIXELS, MIN_SIDE, nextStep, planImage, type ImageLimits, type ImagePlan } from '../../../utils/media/plan';
 import { IMAGE_LIMITS, MASTODON_DEFAULT_IMAGE } from '../../../utils/networks/image-limits';
 import { makeJpeg, makeNoisePng } from '../../fakes/test-images';
 
@@ -34,6 +34,38 @@ describe('planImage: what each network gets for each page image', () => {
     ['a HEIC cannot be decoded in Chromium', 'linkedin', heic, 'unusable'],
   ])('%s', (_name, network, file, kind, type) => {
     expect(planImage(file, IMAGE_LIMITS[network])).toMatchObject(type ? { kind, type } : { kind });
+  });
+
+  // Decompression bombs (review of issue 12): a 48,685-byte 1-bit PNG declaring 20000 × 20000 decodes to
+  // 1.49 GiB. Refused from the header, before anything is decoded.
+  it.each<[string, { type: string; width: number; height: number; bytes: number }, keyof typeof IMAGE_LIMITS]>([
+    ['a 20000 × 20000 PNG of 48 KB for LinkedIn', { type: 'png', width: 20_000, height: 20_000, bytes: 48_685 }, 'linkedin'],
+    ['a 20000 × 20000 PNG over a megabyte for Bluesky', { type: 'png', width: 20_000, height: 20_000, bytes: 1_048_697 }, 'bluesky'],
+    ['a 17000 × 100 AVIF strip (a side over 16,384 px)', { type: 'avif', width: 17_000, height: 100, bytes: 40_000 }, 'x'],
+  ])('%s is too large to decode', (_name, file, network) => {
+    expect(planImage(file, IMAGE_LIMITS[network])).toEqual({ kind: 'unusable', reason: 'too-large' });
+  });
+
+  it('the decode bound is Siar\'s: 50 megapixels still convert', () => {
+    expect(MAX_DECODE_PIXELS).toBe(50_000_000);
+    expect(planImage({ type: 'avif', width: 8000, height: 6000, bytes: 900_000 }, IMAGE_LIMITS.x).kind).toBe('convert');
+  });
+
+  it('a GIF that does not fit is left out, not converted (its header tells the screen, not the frame size)', () => {
+    expect(planImage({ type: 'gif', width: 1, height: 1, bytes: 2_000_000 }, IMAGE_LIMITS.bluesky)).toEqual({ kind: 'unusable', reason: 'undecodable' });
+    expect(planImage({ type: 'gif', width: 400, height: 300, bytes: 200_000 }, IMAGE_LIMITS.x)).toEqual({ kind: 'keep', type: 'image/gif' });
+  });
+
+  it('an instance limit that leaves no usable picture (image_matrix_limit: 1) is not met with a 1 × 1 image', () => {
+    expect(planImage(jpeg, { ...MASTODON_DEFAULT_IMAGE, maxPixels: 1 })).toEqual({ kind: 'unusable', reason: 'too-large' });
+  });
+
+  it('a converted copy is at most 4096 px on its longer side when the network names no width', () => {
+    const plan = planImage({ type: 'avif', width: 8000, height: 6000, bytes: 900_000 }, IMAGE_LIMITS.x);
+    if (plan.kind !== 'convert') throw new Error(plan.kind);
+    const step = firstStep(8000, 6000, plan);
+    expect(Math.max(step.width, step.height)).toBeLessThanOrEqual(CONVERT_MAX_SIDE);
+    expect(CONVERT_MAX_SIDE).toBe(4096);
   });
 
   it('an SVG is unusable because it cannot be decoded, not because it is unknown', () => {

@@ -27,6 +27,13 @@ describe('Threads page image', () => {
     expect(env.server.log.some((r) => r.method === 'POST' && String(r.body).includes('IMAGE'))).toBe(false);
   });
 
+  it('a page image Siar cannot download (503 once) still goes by its own URL: Threads fetches it from its own servers', async () => {
+    env.fail('www.example.go.id', { status: 503, headers: { 'content-type': 'text/html' }, body: 'busy' });
+    const result = await createThreads().publish(pageImage(IMAGE_URL), ACCOUNTS.threads, signal());
+    expect(result.notice).toBeUndefined();
+    expect(env.threads.posts).toEqual([expect.objectContaining({ imageUrl: IMAGE_URL })]);
+  });
+
   it('an SVG page image: a text post, with the format sentence, even with a host', async () => {
     let hosted = 0;
     const host = async () => { hosted++; return 'https://scontent.example/never.jpg'; };
