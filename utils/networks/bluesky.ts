@@ -9,7 +9,7 @@ import { postLanguage } from './langs';
 import { textRules } from './text-rules';
 import type { DeliveryNotice, Network, PublishResult } from './types';
 import { IMAGE_LIMITS } from './image-limits';
-import { fitPageImage } from './page-image';
+import { fitPageImage, refusedImage } from './page-image';
 
 type BlueskyAccount = AccountFor<'bluesky'>;
 type Session = NonNullable<BlueskyAccount['session']>;
@@ -140,7 +140,7 @@ export function createBluesky(hooks: AdapterHooks<BlueskyAccount> = {}): Bluesky
     } catch (error) {
       // A card without a picture is better than no post; an expired login still has to surface.
       if (error instanceof AuthError || signal.aborted) throw error;
-      return {};
+      return { notice: refusedImage(error) };
     }
   }
 

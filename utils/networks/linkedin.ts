@@ -8,7 +8,7 @@ import type { AccountFor } from './registry';
 import { textRules } from './text-rules';
 import type { DeliveryNotice, Network } from './types';
 import { IMAGE_LIMITS } from './image-limits';
-import { fitPageImage } from './page-image';
+import { fitPageImage, refusedImage } from './page-image';
 
 type LinkedinAccount = AccountFor<'linkedin'>;
 
@@ -91,7 +91,7 @@ async function uploadThumbnail(account: LinkedinAccount, url: string, signal: Ab
     return { urn };
   } catch (error) {
     if (error instanceof AuthError || error instanceof ApiVersionError || signal.aborted) throw error;
-    return {};
+    return { notice: refusedImage(error) };
   }
 }
 

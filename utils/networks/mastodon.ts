@@ -9,7 +9,7 @@ import { postLanguage } from './langs';
 import { textRules } from './text-rules';
 import type { DeliveryNotice, Network } from './types';
 import { mastodonImageLimits } from './mastodon-media';
-import { fitPageImage } from './page-image';
+import { fitPageImage, uploadOrNotice } from './page-image';
 
 type MastodonAccount = AccountFor<'mastodon'>;
 
@@ -62,19 +62,24 @@ async function uploadImage(account: MastodonAccount, image: { url: string; alt: 
   const fitted = await fitPageImage(image.url, await mastodonImageLimits(origin(account), signal), signal);
   if (!fitted.image) return { notice: fitted.notice };
   const { bytes, type } = fitted.image;
+  return uploadOrNotice(() => uploadAttachment(account, image, bytes, type, signal), signal);
+}
+
+/** POST /api/v2/media, then waits while the instance processes it (202 → 206 … → 200). */
+async function uploadAttachment(account: MastodonAccount, image: { url: string; alt: string }, bytes: Uint8Array, type: string, signal: AbortSignal): Promise<string> {
   const form = new FormData();
   const stem = (new URL(image.url).pathname.split('/').pop() || 'image').replace(/\.[a-z0-9]+$/i, '') || 'image';
   const name = `${stem}.${EXTENSIONS[type] ?? 'img'}`;
   form.append('file', new Blob([bytes as BlobPart], { type }), name);
   if (image.alt) form.append('description', image.alt.slice(0, 1500));
   const uploaded = await call(`${origin(account)}/api/v2/media`, { method: 'POST', headers: bearer(account), body: form, signal }, attachment);
-  if (uploaded.status !== 202) return { id: uploaded.data.id };
+  if (uploaded.status !== 202) return uploaded.data.id;
   for (let attempt = 0; attempt < MEDIA_POLL_TRIES; attempt++) {
     await sleep(MEDIA_POLL_MS * (attempt + 1), signal);
     const polled = await call(`${origin(account)}/api/v1/media/${encodeURIComponent(uploaded.data.id)}`,
       { headers: bearer(account), signal }, attachment);
     // 206 Partial Content means still processing.
-    if (polled.status === 200) return { id: polled.data.id };
+    if (polled.status === 200) return polled.data.id;
   }
   throw new TransientError('media still processing');
 }

@@ -1,3 +1,4 @@
+import { ContentError } from '../errors';
 import { convertImage, probeImage } from '../media/jpeg';
 import { mimeOf, planImage, type ImageLimits } from '../media/plan';
 import { fetchImage } from './http';
@@ -53,5 +54,24 @@ export async function fitPageImage(url: string, limits: ImageLimits, signal: Abo
   } catch (error) {
     const detail = error instanceof Error ? error.message : 'conversion failed';
     return { notice: { messageKey: /too large/.test(detail) ? 'imageNoticeTooLarge' : 'imageNoticeFormat', detail } };
+  }
+}
+
+/** The notice for an image the network's upload refused (a file whose header lied, a limit we did not know). */
+export function refusedImage(error: unknown): DeliveryNotice {
+  return { messageKey: 'imageNoticeRefused', detail: error instanceof Error ? error.message.slice(0, 200) : 'upload refused' };
+}
+
+/**
+ * Runs a network's image upload; when the network refuses the file (ContentError: 400, 422 and the like),
+ * returns the notice instead, so the post goes out as text. Anything else (auth, rate limit, a dropped
+ * connection, the send stopping) is thrown as it came.
+ */
+export async function uploadOrNotice<T>(upload: () => Promise<T>, signal: AbortSignal): Promise<{ id?: T; notice?: DeliveryNotice }> {
+  try {
+    return { id: await upload() };
+  } catch (error) {
+    if (error instanceof ContentError && !signal.aborted) return { notice: refusedImage(error) };
+    throw error;
   }
 }

@@ -7,7 +7,7 @@ import { errorFromFetchFailure, errorFromHttp } from './errors';
 import { announceRefresh, type AdapterHooks } from './hooks';
 import { http, parse } from './http';
 import { IMAGE_LIMITS } from './image-limits';
-import { fitPageImage } from './page-image';
+import { fitPageImage, uploadOrNotice } from './page-image';
 import { textRules } from './text-rules';
 import type { DeliveryNotice, Network, PublishResult, TargetPost } from './types';
 import { xBillingError } from './x-billing';
@@ -127,13 +127,15 @@ export function createX(hooks: AdapterHooks<XAccount> = {}): Network<XAccount> {
     const fitted = await fitPageImage(image.url, IMAGE_LIMITS.x, signal);
     if (!fitted.image) return { notice: fitted.notice };
     const { bytes, type } = fitted.image;
-    const id = await x.call((client) => client.v2.uploadMedia(Buffer.from(bytes), {
-      media_type: type as EUploadMimeType, media_category: type === 'image/gif' ? 'tweet_gif' : 'tweet_image',
-    }), mediaId);
-    if (image.alt.trim()) {
-      await x.call((client) => client.v2.createMediaMetadata(id, { alt_text: { text: image.alt.trim().slice(0, 1000) } }), z.unknown());
-    }
-    return { id };
+    return uploadOrNotice(async () => {
+      const id = await x.call((client) => client.v2.uploadMedia(Buffer.from(bytes), {
+        media_type: type as EUploadMimeType, media_category: type === 'image/gif' ? 'tweet_gif' : 'tweet_image',
+      }), mediaId);
+      if (image.alt.trim()) {
+        await x.call((client) => client.v2.createMediaMetadata(id, { alt_text: { text: image.alt.trim().slice(0, 1000) } }), z.unknown());
+      }
+      return id;
+    }, signal);
   }
 
   const urlFor = (account: XAccount, id: string) => `https://x.com/${account.username ?? 'i'}/status/${id}`;

@@ -8,7 +8,7 @@ import { clearMastodonLimits, INSTANCE_CACHE_MS, mastodonImageLimits } from '../
 import { MASTODON_DEFAULT_IMAGE } from '../../../utils/networks/image-limits';
 import { createX } from '../../../utils/networks/x';
 import { BLUESKY_ACCOUNT, BLUESKY_THUMB_MAX_BYTES } from '../../fakes/bluesky';
-import { PAGE_IMAGES } from '../../fakes/images';
+import { IMAGE_URL, PAGE_IMAGES } from '../../fakes/images';
 import { LINKEDIN_ACCOUNT } from '../../fakes/linkedin';
 import { MASTODON_ACCOUNT, MASTODON_HOST } from '../../fakes/mastodon';
 import { MASTODON_MEDIA_CONFIG } from '../../fakes/mastodon-oauth';
@@ -202,5 +202,23 @@ describe('LinkedIn: converted instead of dropped', () => {
     const put = await fetch(init.value.uploadUrl, { method: 'PUT', headers: { authorization: `Bearer ${LINKEDIN_ACCOUNT.token}`, 'content-type': 'image/jpeg' }, body: new Uint8Array(fixture('page.webp')) });
     expect(put.status).toBe(400);
     expect(env.linkedin.images[0]?.bytes).toBe(0);
+  });
+});
+
+// A file can pass every check here and still be refused (a header that lies about the body, a limit no
+// page documents): the network's refusal of the upload loses the picture, not the post.
+describe('an image upload the network refuses', () => {
+  const refusal = { status: 400, headers: { 'content-type': 'application/json' }, body: JSON.stringify({ error: 'InvalidRequest', message: 'bad image' }) };
+
+  it.each([
+    ['X', 'api.x.com', '/2/media/upload', () => createX().publish(pageImage(IMAGE_URL), ACCOUNTS.x, signal()), () => env.x.tweets],
+    ['Mastodon', MASTODON_HOST, '/api/v2/media', () => mastodon.publish(pageImage(IMAGE_URL), ACCOUNTS.mastodon, signal()), () => env.mastodon.posts],
+    ['Bluesky', 'bsky.social', 'uploadBlob', () => bluesky.publish(pageImage(IMAGE_URL), ACCOUNTS.bluesky, signal()), () => env.bluesky.posts],
+    ['LinkedIn', 'api.linkedin.com', '/rest/images', () => linkedin.publish(pageImage(IMAGE_URL), ACCOUNTS.linkedin, signal()), () => env.linkedin.posts],
+  ] as const)('%s: the post goes out without the image and says the network refused it', async (_name, host, path, publish, posts) => {
+    env.fail(host, { ...refusal, status: host === MASTODON_HOST ? 422 : 400 }, path);
+    const result = await publish();
+    expect(result.notice).toMatchObject({ messageKey: 'imageNoticeRefused' });
+    expect(posts()).toHaveLength(1);
   });
 });
