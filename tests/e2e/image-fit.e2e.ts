@@ -208,6 +208,21 @@ describe('the page image fits every network', () => {
   });
 });
 
+describe('a decompression bomb as the page image', () => {
+  it('a 48 KB PNG declaring 20000 × 20000 is never decoded: the worker lives, every post goes out, the networks that would need it converted say so', async () => {
+    const { page, popup, added } = await publishFrom(IMAGE_PAGES.bomb);
+    // X and Bluesky take a 48 KB PNG as it is (no pixel limit of theirs applies; the network decides);
+    // Mastodon (image_matrix_limit) and LinkedIn (36,152,320 pixels) would need a converted copy.
+    expect(added).toEqual({ x: true, bluesky: true, mastodon: false, linkedin: false });
+    const sentence = message('id', 'imageNoticeTooLarge');
+    for (const network of ['mastodon', 'linkedin'] as const) await expect.poll(() => popup.notice(network).textContent()).toBe(sentence);
+    // The same worker still answers: it was not killed by a 1.5 GiB allocation.
+    expect(await siar.worker.evaluate(() => chrome.runtime.id)).toBeTruthy();
+    expect(await workerErrors(siar.worker)).toEqual([]);
+    await page.close();
+  });
+});
+
 describe('Threads: JPEG or PNG by URL', () => {
   it('without a Facebook Page, a WebP page image: the Threads post goes as text with its link, and says why', async () => {
     await storageSet(siar.worker, { accounts: { ...FOUR(), threads: THREADS_ACCOUNT } });

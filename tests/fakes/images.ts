@@ -1,6 +1,6 @@
 import type { Fake, FakeResponse } from './fake';
 import { readFileSync } from 'node:fs';
-import { makeJpeg, makeNoisePng, makePng } from './test-images';
+import { makeBombPng, makeJpeg, makeNoisePng, makePng } from './test-images';
 
 // The agency's own website: the page image that adapters fetch (without any network's token)
 // before uploading it to X, Mastodon or Bluesky.
@@ -26,6 +26,8 @@ export const PAGE_IMAGES = {
   bigPng: `https://${PAGE_HOST}/img/foto-besar.png`,
   /** 1600 × 1200 noise PNG, about 5.76 MB: over X's 5 MB, and a JPEG of it at quality 0.9 is over 1,000,000 bytes. */
   hugePng: `https://${PAGE_HOST}/img/foto-sangat-besar.png`,
+  /** 20000 × 20000 1-bit PNG of about 48 KB that would decode to 1.5 GiB (makeBombPng). */
+  bomb: `https://${PAGE_HOST}/img/bom.png`,
 } as const;
 const fixture = (name: string) => () => readFileSync(new URL(`../fixtures/images/${name}`, import.meta.url));
 /** The same files behind agency pages whose og:image they are (`/halaman-webp.html`…). */
@@ -40,6 +42,7 @@ const FILES: Record<string, { type: string; bytes: () => Buffer }> = {
   '/img/halaman.bmp': { type: 'image/bmp', bytes: fixture('page.bmp') },
   '/img/foto-besar.png': { type: 'image/png', bytes: () => makeNoisePng(800, 600) },
   '/img/foto-sangat-besar.png': { type: 'image/png', bytes: () => makeNoisePng(1600, 1200) },
+  '/img/bom.png': { type: 'image/png', bytes: () => makeBombPng() },
   '/img/foto-ig.jpg': { type: 'image/jpeg', bytes: () => makeJpeg(600, 500) },
   '/img/spanduk.png': { type: 'image/png', bytes: () => makePng(900, 300) },
   '/img/panorama.jpg': { type: 'image/jpeg', bytes: () => makeJpeg(1000, 300) },
@@ -62,7 +65,7 @@ export function createImagesFake(): Fake & { requests: number } {
         // An agency page whose only image is a wide PNG banner: Instagram needs it cropped and converted.
         return { status: 200, headers: { 'content-type': 'text/html; charset=utf-8' }, body: '<!doctype html><html lang="id"><head><title>Spanduk Pelayanan Publik</title><meta property="og:image" content="/img/spanduk.png"><meta property="og:image:alt" content="Spanduk jam layanan"></head><body><h1>Spanduk Pelayanan Publik</h1><p>Jam layanan baru.</p></body></html>' };
       }
-      const page = /^\/halaman-(webp|avif|heic|svg|gif|bmp|bigPng|hugePng)\.html$/.exec(request.path);
+      const page = /^\/halaman-(webp|avif|heic|svg|gif|bmp|bigPng|hugePng|bomb)\.html$/.exec(request.path);
       if (page) {
         const image = PAGE_IMAGES[page[1] as keyof typeof PAGE_IMAGES];
         return { status: 200, headers: { 'content-type': 'text/html; charset=utf-8' }, body: `<!doctype html><html lang="id"><head><title>Layanan Publik ${page[1]}</title><meta property="og:image" content="${image}"><meta property="og:image:alt" content="Petugas melayani warga"></head><body><h1>Layanan Publik ${page[1]}</h1><p>Jam layanan baru kantor pelayanan.</p></body></html>` };

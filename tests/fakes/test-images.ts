@@ -1,3 +1,4 @@
+import { crc32, deflateSync } from 'node:zlib';
 import jpeg from 'jpeg-js';
 import { PNG } from 'pngjs';
 
@@ -41,4 +42,28 @@ export function makeNoisePng(width: number, height: number, seed = 12): Buffer {
     png.data[i * 4 + 3] = 255;
   }
   return PNG.sync.write(png, { colorType: 2 });
+}
+
+/**
+ * A decompression bomb: a valid 1-bit greyscale PNG declaring `side × side` pixels whose rows are all
+ * zero, so it deflates to almost nothing (20000² ≈ 48 KB on disk, 1.5 GiB once decoded to RGBA).
+ * Written chunk by chunk (PNG spec §5) because pngjs would first allocate the whole decoded picture.
+ */
+export function makeBombPng(side = 20_000): Buffer {
+  const chunk = (type: string, data: Buffer) => {
+    const body = Buffer.concat([Buffer.from(type, 'ascii'), data]);
+    const length = Buffer.alloc(4);
+    length.writeUInt32BE(data.length);
+    const crc = Buffer.alloc(4);
+    crc.writeUInt32BE(crc32(body));
+    return Buffer.concat([length, body, crc]);
+  };
+  const header = Buffer.alloc(13);
+  header.writeUInt32BE(side, 0);
+  header.writeUInt32BE(side, 4);
+  header.writeUInt8(1, 8); // bit depth 1
+  header.writeUInt8(0, 9); // greyscale
+  const row = Math.ceil(side / 8) + 1; // filter byte + packed bits
+  const raw = Buffer.alloc(row * side);
+  return Buffer.concat([Buffer.from('89504e470d0a1a0a', 'hex'), chunk('IHDR', header), chunk('IDAT', deflateSync(raw, { level: 9 })), chunk('IEND', Buffer.alloc(0))]);
 }
