@@ -28,7 +28,14 @@ export default defineConfig({
       ? { sidebar_action: { default_panel: 'sidepanel.html', default_title: '__MSG_sidepanelTitle__', open_at_install: false } }
       : { side_panel: { default_path: 'sidepanel.html' } }),
     permissions: [
-      'activeTab', 'scripting', 'storage', 'unlimitedStorage', 'alarms', 'contextMenus', 'notifications', 'identity',
+      'activeTab',
+      'scripting',
+      'storage',
+      'unlimitedStorage',
+      'alarms',
+      'contextMenus',
+      'notifications',
+      'identity',
       ...(manifestVersion === 2 ? [] : ['sidePanel']),
     ],
     // MV2 (Firefox) has no optional_host_permissions: origins go in optional_permissions there.
@@ -42,14 +49,14 @@ export default defineConfig({
     },
     ...(browser === 'firefox'
       ? {
-        browser_specific_settings: {
-          // Siar has no server: nothing is collected or sent to its makers. `data_collection_permissions`
-          // is the newest key used: Firefox 140 reads it, Firefox for Android 142 (addons-linter's
-          // compatibility data; `npm run lint:firefox` fails when a key is newer than these minimums).
-          gecko: { id: 'siar@humas.go.id', strict_min_version: '140.0', data_collection_permissions: { required: ['none'] } },
-          gecko_android: { strict_min_version: '142.0' },
-        },
-      }
+          browser_specific_settings: {
+            // Siar has no server: nothing is collected or sent to its makers. `data_collection_permissions`
+            // is the newest key used: Firefox 140 reads it, Firefox for Android 142 (addons-linter's
+            // compatibility data; `npm run lint:firefox` fails when a key is newer than these minimums).
+            gecko: { id: 'siar@humas.go.id', strict_min_version: '140.0', data_collection_permissions: { required: ['none'] } },
+            gecko_android: { strict_min_version: '142.0' },
+          },
+        }
       : {}),
   }),
   hooks: {

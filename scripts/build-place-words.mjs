@@ -13,7 +13,9 @@ const pkgDir = dirname(require.resolve('idn-area-data/package.json'));
 const pkg = JSON.parse(readFileSync(join(pkgDir, 'package.json'), 'utf8'));
 
 function names(file, column) {
-  const [header, ...rows] = readFileSync(join(pkgDir, 'data', file), 'utf8').trim().split(/\r?\n/);
+  const [header, ...rows] = readFileSync(join(pkgDir, 'data', file), 'utf8')
+    .trim()
+    .split(/\r?\n/);
   const at = header.split(',').indexOf(column);
   // The CSVs quote no field that contains a comma in these two files; checked by the count below.
   return rows.map((row) => row.split(',')[at]);
@@ -26,7 +28,10 @@ const regencies = names('regencies.csv', 'name');
 if (provinces.length !== 38) throw new Error(`expected 38 provinces, got ${provinces.length}`);
 const words = new Set();
 for (const name of [...provinces, ...regencies]) {
-  for (const w of name.toLowerCase().normalize('NFKC').split(/[^\p{L}\p{N}]+/u)) {
+  for (const w of name
+    .toLowerCase()
+    .normalize('NFKC')
+    .split(/[^\p{L}\p{N}]+/u)) {
     if (w.length >= 3 && !GENERIC.has(w)) words.add(w);
   }
 }

@@ -32,7 +32,14 @@ import { build } from 'esbuild';
 const ROOT = resolve(import.meta.dirname, '..');
 const SOURCE_DIRS = ['entrypoints', 'components', 'utils'];
 /** Page bundles: everything they import runs in an extension page. */
-const PAGE_ENTRIES = ['entrypoints/popup.tsx', 'entrypoints/sidepanel-start.ts', 'entrypoints/sidepanel-app.tsx', 'entrypoints/options', 'entrypoints/report', 'entrypoints/setup'];
+const PAGE_ENTRIES = [
+  'entrypoints/popup.tsx',
+  'entrypoints/sidepanel-start.ts',
+  'entrypoints/sidepanel-app.tsx',
+  'entrypoints/options',
+  'entrypoints/report',
+  'entrypoints/setup',
+];
 
 /**
  * The domains by layer, bottom first. A domain imports only domains of lower layers, so the domain graph
@@ -40,32 +47,57 @@ const PAGE_ENTRIES = ['entrypoints/popup.tsx', 'entrypoints/sidepanel-start.ts',
  */
 export const LAYERS = [
   {
-    name: 'base', domains: ['core/errors', 'core/i18n', 'core/time', 'core/db-name', 'core/message-transport', 'core/zod-jitless', 'core/zod-helpers', 'shims'],
+    name: 'base',
+    domains: ['core/errors', 'core/i18n', 'core/time', 'core/db-name', 'core/message-transport', 'core/zod-jitless', 'core/zod-helpers', 'shims'],
     why: 'Helpers that know no feature: error types, UI strings, the bare message transport, time zones, zod helpers.',
   },
   {
-    name: 'web and text', domains: ['net', 'text'],
+    name: 'web and text',
+    domains: ['net', 'text'],
     why: 'URL safety and private addresses, the bounded body reader (which throws the error types below it), and text measuring (graphemes, URLs, entities, HTML to text, thread splitting) that every network rule and feed parser counts with.',
   },
   {
-    name: 'stores and formats', domains: ['core/db', 'core/message-client', 'export', 'media'],
+    name: 'stores and formats',
+    domains: ['core/db', 'core/message-client', 'export', 'media'],
     why: 'The Dexie schema, the page side of messaging (reply envelope, typed errors, the messages every page sends), the CSV/XLSX writers and image conversion: no feature logic.',
   },
   {
-    name: 'networks', domains: ['networks'],
+    name: 'networks',
+    domains: ['networks'],
     why: 'Everything about a network: the zod-free catalog, ids, account schemas and public fields, counting rules, share links and adapters. Below settings, which store accounts by these schemas.',
   },
   {
-    name: 'stored values', domains: ['core/settings', 'core/setup'],
+    name: 'stored values',
+    domains: ['core/settings', 'core/setup'],
     why: 'The storage keys, each defined once with its zod schema (settings.ts also owns the stored shapes of sealed accounts and tone learning), and the set-up checklist. Every feature reads them.',
   },
-  { name: 'secrets and sources', domains: ['secrets', 'sources'], why: 'The sealed accounts, and the feed and social-search adapters (sources use the X client and the search budget setting).' },
+  {
+    name: 'secrets and sources',
+    domains: ['secrets', 'sources'],
+    why: 'The sealed accounts, and the feed and social-search adapters (sources use the X client and the search budget setting).',
+  },
   { name: 'composing', domains: ['compose'], why: 'The composer: page, presets, validation, replies, schedule; it reads settings and the sealed accounts.' },
-  { name: 'matching and queue', domains: ['monitor', 'queue'], why: 'Matching and tone of mentions (they fold feed items and read links as the composer does); the send queue delivers composed posts.' },
-  { name: 'services', domains: ['accounts', 'listen', 'sidepanel'], why: 'Connecting accounts (which retries queued posts), the listening scheduler over sources and matching, the side panel\'s reads of mentions.' },
-  { name: 'features', domains: ['campaigns', 'report', 'settings-file'], why: 'Built from several services: campaign kits from listened feeds, reports from mentions and exports, the settings file over accounts, watches and sources.' },
+  {
+    name: 'matching and queue',
+    domains: ['monitor', 'queue'],
+    why: 'Matching and tone of mentions (they fold feed items and read links as the composer does); the send queue delivers composed posts.',
+  },
+  {
+    name: 'services',
+    domains: ['accounts', 'listen', 'sidepanel'],
+    why: "Connecting accounts (which retries queued posts), the listening scheduler over sources and matching, the side panel's reads of mentions.",
+  },
+  {
+    name: 'features',
+    domains: ['campaigns', 'report', 'settings-file'],
+    why: 'Built from several services: campaign kits from listened feeds, reports from mentions and exports, the settings file over accounts, watches and sources.',
+  },
   { name: 'protocol', domains: ['core/messages'], why: 'The one message protocol: it only assembles the per-domain protocol modules below it.' },
-  { name: 'wiring and pages', domains: ['components', 'worker'], why: 'The worker wires the domains\' handlers; components are the pages. Neither imports the other.' },
+  {
+    name: 'wiring and pages',
+    domains: ['components', 'worker'],
+    why: "The worker wires the domains' handlers; components are the pages. Neither imports the other.",
+  },
   { name: 'entrypoints', domains: ['entrypoints'], why: 'Thin WXT entrypoints.' },
 ];
 /** Domains that must not import each other in either direction (issue 21: listening gets its own room). */
@@ -96,14 +128,28 @@ export function domainOf(file) {
 export async function graph() {
   const entryPoints = SOURCE_DIRS.flatMap(walk);
   const result = await build({
-    absWorkingDir: ROOT, entryPoints, bundle: true, write: false, metafile: true, outdir: 'out', format: 'esm', platform: 'browser',
-    packages: 'external', external: ['#imports', 'wxt/*'], logLevel: 'silent', jsx: 'automatic', jsxImportSource: 'preact',
+    absWorkingDir: ROOT,
+    entryPoints,
+    bundle: true,
+    write: false,
+    metafile: true,
+    outdir: 'out',
+    format: 'esm',
+    platform: 'browser',
+    packages: 'external',
+    external: ['#imports', 'wxt/*'],
+    logLevel: 'silent',
+    jsx: 'automatic',
+    jsxImportSource: 'preact',
     loader: { '.json': 'json', '.svg': 'text', '.css': 'empty' },
   });
   const edges = new Map();
   for (const [file, input] of Object.entries(result.metafile.inputs)) {
     if (!SOURCE_DIRS.some((dir) => file.startsWith(`${dir}/`))) continue;
-    edges.set(file, input.imports.filter((i) => !i.external || FULL_ZOD.test(i.path)).map((i) => (i.external ? 'npm:zod' : i.path)));
+    edges.set(
+      file,
+      input.imports.filter((i) => !i.external || FULL_ZOD.test(i.path)).map((i) => (i.external ? 'npm:zod' : i.path)),
+    );
   }
   return edges;
 }
@@ -111,18 +157,32 @@ export async function graph() {
 /** Strongly connected components with more than one member (or a self-loop): the cycles (Tarjan). */
 export function cycles(edges) {
   let index = 0;
-  const stack = [], onStack = new Set(), idx = new Map(), low = new Map(), found = [];
+  const stack = [],
+    onStack = new Set(),
+    idx = new Map(),
+    low = new Map(),
+    found = [];
   const visit = (node) => {
-    idx.set(node, index); low.set(node, index); index += 1; stack.push(node); onStack.add(node);
+    idx.set(node, index);
+    low.set(node, index);
+    index += 1;
+    stack.push(node);
+    onStack.add(node);
     for (const next of edges.get(node) ?? []) {
       if (!edges.has(next)) continue;
-      if (!idx.has(next)) { visit(next); low.set(node, Math.min(low.get(node), low.get(next))); }
-      else if (onStack.has(next)) low.set(node, Math.min(low.get(node), idx.get(next)));
+      if (!idx.has(next)) {
+        visit(next);
+        low.set(node, Math.min(low.get(node), low.get(next)));
+      } else if (onStack.has(next)) low.set(node, Math.min(low.get(node), idx.get(next)));
     }
     if (low.get(node) === idx.get(node)) {
       const group = [];
       let member;
-      do { member = stack.pop(); onStack.delete(member); group.push(member); } while (member !== node);
+      do {
+        member = stack.pop();
+        onStack.delete(member);
+        group.push(member);
+      } while (member !== node);
       if (group.length > 1 || (edges.get(node) ?? []).includes(node)) found.push(group.sort());
     }
   };
@@ -134,7 +194,12 @@ export function cycles(edges) {
 export function reachable(edges, starts) {
   const seen = new Set(starts);
   const queue = [...starts];
-  while (queue.length) for (const next of edges.get(queue.pop()) ?? []) if (!seen.has(next)) { seen.add(next); queue.push(next); }
+  while (queue.length)
+    for (const next of edges.get(queue.pop()) ?? [])
+      if (!seen.has(next)) {
+        seen.add(next);
+        queue.push(next);
+      }
   return seen;
 }
 
@@ -194,10 +259,14 @@ export function rules(edges, layerOf = LAYER_OF) {
   const domainCycles = cycles(domainEdges);
   for (const group of domainCycles) {
     const inGroup = new Set(group);
-    const examples = group.flatMap((from) => [...domains.get(from)].filter(([to]) => inGroup.has(to)).map(([to, files]) => {
-      flagged.add(`${from} -> ${to}`);
-      return files[0];
-    }));
+    const examples = group.flatMap((from) =>
+      [...domains.get(from)]
+        .filter(([to]) => inGroup.has(to))
+        .map(([to, files]) => {
+          flagged.add(`${from} -> ${to}`);
+          return files[0];
+        }),
+    );
     problems.push(`import cycle between domains: ${group.join(', ')} (${examples.join('; ')}); move or split modules so the edges point down (LAYERS)`);
   }
   const named = new Set([...domains.keys(), ...[...domains.values()].flatMap((targets) => [...targets.keys()])]);
@@ -212,7 +281,8 @@ export function rules(edges, layerOf = LAYER_OF) {
     }
   }
   for (const [a, b] of APART) {
-    const there = domains.get(a)?.get(b), back = domains.get(b)?.get(a);
+    const there = domains.get(a)?.get(b),
+      back = domains.get(b)?.get(a);
     if (there && back) report(`${a} -> ${b}`, `${a}/ and ${b}/ import each other (${there[0]}; ${back[0]}); one direction at most`);
   }
   for (const [from, targets] of domains) {
@@ -246,29 +316,32 @@ if (process.argv[1] && resolve(process.argv[1]) === resolve(ROOT, 'scripts/impor
   const { problems, domains, flagged, domainCycles } = await check();
   if (process.argv.includes('--write')) {
     const file = join(ROOT, 'docs/import-graph.md');
-    writeFileSync(file, [
-      '# Import graph of the domains',
-      '',
-      'Generated by `node scripts/import-graph.mjs --write` from the bundler\'s own import graph (type-only',
-      'imports erased). A domain is a folder under `utils/` (`core/<name>` for a file directly in `utils/`),',
-      '`components` or `entrypoints`. An arrow reads "imports"; its number counts the file-to-file imports',
-      'behind it. `npm run lint` fails on an import cycle between files or between domains, on a domain',
-      'importing its own or a higher layer, on a domain importing `utils/worker/`, and on full `zod` in a page',
-      'bundle. Dotted arrows break a rule.',
-      '',
-      '## Layers, bottom first',
-      '',
-      'A domain imports only domains of lower layers (`LAYERS` in scripts/import-graph.mjs).',
-      '',
-      layerTable(),
-      '',
-      mermaid(domains, flagged),
-      '',
-      '## Cycles between domains',
-      '',
-      ...(domainCycles.length ? domainCycles.map((group) => `- ${group.join(', ')}`) : ['- none']),
-      '',
-    ].join('\n'));
+    writeFileSync(
+      file,
+      [
+        '# Import graph of the domains',
+        '',
+        "Generated by `node scripts/import-graph.mjs --write` from the bundler's own import graph (type-only",
+        'imports erased). A domain is a folder under `utils/` (`core/<name>` for a file directly in `utils/`),',
+        '`components` or `entrypoints`. An arrow reads "imports"; its number counts the file-to-file imports',
+        'behind it. `npm run lint` fails on an import cycle between files or between domains, on a domain',
+        'importing its own or a higher layer, on a domain importing `utils/worker/`, and on full `zod` in a page',
+        'bundle. Dotted arrows break a rule.',
+        '',
+        '## Layers, bottom first',
+        '',
+        'A domain imports only domains of lower layers (`LAYERS` in scripts/import-graph.mjs).',
+        '',
+        layerTable(),
+        '',
+        mermaid(domains, flagged),
+        '',
+        '## Cycles between domains',
+        '',
+        ...(domainCycles.length ? domainCycles.map((group) => `- ${group.join(', ')}`) : ['- none']),
+        '',
+      ].join('\n'),
+    );
     console.warn(`wrote ${relative(process.cwd(), file)}`);
   }
   if (problems.length) {

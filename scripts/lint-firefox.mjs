@@ -34,8 +34,14 @@ function explanations() {
 const normalise = (file) => (file ?? 'manifest.json').replace(/-[A-Za-z0-9_-]{8}\.js$/, '-*.js');
 
 const targets = [
-  { name: '.output/firefox-mv2', run: () => lint(bin('web-ext'), ['lint', '--source-dir', '.output/firefox-mv2', '--output', 'json', '--no-config-discovery']) },
-  { name: `.output/${pkg.name}-${pkg.version}-firefox.zip`, run: () => lint(bin('addons-linter'), ['--output', 'json', `.output/${pkg.name}-${pkg.version}-firefox.zip`]) },
+  {
+    name: '.output/firefox-mv2',
+    run: () => lint(bin('web-ext'), ['lint', '--source-dir', '.output/firefox-mv2', '--output', 'json', '--no-config-discovery']),
+  },
+  {
+    name: `.output/${pkg.name}-${pkg.version}-firefox.zip`,
+    run: () => lint(bin('addons-linter'), ['--output', 'json', `.output/${pkg.name}-${pkg.version}-firefox.zip`]),
+  },
 ];
 
 const section = explanations();
@@ -48,9 +54,14 @@ targets.forEach((target, index) => {
   for (const m of report.errors) problems.push(`error ${m.code} in ${m.file ?? 'manifest'}: ${m.message}`);
   for (const m of [...report.warnings, ...report.notices]) {
     const explained = section.includes(`\`${m.code}\``) && section.includes(`\`${normalise(m.file)}\``);
-    if (!explained) problems.push(`unexplained ${m._type} ${m.code} in ${m.file ?? 'manifest'}: ${m.message} (explain it in README.md's "Firefox lint" section or remove it)`);
+    if (!explained)
+      problems.push(
+        `unexplained ${m._type} ${m.code} in ${m.file ?? 'manifest'}: ${m.message} (explain it in README.md's "Firefox lint" section or remove it)`,
+      );
   }
-  process.stdout.write(`${target.name}: ${report.errors.length} errors, ${report.warnings.length} warnings, ${report.notices.length} notices; ${problems.length} not accepted\n`);
+  process.stdout.write(
+    `${target.name}: ${report.errors.length} errors, ${report.warnings.length} warnings, ${report.notices.length} notices; ${problems.length} not accepted\n`,
+  );
   for (const problem of problems) console.error(`  ${problem}`);
   if (problems.length) failed = true;
 });

@@ -2,27 +2,38 @@
 import type { Example } from './tone-data';
 import { compileNames, extractFeatures } from '../utils/monitor/tone-features';
 import { defaultNamePhrases } from '../utils/monitor/tone-names';
-import {
-  K, newAdaGrad, predictIds, scoreLabels, seededRandom, shuffle, stepIds, type DenseModel,
-} from '../utils/monitor/tone-learn';
+import { K, newAdaGrad, predictIds, scoreLabels, seededRandom, shuffle, stepIds, type DenseModel } from '../utils/monitor/tone-learn';
 import type { ToneModel } from '../utils/monitor/tone-model';
 
 export const SEED = 17;
 
-export interface Settings { minCount: number; l2: number; rate: number; epochs: number; balance: boolean; average: boolean; keep: number }
+export interface Settings {
+  minCount: number;
+  l2: number;
+  rate: number;
+  epochs: number;
+  balance: boolean;
+  average: boolean;
+  keep: number;
+}
 
 const names = compileNames(defaultNamePhrases());
-export const featurise = (examples: Example[]) => examples.map((e) => ({ keys: [...new Set(extractFeatures(e.text, names).keys)], label: e.label, domain: e.domain }));
+export const featurise = (examples: Example[]) =>
+  examples.map((e) => ({ keys: [...new Set(extractFeatures(e.text, names).keys)], label: e.label, domain: e.domain }));
 export type Doc = ReturnType<typeof featurise>[number];
 
 export function vocabulary(docs: Doc[], minCount: number): Map<string, number> {
   const counts = new Map<string, number>();
   for (const d of docs) for (const k of d.keys) counts.set(k, (counts.get(k) ?? 0) + 1);
-  const keys = [...counts].filter(([, n]) => n >= minCount).map(([k]) => k).sort();
+  const keys = [...counts]
+    .filter(([, n]) => n >= minCount)
+    .map(([k]) => k)
+    .sort();
   return new Map(keys.map((k, i) => [k, i]));
 }
 
-export const toIds = (docs: Doc[], vocab: Map<string, number>) => docs.map((d) => Int32Array.from(d.keys.map((k) => vocab.get(k)).filter((i): i is number => i !== undefined)));
+export const toIds = (docs: Doc[], vocab: Map<string, number>) =>
+  docs.map((d) => Int32Array.from(d.keys.map((k) => vocab.get(k)).filter((i): i is number => i !== undefined)));
 
 /** Per-example weights that give each (domain, class) group the same total weight when `balance` is on. */
 function exampleWeights(docs: Doc[], balance: boolean): number[] {
@@ -45,8 +56,14 @@ export function train(docs: Doc[], vocab: Map<string, number>, s: Settings, onEp
   for (let epoch = 1; epoch <= s.epochs; epoch++) {
     for (const i of shuffle(order, random)) stepIds(model, state, ids[i]!, docs[i]!.label, s.rate, s.l2, weights[i]);
     if (s.average) {
-      for (let j = 0; j < sum.weights.length; j++) { sum.weights[j] = sum.weights[j]! + model.weights[j]!; mean.weights[j] = sum.weights[j]! / epoch; }
-      for (let c = 0; c < K; c++) { sum.bias[c] = sum.bias[c]! + model.bias[c]!; mean.bias[c] = sum.bias[c]! / epoch; }
+      for (let j = 0; j < sum.weights.length; j++) {
+        sum.weights[j] = sum.weights[j]! + model.weights[j]!;
+        mean.weights[j] = sum.weights[j]! / epoch;
+      }
+      for (let c = 0; c < K; c++) {
+        sum.bias[c] = sum.bias[c]! + model.bias[c]!;
+        mean.bias[c] = sum.bias[c]! / epoch;
+      }
     }
     onEpoch?.(epoch, s.average ? mean : model);
   }
@@ -55,8 +72,14 @@ export function train(docs: Doc[], vocab: Map<string, number>, s: Settings, onEp
 
 export function evaluate(model: DenseModel, vocab: Map<string, number>, docs: Doc[]): number {
   const ids = toIds(docs, vocab);
-  const predicted = ids.map((x) => { const p = predictIds(model, x); return p.indexOf(Math.max(...p)); });
-  return scoreLabels(docs.map((d) => d.label), predicted).macroF1;
+  const predicted = ids.map((x) => {
+    const p = predictIds(model, x);
+    return p.indexOf(Math.max(...p));
+  });
+  return scoreLabels(
+    docs.map((d) => d.label),
+    predicted,
+  ).macroF1;
 }
 
 /** The `keep` features whose weights spread most across the classes. */
@@ -66,7 +89,13 @@ export function prune(model: DenseModel, vocab: Map<string, number>, keep: numbe
     return { key, s: Math.max(...w) - Math.min(...w) };
   });
   spread.sort((a, b) => b.s - a.s || (a.key < b.key ? -1 : 1));
-  return new Map(spread.slice(0, keep).map((x) => x.key).sort().map((k, i) => [k, i]));
+  return new Map(
+    spread
+      .slice(0, keep)
+      .map((x) => x.key)
+      .sort()
+      .map((k, i) => [k, i]),
+  );
 }
 
 export function fit(docs: Doc[], s: Settings): { model: DenseModel; vocab: Map<string, number> } {

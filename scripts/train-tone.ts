@@ -39,7 +39,10 @@ function main() {
   const smsaValid = featurise(readDataset('smsa', 'valid'));
   const cnbciAll = featurise(readDataset('cnbci', 'train'));
   // CNBCI's own validation split for choosing settings: a seeded, fixed 10 % of its train split.
-  const order = shuffle(cnbciAll.map((_, i) => i), seededRandom(SEED));
+  const order = shuffle(
+    cnbciAll.map((_, i) => i),
+    seededRandom(SEED),
+  );
   const devSet = new Set(order.slice(0, Math.round(cnbciAll.length / 10)));
   const cnbciDev = cnbciAll.filter((_, i) => devSet.has(i));
   const cnbciFit = cnbciAll.filter((_, i) => !devSet.has(i));
@@ -48,9 +51,10 @@ function main() {
   const grid: Omit<Settings, 'epochs'>[] = [];
   // A wider first sweep (minCount 1–2, l2 0–1e-3, rate 0.05–0.2, balance on/off) chose minCount 1,
   // balance on and the lowest rate; this grid refines around that.
-  for (const average of [false, true]) for (const rate of [0.05, 0.1]) {
-    grid.push({ minCount: 1, l2: 0, rate, balance: true, average, keep: 60_000 });
-  }
+  for (const average of [false, true])
+    for (const rate of [0.05, 0.1]) {
+      grid.push({ minCount: 1, l2: 0, rate, balance: true, average, keep: 60_000 });
+    }
   let best: { s: Settings; score: number; smsa: number; cnbci: number } | undefined;
   for (const g of grid) {
     const vocab = vocabulary(fitDocs, g.minCount);
@@ -75,7 +79,10 @@ function main() {
     const file = toFile(model, vocab, s, { smsaValidMacroF1: round(smsa), cnbciDevMacroF1: round(cnbci) });
     const gzip = gzipSync(JSON.stringify(file)).length;
     console.log(`keep ${keep}: SmSA valid ${smsa.toFixed(4)}, CNBCI dev ${cnbci.toFixed(4)}, ${gzip} bytes gzip`);
-    if (gzip <= MAX_GZIP_BYTES) { shipped = { file, gzip }; break; }
+    if (gzip <= MAX_GZIP_BYTES) {
+      shipped = { file, gzip };
+      break;
+    }
   }
   if (!shipped) throw new Error('No model fits the size budget');
   writeFileSync(OUT, `${JSON.stringify(shipped.file)}\n`);

@@ -173,8 +173,9 @@ export class SiarDatabase extends Dexie {
       audit: '++id, at, postId, network, pageUrl',
       watches: '++id, name',
       sources: '++id, kind, nextDueAt',
-      mentions: '++id, &guid, canonicalUrl, publishedAt, fetchedAt, storyKey, *watchIds, '
-        + '[state+publishedAt], [starred+publishedAt], [tone+publishedAt], [source+publishedAt]',
+      mentions:
+        '++id, &guid, canonicalUrl, publishedAt, fetchedAt, storyKey, *watchIds, ' +
+        '[state+publishedAt], [starred+publishedAt], [tone+publishedAt], [source+publishedAt]',
       watchHits: '[watchId+publishedAt+mentionId], mentionId',
     });
     // Campaign kits (issue 19). Only a new table and a new index: every stored row stays as it is.

@@ -3,8 +3,7 @@ import type { MessageKey } from './i18n';
 // Errors that cross a boundary (network → queue → UI). Each carries the i18n key of the one sentence
 // the officer sees, so no layer ever shows a stack trace.
 
-export type ErrorCode =
-  | 'auth' | 'rate-limit' | 'content' | 'transient' | 'interrupted' | 'unknown-message' | 'bad-message' | 'internal';
+export type ErrorCode = 'auth' | 'rate-limit' | 'content' | 'transient' | 'interrupted' | 'unknown-message' | 'bad-message' | 'internal';
 
 export class SiarError extends Error {
   constructor(
@@ -31,13 +30,19 @@ export class AuthError extends SiarError {
 }
 
 export class RateLimitError extends SiarError {
-  constructor(readonly retryAt: number, detail?: string) {
+  constructor(
+    readonly retryAt: number,
+    detail?: string,
+  ) {
     super('rate-limit', 'errorRateLimited', detail);
   }
 }
 
 export class ContentError extends SiarError {
-  constructor(readonly field: string, detail?: string) {
+  constructor(
+    readonly field: string,
+    detail?: string,
+  ) {
     super('content', CONTENT_MESSAGES[field] ?? 'errorContent', detail);
   }
 }

@@ -14,8 +14,11 @@ import { ok } from './zod-helpers';
 export type ProtocolPart = Record<string, { request: z.ZodMiniType; response: z.ZodMiniType }>;
 
 export const errorInfoSchema = z.object({
-  code: z.string(), messageKey: z.string(), detail: z.optional(z.string()),
-  retryAt: z.optional(z.number()), field: z.optional(z.string()),
+  code: z.string(),
+  messageKey: z.string(),
+  detail: z.optional(z.string()),
+  retryAt: z.optional(z.number()),
+  field: z.optional(z.string()),
 });
 
 const empty = z.object({});
@@ -27,10 +30,7 @@ export const baseProtocol = {
   dismissSettingsWarnings: { request: empty, response: ok },
 } satisfies ProtocolPart;
 
-const replySchema = z.union([
-  z.object({ ok: z.literal(true), data: z.unknown() }),
-  z.object({ ok: z.literal(false), error: errorInfoSchema }),
-]);
+const replySchema = z.union([z.object({ ok: z.literal(true), data: z.unknown() }), z.object({ ok: z.literal(false), error: errorInfoSchema })]);
 
 /** Thrown in pages when the worker answered with a typed error. */
 export class MessageError extends SiarError {

@@ -33,7 +33,10 @@ export type MessageType = keyof typeof protocol;
 export type RequestOf<K extends MessageType> = z.infer<(typeof protocol)[K]['request']>;
 export type ResponseOf<K extends MessageType> = z.infer<(typeof protocol)[K]['response']>;
 export type Handlers = { [K in MessageType]: (request: RequestOf<K>, sender: SenderInfo) => Promise<ResponseOf<K>> };
-export interface SenderInfo { tabId?: number; url?: string }
+export interface SenderInfo {
+  tabId?: number;
+  url?: string;
+}
 
 const envelopeSchema = z.object({ type: z.string().check(z.minLength(1), z.maxLength(64)), payload: z.unknown() });
 type Reply = { ok: true; data: unknown } | { ok: false; error: ErrorInfo };
@@ -47,7 +50,8 @@ export const send: <K extends MessageType>(type: K, payload: RequestOf<K>) => Pr
 export const receive: <K extends MessageType>(type: K, raw: unknown) => ResponseOf<K> = client.receive;
 
 const fail = (code: ErrorCode, messageKey: MessageKey, detail?: string): Reply => ({
-  ok: false, error: { code, messageKey, detail },
+  ok: false,
+  error: { code, messageKey, detail },
 });
 
 /** Worker side: validates an incoming message, runs its handler, and always resolves to a Reply. */

@@ -20,8 +20,12 @@ export interface Setting<T> {
   migrations?: Record<number, (value: unknown) => unknown>;
 }
 
-const define = <T>(key: string, schema: z.ZodMiniType<T>, fallback: () => NoInfer<T>, change?: Pick<Setting<T>, 'version' | 'migrations'>): Setting<T> =>
-  ({ key, schema, fallback, ...change });
+const define = <T>(key: string, schema: z.ZodMiniType<T>, fallback: () => NoInfer<T>, change?: Pick<Setting<T>, 'version' | 'migrations'>): Setting<T> => ({
+  key,
+  schema,
+  fallback,
+  ...change,
+});
 
 /** The key holding each setting's stored version; a key it does not name was written at version 1. */
 export const VERSIONS_KEY = 'settingVersions';
@@ -70,10 +74,15 @@ export const MAX_DRAFTS = 50;
 export const campaignHealthSchema = z.object({
   lastSuccessAt: z.optional(z.number()),
   lastErrorAt: z.optional(z.number()),
-  lastError: z.optional(z.object({
-    code: str(40), messageKey: str(80), detail: z.optional(str(500)),
-    retryAt: z.optional(z.number()), field: z.optional(str(80)),
-  })),
+  lastError: z.optional(
+    z.object({
+      code: str(40),
+      messageKey: str(80),
+      detail: z.optional(str(500)),
+      retryAt: z.optional(z.number()),
+      field: z.optional(str(80)),
+    }),
+  ),
   failures: z.int().check(z.minimum(0)),
   /** One line per kit or item that was skipped at the last read ("Kit 3 (hut-ri-81): link: …"). */
   problems: z.array(str(300)).check(z.maxLength(20)),
@@ -157,11 +166,19 @@ export const SETTINGS = {
   /** What this device learnt from the officer's tone corrections (utils/monitor/tone-adjust.ts). */
   toneLearning: define('toneLearning', toneLearningSchema, emptyLearning),
   /** The officer's monthly ceiling for X search in US dollars; null means none (utils/sources/x-budget.ts). */
-  xSearchBudget: define('xSearchBudget', z.object({ monthlyCapUsd: z.nullable(z.number().check(z.minimum(0), z.maximum(100_000))) }), () => ({ monthlyCapUsd: 10 })),
+  xSearchBudget: define('xSearchBudget', z.object({ monthlyCapUsd: z.nullable(z.number().check(z.minimum(0), z.maximum(100_000))) }), () => ({
+    monthlyCapUsd: 10,
+  })),
   /** Posts and users X search returned in the current billing month ("2026-11"), i.e. what X charges for. */
-  xSearchUsage: define('xSearchUsage', z.object({
-    month: str(7), posts: z.int().check(z.minimum(0)), users: z.int().check(z.minimum(0)),
-  }), () => ({ month: '', posts: 0, users: 0 })),
+  xSearchUsage: define(
+    'xSearchUsage',
+    z.object({
+      month: str(7),
+      posts: z.int().check(z.minimum(0)),
+      users: z.int().check(z.minimum(0)),
+    }),
+    () => ({ month: '', posts: 0, users: 0 }),
+  ),
   drafts: define('drafts', z.record(str(4000), draftSchema), () => ({})),
   /** Campaign kit sources (issue 19); their kits live in the `kits` table of utils/db.ts. */
   campaignSources: define('campaignSources', z.array(campaignSourceSchema).check(z.maxLength(50)), () => []),

@@ -1,7 +1,13 @@
 // Times as the officer reads them: relative in the list, calendar days in their own time zone.
 
 const UNITS: [Intl.RelativeTimeFormatUnit, number][] = [
-  ['second', 60], ['minute', 60], ['hour', 24], ['day', 7], ['week', 4.345], ['month', 12], ['year', Infinity],
+  ['second', 60],
+  ['minute', 60],
+  ['hour', 24],
+  ['day', 7],
+  ['week', 4.345],
+  ['month', 12],
+  ['year', Infinity],
 ];
 
 // Building an Intl formatter costs far more than formatting with one, and the list formats two dates per
@@ -30,12 +36,24 @@ export function relativeTime(epoch: number, now: number, lang: string): string {
 
 /** Milliseconds `timeZone` is ahead of UTC at `epoch` (whole seconds; negative west of Greenwich). */
 export function offsetAt(epoch: number, timeZone: string): number {
-  const parts = Object.fromEntries(new Intl.DateTimeFormat('en-US', {
-    timeZone, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit',
-    hour: '2-digit', minute: '2-digit', second: '2-digit',
-  }).formatToParts(epoch).map((p) => [p.type, p.value]));
-  return Date.UTC(Number(parts.year), Number(parts.month) - 1, Number(parts.day),
-    Number(parts.hour), Number(parts.minute), Number(parts.second)) - Math.floor(epoch / 1000) * 1000;
+  const parts = Object.fromEntries(
+    new Intl.DateTimeFormat('en-US', {
+      timeZone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      second: '2-digit',
+    })
+      .formatToParts(epoch)
+      .map((p) => [p.type, p.value]),
+  );
+  return (
+    Date.UTC(Number(parts.year), Number(parts.month) - 1, Number(parts.day), Number(parts.hour), Number(parts.minute), Number(parts.second)) -
+    Math.floor(epoch / 1000) * 1000
+  );
 }
 
 /** Epoch ms of 00:00 on `date` (YYYY-MM-DD) in `timeZone`; undefined for a malformed or impossible date. */
@@ -68,5 +86,8 @@ export function dateInZone(epoch: number, timeZone: string): string {
 
 /** Date and time for a report or a tooltip, in the officer's zone and language. */
 export function formatDateTime(epoch: number, timeZone: string, lang: string): string {
-  return cached(`datetime ${lang} ${timeZone}`, () => new Intl.DateTimeFormat(lang, { timeZone, dateStyle: 'medium', timeStyle: 'short', hourCycle: 'h23' })).format(epoch);
+  return cached(
+    `datetime ${lang} ${timeZone}`,
+    () => new Intl.DateTimeFormat(lang, { timeZone, dateStyle: 'medium', timeStyle: 'short', hourCycle: 'h23' }),
+  ).format(epoch);
 }

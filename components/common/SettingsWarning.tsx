@@ -9,14 +9,19 @@ const { send } = messageClient(baseProtocol);
 export function SettingsWarning() {
   const [keys, setKeys] = useState<string[]>([]);
   useEffect(() => {
-    send('settingsStatus', {}).then((status) => setKeys(status.warnings), () => setKeys([]));
+    send('settingsStatus', {}).then(
+      (status) => setKeys(status.warnings),
+      () => setKeys([]),
+    );
   }, []);
   if (keys.length === 0) return null;
   const dismiss = () => send('dismissSettingsWarnings', {}).then(() => setKeys([]));
   return (
     <div class="notice notice-warning" role="alert" data-testid="settings-warning">
       <span>{t('settingsCorrupt', keys.join(', '))}</span>
-      <button type="button" onClick={dismiss}>{t('dismiss')}</button>
+      <button type="button" onClick={dismiss}>
+        {t('dismiss')}
+      </button>
     </div>
   );
 }

@@ -44,40 +44,58 @@ function subscribe<T>(query: Query<T>, listener: (outcome: Outcome<T>) => void):
   let stopped = false;
   let stop: (() => void) | undefined;
   const cancelled = () => stopped;
-  loadDexie().then(({ db, liveQuery, changes }) => {
-    if (stopped) return;
-    const goLive = (run: () => Promise<T | typeof HANDED_ON>) => {
+  loadDexie().then(
+    ({ db, liveQuery, changes }) => {
       if (stopped) return;
-      const subscription = liveQuery(run).subscribe({
-        next: (value) => { if (value !== HANDED_ON) listener({ value }); },
-        error: (error: unknown) => listener({ error }),
-      });
-      stop = () => subscription.unsubscribe();
-    };
-    if (typeof query === 'function') {
-      goLive(() => query(db, cancelled));
-      return;
-    }
-    // The liveQuery subscribes once the direct read has answered: its Dexie reads would otherwise compete
-    // with that read. A change heard of since the read began makes its first run read again.
-    const since = changes();
-    const early = query.read(db, cancelled);
-    let seeded = true;
-    const run = async () => {
-      const observing = query.observe(db);
-      if (seeded && changes() === since) {
-        seeded = false;
-        await observing;
-        return HANDED_ON;
+      const goLive = (run: () => Promise<T | typeof HANDED_ON>) => {
+        if (stopped) return;
+        const subscription = liveQuery(run).subscribe({
+          next: (value) => {
+            if (value !== HANDED_ON) listener({ value });
+          },
+          error: (error: unknown) => listener({ error }),
+        });
+        stop = () => subscription.unsubscribe();
+      };
+      if (typeof query === 'function') {
+        goLive(() => query(db, cancelled));
+        return;
       }
-      seeded = false;
-      const [value] = await Promise.all([query.read(db, cancelled), observing]);
-      return value;
-    };
-    early.then((value) => { if (!stopped) listener({ value }); }, (error: unknown) => { if (!stopped) listener({ error }); })
-      .finally(() => goLive(run));
-  }, (error: unknown) => { if (!stopped) listener({ error }); });
-  return () => { stopped = true; stop?.(); };
+      // The liveQuery subscribes once the direct read has answered: its Dexie reads would otherwise compete
+      // with that read. A change heard of since the read began makes its first run read again.
+      const since = changes();
+      const early = query.read(db, cancelled);
+      let seeded = true;
+      const run = async () => {
+        const observing = query.observe(db);
+        if (seeded && changes() === since) {
+          seeded = false;
+          await observing;
+          return HANDED_ON;
+        }
+        seeded = false;
+        const [value] = await Promise.all([query.read(db, cancelled), observing]);
+        return value;
+      };
+      early
+        .then(
+          (value) => {
+            if (!stopped) listener({ value });
+          },
+          (error: unknown) => {
+            if (!stopped) listener({ error });
+          },
+        )
+        .finally(() => goLive(run));
+    },
+    (error: unknown) => {
+      if (!stopped) listener({ error });
+    },
+  );
+  return () => {
+    stopped = true;
+    stop?.();
+  };
 }
 
 /**
@@ -92,7 +110,10 @@ export function startLiveQuery<T>(query: Query<T>, first?: Promise<T | undefined
   let listener: ((outcome: Outcome<T>) => void) | undefined;
   let stop: (() => void) | undefined;
   let stopped = false;
-  const deliver = (outcome: Outcome<T>) => { latest = outcome; listener?.(outcome); };
+  const deliver = (outcome: Outcome<T>) => {
+    latest = outcome;
+    listener?.(outcome);
+  };
   const goLive = () => {
     if (stopped) return;
     let shown = latest && 'value' in latest ? latest.value : undefined;
@@ -103,8 +124,12 @@ export function startLiveQuery<T>(query: Query<T>, first?: Promise<T | undefined
     });
   };
   const direct = typeof query === 'function' ? query : query.read;
-  const answered = Promise.resolve(first).then(async (value) => value ?? direct((await loadDexie()).db, () => stopped))
-    .then((value) => deliver({ value }), (error: unknown) => deliver({ error }));
+  const answered = Promise.resolve(first)
+    .then(async (value) => value ?? direct((await loadDexie()).db, () => stopped))
+    .then(
+      (value) => deliver({ value }),
+      (error: unknown) => deliver({ error }),
+    );
   void answered.finally(goLive);
   return {
     answered,
@@ -112,7 +137,11 @@ export function startLiveQuery<T>(query: Query<T>, first?: Promise<T | undefined
     take(next) {
       listener = next;
       if (latest) next(latest);
-      return () => { listener = undefined; stopped = true; stop?.(); };
+      return () => {
+        listener = undefined;
+        stopped = true;
+        stop?.();
+      };
     },
   };
 }
@@ -143,8 +172,11 @@ export function useLiveQuery<T>(query: Query<T> | undefined, deps: unknown[], wa
     // No querier: nothing to read for these deps, and no reason to load Dexie for it.
     if (!adopted && !query) return undefined;
     const stop = adopted ? adopted.take(apply) : subscribe(query!, apply);
-    return () => { stopped = true; stop(); };
-  // oxlint-disable-next-line react-hooks/exhaustive-deps -- deps come from the caller, like useEffect's own
+    return () => {
+      stopped = true;
+      stop();
+    };
+    // oxlint-disable-next-line react-hooks/exhaustive-deps -- deps come from the caller, like useEffect's own
   }, deps);
   return { value: state.value, error: state.error, fresh: sameDeps(state.deps, deps) };
 }

@@ -5,7 +5,10 @@ import { SETTINGS, readSetting } from '../../utils/settings';
 export function useTimeZone(): string {
   const [timeZone, setTimeZone] = useState('Asia/Jakarta');
   useEffect(() => {
-    void readSetting(SETTINGS.preferences).then((p) => setTimeZone(p.timeZone), () => undefined);
+    void readSetting(SETTINGS.preferences).then(
+      (p) => setTimeZone(p.timeZone),
+      () => undefined,
+    );
   }, []);
   return timeZone;
 }

@@ -1,6 +1,16 @@
 import { browser } from '#imports';
 import { useEffect, useMemo, useState } from 'preact/hooks';
-import { accountErrorText, draftValues, expiryIsManual, fieldsFor, firstMissing, importedServer, toAccountInput, usesSignIn, type XMode } from '../../utils/accounts/forms';
+import {
+  accountErrorText,
+  draftValues,
+  expiryIsManual,
+  fieldsFor,
+  firstMissing,
+  importedServer,
+  toAccountInput,
+  usesSignIn,
+  type XMode,
+} from '../../utils/accounts/forms';
 import { instanceOrigin, originsFor } from '../../utils/accounts/origins';
 import type { AccountSummary } from '../../utils/networks/public';
 import { networkNameKey } from '../../utils/networks/names';
@@ -66,9 +76,10 @@ export function AccountCard({ network, summary, draft, locked, onChanged }: Prop
   }
 
   async function signIn(): Promise<AccountSummary> {
-    const start = network === 'mastodon'
-      ? await send('accountOAuthStart', { network: 'mastodon', instance: values.instance ?? '' })
-      : await send('accountOAuthStart', { network: 'x', clientId: values.clientId?.trim() ?? '', bearerToken: values.bearerToken?.trim() || undefined });
+    const start =
+      network === 'mastodon'
+        ? await send('accountOAuthStart', { network: 'mastodon', instance: values.instance ?? '' })
+        : await send('accountOAuthStart', { network: 'x', clientId: values.clientId?.trim() ?? '', bearerToken: values.bearerToken?.trim() || undefined });
     const redirectUrl = await browser.identity.launchWebAuthFlow({ url: start.authorizeUrl, interactive: true }).catch(() => undefined);
     if (!redirectUrl) throw new Sentence(t('oauthCancelled'));
     return (await send('accountOAuthFinish', { redirectUrl })).summary;
@@ -89,20 +100,29 @@ export function AccountCard({ network, summary, draft, locked, onChanged }: Prop
     }
     // The first browser call of the click: Chromium shows the permission prompt only during a user gesture.
     const access = granted ? Promise.resolve(true) : browser.permissions.request({ origins });
-    void run(async () => {
-      if (!(await access)) throw new Sentence(t('accountPermissionDenied', origins.map((o) => new URL(o.replace('/*', '')).host).join(', ')));
-      const connected = usesSignIn(network, xMode)
-        ? await signIn()
-        : await send('accountSave', { network, account: toAccountInput(network, xMode, values) });
-      setValues({});
-      return connected;
-    }, (result) => t('accountTestOk', result?.name ?? name));
+    void run(
+      async () => {
+        if (!(await access)) throw new Sentence(t('accountPermissionDenied', origins.map((o) => new URL(o.replace('/*', '')).host).join(', ')));
+        const connected = usesSignIn(network, xMode) ? await signIn() : await send('accountSave', { network, account: toAccountInput(network, xMode, values) });
+        setValues({});
+        return connected;
+      },
+      (result) => t('accountTestOk', result?.name ?? name),
+    );
   }
 
-  const test = () => run(() => send('accountTest', { network }), (result) => t('accountTestOk', result?.name ?? name));
-  const remove = () => run(async () => {
-    await send('accountRemove', { network });
-  }, () => t('accountRemoved'));
+  const test = () =>
+    run(
+      () => send('accountTest', { network }),
+      (result) => t('accountTestOk', result?.name ?? name),
+    );
+  const remove = () =>
+    run(
+      async () => {
+        await send('accountRemove', { network });
+      },
+      () => t('accountRemoved'),
+    );
 
   return (
     <section class="account-card" data-testid={`account-${network}`} data-connected={summary ? 'true' : 'false'}>
@@ -117,7 +137,9 @@ export function AccountCard({ network, summary, draft, locked, onChanged }: Prop
           <button type="button" data-testid={`account-${network}-test`} disabled={busy || locked} onClick={test}>
             {busy ? t('accountWorking') : t('accountTest')}
           </button>
-          <button type="button" data-testid={`account-${network}-remove`} disabled={busy || locked} onClick={remove}>{t('accountRemove')}</button>
+          <button type="button" data-testid={`account-${network}-remove`} disabled={busy || locked} onClick={remove}>
+            {t('accountRemove')}
+          </button>
         </div>
       ) : (
         <form class="account-form" noValidate onSubmit={connect}>
@@ -132,12 +154,18 @@ export function AccountCard({ network, summary, draft, locked, onChanged }: Prop
               ))}
             </div>
           )}
-          <AccountForm network={network} fields={fields} values={values} invalid={invalid} disabled={busy || locked}
+          <AccountForm
+            network={network}
+            fields={fields}
+            values={values}
+            invalid={invalid}
+            disabled={busy || locked}
             onChange={(key, value) => {
               setValues((current) => ({ ...current, [key]: value }));
               // An error about the form goes once the officer edits it (issue 14.13); a success note stays.
               setNotice((current) => (current?.tone === 'error' ? undefined : current));
-            }} />
+            }}
+          />
           {unconfirmedServer && (
             <div class="notice notice-warning notice-stack" role="alert" data-testid={`account-${network}-server-warning`}>
               <span>{t('accountImportedServer', unconfirmedServer)}</span>
@@ -152,7 +180,11 @@ export function AccountCard({ network, summary, draft, locked, onChanged }: Prop
         </form>
       )}
       {locked && <p class="muted">{t('accountLockedHint')}</p>}
-      {notice && <Alert tone={notice.tone} testId={`account-${network}-message`}>{notice.text}</Alert>}
+      {notice && (
+        <Alert tone={notice.tone} testId={`account-${network}-message`}>
+          {notice.text}
+        </Alert>
+      )}
     </section>
   );
 }

@@ -23,19 +23,33 @@ const INPUT_TYPES = { secret: 'password', date: 'date', url: 'text', text: 'text
 export function AccountForm({ network, fields, values, invalid, disabled, onChange }: Props) {
   return (
     <div class="account-fields">
-      {HELP_IN_FORM.includes(network) && <p class="help-steps" data-testid={`account-${network}-help`}>{t(NETWORK_HELP[network])}</p>}
+      {HELP_IN_FORM.includes(network) && (
+        <p class="help-steps" data-testid={`account-${network}-help`}>
+          {t(NETWORK_HELP[network])}
+        </p>
+      )}
       {fields.map((spec) => (
         <label key={spec.key} class="field">
           <span class="field-label">{t(spec.label)}</span>
           <input
             // Preact's typings tie `type` to a role union; any of these four is a plain text-like input.
             type={INPUT_TYPES[spec.kind] as 'text'}
-            name={spec.key} data-testid={`account-${network}-${spec.key}`} value={values[spec.key] ?? ''}
-            placeholder={spec.placeholder} required={spec.required} disabled={disabled} autocomplete={spec.kind === 'secret' ? 'new-password' : 'off'}
-            spellcheck={false} aria-invalid={invalid === spec.key}
+            name={spec.key}
+            data-testid={`account-${network}-${spec.key}`}
+            value={values[spec.key] ?? ''}
+            placeholder={spec.placeholder}
+            required={spec.required}
+            disabled={disabled}
+            autocomplete={spec.kind === 'secret' ? 'new-password' : 'off'}
+            spellcheck={false}
+            aria-invalid={invalid === spec.key}
             onInput={(event) => onChange(spec.key, event.currentTarget.value)}
           />
-          {spec.hint && <small class="field-hint" data-testid={`account-${network}-${spec.key}-hint`}>{t(spec.hint)}</small>}
+          {spec.hint && (
+            <small class="field-hint" data-testid={`account-${network}-${spec.key}-hint`}>
+              {t(spec.hint)}
+            </small>
+          )}
         </label>
       ))}
     </div>

@@ -18,8 +18,14 @@ export function AccountsSection() {
         <ExpiryWarnings accounts={state.accounts} now={state.loadedAt} />
         <div class="account-grid">
           {NETWORK_IDS.map((network) => (
-            <AccountCard key={network} network={network} summary={state.accounts[network]} draft={state.drafts[network]}
-              locked={locked} onChanged={() => void reload()} />
+            <AccountCard
+              key={network}
+              network={network}
+              summary={state.accounts[network]}
+              draft={state.drafts[network]}
+              locked={locked}
+              onChanged={() => void reload()}
+            />
           ))}
         </div>
       </section>

@@ -13,8 +13,6 @@ import { safeHttpUrl } from '../../utils/net/safe-url';
 
 const PAGE_SIZE = 20;
 
-
-
 function AuditRow({ row, format }: { row: AuditView; format: Intl.DateTimeFormat }) {
   const label = AUDIT_EVENT_KEYS[row.event];
   const result = auditResult(row, t);
@@ -24,11 +22,23 @@ function AuditRow({ row, format }: { row: AuditView; format: Intl.DateTimeFormat
       <td>{row.actor}</td>
       <td>{row.network ? t(networkNameKey(row.network)) : ''}</td>
       <td class="audit-text">{row.text}</td>
-      <td>{label ? t(label) : row.event}
+      <td>
+        {label ? t(label) : row.event}
         {row.scheduledAt !== undefined && <div data-testid="audit-scheduled-at">{t('auditScheduledFor', format.format(row.scheduledAt))}</div>}
-        {result.text && row.result !== 'ok' && <div class="muted" data-testid="audit-result">{result.text}
-          {result.detail && <span class="audit-detail"> {t('auditResultDetail', result.detail)}</span>}</div>}</td>
-      <td>{safeHttpUrl(row.url) && <a href={safeHttpUrl(row.url)} target="_blank" rel="noopener noreferrer">{t('viewPost')}</a>}</td>
+        {result.text && row.result !== 'ok' && (
+          <div class="muted" data-testid="audit-result">
+            {result.text}
+            {result.detail && <span class="audit-detail"> {t('auditResultDetail', result.detail)}</span>}
+          </div>
+        )}
+      </td>
+      <td>
+        {safeHttpUrl(row.url) && (
+          <a href={safeHttpUrl(row.url)} target="_blank" rel="noopener noreferrer">
+            {t('viewPost')}
+          </a>
+        )}
+      </td>
     </tr>
   );
 }
@@ -61,8 +71,12 @@ export function AuditLog() {
       <h2 id="audit-title">{t('auditTitle')}</h2>
       <p class="muted">{t('auditIntro')}</p>
       <div class="button-row">
-        <button type="button" data-testid="audit-export" onClick={() => void exportAs('csv')}>{t('auditExport')}</button>
-        <button type="button" data-testid="audit-export-xlsx" onClick={() => void exportAs('xlsx')}>{t('auditExportXlsx')}</button>
+        <button type="button" data-testid="audit-export" onClick={() => void exportAs('csv')}>
+          {t('auditExport')}
+        </button>
+        <button type="button" data-testid="audit-export-xlsx" onClick={() => void exportAs('xlsx')}>
+          {t('auditExportXlsx')}
+        </button>
       </div>
       {problem && <Alert>{t(problem)}</Alert>}
       {page && total === 0 && <p class="empty">{t('auditEmpty')}</p>}
@@ -71,16 +85,27 @@ export function AuditLog() {
           <table class="audit-table">
             <thead>
               <tr>
-                {(['auditColTime', 'auditColActor', 'auditColNetwork', 'auditColText', 'auditColResult', 'auditColLink'] as const)
-                  .map((key) => <th key={key} scope="col">{t(key)}</th>)}
+                {(['auditColTime', 'auditColActor', 'auditColNetwork', 'auditColText', 'auditColResult', 'auditColLink'] as const).map((key) => (
+                  <th key={key} scope="col">
+                    {t(key)}
+                  </th>
+                ))}
               </tr>
             </thead>
-            <tbody>{page.rows.map((row) => <AuditRow key={row.id} row={row} format={format} />)}</tbody>
+            <tbody>
+              {page.rows.map((row) => (
+                <AuditRow key={row.id} row={row} format={format} />
+              ))}
+            </tbody>
           </table>
           <nav class="audit-paging">
-            <button type="button" data-testid="audit-prev" disabled={offset === 0} onClick={() => setOffset(Math.max(0, offset - PAGE_SIZE))}>{t('auditPrev')}</button>
+            <button type="button" data-testid="audit-prev" disabled={offset === 0} onClick={() => setOffset(Math.max(0, offset - PAGE_SIZE))}>
+              {t('auditPrev')}
+            </button>
             <span data-testid="audit-range">{t('auditRange', [String(offset + 1), String(Math.min(total, offset + PAGE_SIZE)), String(total)])}</span>
-            <button type="button" data-testid="audit-next" disabled={offset + PAGE_SIZE >= total} onClick={() => setOffset(offset + PAGE_SIZE)}>{t('auditNext')}</button>
+            <button type="button" data-testid="audit-next" disabled={offset + PAGE_SIZE >= total} onClick={() => setOffset(offset + PAGE_SIZE)}>
+              {t('auditNext')}
+            </button>
           </nav>
         </>
       )}

@@ -16,7 +16,9 @@ function CampaignHealth({ source }: { source: CampaignSource }) {
   return (
     <div class="source-health" data-testid="campaign-source-health">
       {failing && health.lastError ? (
-        <Alert testId="campaign-source-error">{t(health.lastError.messageKey as MessageKey, health.lastError.retryAt ? time(health.lastError.retryAt) : undefined)}</Alert>
+        <Alert testId="campaign-source-error">
+          {t(health.lastError.messageKey as MessageKey, health.lastError.retryAt ? time(health.lastError.retryAt) : undefined)}
+        </Alert>
       ) : (
         <span class="muted" data-testid="campaign-source-ok">
           {health.lastSuccessAt ? `${t('sourceOk', time(health.lastSuccessAt))} · ${t('campaignSourceKits', String(health.kits))}` : t('sourceNever')}
@@ -25,7 +27,9 @@ function CampaignHealth({ source }: { source: CampaignSource }) {
       <span class="muted"> · {t('sourceNext', time(source.nextDueAt))}</span>
       {health.problems.length > 0 && (
         <ul class="muted campaign-problems" data-testid="campaign-source-problems" aria-label={t('campaignSourceSkipped')}>
-          {health.problems.map((line, index) => <li key={index}>{line}</li>)}
+          {health.problems.map((line, index) => (
+            <li key={index}>{line}</li>
+          ))}
         </ul>
       )}
     </div>
@@ -66,11 +70,28 @@ export function CampaignSources() {
   return (
     <section class="options-section sources" id="campaigns" aria-labelledby="campaigns-title" data-testid="campaign-sources">
       <h2 id="campaigns-title">{t('campaignSourcesTitle')}</h2>
-      <p class="hint">{t('campaignSourcesHint')} <a href="/dissemination.html" target="_blank" rel="noopener" data-testid="open-dissemination">{t('disseminationTitle')}</a></p>
+      <p class="hint">
+        {t('campaignSourcesHint')}{' '}
+        <a href="/dissemination.html" target="_blank" rel="noopener" data-testid="open-dissemination">
+          {t('disseminationTitle')}
+        </a>
+      </p>
       <form class="source-form" onSubmit={(event) => void add(event)}>
-        <input data-testid="campaign-source-url" class="grow" value={url} maxLength={2000} aria-label={t('campaignSourceUrl')}
-          placeholder="https://" onInput={(e) => { setUrl(e.currentTarget.value); setError(undefined); }} />
-        <button type="submit" class="primary" data-testid="campaign-source-add" disabled={busy}>{t('sourceAdd')}</button>
+        <input
+          data-testid="campaign-source-url"
+          class="grow"
+          value={url}
+          maxLength={2000}
+          aria-label={t('campaignSourceUrl')}
+          placeholder="https://"
+          onInput={(e) => {
+            setUrl(e.currentTarget.value);
+            setError(undefined);
+          }}
+        />
+        <button type="submit" class="primary" data-testid="campaign-source-add" disabled={busy}>
+          {t('sourceAdd')}
+        </button>
         {error && <Alert testId="campaign-source-form-error">{error}</Alert>}
       </form>
       {sources.length === 0 && <p class="empty">{t('campaignSourcesEmpty')}</p>}
@@ -82,8 +103,12 @@ export function CampaignSources() {
               <div class="muted address">{source.url}</div>
               <CampaignHealth source={source} />
             </div>
-            <button type="button" data-testid="campaign-source-retry" onClick={() => void send('campaignSourceRetry', { id: source.id }).finally(reload)}>{t('sourceRetry')}</button>
-            <button type="button" data-testid="campaign-source-delete" onClick={() => void send('campaignSourceDelete', { id: source.id }).then(reload)}>{t('watchDelete')}</button>
+            <button type="button" data-testid="campaign-source-retry" onClick={() => void send('campaignSourceRetry', { id: source.id }).finally(reload)}>
+              {t('sourceRetry')}
+            </button>
+            <button type="button" data-testid="campaign-source-delete" onClick={() => void send('campaignSourceDelete', { id: source.id }).then(reload)}>
+              {t('watchDelete')}
+            </button>
           </li>
         ))}
       </ul>

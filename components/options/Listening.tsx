@@ -18,12 +18,25 @@ export function Listening() {
   const [busy, setBusy] = useState(false);
 
   const load = useCallback(() => {
-    send('watchList', {}).then((r) => setWatches(r.watches), () => undefined);
-    send('sourceList', {}).then((r) => setSources(r.sources), () => undefined);
+    send('watchList', {}).then(
+      (r) => setWatches(r.watches),
+      () => undefined,
+    );
+    send('sourceList', {}).then(
+      (r) => setSources(r.sources),
+      () => undefined,
+    );
   }, []);
   useEffect(() => {
     load();
-    const timer = setInterval(() => send('sourceList', {}).then((r) => setSources(r.sources), () => undefined), HEALTH_REFRESH_MS);
+    const timer = setInterval(
+      () =>
+        send('sourceList', {}).then(
+          (r) => setSources(r.sources),
+          () => undefined,
+        ),
+      HEALTH_REFRESH_MS,
+    );
     return () => clearInterval(timer);
   }, [load]);
 
@@ -45,9 +58,15 @@ export function Listening() {
     <section class="listening" id="listening" aria-labelledby="listening-title">
       <div class="section-head">
         <h2 id="listening-title">{t('listeningTitle')}</h2>
-        <button type="button" data-testid="listen-now" disabled={busy} onClick={refresh}>{t('listenNow')}</button>
+        <button type="button" data-testid="listen-now" disabled={busy} onClick={refresh}>
+          {t('listenNow')}
+        </button>
       </div>
-      {status && <Alert tone="info" testId="listen-status">{status}</Alert>}
+      {status && (
+        <Alert tone="info" testId="listen-status">
+          {status}
+        </Alert>
+      )}
       <WatchList watches={watches} onChange={load} />
       <SourceList sources={sources} watches={watches} onChange={load} />
       <XSearchCost sources={sources} />

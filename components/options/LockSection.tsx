@@ -44,8 +44,14 @@ export function LockSection({ lock, onChanged }: Props) {
   const input = (value: string, set: (v: string) => void, label: 'lockPassphrase' | 'lockPassphraseRepeat', testId: string) => (
     <label class="field">
       <span class="field-label">{t(label)}</span>
-      <input type="password" autocomplete="new-password" data-testid={testId} value={value} disabled={busy}
-        onInput={(event) => set(event.currentTarget.value)} />
+      <input
+        type="password"
+        autocomplete="new-password"
+        data-testid={testId}
+        value={value}
+        disabled={busy}
+        onInput={(event) => set(event.currentTarget.value)}
+      />
     </label>
   );
 
@@ -58,20 +64,40 @@ export function LockSection({ lock, onChanged }: Props) {
         <form onSubmit={enable} class="row-form">
           {input(passphrase, setPassphrase, 'lockPassphrase', 'lock-passphrase')}
           {input(repeat, setRepeat, 'lockPassphraseRepeat', 'lock-passphrase-repeat')}
-          <button type="submit" data-testid="lock-enable" disabled={busy}>{t('lockEnable')}</button>
+          <button type="submit" data-testid="lock-enable" disabled={busy}>
+            {t('lockEnable')}
+          </button>
         </form>
       )}
       {lock.enabled && !lock.unlocked && (
-        <form class="row-form" onSubmit={(event) => { event.preventDefault(); void act(() => send('lockUnlock', { passphrase })); }}>
+        <form
+          class="row-form"
+          onSubmit={(event) => {
+            event.preventDefault();
+            void act(() => send('lockUnlock', { passphrase }));
+          }}
+        >
           {input(passphrase, setPassphrase, 'lockPassphrase', 'lock-passphrase')}
-          <button type="submit" class="primary" data-testid="lock-unlock" disabled={busy || !passphrase}>{t('lockUnlock')}</button>
+          <button type="submit" class="primary" data-testid="lock-unlock" disabled={busy || !passphrase}>
+            {t('lockUnlock')}
+          </button>
         </form>
       )}
       {lock.enabled && lock.unlocked && (
-        <form class="row-form" onSubmit={(event) => { event.preventDefault(); void act(() => send('lockDisable', { passphrase })); }}>
-          <button type="button" data-testid="lock-now" disabled={busy} onClick={() => void act(() => send('lockNow', {}))}>{t('lockLockNow')}</button>
+        <form
+          class="row-form"
+          onSubmit={(event) => {
+            event.preventDefault();
+            void act(() => send('lockDisable', { passphrase }));
+          }}
+        >
+          <button type="button" data-testid="lock-now" disabled={busy} onClick={() => void act(() => send('lockNow', {}))}>
+            {t('lockLockNow')}
+          </button>
           {input(passphrase, setPassphrase, 'lockPassphrase', 'lock-passphrase')}
-          <button type="submit" data-testid="lock-disable" disabled={busy || !passphrase}>{t('lockDisable')}</button>
+          <button type="submit" data-testid="lock-disable" disabled={busy || !passphrase}>
+            {t('lockDisable')}
+          </button>
         </form>
       )}
       {problem && <Alert testId="lock-problem">{problem}</Alert>}

@@ -46,16 +46,30 @@ export function OpmlTools({ onImported }: { onImported(): void }) {
         {t('opmlImport')}
         <input type="file" accept=".opml,.xml,text/xml,text/x-opml" data-testid="opml-import" onChange={importFile} />
       </label>
-      <button type="button" data-testid="opml-export" onClick={exportFile}>{t('opmlExport')}</button>
+      <button type="button" data-testid="opml-export" onClick={exportFile}>
+        {t('opmlExport')}
+      </button>
       {risky && (
         <div class="notice notice-warning notice-stack" role="alert" data-testid="opml-risky">
           <span>{t('opmlRiskyFeeds')}</span>
-          <ul>{risky.hosts.map((host) => <li key={host}>{host}</li>)}</ul>
-          <button type="button" data-testid="opml-risky-confirm" onClick={() => void importText(risky.text, true)}>{t('opmlRiskyConfirm')}</button>
-          <button type="button" onClick={() => setRisky(undefined)}>{t('importCancel')}</button>
+          <ul>
+            {risky.hosts.map((host) => (
+              <li key={host}>{host}</li>
+            ))}
+          </ul>
+          <button type="button" data-testid="opml-risky-confirm" onClick={() => void importText(risky.text, true)}>
+            {t('opmlRiskyConfirm')}
+          </button>
+          <button type="button" onClick={() => setRisky(undefined)}>
+            {t('importCancel')}
+          </button>
         </div>
       )}
-      {notice && <Alert tone={notice.tone} testId="opml-result">{notice.text}</Alert>}
+      {notice && (
+        <Alert tone={notice.tone} testId="opml-result">
+          {notice.text}
+        </Alert>
+      )}
     </div>
   );
 }

@@ -14,8 +14,15 @@ import { ToneLearningSection } from './ToneLearningSection';
 
 /** The sections a long settings page is navigated by (anchors to each section's id). */
 const SECTIONS: [id: string, label: MessageKey][] = [
-  ['accounts', 'accountsTitle'], ['listening', 'optionsNavListening'], ['campaigns', 'optionsNavCampaigns'], ['presets', 'optionsNavPresets'], ['lock', 'lockTitle'],
-  ['preferences', 'preferencesTitle'], ['transfer', 'optionsNavTransfer'], ['audit', 'optionsNavAudit'], ['about', 'optionsNavAbout'],
+  ['accounts', 'accountsTitle'],
+  ['listening', 'optionsNavListening'],
+  ['campaigns', 'optionsNavCampaigns'],
+  ['presets', 'optionsNavPresets'],
+  ['lock', 'lockTitle'],
+  ['preferences', 'preferencesTitle'],
+  ['transfer', 'optionsNavTransfer'],
+  ['audit', 'optionsNavAudit'],
+  ['about', 'optionsNavAbout'],
 ];
 
 export function Options() {
@@ -23,22 +30,36 @@ export function Options() {
     <main class="options">
       <PageHeader subtitle="optionsTitle" />
       <nav class="options-nav" aria-label={t('optionsTitle')} data-testid="options-nav">
-        {SECTIONS.map(([id, label]) => <a key={id} href={`#${id}`}>{t(label)}</a>)}
+        {SECTIONS.map(([id, label]) => (
+          <a key={id} href={`#${id}`}>
+            {t(label)}
+          </a>
+        ))}
       </nav>
       <SettingsWarning />
-      <div id="accounts"><AccountsSection /></div>
+      <div id="accounts">
+        <AccountsSection />
+      </div>
       <ProfileSection />
-      <div id="presets"><PresetsSection /></div>
+      <div id="presets">
+        <PresetsSection />
+      </div>
       <Listening />
       <CampaignSources />
       <ToneLearningSection />
       <PreferencesSection />
       <AuditLog />
-      <div id="transfer"><SettingsTransfer /></div>
+      <div id="transfer">
+        <SettingsTransfer />
+      </div>
       <section class="options-section" id="about" data-testid="about-section">
         <h2>{t('optionsNavAbout')}</h2>
         <p>{t('optionsAbout', browser.runtime.getManifest().version)}</p>
-        <p><a href="/setup.html" data-testid="about-setup">{t('setupTitle')}</a></p>
+        <p>
+          <a href="/setup.html" data-testid="about-setup">
+            {t('setupTitle')}
+          </a>
+        </p>
       </section>
     </main>
   );

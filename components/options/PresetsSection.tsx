@@ -17,7 +17,11 @@ function Field({ label, value, check, testId, onInput }: { label: string; value:
     <label class="field">
       <span class="field-label">{label}</span>
       <input value={value} data-testid={testId} aria-invalid={check !== undefined} onInput={(event) => onInput(event.currentTarget.value)} />
-      {check && <span class="error-text" role="alert">{say(check)}</span>}
+      {check && (
+        <span class="error-text" role="alert">
+          {say(check)}
+        </span>
+      )}
     </label>
   );
 }
@@ -60,27 +64,61 @@ export function PresetsSection() {
       <h3>{t('presetHashtags')}</h3>
       {presets.hashtags.map((set, index) => (
         <div class="preset-row" key={set.id}>
-          <Field label={t('presetLabel')} value={set.label} check={checkLabel(set.label)} testId={`preset-hashtag-label-${index}`}
-            onInput={(label) => change({ ...presets, hashtags: presets.hashtags.map((s) => (s.id === set.id ? { ...s, label } : s)) })} />
-          <Field label={t('presetTags')} value={set.tags} check={checkTags(set.tags)} testId={`preset-hashtag-tags-${index}`}
-            onInput={(tags) => change({ ...presets, hashtags: presets.hashtags.map((s) => (s.id === set.id ? { ...s, tags } : s)) })} />
-          <button type="button" onClick={() => change({ ...presets, hashtags: presets.hashtags.filter((s) => s.id !== set.id) })}>{t('presetRemove')}</button>
+          <Field
+            label={t('presetLabel')}
+            value={set.label}
+            check={checkLabel(set.label)}
+            testId={`preset-hashtag-label-${index}`}
+            onInput={(label) => change({ ...presets, hashtags: presets.hashtags.map((s) => (s.id === set.id ? { ...s, label } : s)) })}
+          />
+          <Field
+            label={t('presetTags')}
+            value={set.tags}
+            check={checkTags(set.tags)}
+            testId={`preset-hashtag-tags-${index}`}
+            onInput={(tags) => change({ ...presets, hashtags: presets.hashtags.map((s) => (s.id === set.id ? { ...s, tags } : s)) })}
+          />
+          <button type="button" onClick={() => change({ ...presets, hashtags: presets.hashtags.filter((s) => s.id !== set.id) })}>
+            {t('presetRemove')}
+          </button>
         </div>
       ))}
-      <button type="button" data-testid="preset-hashtag-add"
-        onClick={() => change({ ...presets, hashtags: [...presets.hashtags, { id: newId(), label: '', tags: '' }] })}>{t('presetAdd')}</button>
+      <button
+        type="button"
+        data-testid="preset-hashtag-add"
+        onClick={() => change({ ...presets, hashtags: [...presets.hashtags, { id: newId(), label: '', tags: '' }] })}
+      >
+        {t('presetAdd')}
+      </button>
       <h3>{t('presetSignatures')}</h3>
       {presets.signatures.map((line, index) => (
         <div class="preset-row" key={line.id}>
-          <Field label={t('presetLabel')} value={line.label} check={checkLabel(line.label)} testId={`preset-signature-label-${index}`}
-            onInput={(label) => change({ ...presets, signatures: presets.signatures.map((s) => (s.id === line.id ? { ...s, label } : s)) })} />
-          <Field label={t('presetText')} value={line.text} check={checkSignature(line.text)} testId={`preset-signature-text-${index}`}
-            onInput={(text) => change({ ...presets, signatures: presets.signatures.map((s) => (s.id === line.id ? { ...s, text } : s)) })} />
-          <button type="button" onClick={() => change({ ...presets, signatures: presets.signatures.filter((s) => s.id !== line.id) })}>{t('presetRemove')}</button>
+          <Field
+            label={t('presetLabel')}
+            value={line.label}
+            check={checkLabel(line.label)}
+            testId={`preset-signature-label-${index}`}
+            onInput={(label) => change({ ...presets, signatures: presets.signatures.map((s) => (s.id === line.id ? { ...s, label } : s)) })}
+          />
+          <Field
+            label={t('presetText')}
+            value={line.text}
+            check={checkSignature(line.text)}
+            testId={`preset-signature-text-${index}`}
+            onInput={(text) => change({ ...presets, signatures: presets.signatures.map((s) => (s.id === line.id ? { ...s, text } : s)) })}
+          />
+          <button type="button" onClick={() => change({ ...presets, signatures: presets.signatures.filter((s) => s.id !== line.id) })}>
+            {t('presetRemove')}
+          </button>
         </div>
       ))}
-      <button type="button" data-testid="preset-signature-add"
-        onClick={() => change({ ...presets, signatures: [...presets.signatures, { id: newId(), label: '', text: '' }] })}>{t('presetAdd')}</button>
+      <button
+        type="button"
+        data-testid="preset-signature-add"
+        onClick={() => change({ ...presets, signatures: [...presets.signatures, { id: newId(), label: '', text: '' }] })}
+      >
+        {t('presetAdd')}
+      </button>
       <h3>{t('presetUtm')}</h3>
       {NETWORK_IDS.map((network) => {
         const utm = presets.utm[network] ?? { source: '', medium: '', campaign: '' };
@@ -88,14 +126,26 @@ export function PresetsSection() {
           <div class="preset-row" key={network}>
             <span class="field-label utm-network">{t(networkNameKey(network))}</span>
             {(['source', 'medium', 'campaign'] as const).map((key) => (
-              <Field key={key} label={`utm_${key}`} value={utm[key]} check={checkUtm(utm[key])} testId={`preset-utm-${network}-${key}`}
-                onInput={(value) => setUtm(network, key, value)} />
+              <Field
+                key={key}
+                label={`utm_${key}`}
+                value={utm[key]}
+                check={checkUtm(utm[key])}
+                testId={`preset-utm-${network}-${key}`}
+                onInput={(value) => setUtm(network, key, value)}
+              />
             ))}
           </div>
         );
       })}
-      <button type="button" class="primary" data-testid="preset-save" onClick={() => void save()}>{t('presetSave')}</button>
-      {status && <Alert tone={status.tone} testId="preset-status">{t(status.key)}</Alert>}
+      <button type="button" class="primary" data-testid="preset-save" onClick={() => void save()}>
+        {t('presetSave')}
+      </button>
+      {status && (
+        <Alert tone={status.tone} testId="preset-status">
+          {t(status.key)}
+        </Alert>
+      )}
     </section>
   );
 }

@@ -32,9 +32,15 @@ export function ProfileSection() {
           <span class="field-label">{t('profileUnit')}</span>
           <input data-testid="profile-unit" maxLength={200} value={profile.unit} onInput={(event) => edit('unit', event.currentTarget.value)} />
         </label>
-        <button type="submit" data-testid="profile-save">{t('profileSave')}</button>
+        <button type="submit" data-testid="profile-save">
+          {t('profileSave')}
+        </button>
       </form>
-      {saved && <Alert tone="info" testId="profile-status">{t('profileSaved')}</Alert>}
+      {saved && (
+        <Alert tone="info" testId="profile-status">
+          {t('profileSaved')}
+        </Alert>
+      )}
     </section>
   );
 }

@@ -19,7 +19,8 @@ function planLines(plan: ImportPlanView): string[] {
     plan.preferences && t('importChangePreferences'),
     plan.connect.length > 0 && t('importConnect', names(plan.connect)),
     plan.prefill.length > 0 && t('importPrefill', names(plan.prefill)),
-    (plan.watchesAdded.length > 0 || plan.watchesUpdated.length > 0) && t('importWatches', [String(plan.watchesAdded.length), String(plan.watchesUpdated.length)]),
+    (plan.watchesAdded.length > 0 || plan.watchesUpdated.length > 0) &&
+      t('importWatches', [String(plan.watchesAdded.length), String(plan.watchesUpdated.length)]),
     (plan.sourcesAdded > 0 || plan.sourcesUpdated > 0) && t('importSources', [String(plan.sourcesAdded), String(plan.sourcesUpdated)]),
     plan.hosts.length > 0 && t('importHosts', plan.hosts.join(', ')),
   ].filter((line): line is string => typeof line === 'string');
@@ -106,29 +107,52 @@ export function SettingsTransfer() {
       <p class="muted">{t('transferIntro')}</p>
       <div class="row-form">
         <label>
-          <input type="checkbox" data-testid="export-include-secrets" checked={secrets === 'yes'}
+          <input
+            type="checkbox"
+            data-testid="export-include-secrets"
+            checked={secrets === 'yes'}
             onChange={(event) => {
               const ticked = event.currentTarget.checked;
               setSecrets(ticked ? 'asking' : 'no');
-              if (ticked) void send('accountsSummary', {}).then((summary) => setLockOn(summary.lock.enabled), () => setLockOn(true));
-            }} />
+              if (ticked)
+                void send('accountsSummary', {}).then(
+                  (summary) => setLockOn(summary.lock.enabled),
+                  () => setLockOn(true),
+                );
+            }}
+          />
           {t('exportIncludeSecrets')}
         </label>
         {secrets === 'yes' && lockOn && (
           <label class="field">
             <span class="field-label">{t('exportPassphrase')}</span>
-            <input type="password" autocomplete="current-password" data-testid="export-passphrase" value={passphrase}
-              onInput={(event) => setPassphrase(event.currentTarget.value)} />
+            <input
+              type="password"
+              autocomplete="current-password"
+              data-testid="export-passphrase"
+              value={passphrase}
+              onInput={(event) => setPassphrase(event.currentTarget.value)}
+            />
           </label>
         )}
-        <button type="button" data-testid="settings-export" disabled={secrets === 'asking' || (secrets === 'yes' && lockOn && !passphrase)}
-          onClick={() => void exportFile()}>{t('exportButton')}</button>
+        <button
+          type="button"
+          data-testid="settings-export"
+          disabled={secrets === 'asking' || (secrets === 'yes' && lockOn && !passphrase)}
+          onClick={() => void exportFile()}
+        >
+          {t('exportButton')}
+        </button>
       </div>
       {secrets === 'asking' && (
         <Alert tone="warning" testId="export-secrets-warning">
           <span>{t('exportSecretsConfirm')}</span>
-          <button type="button" data-testid="export-secrets-confirm" onClick={() => setSecrets('yes')}>{t('exportIncludeSecrets')}</button>
-          <button type="button" onClick={() => setSecrets('no')}>{t('importCancel')}</button>
+          <button type="button" data-testid="export-secrets-confirm" onClick={() => setSecrets('yes')}>
+            {t('exportIncludeSecrets')}
+          </button>
+          <button type="button" onClick={() => setSecrets('no')}>
+            {t('importCancel')}
+          </button>
         </Alert>
       )}
       <label class="field">
@@ -138,23 +162,43 @@ export function SettingsTransfer() {
       {pending && (
         <div class="import-preview" data-testid="import-preview">
           <p>{lines.length ? t('importPreviewTitle') : t('importNoChanges')}</p>
-          <ul>{lines.map((line) => <li key={line}>{line}</li>)}</ul>
+          <ul>
+            {lines.map((line) => (
+              <li key={line}>{line}</li>
+            ))}
+          </ul>
           {losses.length > 0 && (
             <div class="notice notice-warning notice-stack" role="alert" data-testid="import-losses">
-              <ul>{losses.map((line) => <li key={line}>{line}</li>)}</ul>
+              <ul>
+                {losses.map((line) => (
+                  <li key={line}>{line}</li>
+                ))}
+              </ul>
               <p>{t('importKeptNote')}</p>
               <label>
-                <input type="checkbox" data-testid="import-confirm-loss" checked={lossConfirmed}
-                  onChange={(event) => setLossConfirmed(event.currentTarget.checked)} />
+                <input
+                  type="checkbox"
+                  data-testid="import-confirm-loss"
+                  checked={lossConfirmed}
+                  onChange={(event) => setLossConfirmed(event.currentTarget.checked)}
+                />
                 {t('importConfirmLoss')}
               </label>
             </div>
           )}
-          <button type="button" class="primary" data-testid="import-apply" disabled={losses.length > 0 && !lossConfirmed} onClick={apply}>{t('importApply')}</button>
-          <button type="button" onClick={() => setPending(undefined)}>{t('importCancel')}</button>
+          <button type="button" class="primary" data-testid="import-apply" disabled={losses.length > 0 && !lossConfirmed} onClick={apply}>
+            {t('importApply')}
+          </button>
+          <button type="button" onClick={() => setPending(undefined)}>
+            {t('importCancel')}
+          </button>
         </div>
       )}
-      {notice && <Alert tone={notice.tone} testId="transfer-notice">{notice.text}</Alert>}
+      {notice && (
+        <Alert tone={notice.tone} testId="transfer-notice">
+          {notice.text}
+        </Alert>
+      )}
     </section>
   );
 }

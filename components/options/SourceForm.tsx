@@ -50,9 +50,21 @@ export function SourceForm({ onSaved }: { onSaved(): void }) {
           <option value="mastodon">{t('sourceHashtag')}</option>
         </select>
       </label>
-      <input data-testid="source-url" class="grow" value={value} maxLength={2000} aria-label={t(kind === 'rss' ? 'sourceUrl' : 'sourceHashtag')}
-        placeholder={kind === 'rss' ? 'https://' : '#'} onInput={(e) => { setValue(e.currentTarget.value); setError(undefined); }} />
-      <button type="submit" class="primary" data-testid="source-add">{t('sourceAdd')}</button>
+      <input
+        data-testid="source-url"
+        class="grow"
+        value={value}
+        maxLength={2000}
+        aria-label={t(kind === 'rss' ? 'sourceUrl' : 'sourceHashtag')}
+        placeholder={kind === 'rss' ? 'https://' : '#'}
+        onInput={(e) => {
+          setValue(e.currentTarget.value);
+          setError(undefined);
+        }}
+      />
+      <button type="submit" class="primary" data-testid="source-add">
+        {t('sourceAdd')}
+      </button>
       {error && <Alert testId="source-form-error">{error}</Alert>}
     </form>
   );

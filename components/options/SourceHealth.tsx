@@ -20,10 +20,15 @@ export function SourceHealth({ source }: { source: SourceView }) {
           {t(health.lastError.messageKey as MessageKey, health.lastError.retryAt ? time(health.lastError.retryAt) : undefined)}
         </Alert>
       ) : (
-        <span class="muted" data-testid="source-ok">{health.lastSuccessAt ? t('sourceOk', time(health.lastSuccessAt)) : t('sourceNever')}</span>
+        <span class="muted" data-testid="source-ok">
+          {health.lastSuccessAt ? t('sourceOk', time(health.lastSuccessAt)) : t('sourceNever')}
+        </span>
       )}
       {!failing && health.lastWarning?.code === 'truncated' ? (
-        <span class="muted"> · <span data-testid="source-warning">{t('sourceWarningTruncated')}</span></span>
+        <span class="muted">
+          {' '}
+          · <span data-testid="source-warning">{t('sourceWarningTruncated')}</span>
+        </span>
       ) : null}
       <span class="muted"> · {t('sourceNext', time(source.nextDueAt))}</span>
     </div>

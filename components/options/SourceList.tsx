@@ -34,9 +34,13 @@ export function SourceList({ sources, watches, onChange }: { sources: SourceView
               <div class="muted address">{address(source)}</div>
               <SourceHealth source={source} />
             </div>
-            <button type="button" data-testid="source-retry" onClick={() => retry(source.id)}>{t('sourceRetry')}</button>
+            <button type="button" data-testid="source-retry" onClick={() => retry(source.id)}>
+              {t('sourceRetry')}
+            </button>
             {source.watchId === undefined && (
-              <button type="button" data-testid="source-delete" onClick={() => remove(source.id)}>{t('watchDelete')}</button>
+              <button type="button" data-testid="source-delete" onClick={() => remove(source.id)}>
+                {t('watchDelete')}
+              </button>
             )}
           </li>
         ))}

@@ -18,9 +18,17 @@ export function ToneLearningSection() {
   return (
     <section class="options-section" data-testid="tone-learning-section">
       <h2>{t('toneLearningTitle')}</h2>
-      <p class="muted" data-testid="tone-learning-count">{t('toneLearningHint', [String(corrections ?? 0)])}</p>
-      <button type="button" data-testid="tone-forget" disabled={!corrections} onClick={forget}>{t('toneForget')}</button>
-      {forgotten && <Alert tone="info" testId="tone-forgotten">{t('toneForgotten')}</Alert>}
+      <p class="muted" data-testid="tone-learning-count">
+        {t('toneLearningHint', [String(corrections ?? 0)])}
+      </p>
+      <button type="button" data-testid="tone-forget" disabled={!corrections} onClick={forget}>
+        {t('toneForget')}
+      </button>
+      {forgotten && (
+        <Alert tone="info" testId="tone-forgotten">
+          {t('toneForgotten')}
+        </Alert>
+      )}
     </section>
   );
 }

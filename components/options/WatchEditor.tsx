@@ -13,8 +13,24 @@ const QUERY_HELP: MessageKey[] = ['queryHelpFamily', 'queryHelpAliases', 'queryH
 const EMPTY: WatchInput = { name: '', colour: '#0b6e75', query: '', aliases: [], languages: [], sources: [], notify: true };
 
 const aliasesToText = (groups: string[][]) => groups.map((group) => group.join(', ')).join('\n');
-const textToAliases = (text: string) => text.split('\n').map((line) => line.split(',').map((a) => a.trim()).filter(Boolean)).filter((g) => g.length > 1);
-const textToLanguages = (text: string) => [...new Set(text.toLowerCase().split(/[\s,]+/).filter((l) => /^[a-z]{2,3}$/.test(l)))];
+const textToAliases = (text: string) =>
+  text
+    .split('\n')
+    .map((line) =>
+      line
+        .split(',')
+        .map((a) => a.trim())
+        .filter(Boolean),
+    )
+    .filter((g) => g.length > 1);
+const textToLanguages = (text: string) => [
+  ...new Set(
+    text
+      .toLowerCase()
+      .split(/[\s,]+/)
+      .filter((l) => /^[a-z]{2,3}$/.test(l)),
+  ),
+];
 
 /** Create or edit one watch. Query syntax errors come back from the worker with their position. */
 export function WatchEditor({ watch, onSaved, onCancel }: { watch?: WatchView; onSaved(watch: WatchView): void; onCancel(): void }) {
@@ -25,7 +41,10 @@ export function WatchEditor({ watch, onSaved, onCancel }: { watch?: WatchView; o
   const [queryError, setQueryError] = useState<string>();
   const [saving, setSaving] = useState(false);
   // A sentence about the last save goes as soon as the officer changes what it was about (issue 14.13).
-  const set = (patch: Partial<WatchInput>) => { setDraft({ ...draft, ...patch }); setError(undefined); };
+  const set = (patch: Partial<WatchInput>) => {
+    setDraft({ ...draft, ...patch });
+    setError(undefined);
+  };
   const toggleKind = (kind: WatchInput['sources'][number], on: boolean) =>
     set({ sources: on ? [...draft.sources, kind] : draft.sources.filter((k) => k !== kind) });
 
@@ -66,14 +85,25 @@ export function WatchEditor({ watch, onSaved, onCancel }: { watch?: WatchView; o
       </label>
       <label class="field">
         <span class="field-label">{t('watchQuery')}</span>
-        <textarea data-testid="watch-query" rows={2} maxLength={1000} value={draft.query} aria-invalid={queryError ? 'true' : undefined}
-          onInput={(e) => { set({ query: e.currentTarget.value }); setQueryError(undefined); }} />
+        <textarea
+          data-testid="watch-query"
+          rows={2}
+          maxLength={1000}
+          value={draft.query}
+          aria-invalid={queryError ? 'true' : undefined}
+          onInput={(e) => {
+            set({ query: e.currentTarget.value });
+            setQueryError(undefined);
+          }}
+        />
       </label>
       {/* Outside the label: a click on the summary must open the help, not focus the query. */}
       <details class="muted" data-testid="watch-query-help">
         <summary>{t('watchQueryHelp')}</summary>
         <ul>
-          {QUERY_HELP.map((key) => <li key={key}>{t(key)}</li>)}
+          {QUERY_HELP.map((key) => (
+            <li key={key}>{t(key)}</li>
+          ))}
         </ul>
       </details>
       {queryError && <Alert testId="watch-query-error">{queryError}</Alert>}
@@ -89,8 +119,12 @@ export function WatchEditor({ watch, onSaved, onCancel }: { watch?: WatchView; o
         <legend class="field-label">{t('watchSearches')}</legend>
         {SEARCH_KINDS.map((kind) => (
           <label key={kind} class="check">
-            <input type="checkbox" data-testid={`watch-search-${kind}`} checked={draft.sources.includes(kind)}
-              onChange={(e) => toggleKind(kind, e.currentTarget.checked)} />
+            <input
+              type="checkbox"
+              data-testid={`watch-search-${kind}`}
+              checked={draft.sources.includes(kind)}
+              onChange={(e) => toggleKind(kind, e.currentTarget.checked)}
+            />
             {t(sourceKindKey(kind))}
           </label>
         ))}
@@ -101,8 +135,12 @@ export function WatchEditor({ watch, onSaved, onCancel }: { watch?: WatchView; o
       </label>
       {error && <Alert>{error}</Alert>}
       <div class="row-actions">
-        <button type="submit" class="primary" data-testid="watch-save" disabled={saving}>{t('watchSave')}</button>
-        <button type="button" onClick={onCancel}>{t('watchCancel')}</button>
+        <button type="submit" class="primary" data-testid="watch-save" disabled={saving}>
+          {t('watchSave')}
+        </button>
+        <button type="button" onClick={onCancel}>
+          {t('watchCancel')}
+        </button>
       </div>
     </form>
   );

@@ -7,7 +7,10 @@ import { WatchEditor } from './WatchEditor';
 /** The officer's watches, each editable in place; `watch-add` opens an empty editor. */
 export function WatchList({ watches, onChange }: { watches: WatchView[]; onChange(): void }) {
   const [editing, setEditing] = useState<number | 'new'>();
-  const saved = () => { setEditing(undefined); onChange(); };
+  const saved = () => {
+    setEditing(undefined);
+    onChange();
+  };
   const remove = (id: number) => void send('watchDelete', { id }).then(onChange);
   return (
     <section class="watches" aria-labelledby="watches-title">
@@ -25,16 +28,24 @@ export function WatchList({ watches, onChange }: { watches: WatchView[]; onChang
                   <strong>{watch.name}</strong>
                   <div class="muted query">{watch.query}</div>
                 </div>
-                <button type="button" data-testid="watch-edit" onClick={() => setEditing(watch.id)}>{t('watchEdit')}</button>
-                <button type="button" data-testid="watch-delete" onClick={() => remove(watch.id)}>{t('watchDelete')}</button>
+                <button type="button" data-testid="watch-edit" onClick={() => setEditing(watch.id)}>
+                  {t('watchEdit')}
+                </button>
+                <button type="button" data-testid="watch-delete" onClick={() => remove(watch.id)}>
+                  {t('watchDelete')}
+                </button>
               </>
             )}
           </li>
         ))}
       </ul>
-      {editing === 'new'
-        ? <WatchEditor onSaved={saved} onCancel={() => setEditing(undefined)} />
-        : <button type="button" class="primary" data-testid="watch-add" onClick={() => setEditing('new')}>{t('watchAdd')}</button>}
+      {editing === 'new' ? (
+        <WatchEditor onSaved={saved} onCancel={() => setEditing(undefined)} />
+      ) : (
+        <button type="button" class="primary" data-testid="watch-add" onClick={() => setEditing('new')}>
+          {t('watchAdd')}
+        </button>
+      )}
     </section>
   );
 }

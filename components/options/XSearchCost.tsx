@@ -9,7 +9,12 @@ type Usage = SettingValue<typeof SETTINGS.xSearchUsage>;
 
 /** US dollars in the UI language's format; prices keep their third decimal (US$0,005). */
 const usd = (value: number, digits = 2) =>
-  new Intl.NumberFormat(uiLanguage() === 'id' ? 'id-ID' : 'en-US', { style: 'currency', currency: 'USD', minimumFractionDigits: digits, maximumFractionDigits: digits }).format(value);
+  new Intl.NumberFormat(uiLanguage() === 'id' ? 'id-ID' : 'en-US', {
+    style: 'currency',
+    currency: 'USD',
+    minimumFractionDigits: digits,
+    maximumFractionDigits: digits,
+  }).format(value);
 
 /**
  * What X search costs under X's pay-per-use billing: this month's reads and their price, the most each X
@@ -58,12 +63,28 @@ export function XSearchCost({ sources }: { sources: SourceView[] }) {
         })}
       </ul>
       <form class="row-form" onSubmit={(event) => void save(event)}>
-        <label class="field"><span class="field-label">{t('xCostCap')}</span>
-          <input type="text" inputMode="decimal" data-testid="x-cost-cap" value={cap} onInput={(e) => { setCap(e.currentTarget.value); setStatus(undefined); }} />
+        <label class="field">
+          <span class="field-label">{t('xCostCap')}</span>
+          <input
+            type="text"
+            inputMode="decimal"
+            data-testid="x-cost-cap"
+            value={cap}
+            onInput={(e) => {
+              setCap(e.currentTarget.value);
+              setStatus(undefined);
+            }}
+          />
         </label>
-        <button type="submit" data-testid="x-cost-save">{t('xCostSave')}</button>
+        <button type="submit" data-testid="x-cost-save">
+          {t('xCostSave')}
+        </button>
       </form>
-      {status && <Alert tone={status.tone} testId="x-cost-status">{status.text}</Alert>}
+      {status && (
+        <Alert tone={status.tone} testId="x-cost-status">
+          {status.text}
+        </Alert>
+      )}
     </section>
   );
 }

@@ -15,7 +15,15 @@ export function AlreadyShared({ shares, timeZone }: { shares: { network: Network
         {shares.map((share) => (
           <li key={`${share.network}-${share.at}`}>
             {t(networkNameKey(share.network))}, {formatZoned(share.at, timeZone, uiLanguage())}
-            {safeHttpUrl(share.url) && <> · <a href={safeHttpUrl(share.url)} target="_blank" rel="noopener noreferrer">{t('viewPost')}</a></>}
+            {safeHttpUrl(share.url) && (
+              <>
+                {' '}
+                ·{' '}
+                <a href={safeHttpUrl(share.url)} target="_blank" rel="noopener noreferrer">
+                  {t('viewPost')}
+                </a>
+              </>
+            )}
           </li>
         ))}
       </ul>

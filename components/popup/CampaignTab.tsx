@@ -13,14 +13,29 @@ const PHASE_ORDER: KitView['phase'][] = ['active', 'upcoming', 'ended'];
 
 /** Where a kit was already shared: one link per network the post reached, else the state. */
 function KitShares({ kit, timeZone }: { kit: KitView; timeZone: string }) {
-  if (kit.shares.length === 0) return <p class="muted" data-testid="kit-not-shared">{t('kitNotShared')}</p>;
+  if (kit.shares.length === 0)
+    return (
+      <p class="muted" data-testid="kit-not-shared">
+        {t('kitNotShared')}
+      </p>
+    );
   return (
     <ul class="kit-shares" data-testid="kit-shares">
       {kit.shares.map((share, index) => (
         <li key={index} data-testid={`kit-share-${share.network}`} data-state={share.state}>
           {t(networkNameKey(share.network))}
-          {share.at !== undefined ? `, ${formatZoned(share.at, timeZone, uiLanguage())}` : ` (${t(share.state === 'failed' || share.state === 'needs-auth' ? 'kitShareFailed' : 'kitShareWaiting')})`}
-          {safeHttpUrl(share.url) && <> · <a href={safeHttpUrl(share.url)} target="_blank" rel="noopener noreferrer">{t('viewPost')}</a></>}
+          {share.at !== undefined
+            ? `, ${formatZoned(share.at, timeZone, uiLanguage())}`
+            : ` (${t(share.state === 'failed' || share.state === 'needs-auth' ? 'kitShareFailed' : 'kitShareWaiting')})`}
+          {safeHttpUrl(share.url) && (
+            <>
+              {' '}
+              ·{' '}
+              <a href={safeHttpUrl(share.url)} target="_blank" rel="noopener noreferrer">
+                {t('viewPost')}
+              </a>
+            </>
+          )}
         </li>
       ))}
     </ul>
@@ -35,7 +50,9 @@ export function CampaignTab({ timeZone, onShare }: { timeZone: string; onShare(k
   const [kits, setKits] = useState<KitView[]>();
   const [failed, setFailed] = useState(false);
   useEffect(() => {
-    void send('campaignKits', {}).then((reply) => setKits(reply.kits)).catch(() => setFailed(true));
+    void send('campaignKits', {})
+      .then((reply) => setKits(reply.kits))
+      .catch(() => setFailed(true));
     void send('campaignKitsSeen', {}).catch(() => undefined);
   }, []);
   if (failed) return <Alert>{t('errorInternal')}</Alert>;
@@ -43,7 +60,10 @@ export function CampaignTab({ timeZone, onShare }: { timeZone: string; onShare(k
   if (kits.length === 0) {
     return (
       <p class="empty" data-testid="kits-empty">
-        {t('kitsEmpty')} <a href="/options.html#campaigns" target="_blank" rel="noopener">{t('kitsAddSource')}</a>
+        {t('kitsEmpty')}{' '}
+        <a href="/options.html#campaigns" target="_blank" rel="noopener">
+          {t('kitsAddSource')}
+        </a>
       </p>
     );
   }
@@ -51,23 +71,35 @@ export function CampaignTab({ timeZone, onShare }: { timeZone: string; onShare(k
   const date = (at: number) => new Intl.DateTimeFormat(uiLanguage(), { timeZone, dateStyle: 'medium' }).format(at);
   return (
     <>
-    <p><a href="/dissemination.html" target="_blank" rel="noopener" data-testid="open-dissemination">{t('disseminationTitle')}</a></p>
-    <ul class="kits" data-testid="kit-list">
-      {sorted.map((kit) => (
-        <li key={kit.key} class={`kit kit-${kit.phase}`} data-testid="kit-item" data-kit-id={kit.key} data-phase={kit.phase}>
-          <div class="kit-head">
-            <strong>{kit.title}</strong>
-            <span class={`chip phase-${kit.phase}`} data-testid="kit-phase">{t(PHASE_KEYS[kit.phase])}</span>
-            {kit.seen === 0 && <span class="chip new" data-testid="kit-new">{t('kitNew')}</span>}
-          </div>
-          <p class="muted">{kit.end !== undefined ? `${date(kit.start)} – ${date(kit.end)}` : t('kitFrom', date(kit.start))}</p>
-          <p class="kit-text">{kit.text}</p>
-          {kit.mandatory.length > 0 && <p class="muted">{t('kitMandatory', kit.mandatory.join(' '))}</p>}
-          <KitShares kit={kit} timeZone={timeZone} />
-          <button type="button" class={kit.phase === 'ended' ? '' : 'primary'} data-testid="kit-share" onClick={() => onShare(kit)}>{t('kitShare')}</button>
-        </li>
-      ))}
-    </ul>
+      <p>
+        <a href="/dissemination.html" target="_blank" rel="noopener" data-testid="open-dissemination">
+          {t('disseminationTitle')}
+        </a>
+      </p>
+      <ul class="kits" data-testid="kit-list">
+        {sorted.map((kit) => (
+          <li key={kit.key} class={`kit kit-${kit.phase}`} data-testid="kit-item" data-kit-id={kit.key} data-phase={kit.phase}>
+            <div class="kit-head">
+              <strong>{kit.title}</strong>
+              <span class={`chip phase-${kit.phase}`} data-testid="kit-phase">
+                {t(PHASE_KEYS[kit.phase])}
+              </span>
+              {kit.seen === 0 && (
+                <span class="chip new" data-testid="kit-new">
+                  {t('kitNew')}
+                </span>
+              )}
+            </div>
+            <p class="muted">{kit.end !== undefined ? `${date(kit.start)} – ${date(kit.end)}` : t('kitFrom', date(kit.start))}</p>
+            <p class="kit-text">{kit.text}</p>
+            {kit.mandatory.length > 0 && <p class="muted">{t('kitMandatory', kit.mandatory.join(' '))}</p>}
+            <KitShares kit={kit} timeZone={timeZone} />
+            <button type="button" class={kit.phase === 'ended' ? '' : 'primary'} data-testid="kit-share" onClick={() => onShare(kit)}>
+              {t('kitShare')}
+            </button>
+          </li>
+        ))}
+      </ul>
     </>
   );
 }

@@ -20,8 +20,7 @@ export function InstagramShare({ caption, url, imageUrl }: Props) {
     <div class="instagram-share" data-testid="instagram-share">
       <p class="muted">{t('instagramNoShareLink')}</p>
       <div class="chips">
-        <button type="button" class="chip" data-testid="instagram-copy"
-          onClick={() => void navigator.clipboard.writeText(text).then(() => setCopied(true))}>
+        <button type="button" class="chip" data-testid="instagram-copy" onClick={() => void navigator.clipboard.writeText(text).then(() => setCopied(true))}>
           {copied ? t('instagramCopied') : t('instagramCopyCaption')}
         </button>
         {imageUrl ? (
@@ -29,7 +28,9 @@ export function InstagramShare({ caption, url, imageUrl }: Props) {
             {t('instagramDownloadImage')}
           </a>
         ) : (
-          <span class="chip disabled" data-testid="instagram-download" aria-disabled="true">{t('instagramDownloadImage')}</span>
+          <span class="chip disabled" data-testid="instagram-download" aria-disabled="true">
+            {t('instagramDownloadImage')}
+          </span>
         )}
       </div>
       {!imageUrl && <p class="muted">{t('instagramNeedsImage')}</p>}

@@ -6,7 +6,10 @@ import { Alert } from '../common/Alert';
 export function KitBanner({ kit }: { kit: KitView }) {
   return (
     <Alert tone="info" testId="kit-banner">
-      <span>{t('kitInComposer', kit.title)}{kit.mandatory.length > 0 && ` · ${t('kitMandatory', kit.mandatory.join(' '))}`}</span>
+      <span>
+        {t('kitInComposer', kit.title)}
+        {kit.mandatory.length > 0 && ` · ${t('kitMandatory', kit.mandatory.join(' '))}`}
+      </span>
     </Alert>
   );
 }

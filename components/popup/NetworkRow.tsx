@@ -19,7 +19,8 @@ interface Props {
 }
 
 const LINK_KEYS: Partial<Record<TargetCheck['link'], MessageKey>> = {
-  card: 'composerLinkCard', appended: 'composerLinkAppended',
+  card: 'composerLinkCard',
+  appended: 'composerLinkAppended',
 };
 
 /** One network: toggle, live counter in that network's own unit, how the page link goes, an optional own text. */
@@ -30,24 +31,45 @@ export function NetworkRow({ network, check, selected, connected, variant, writt
   return (
     <li class={`network-row${selected ? '' : ' off'}`}>
       <label class="network-toggle">
-        <input type="checkbox" data-testid={`target-${network}`} checked={selected} disabled={!connected}
-          onChange={(event) => onToggle(event.currentTarget.checked)} />
+        <input
+          type="checkbox"
+          data-testid={`target-${network}`}
+          checked={selected}
+          disabled={!connected}
+          onChange={(event) => onToggle(event.currentTarget.checked)}
+        />
         <span>{name}</span>
-        {reply && <span class="reply-mark" data-testid={`reply-${network}`}> · {t('composerReplyTo', reply.author ?? '')}</span>}
+        {reply && (
+          <span class="reply-mark" data-testid={`reply-${network}`}>
+            {' '}
+            · {t('composerReplyTo', reply.author ?? '')}
+          </span>
+        )}
         {!connected && <span class="muted"> · {t('composerNotConnected')}</span>}
       </label>
       <span class={`counter${over ? ' over' : ''}`}>
         <span data-testid={`count-${network}`}>{check.measure.length}</span>/{check.measure.limit}
       </span>
       {over && check.parts > 1 && <span class="muted thread-hint">{t('composerThreadParts', String(check.parts))}</span>}
-      {selected && linkKey && <span class="muted link-state" data-testid={`link-${network}`} data-link={check.link}>{t(linkKey)}</span>}
+      {selected && linkKey && (
+        <span class="muted link-state" data-testid={`link-${network}`} data-link={check.link}>
+          {t(linkKey)}
+        </span>
+      )}
       {connected && (
-        <button type="button" class="link" aria-expanded={variant !== undefined}
-          onClick={() => onVariant(variant === undefined ? written : undefined)}>{t('composerVariant')}</button>
+        <button type="button" class="link" aria-expanded={variant !== undefined} onClick={() => onVariant(variant === undefined ? written : undefined)}>
+          {t('composerVariant')}
+        </button>
       )}
       {variant !== undefined && (
-        <textarea class="variant" rows={3} aria-label={t('composerVariantLabel', name)} data-testid={`variant-${network}`}
-          value={variant} onInput={(event) => onVariant(event.currentTarget.value)} />
+        <textarea
+          class="variant"
+          rows={3}
+          aria-label={t('composerVariantLabel', name)}
+          data-testid={`variant-${network}`}
+          value={variant}
+          onInput={(event) => onVariant(event.currentTarget.value)}
+        />
       )}
     </li>
   );

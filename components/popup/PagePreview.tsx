@@ -18,28 +18,58 @@ export function PagePreview({ page, imageState, onImageState, imageAlt, onImageA
   return (
     <section class="page-preview">
       {page.limited && <Alert tone="info">{t('composerLimitedPage')}</Alert>}
-      {page.ignoredLink && <Alert tone="info" testId="link-notice">{t('composerLinkIgnored', [page.ignoredLink, page.url])}</Alert>}
+      {page.ignoredLink && (
+        <Alert tone="info" testId="link-notice">
+          {t('composerLinkIgnored', [page.ignoredLink, page.url])}
+        </Alert>
+      )}
       {!page.title && <Alert tone="warning">{t('composerNoTitle')}</Alert>}
       {privateImageHost && imageState !== 'removed' && (
         <Alert tone="warning" testId="image-private">
           <span>{t('composerImagePrivate', privateImageHost)}</span>
-          <button type="button" data-testid="image-private-allow" onClick={onAllowPrivateImage}>{t('composerImagePrivateAllow')}</button>
+          <button type="button" data-testid="image-private-allow" onClick={onAllowPrivateImage}>
+            {t('composerImagePrivateAllow')}
+          </button>
         </Alert>
       )}
-      {imageState === 'failed' && <Alert tone="warning" testId="image-failed">{t('composerImageFailed')}</Alert>}
+      {imageState === 'failed' && (
+        <Alert tone="warning" testId="image-failed">
+          {t('composerImageFailed')}
+        </Alert>
+      )}
       {page.imageUrl && (imageState === 'loading' || imageState === 'ok') && (
         <div class="image-row">
-          <img src={page.imageUrl} alt={imageAlt} width={96} height={64} referrerpolicy="no-referrer"
-            onLoad={() => onImageState('ok')} onError={() => onImageState('failed')} />
+          <img
+            src={page.imageUrl}
+            alt={imageAlt}
+            width={96}
+            height={64}
+            referrerpolicy="no-referrer"
+            onLoad={() => onImageState('ok')}
+            onError={() => onImageState('failed')}
+          />
           <div class="image-fields">
-            <input type="text" maxLength={1500} value={imageAlt} placeholder={t('composerImageAlt')} aria-label={t('composerImageAlt')}
-              data-testid="image-alt" onInput={(event) => onImageAlt(event.currentTarget.value)} />
-            <button type="button" class="link" onClick={() => onImageState('removed')}>{t('composerRemoveImage')}</button>
+            <input
+              type="text"
+              maxLength={1500}
+              value={imageAlt}
+              placeholder={t('composerImageAlt')}
+              aria-label={t('composerImageAlt')}
+              data-testid="image-alt"
+              onInput={(event) => onImageAlt(event.currentTarget.value)}
+            />
+            <button type="button" class="link" onClick={() => onImageState('removed')}>
+              {t('composerRemoveImage')}
+            </button>
           </div>
         </div>
       )}
-      <p class="page-title" data-testid="page-title">{page.title}</p>
-      <p class="muted page-url" data-testid="page-url">{page.url}</p>
+      <p class="page-title" data-testid="page-title">
+        {page.title}
+      </p>
+      <p class="muted page-url" data-testid="page-url">
+        {page.url}
+      </p>
     </section>
   );
 }

@@ -57,23 +57,48 @@ export function Popup({ start }: { start?: Promise<PopupStart> }) {
   return (
     <main class={`popup${inWindow ? ' window' : ''}`}>
       <PageHeader subtitle="popupTagline">
-        <button type="button" class="link" data-testid="open-sidepanel" onClick={() => void openSidePanel({ window: 'current' })}>{t('openSidePanel')}</button>
-        <button type="button" class="link" onClick={() => browser.runtime.openOptionsPage()}>{t('openOptions')}</button>
+        <button type="button" class="link" data-testid="open-sidepanel" onClick={() => void openSidePanel({ window: 'current' })}>
+          {t('openSidePanel')}
+        </button>
+        <button type="button" class="link" onClick={() => browser.runtime.openOptionsPage()}>
+          {t('openOptions')}
+        </button>
       </PageHeader>
       <div class="tabs" role="tablist">
-        <button type="button" role="tab" data-testid="tab-compose" aria-selected={tab === 'compose'} onClick={() => setTab('compose')}>{t('tabCompose')}</button>
-        <button type="button" role="tab" data-testid="tab-campaigns" aria-selected={tab === 'campaigns'} onClick={() => setTab('campaigns')}>{t('tabCampaigns')}</button>
+        <button type="button" role="tab" data-testid="tab-compose" aria-selected={tab === 'compose'} onClick={() => setTab('compose')}>
+          {t('tabCompose')}
+        </button>
+        <button type="button" role="tab" data-testid="tab-campaigns" aria-selected={tab === 'campaigns'} onClick={() => setTab('campaigns')}>
+          {t('tabCampaigns')}
+        </button>
       </div>
       {tab === 'campaigns' && (
         <div class="composer-body campaigns" role="tabpanel">
-          <CampaignTab timeZone={c.timeZone} onShare={(kit) => { c.loadKit(kit); setTab('compose'); }} />
+          <CampaignTab
+            timeZone={c.timeZone}
+            onShare={(kit) => {
+              c.loadKit(kit);
+              setTab('compose');
+            }}
+          />
         </div>
       )}
-      {tab === 'campaigns' ? null : !c.page || !c.context ? <p class="empty">{t('composerLoading')}</p> : (
-        <form class="composer" onSubmit={(event) => { event.preventDefault(); void c.publish(); }}
+      {tab === 'campaigns' ? null : !c.page || !c.context ? (
+        <p class="empty">{t('composerLoading')}</p>
+      ) : (
+        <form
+          class="composer"
+          onSubmit={(event) => {
+            event.preventDefault();
+            void c.publish();
+          }}
           onKeyDown={(event) => {
-            if (event.key === 'Enter' && (event.ctrlKey || event.metaKey) && !publishDisabled) { event.preventDefault(); void c.publish(); }
-          }}>
+            if (event.key === 'Enter' && (event.ctrlKey || event.metaKey) && !publishDisabled) {
+              event.preventDefault();
+              void c.publish();
+            }
+          }}
+        >
           <div class="composer-body">
             <SettingsWarning />
             {c.page.respond && <RespondHeader respond={c.page.respond} url={c.page.url} />}
@@ -81,43 +106,75 @@ export function Popup({ start }: { start?: Promise<PopupStart> }) {
               <QuoteOffer page={c.page} text={c.text} draftKept={c.draftRestored} onText={c.setText} onReplace={c.replaceText} />
             )}
             {c.draftRestored && !c.page.selection && (
-              <Alert tone="info"><span>{t('composerDraftRestored')}</span> <button type="button" class="link" data-testid="draft-start-over" onClick={c.discardDraft}>{t('composerDiscardDraft')}</button></Alert>
+              <Alert tone="info">
+                <span>{t('composerDraftRestored')}</span>{' '}
+                <button type="button" class="link" data-testid="draft-start-over" onClick={c.discardDraft}>
+                  {t('composerDiscardDraft')}
+                </button>
+              </Alert>
             )}
             {c.replaced !== undefined && (
               <Alert tone="info" testId="replaced-kept">
                 <span>{t('composerReplacedKept')}</span>
-                <button type="button" class="link" data-testid="restore-text" onClick={c.restoreReplaced}>{t('composerRestoreText')}</button>
+                <button type="button" class="link" data-testid="restore-text" onClick={c.restoreReplaced}>
+                  {t('composerRestoreText')}
+                </button>
               </Alert>
             )}
             {c.kit && <KitBanner kit={c.kit} />}
             <ScheduledList timeZone={c.timeZone} refreshKey={c.postId} />
             <AlreadyShared shares={c.context.alreadyShared} timeZone={c.timeZone} />
             {!c.page.respond && (
-              <PagePreview page={c.page} imageState={c.imageState} onImageState={c.setImageState} imageAlt={c.imageAlt} onImageAlt={c.setImageAlt}
-                privateImageHost={c.privateImageHost} onAllowPrivateImage={c.allowPrivateImage} />
+              <PagePreview
+                page={c.page}
+                imageState={c.imageState}
+                onImageState={c.setImageState}
+                imageAlt={c.imageAlt}
+                onImageAlt={c.setImageAlt}
+                privateImageHost={c.privateImageHost}
+                onAllowPrivateImage={c.allowPrivateImage}
+              />
             )}
-            <label class="field-label" for="composer-text">{t('composerTextLabel')}</label>
-            <textarea id="composer-text" ref={textBox} data-testid="composer-text" rows={5} value={c.text}
-              onInput={(event) => c.setText(event.currentTarget.value)} />
+            <label class="field-label" for="composer-text">
+              {t('composerTextLabel')}
+            </label>
+            <textarea
+              id="composer-text"
+              ref={textBox}
+              data-testid="composer-text"
+              rows={5}
+              value={c.text}
+              onInput={(event) => c.setText(event.currentTarget.value)}
+            />
             {c.presets && <PresetBar presets={c.presets} text={c.text} onText={c.setText} />}
             <h2>{t('composerTargets')}</h2>
             {noAccounts && (
               <p class="hint" data-testid="no-accounts">
-                {t('composerNoAccounts')} <a href={SETUP_URL} target="_blank" rel="noopener" data-testid="connect-link">{t('composerConnectLink')}</a>
+                {t('composerNoAccounts')}{' '}
+                <a href={SETUP_URL} target="_blank" rel="noopener" data-testid="connect-link">
+                  {t('composerConnectLink')}
+                </a>
               </p>
             )}
             <ul class="networks">
               {NETWORK_IDS.map((network) => {
                 const selected = c.targets.includes(network);
                 return (
-                  <NetworkRow key={network} network={network} check={c.check.checks[network]} selected={selected}
-                    written={c.variants[network] ?? c.text} reply={c.page!.respond?.reply?.network === network ? c.page!.respond.reply : undefined}
-                    connected={c.context!.connected.includes(network)} variant={c.variants[network]}
+                  <NetworkRow
+                    key={network}
+                    network={network}
+                    check={c.check.checks[network]}
+                    selected={selected}
+                    written={c.variants[network] ?? c.text}
+                    reply={c.page!.respond?.reply?.network === network ? c.page!.respond.reply : undefined}
+                    connected={c.context!.connected.includes(network)}
+                    variant={c.variants[network]}
                     onToggle={(on) => c.setTargets(on ? [...c.targets, network] : c.targets.filter((id) => id !== network))}
                     onVariant={(text) => {
                       const { [network]: _old, ...rest } = c.variants;
                       c.setVariants(text === undefined ? rest : { ...rest, [network]: text });
-                    }} />
+                    }}
+                  />
                 );
               })}
             </ul>
@@ -134,7 +191,13 @@ export function Popup({ start }: { start?: Promise<PopupStart> }) {
               <Alert tone="warning" testId="kit-mandatory-warning">
                 <span>
                   {t('kitMandatoryMissing')}
-                  <ul>{c.kitWarning.map((w) => <li key={w.network}>{t(networkNameKey(w.network))}: {w.missing.join(' ')}</li>)}</ul>
+                  <ul>
+                    {c.kitWarning.map((w) => (
+                      <li key={w.network}>
+                        {t(networkNameKey(w.network))}: {w.missing.join(' ')}
+                      </li>
+                    ))}
+                  </ul>
                 </span>
               </Alert>
             )}
@@ -156,7 +219,9 @@ export function Popup({ start }: { start?: Promise<PopupStart> }) {
                   {c.publishing ? t('composerPublishing') : c.kitWarning ? t('kitPublishAnyway') : t('composerPublish')}
                 </button>
               ) : (
-                <button key="new-post" type="button" class="primary" data-testid="new-post" onClick={c.newPost}>{t('composerNewPost')}</button>
+                <button key="new-post" type="button" class="primary" data-testid="new-post" onClick={c.newPost}>
+                  {t('composerNewPost')}
+                </button>
               )}
             </div>
           </div>

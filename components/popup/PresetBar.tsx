@@ -8,12 +8,20 @@ export function PresetBar({ presets, text, onText }: { presets: SettingValue<typ
   return (
     <div class="chips" role="group" aria-label={t('composerPresets')}>
       {presets.hashtags.map((preset) => (
-        <button key={preset.id} type="button" class="chip" data-testid={`preset-${preset.id}`}
-          onClick={() => onText(applyHashtags(text, preset.tags.split(/\s+/).filter(Boolean)))}>{preset.label}</button>
+        <button
+          key={preset.id}
+          type="button"
+          class="chip"
+          data-testid={`preset-${preset.id}`}
+          onClick={() => onText(applyHashtags(text, preset.tags.split(/\s+/).filter(Boolean)))}
+        >
+          {preset.label}
+        </button>
       ))}
       {presets.signatures.map((preset) => (
-        <button key={preset.id} type="button" class="chip" data-testid={`preset-${preset.id}`}
-          onClick={() => onText(applySignature(text, preset.text))}>{preset.label}</button>
+        <button key={preset.id} type="button" class="chip" data-testid={`preset-${preset.id}`} onClick={() => onText(applySignature(text, preset.text))}>
+          {preset.label}
+        </button>
       ))}
     </div>
   );

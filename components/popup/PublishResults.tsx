@@ -6,7 +6,11 @@ import { send } from './messages';
 import { safeHttpUrl } from '../../utils/net/safe-url';
 
 const STATE_LABELS: Record<DeliveryStatus['state'], MessageKey> = {
-  pending: 'statePending', sending: 'stateSending', sent: 'stateSent', failed: 'stateFailed', 'needs-auth': 'stateNeedsAuth',
+  pending: 'statePending',
+  sending: 'stateSending',
+  sent: 'stateSent',
+  failed: 'stateFailed',
+  'needs-auth': 'stateNeedsAuth',
 };
 
 /** The officer's sentence for a delivery error; a rate limit names the time it will be tried again. */
@@ -29,10 +33,18 @@ export function PublishResults({ deliveries, timeZone, onChange }: { deliveries:
         <li key={row.id} data-testid={`result-${row.network}`} data-state={row.state} class={`result result-${row.state}`}>
           <strong>{t(networkNameKey(row.network))}</strong>: {t(STATE_LABELS[row.state])}
           {row.state === 'sent' && safeHttpUrl(row.remoteUrl) && (
-            <> · <a href={safeHttpUrl(row.remoteUrl)} target="_blank" rel="noopener noreferrer">{t('viewPost')}</a></>
+            <>
+              {' '}
+              ·{' '}
+              <a href={safeHttpUrl(row.remoteUrl)} target="_blank" rel="noopener noreferrer">
+                {t('viewPost')}
+              </a>
+            </>
           )}
           {row.state === 'sent' && row.notice && (
-            <div class="muted" data-testid={`result-notice-${row.network}`}>{t(row.notice.messageKey as MessageKey)}</div>
+            <div class="muted" data-testid={`result-notice-${row.network}`}>
+              {t(row.notice.messageKey as MessageKey)}
+            </div>
           )}
           {row.lastError && row.state !== 'sent' && (
             <div class={row.state === 'pending' ? 'muted' : 'error-text'} role={row.state === 'pending' ? undefined : 'alert'}>
@@ -40,7 +52,9 @@ export function PublishResults({ deliveries, timeZone, onChange }: { deliveries:
             </div>
           )}
           {(row.state === 'failed' || row.state === 'needs-auth') && (
-            <button type="button" onClick={() => retry(row.id)}>{t('retry')}</button>
+            <button type="button" onClick={() => retry(row.id)}>
+              {t('retry')}
+            </button>
           )}
         </li>
       ))}

@@ -39,18 +39,37 @@ export function QuoteOffer({ page, text, draftKept, onText, onReplace }: Props) 
         <Alert tone="info" testId="quote-offer">
           <span>{t('composerQuoteBesideDraft')}</span>
           <span class="notice-actions">
-            <button type="button" data-testid="quote-insert" onClick={() => { setOffered(false); onText(`${quoteNow}\n\n${text}`); }}>{t('composerQuoteInsert')}</button>
-            <button type="button" data-testid="quote-replace"
-              onClick={() => { setOffered(false); onReplace(quoteText({ ...base, url: page.url, maxGraphemes: full ? Number.POSITIVE_INFINITY : undefined })); }}>
+            <button
+              type="button"
+              data-testid="quote-insert"
+              onClick={() => {
+                setOffered(false);
+                onText(`${quoteNow}\n\n${text}`);
+              }}
+            >
+              {t('composerQuoteInsert')}
+            </button>
+            <button
+              type="button"
+              data-testid="quote-replace"
+              onClick={() => {
+                setOffered(false);
+                onReplace(quoteText({ ...base, url: page.url, maxGraphemes: full ? Number.POSITIVE_INFINITY : undefined }));
+              }}
+            >
               {t('composerQuoteReplace')}
             </button>
           </span>
         </Alert>
-      ) : <Alert tone="info">{t('composerQuoteNotice')}</Alert>}
+      ) : (
+        <Alert tone="info">{t('composerQuoteNotice')}</Alert>
+      )}
       {extent.cut && !full && (
         <Alert tone="info" testId="quote-cut">
           <span>{t('composerQuoteCut', [String(extent.kept), String(extent.total)])}</span>
-          <button type="button" class="link" data-testid="quote-full" onClick={useWhole}>{t('composerQuoteFull')}</button>
+          <button type="button" class="link" data-testid="quote-full" onClick={useWhole}>
+            {t('composerQuoteFull')}
+          </button>
         </Alert>
       )}
     </>

@@ -9,12 +9,18 @@ export function RespondHeader({ respond, url }: { respond: RespondInfo; url: str
   return (
     <section class="respond-header" data-testid="respond-header">
       <p class="field-label">{t('composerRespondingTo')}</p>
-      <p class="respond-title">{link ? <a href={link} target="_blank" rel="noopener noreferrer">{respond.title}</a> : respond.title}</p>
+      <p class="respond-title">
+        {link ? (
+          <a href={link} target="_blank" rel="noopener noreferrer">
+            {respond.title}
+          </a>
+        ) : (
+          respond.title
+        )}
+      </p>
       <p class="muted">{respond.outlet}</p>
       <p class="hint" data-testid="respond-hint">
-        {respond.reply
-          ? t('composerRespondReplyHint', t(networkNameKey(respond.reply.network)))
-          : t('composerRespondNoReplyHint')}
+        {respond.reply ? t('composerRespondReplyHint', t(networkNameKey(respond.reply.network))) : t('composerRespondNoReplyHint')}
       </p>
     </section>
   );

@@ -23,14 +23,28 @@ function ScheduledItem({ post, timeZone, onChanged }: { post: ScheduledView; tim
   };
   return (
     <li class="scheduled-item" data-testid="scheduled-item" data-post-id={post.postId}>
-      <p class="scheduled-when"><strong data-testid="scheduled-time">{formatZoned(post.scheduledAt, timeZone, uiLanguage())} {zoneLabel(timeZone)}</strong>
-        {' · '}{post.networks.map((n) => t(networkNameKey(n))).join(', ')}</p>
+      <p class="scheduled-when">
+        <strong data-testid="scheduled-time">
+          {formatZoned(post.scheduledAt, timeZone, uiLanguage())} {zoneLabel(timeZone)}
+        </strong>
+        {' · '}
+        {post.networks.map((n) => t(networkNameKey(n))).join(', ')}
+      </p>
       <p class="scheduled-text">{post.text}</p>
       <div class="row-actions">
-        <input type="datetime-local" aria-label={t('scheduledNewTime')} data-testid="scheduled-time-input" value={value}
-          onInput={(event) => setValue(event.currentTarget.value)} />
-        <button type="button" data-testid="scheduled-move" onClick={() => void move()}>{t('scheduledMove')}</button>
-        <button type="button" data-testid="scheduled-cancel" onClick={() => void cancel()}>{t('scheduledCancel')}</button>
+        <input
+          type="datetime-local"
+          aria-label={t('scheduledNewTime')}
+          data-testid="scheduled-time-input"
+          value={value}
+          onInput={(event) => setValue(event.currentTarget.value)}
+        />
+        <button type="button" data-testid="scheduled-move" onClick={() => void move()}>
+          {t('scheduledMove')}
+        </button>
+        <button type="button" data-testid="scheduled-cancel" onClick={() => void cancel()}>
+          {t('scheduledCancel')}
+        </button>
       </div>
       {problem && <Alert>{problem}</Alert>}
     </li>
@@ -40,14 +54,21 @@ function ScheduledItem({ post, timeZone, onChanged }: { post: ScheduledView; tim
 /** Posts waiting for their time: time, networks and text; move the time or cancel. Hidden when none wait. */
 export function ScheduledList({ timeZone, refreshKey }: { timeZone: string; refreshKey: unknown }) {
   const [posts, setPosts] = useState<ScheduledView[]>([]);
-  const load = useCallback(() => { void send('scheduledList', {}).then((r) => setPosts(r.posts), () => setPosts([])); }, []);
+  const load = useCallback(() => {
+    void send('scheduledList', {}).then(
+      (r) => setPosts(r.posts),
+      () => setPosts([]),
+    );
+  }, []);
   useEffect(load, [load, refreshKey]);
   if (posts.length === 0) return null;
   return (
     <details class="scheduled" data-testid="scheduled-list">
       <summary>{t('scheduledTitle', String(posts.length))}</summary>
       <ul class="list">
-        {posts.map((post) => <ScheduledItem key={`${post.postId}:${post.scheduledAt}`} post={post} timeZone={timeZone} onChanged={load} />)}
+        {posts.map((post) => (
+          <ScheduledItem key={`${post.postId}:${post.scheduledAt}`} post={post} timeZone={timeZone} onChanged={load} />
+        ))}
       </ul>
     </details>
   );

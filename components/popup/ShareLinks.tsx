@@ -19,14 +19,20 @@ export function ShareLinks({ text, url, title, variants, mastodonInstance }: Pro
           const variant = name in variants ? variants[name as NetworkId] : undefined;
           const href = intentUrl(name, { text: variant ?? text, url, title }, { mastodonInstance });
           return href ? (
-            <a key={name} class="chip" data-testid={`intent-${name}`} href={href} target="_blank" rel="noopener noreferrer">{t(intentLabel(name))}</a>
+            <a key={name} class="chip" data-testid={`intent-${name}`} href={href} target="_blank" rel="noopener noreferrer">
+              {t(intentLabel(name))}
+            </a>
           ) : (
-            <span key={name} class="chip disabled" data-testid={`intent-${name}`} title={t('intentMastodonMissing')} aria-disabled="true">{t(intentLabel(name))}</span>
+            <span key={name} class="chip disabled" data-testid={`intent-${name}`} title={t('intentMastodonMissing')} aria-disabled="true">
+              {t(intentLabel(name))}
+            </span>
           );
         })}
       </div>
       {!intentUrl('mastodon', { text, url, title }, { mastodonInstance }) && (
-        <p class="muted" data-testid="intent-mastodon-reason">{t('intentMastodonMissing')}</p>
+        <p class="muted" data-testid="intent-mastodon-reason">
+          {t('intentMastodonMissing')}
+        </p>
       )}
     </section>
   );

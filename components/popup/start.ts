@@ -28,8 +28,10 @@ function warmCounting() {
  */
 export function startPopup(): Promise<PopupStart> {
   const loaded = Promise.all([
-    popupReply.then((raw) => receive('popupStart', raw)), readSetting(SETTINGS.presets),
-    readSetting(SETTINGS.drafts), readSetting(SETTINGS.preferences),
+    popupReply.then((raw) => receive('popupStart', raw)),
+    readSetting(SETTINGS.presets),
+    readSetting(SETTINGS.drafts),
+    readSetting(SETTINGS.preferences),
   ]).then(([start, presets, drafts, preferences]) => ({ start, presets, drafts, preferences }));
   setTimeout(warmCounting, 0);
   return loaded;

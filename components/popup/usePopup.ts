@@ -50,7 +50,12 @@ export function usePopup(start?: Promise<PopupStart>) {
   useLayoutEffect(() => {
     void (async () => {
       // One round trip to the worker, with the popup's own storage reads alongside it.
-      const { start: { page: info, context: ctx }, presets: storedPresets, drafts, preferences } = await (start ?? startPopup());
+      const {
+        start: { page: info, context: ctx },
+        presets: storedPresets,
+        drafts,
+        preferences,
+      } = await (start ?? startPopup());
       // A draft is never replaced by a new selection: the quote is offered beside it (QuoteOffer).
       const stored = info.respond ? undefined : drafts[info.url];
       // A draft that is only the page's own prefill was never typed: a selection may take its place.
@@ -83,14 +88,22 @@ export function usePopup(start?: Promise<PopupStart>) {
 
   /** Writes this page's draft now; replacing or restoring the text calls it directly, as the popup may close next. */
   const pageUrl = page?.url;
-  const saveDraft = useCallback((draftText: string, before: string | undefined) => {
-    if (!pageUrl) return Promise.resolve();
-    return updateSetting(SETTINGS.drafts, (all) => {
-      const next = { ...all, [pageUrl]: { text: draftText, variants, targets, imageAlt, updatedAt: Date.now(), ...(before === undefined ? {} : { replaced: before }) } };
-      const keep = Object.entries(next).sort(([, a], [, b]) => b.updatedAt - a.updatedAt).slice(0, MAX_DRAFTS);
-      return Object.fromEntries(keep);
-    });
-  }, [pageUrl, variants, targets, imageAlt]);
+  const saveDraft = useCallback(
+    (draftText: string, before: string | undefined) => {
+      if (!pageUrl) return Promise.resolve();
+      return updateSetting(SETTINGS.drafts, (all) => {
+        const next = {
+          ...all,
+          [pageUrl]: { text: draftText, variants, targets, imageAlt, updatedAt: Date.now(), ...(before === undefined ? {} : { replaced: before }) },
+        };
+        const keep = Object.entries(next)
+          .sort(([, a], [, b]) => b.updatedAt - a.updatedAt)
+          .slice(0, MAX_DRAFTS);
+        return Object.fromEntries(keep);
+      });
+    },
+    [pageUrl, variants, targets, imageAlt],
+  );
 
   // Autosave per page URL, so closing the popup by accident loses nothing.
   useEffect(() => {
@@ -110,7 +123,9 @@ export function usePopup(start?: Promise<PopupStart>) {
       if (!rows.every((row) => TERMINAL.has(row.state)) && scheduledFor === undefined) setTimeout(poll, 400);
     };
     void poll();
-    return () => { stopped = true; };
+    return () => {
+      stopped = true;
+    };
   }, [postId, scheduledFor, pollRound]);
 
   function retried(rows: DeliveryStatus[]) {
@@ -142,9 +157,17 @@ export function usePopup(start?: Promise<PopupStart>) {
     setPublishing(true);
     try {
       const created = await send('publish', {
-        text, variants, targets, pageUrl: page?.url ?? '', pageTitle: page?.title ?? '',
-        description: page?.description || undefined, imageUrl: image, imageAlt: image ? imageAlt : undefined,
-        lang: page?.lang || undefined, scheduledAt: scheduled, replyTo: page?.respond?.reply,
+        text,
+        variants,
+        targets,
+        pageUrl: page?.url ?? '',
+        pageTitle: page?.title ?? '',
+        description: page?.description || undefined,
+        imageUrl: image,
+        imageAlt: image ? imageAlt : undefined,
+        lang: page?.lang || undefined,
+        scheduledAt: scheduled,
+        replyTo: page?.respond?.reply,
         ...(kit ? { kitId: kit.key, kitUpdatedAt: kit.updatedAt } : {}),
       });
       setKitWarning(undefined);
@@ -228,12 +251,42 @@ export function usePopup(start?: Promise<PopupStart>) {
   }
 
   return {
-    page, context, presets, text, setText, variants, setVariants, targets, setTargets, imageAlt, setImageAlt,
-    imageState, setImageState, image, privateImageHost: privateImageOk ? undefined : privateImageHost, allowPrivateImage: () => setPrivateImageOk(true),
-    scheduleAt, setScheduleAt, timeZone, draftRestored, discardDraft,
-    replaced, replaceText, restoreReplaced, newPost,
-    check, problem, publish, publishing, postId, scheduledFor, deliveries, retried,
-    kit, loadKit, kitWarning,
+    page,
+    context,
+    presets,
+    text,
+    setText,
+    variants,
+    setVariants,
+    targets,
+    setTargets,
+    imageAlt,
+    setImageAlt,
+    imageState,
+    setImageState,
+    image,
+    privateImageHost: privateImageOk ? undefined : privateImageHost,
+    allowPrivateImage: () => setPrivateImageOk(true),
+    scheduleAt,
+    setScheduleAt,
+    timeZone,
+    draftRestored,
+    discardDraft,
+    replaced,
+    replaceText,
+    restoreReplaced,
+    newPost,
+    check,
+    problem,
+    publish,
+    publishing,
+    postId,
+    scheduledFor,
+    deliveries,
+    retried,
+    kit,
+    loadKit,
+    kitWarning,
   };
 }
 

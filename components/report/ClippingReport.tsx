@@ -17,7 +17,11 @@ import './report.css';
 
 const lang = uiLanguage();
 
-interface Context { timeZone: string; csvSeparator: SettingValue<typeof SETTINGS.preferences>['csvSeparator']; profile: SettingValue<typeof SETTINGS.profile> }
+interface Context {
+  timeZone: string;
+  csvSeparator: SettingValue<typeof SETTINGS.preferences>['csvSeparator'];
+  profile: SettingValue<typeof SETTINGS.profile>;
+}
 
 /**
  * "Kliping Media Harian": the mentions of a period (default the last 24 hours) grouped by watch and
@@ -60,11 +64,16 @@ export function ClippingReport() {
 
   const watches = useLiveQuery(() => db.watches.toArray(), []);
   const mentions = useLiveQuery(async () => (period ? mentionsBetween(db, period.from, period.to, watchId) : []), [period?.from, period?.to, watchId]);
-  const shown = useMemo(() => (watchId === undefined ? watches.value ?? [] : (watches.value ?? []).filter((w) => w.id === watchId)), [watches.value, watchId]);
+  const shown = useMemo(
+    () => (watchId === undefined ? (watches.value ?? []) : (watches.value ?? []).filter((w) => w.id === watchId)),
+    [watches.value, watchId],
+  );
   const groups = useMemo(() => clippingGroups(mentions.value ?? [], shown, t('reportOtherGroup')), [mentions.value, shown]);
   const totals = toneTotals(groups);
   const loaded = Boolean(period) && mentions.fresh && watches.value !== undefined;
-  useLayoutEffect(() => { if (loaded) markReady(); }, [loaded]);
+  useLayoutEffect(() => {
+    if (loaded) markReady();
+  }, [loaded]);
 
   const timeZone = context?.timeZone ?? 'Asia/Jakarta';
   const zone = zoneLabel(timeZone);
@@ -87,27 +96,57 @@ export function ClippingReport() {
       <header class="report-head">
         <h1>{t('reportTitle')}</h1>
         <dl class="report-meta" data-testid="report-meta">
-          <dt>{t('reportAgency')}</dt><dd data-testid="report-agency">{context?.profile.unit || t('reportNotSet')}</dd>
-          <dt>{t('reportPreparer')}</dt><dd data-testid="report-preparer">{context?.profile.name || t('reportNotSet')}</dd>
+          <dt>{t('reportAgency')}</dt>
+          <dd data-testid="report-agency">{context?.profile.unit || t('reportNotSet')}</dd>
+          <dt>{t('reportPreparer')}</dt>
+          <dd data-testid="report-preparer">{context?.profile.name || t('reportNotSet')}</dd>
           <dt>{t('reportPeriod')}</dt>
-          <dd data-testid="report-period">{period && `${time.format(period.from)} – ${time.format(period.to)} ${zone}`}
-            {shown.length === 1 && watchId !== undefined && ` · ${shown[0]!.name}`}</dd>
-          <dt>{t('reportGenerated')}</dt><dd>{`${time.format(openedAt)} ${zone}`}</dd>
+          <dd data-testid="report-period">
+            {period && `${time.format(period.from)} – ${time.format(period.to)} ${zone}`}
+            {shown.length === 1 && watchId !== undefined && ` · ${shown[0]!.name}`}
+          </dd>
+          <dt>{t('reportGenerated')}</dt>
+          <dd>{`${time.format(openedAt)} ${zone}`}</dd>
         </dl>
       </header>
       <div class="report-actions no-print">
-        <label>{t('reportFrom')}
-          <input type="datetime-local" data-testid="report-from" value={period ? toLocalInput(period.from, timeZone) : ''}
-            onChange={(event) => edit('from', event.currentTarget.value)} />
+        <label>
+          {t('reportFrom')}
+          <input
+            type="datetime-local"
+            data-testid="report-from"
+            value={period ? toLocalInput(period.from, timeZone) : ''}
+            onChange={(event) => edit('from', event.currentTarget.value)}
+          />
         </label>
-        <label>{t('reportTo')}
-          <input type="datetime-local" data-testid="report-to" value={period ? toLocalInput(period.to, timeZone) : ''}
-            onChange={(event) => edit('to', event.currentTarget.value)} />
+        <label>
+          {t('reportTo')}
+          <input
+            type="datetime-local"
+            data-testid="report-to"
+            value={period ? toLocalInput(period.to, timeZone) : ''}
+            onChange={(event) => edit('to', event.currentTarget.value)}
+          />
         </label>
-        <button type="button" data-testid="report-last-24h" onClick={() => { const now = Date.now(); choose({ from: now - 86_400_000, to: now }); }}>{t('reportLast24h')}</button>
-        <button type="button" class="primary" data-testid="report-print" onClick={() => print()}>{t('reportPrint')}</button>
-        <button type="button" data-testid="report-export-csv" disabled={!loaded} onClick={() => void download('csv')}>{t('reportCsv')}</button>
-        <button type="button" data-testid="report-export-xlsx" disabled={!loaded} onClick={() => void download('xlsx')}>{t('reportXlsx')}</button>
+        <button
+          type="button"
+          data-testid="report-last-24h"
+          onClick={() => {
+            const now = Date.now();
+            choose({ from: now - 86_400_000, to: now });
+          }}
+        >
+          {t('reportLast24h')}
+        </button>
+        <button type="button" class="primary" data-testid="report-print" onClick={() => print()}>
+          {t('reportPrint')}
+        </button>
+        <button type="button" data-testid="report-export-csv" disabled={!loaded} onClick={() => void download('csv')}>
+          {t('reportCsv')}
+        </button>
+        <button type="button" data-testid="report-export-xlsx" disabled={!loaded} onClick={() => void download('xlsx')}>
+          {t('reportXlsx')}
+        </button>
       </div>
       {problem === 'period' && <Alert testId="report-problem">{t('reportBadPeriod')}</Alert>}
       {problem === 'export' && <Alert testId="report-problem">{t('panelExportFailed')}</Alert>}

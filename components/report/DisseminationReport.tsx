@@ -17,7 +17,11 @@ import './dissemination.css';
 
 const lang = uiLanguage() === 'en' ? 'en' : 'id';
 const STATE_KEYS: Record<DeliveryState, MessageKey> = {
-  pending: 'statePending', sending: 'stateSending', sent: 'stateSent', failed: 'stateFailed', 'needs-auth': 'stateNeedsAuth',
+  pending: 'statePending',
+  sending: 'stateSending',
+  sent: 'stateSent',
+  failed: 'stateFailed',
+  'needs-auth': 'stateNeedsAuth',
 };
 
 /**
@@ -52,18 +56,24 @@ export function DisseminationReport() {
   const end = timeZone ? dayRange(toDay, timeZone) : undefined;
   const range = start && end && start.from < end.to ? { from: start.from, to: end.to } : undefined;
   const chosenKey = chosen.join(',');
-  const rangeFrom = range?.from, rangeTo = range?.to;
+  const rangeFrom = range?.from,
+    rangeTo = range?.to;
   useEffect(() => {
     if (rangeFrom === undefined || rangeTo === undefined) return;
     const kitKeys = chosenKey ? chosenKey.split(',') : undefined;
     void loadReport(db, { from: rangeFrom, to: rangeTo, ...(kitKeys ? { kitKeys } : {}) }).then(setData);
   }, [rangeFrom, rangeTo, chosenKey]);
   const loaded = data !== undefined || (timeZone !== undefined && !range);
-  useLayoutEffect(() => { if (loaded) markReady(); }, [loaded]);
+  useLayoutEffect(() => {
+    if (loaded) markReady();
+  }, [loaded]);
 
   const networkName = (id: Parameters<typeof networkNameKey>[0]) => t(networkNameKey(id));
   const labels: ReportLabels = {
-    lang, timeZone: timeZone ?? 'Asia/Jakarta', networkName, stateName: (state) => t(STATE_KEYS[state as DeliveryState]),
+    lang,
+    timeZone: timeZone ?? 'Asia/Jakarta',
+    networkName,
+    stateName: (state) => t(STATE_KEYS[state as DeliveryState]),
     otherPosts: t('disseminationOtherPosts'),
     header: [t('disseminationCampaign'), t('disseminationNetwork'), t('disseminationTime'), t('reportLink'), t('disseminationStatus'), t('disseminationDelay')],
   };
@@ -75,44 +85,82 @@ export function DisseminationReport() {
     setExportFailed(false);
     void exportTable(reportExportTable(rows, labels, t('disseminationTitle')), format, fileBase, separator).catch(() => setExportFailed(true));
   };
-  const period = range ? `${new Intl.DateTimeFormat(lang, { timeZone, dateStyle: 'long' }).format(range.from)} – ${new Intl.DateTimeFormat(lang, { timeZone, dateStyle: 'long' }).format(range.to - 1)}` : '';
+  const period = range
+    ? `${new Intl.DateTimeFormat(lang, { timeZone, dateStyle: 'long' }).format(range.from)} – ${new Intl.DateTimeFormat(lang, { timeZone, dateStyle: 'long' }).format(range.to - 1)}`
+    : '';
   const totals = data?.report.totals;
 
   return (
     <main class="report dissemination" data-testid="dissemination-report" data-ready={loaded ? 'true' : 'false'}>
       <header class="report-letterhead" data-testid="report-header">
-        {profile?.unit && <p class="agency" data-testid="report-agency">{profile.unit}</p>}
+        {profile?.unit && (
+          <p class="agency" data-testid="report-agency">
+            {profile.unit}
+          </p>
+        )}
         <h1>{t('disseminationTitle')}</h1>
-        <p class="muted" data-testid="report-period">{period}</p>
+        <p class="muted" data-testid="report-period">
+          {period}
+        </p>
       </header>
       <ReportFilters from={fromDay} to={toDay} onFrom={setFrom} onTo={setTo} kits={data?.kits ?? []} chosen={chosen} onChosen={setChosen} />
       <div class="report-actions">
-        <button type="button" class="primary" data-testid="report-print" onClick={() => print()}>{t('reportPrint')}</button>
-        <button type="button" data-testid="report-export-csv" disabled={!data} onClick={() => download('csv')}>{t('reportCsv')}</button>
-        <button type="button" data-testid="report-export-xlsx" disabled={!data} onClick={() => download('xlsx')}>{t('disseminationXlsx')}</button>
+        <button type="button" class="primary" data-testid="report-print" onClick={() => print()}>
+          {t('reportPrint')}
+        </button>
+        <button type="button" data-testid="report-export-csv" disabled={!data} onClick={() => download('csv')}>
+          {t('reportCsv')}
+        </button>
+        <button type="button" data-testid="report-export-xlsx" disabled={!data} onClick={() => download('xlsx')}>
+          {t('disseminationXlsx')}
+        </button>
       </div>
       {exportFailed && <Alert testId="report-export-problem">{t('errorInternal')}</Alert>}
       {timeZone && !range && <Alert testId="report-problem">{t('reportBadDate')}</Alert>}
-      {data && rows.length === 0 && <p class="empty" data-testid="report-empty">{t('disseminationEmpty')}</p>}
-      {data && data.report.groups.map((group) => (
-        <section key={group.kit?.id ?? 'other'} class="report-group" data-testid="report-group" data-kit-id={group.kit?.id ?? ''}>
-          <h2>{group.kit ? group.kit.title : t('disseminationOtherPosts')}</h2>
-          <p class="muted" data-testid="report-group-stats">
-            {t('disseminationChannels', [String(group.networksSent.length), String(Math.max(group.networksTried.length, group.networksSent.length))])}
-            {group.delayMs !== undefined && ` · ${t('disseminationFirstShare', formatDelay(group.delayMs, lang))}`}
-            {group.kit && group.rows.length === 0 && ` · ${t('kitNotShared')}`}
-          </p>
-        </section>
-      ))}
+      {data && rows.length === 0 && (
+        <p class="empty" data-testid="report-empty">
+          {t('disseminationEmpty')}
+        </p>
+      )}
+      {data &&
+        data.report.groups.map((group) => (
+          <section key={group.kit?.id ?? 'other'} class="report-group" data-testid="report-group" data-kit-id={group.kit?.id ?? ''}>
+            <h2>{group.kit ? group.kit.title : t('disseminationOtherPosts')}</h2>
+            <p class="muted" data-testid="report-group-stats">
+              {t('disseminationChannels', [String(group.networksSent.length), String(Math.max(group.networksTried.length, group.networksSent.length))])}
+              {group.delayMs !== undefined && ` · ${t('disseminationFirstShare', formatDelay(group.delayMs, lang))}`}
+              {group.kit && group.rows.length === 0 && ` · ${t('kitNotShared')}`}
+            </p>
+          </section>
+        ))}
       {rows.length > 0 && (
         <table data-testid="report-table">
-          <thead><tr><th>#</th>{labels.header.map((h) => <th key={h}>{h}</th>)}</tr></thead>
+          <thead>
+            <tr>
+              <th>#</th>
+              {labels.header.map((h) => (
+                <th key={h}>{h}</th>
+              ))}
+            </tr>
+          </thead>
           <tbody>
             {rows.map((row, i) => (
               <tr key={i} data-testid="report-row">
-                <td>{i + 1}</td><td>{row.campaign}</td><td>{row.network}</td><td data-testid="report-row-time">{row.time || '—'}</td>
-                <td class="link">{safeHttpUrl(row.link) ? <a href={safeHttpUrl(row.link)} target="_blank" rel="noopener noreferrer">{row.link}</a> : '—'}</td>
-                <td>{row.status}</td><td>{row.delay || '—'}</td>
+                <td>{i + 1}</td>
+                <td>{row.campaign}</td>
+                <td>{row.network}</td>
+                <td data-testid="report-row-time">{row.time || '—'}</td>
+                <td class="link">
+                  {safeHttpUrl(row.link) ? (
+                    <a href={safeHttpUrl(row.link)} target="_blank" rel="noopener noreferrer">
+                      {row.link}
+                    </a>
+                  ) : (
+                    '—'
+                  )}
+                </td>
+                <td>{row.status}</td>
+                <td>{row.delay || '—'}</td>
               </tr>
             ))}
           </tbody>
@@ -127,9 +175,20 @@ export function DisseminationReport() {
       <section class="no-print dissemination-summary">
         <h2>{t('disseminationSummary')}</h2>
         <textarea readOnly rows={6} data-testid="report-summary-text" value={summary} />
-        <button type="button" data-testid="report-summary-copy" disabled={!summary}
-          onClick={() => void navigator.clipboard.writeText(summary).then(() => setCopied(true))}>{t('disseminationCopy')}</button>
-        {copied && <span role="status" class="muted"> {t('disseminationCopied')}</span>}
+        <button
+          type="button"
+          data-testid="report-summary-copy"
+          disabled={!summary}
+          onClick={() => void navigator.clipboard.writeText(summary).then(() => setCopied(true))}
+        >
+          {t('disseminationCopy')}
+        </button>
+        {copied && (
+          <span role="status" class="muted">
+            {' '}
+            {t('disseminationCopied')}
+          </span>
+        )}
       </section>
       <footer class="report-signature" data-testid="report-preparer">
         <p>{t('disseminationPrepared', new Intl.DateTimeFormat(lang, { timeZone, dateStyle: 'long' }).format(openedAt))}</p>

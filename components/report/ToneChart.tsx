@@ -13,13 +13,24 @@ export function ToneChart({ totals, lang }: { totals: ToneTotals; lang: string }
   const number = new Intl.NumberFormat(lang, { maximumFractionDigits: 0 });
   const rowHeight = 22;
   return (
-    <svg class="tone-chart" data-testid="report-chart" role="img" aria-label={t('reportChartLabel')}
-      viewBox={`0 0 320 ${TONES.length * rowHeight}`} width="320" height={TONES.length * rowHeight}>
+    <svg
+      class="tone-chart"
+      data-testid="report-chart"
+      role="img"
+      aria-label={t('reportChartLabel')}
+      viewBox={`0 0 320 ${TONES.length * rowHeight}`}
+      width="320"
+      height={TONES.length * rowHeight}
+    >
       {TONES.map((tone, i) => (
         <g key={tone} transform={`translate(0 ${i * rowHeight})`} data-tone={tone}>
-          <text x="0" y="15" class="tone-chart-label">{t(TONE_KEYS[tone])}</text>
+          <text x="0" y="15" class="tone-chart-label">
+            {t(TONE_KEYS[tone])}
+          </text>
           <rect x="80" y="4" height="14" width={Math.round((totals[tone] / max) * 190)} class={`tone-bar tone-bar-${tone}`} />
-          <text x={86 + Math.round((totals[tone] / max) * 190)} y="15" class="tone-chart-value">{number.format(totals[tone])}</text>
+          <text x={86 + Math.round((totals[tone] / max) * 190)} y="15" class="tone-chart-value">
+            {number.format(totals[tone])}
+          </text>
         </g>
       ))}
     </svg>

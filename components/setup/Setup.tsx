@@ -9,8 +9,12 @@ import { SetupLock } from './SetupLock';
 import { SetupZone } from './SetupZone';
 
 const TITLES: Record<SetupStep, MessageKey> = {
-  profile: 'setupStepProfile', timezone: 'setupStepTimezone', lock: 'setupStepLock', networks: 'setupStepNetworks',
-  watch: 'setupStepWatch', done: 'setupStepDone',
+  profile: 'setupStepProfile',
+  timezone: 'setupStepTimezone',
+  lock: 'setupStepLock',
+  networks: 'setupStepNetworks',
+  watch: 'setupStepWatch',
+  done: 'setupStepDone',
 };
 
 /** One step's frame: its title, its content, and "skip" beside whatever saves it. */
@@ -19,7 +23,11 @@ export function StepFrame({ step, children, onSkip }: { step: SetupStep; childre
     <section class="setup-step" data-testid={`setup-step-${step}`} aria-labelledby={`setup-title-${step}`}>
       <h2 id={`setup-title-${step}`}>{t(TITLES[step])}</h2>
       {children}
-      {onSkip && <button type="button" class="link setup-skip" data-testid="setup-skip" onClick={onSkip}>{t('setupSkip')}</button>}
+      {onSkip && (
+        <button type="button" class="link setup-skip" data-testid="setup-skip" onClick={onSkip}>
+          {t('setupSkip')}
+        </button>
+      )}
     </section>
   );
 }
@@ -31,7 +39,9 @@ export function StepFrame({ step, children, onSkip }: { step: SetupStep; childre
 export function Setup() {
   const [step, setStep] = useState<SetupStep>('profile');
   const [profile, setProfile] = useState({ name: '', unit: '' });
-  useEffect(() => { void readSetting(SETTINGS.profile).then(setProfile); }, []);
+  useEffect(() => {
+    void readSetting(SETTINGS.profile).then(setProfile);
+  }, []);
   const next = () => setStep(SETUP_STEPS[Math.min(SETUP_STEPS.indexOf(step) + 1, SETUP_STEPS.length - 1)]!);
 
   return (
@@ -41,8 +51,13 @@ export function Setup() {
         <ol>
           {SETUP_STEPS.map((id, index) => (
             <li key={id}>
-              <button type="button" class="link" aria-current={id === step ? 'step' : undefined} data-testid={`setup-nav-${id}`}
-                onClick={() => setStep(id)}>{`${index + 1}. ${t(TITLES[id])}`}</button>
+              <button
+                type="button"
+                class="link"
+                aria-current={id === step ? 'step' : undefined}
+                data-testid={`setup-nav-${id}`}
+                onClick={() => setStep(id)}
+              >{`${index + 1}. ${t(TITLES[id])}`}</button>
             </li>
           ))}
         </ol>
@@ -50,17 +65,24 @@ export function Setup() {
       {step === 'profile' && (
         <StepFrame step="profile" onSkip={next}>
           <p class="hint">{t('setupProfileHint')}</p>
-          <form class="setup-form" onSubmit={(event) => {
-            event.preventDefault();
-            void writeSetting(SETTINGS.profile, profile).then(next);
-          }}>
-            <label class="field"><span class="field-label">{t('profileName')}</span>
+          <form
+            class="setup-form"
+            onSubmit={(event) => {
+              event.preventDefault();
+              void writeSetting(SETTINGS.profile, profile).then(next);
+            }}
+          >
+            <label class="field">
+              <span class="field-label">{t('profileName')}</span>
               <input data-testid="setup-name" maxLength={120} value={profile.name} onInput={(e) => setProfile({ ...profile, name: e.currentTarget.value })} />
             </label>
-            <label class="field"><span class="field-label">{t('profileUnit')}</span>
+            <label class="field">
+              <span class="field-label">{t('profileUnit')}</span>
               <input data-testid="setup-agency" maxLength={200} value={profile.unit} onInput={(e) => setProfile({ ...profile, unit: e.currentTarget.value })} />
             </label>
-            <button type="submit" class="primary" data-testid="setup-save">{t('setupSaveNext')}</button>
+            <button type="submit" class="primary" data-testid="setup-save">
+              {t('setupSaveNext')}
+            </button>
           </form>
         </StepFrame>
       )}
@@ -69,13 +91,27 @@ export function Setup() {
           <SetupZone onSave={(zone) => void updateSetting(SETTINGS.preferences, (p) => ({ ...p, timeZone: zone })).then(next)} />
         </StepFrame>
       )}
-      {step === 'lock' && <StepFrame step="lock" onSkip={next}><SetupLock /></StepFrame>}
-      {step === 'networks' && <StepFrame step="networks" onSkip={next}><SetupNetworks /></StepFrame>}
-      {step === 'watch' && <StepFrame step="watch" onSkip={next}><SetupWatch agency={profile.unit} onSaved={next} /></StepFrame>}
+      {step === 'lock' && (
+        <StepFrame step="lock" onSkip={next}>
+          <SetupLock />
+        </StepFrame>
+      )}
+      {step === 'networks' && (
+        <StepFrame step="networks" onSkip={next}>
+          <SetupNetworks />
+        </StepFrame>
+      )}
+      {step === 'watch' && (
+        <StepFrame step="watch" onSkip={next}>
+          <SetupWatch agency={profile.unit} onSaved={next} />
+        </StepFrame>
+      )}
       {step === 'done' && (
         <StepFrame step="done">
           <p data-testid="setup-done">{t('setupDoneText')}</p>
-          <a class="chip" href="/options.html" data-testid="setup-options-link">{t('openOptions')}</a>
+          <a class="chip" href="/options.html" data-testid="setup-options-link">
+            {t('openOptions')}
+          </a>
         </StepFrame>
       )}
     </main>

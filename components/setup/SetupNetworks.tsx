@@ -19,12 +19,23 @@ export function SetupNetworks() {
         {NETWORK_IDS.map((network) => (
           <li key={network} data-testid={`setup-network-${network}`}>
             <button type="button" aria-expanded={open === network} onClick={() => setOpen(open === network ? undefined : network)}>
-              {t(networkNameKey(network))}{state?.accounts[network] ? ` · ${t('setupConnected')}` : ''}
+              {t(networkNameKey(network))}
+              {state?.accounts[network] ? ` · ${t('setupConnected')}` : ''}
             </button>
             {open === network && (
               <div class="setup-network-help">
-                <p class="help-steps" data-testid={`setup-help-${network}`}>{network === 'x' ? t(NETWORK_HELP.x, browser.identity.getRedirectURL()) : t(NETWORK_HELP[network])}</p>
-                {state && <AccountCard network={network} summary={state.accounts[network]} draft={state.drafts[network]} locked={locked} onChanged={() => void reload()} />}
+                <p class="help-steps" data-testid={`setup-help-${network}`}>
+                  {network === 'x' ? t(NETWORK_HELP.x, browser.identity.getRedirectURL()) : t(NETWORK_HELP[network])}
+                </p>
+                {state && (
+                  <AccountCard
+                    network={network}
+                    summary={state.accounts[network]}
+                    draft={state.drafts[network]}
+                    locked={locked}
+                    onChanged={() => void reload()}
+                  />
+                )}
               </div>
             )}
           </li>

@@ -19,10 +19,18 @@ export function SetupWatch({ agency, onSaved }: { agency: string; onSaved(): voi
       const refused = googleNews ? await ensureOrigins(SEARCH_ORIGINS.googlenews!()) : undefined;
       if (refused) return setProblem(t('sourcePermissionDenied', refused));
       const result = await send('watchSave', {
-        name: name.trim() || query, colour: '#0b6e75', query, aliases: [], languages: [], sources: googleNews ? ['googlenews'] : [], notify: true,
+        name: name.trim() || query,
+        colour: '#0b6e75',
+        query,
+        aliases: [],
+        languages: [],
+        sources: googleNews ? ['googlenews'] : [],
+        notify: true,
       });
       if (result.ok) return onSaved();
-      setProblem(result.queryError ? t(result.queryError.messageKey as MessageKey, result.queryError.params) : t((result.messageKey ?? 'errorInternal') as MessageKey));
+      setProblem(
+        result.queryError ? t(result.queryError.messageKey as MessageKey, result.queryError.params) : t((result.messageKey ?? 'errorInternal') as MessageKey),
+      );
     } catch (caught) {
       setProblem(t(caught instanceof MessageError ? caught.info.messageKey : 'errorInternal'));
     }
@@ -30,10 +38,12 @@ export function SetupWatch({ agency, onSaved }: { agency: string; onSaved(): voi
   return (
     <form class="setup-form" onSubmit={save}>
       <p class="hint">{t('setupWatchHint')}</p>
-      <label class="field"><span class="field-label">{t('watchName')}</span>
+      <label class="field">
+        <span class="field-label">{t('watchName')}</span>
         <input data-testid="setup-watch-name" maxLength={80} value={name} onInput={(e) => setName(e.currentTarget.value)} />
       </label>
-      <label class="field"><span class="field-label">{t('watchQuery')}</span>
+      <label class="field">
+        <span class="field-label">{t('watchQuery')}</span>
         <input data-testid="setup-watch-query" maxLength={1000} value={query} onInput={(e) => setQuery(e.currentTarget.value)} />
       </label>
       <label class="check">
@@ -41,7 +51,9 @@ export function SetupWatch({ agency, onSaved }: { agency: string; onSaved(): voi
         {t('setupWatchGoogleNews', query || '…')}
       </label>
       {problem && <Alert testId="setup-watch-problem">{problem}</Alert>}
-      <button type="submit" class="primary" data-testid="setup-save" disabled={!query.trim()}>{t('setupSaveNext')}</button>
+      <button type="submit" class="primary" data-testid="setup-save" disabled={!query.trim()}>
+        {t('setupSaveNext')}
+      </button>
     </form>
   );
 }

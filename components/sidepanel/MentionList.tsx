@@ -32,17 +32,39 @@ export function MentionList(p: MentionListProps) {
     if (p.activeIndex >= 0) virtualizer.scrollToIndex(p.activeIndex, { align: 'auto' });
   }, [p.activeIndex, virtualizer]);
   return (
-    <div class="mention-scroll" ref={setScrollElement} role="feed" aria-label={t('panelListLabel')} aria-busy={!p.list.ready}
-      data-testid="mention-list" data-ready={p.list.ready ? 'true' : 'false'} data-filter-key={p.filterKey}>
+    <div
+      class="mention-scroll"
+      ref={setScrollElement}
+      role="feed"
+      aria-label={t('panelListLabel')}
+      aria-busy={!p.list.ready}
+      data-testid="mention-list"
+      data-ready={p.list.ready ? 'true' : 'false'}
+      data-filter-key={p.filterKey}
+    >
       <div class="mention-canvas" style={{ height: `${totalSize}px` }}>
         {items.map((item) => {
           const row = p.list.rowAt(item.index);
           if (!row) return <div key={item.key} class="mention-placeholder" style={{ transform: `translateY(${item.start}px)`, height: `${ROW_HEIGHT}px` }} />;
           return (
-            <MentionItem key={row.id} row={row} top={item.start} watches={p.watches} outlets={p.list.outlets(row)} terms={p.terms}
-              active={item.index === p.activeIndex} selected={p.selected.has(row.id!)} now={p.now} lang={p.lang} timeZone={p.timeZone}
-              onActivate={() => p.onActivate(item.index)} onSelect={(on) => p.onSelect(row.id!, on)}
-              onStar={() => p.onStar(item.index)} onArchive={() => p.onArchive(item.index)} onOpened={() => p.onOpened(item.index)} />
+            <MentionItem
+              key={row.id}
+              row={row}
+              top={item.start}
+              watches={p.watches}
+              outlets={p.list.outlets(row)}
+              terms={p.terms}
+              active={item.index === p.activeIndex}
+              selected={p.selected.has(row.id!)}
+              now={p.now}
+              lang={p.lang}
+              timeZone={p.timeZone}
+              onActivate={() => p.onActivate(item.index)}
+              onSelect={(on) => p.onSelect(row.id!, on)}
+              onStar={() => p.onStar(item.index)}
+              onArchive={() => p.onArchive(item.index)}
+              onOpened={() => p.onOpened(item.index)}
+            />
           );
         })}
       </div>

@@ -30,7 +30,8 @@ const lang = uiLanguage();
 
 function toggled(set: ReadonlySet<number>, id: number, on: boolean): ReadonlySet<number> {
   const next = new Set(set);
-  if (on) next.add(id); else next.delete(id);
+  if (on) next.add(id);
+  else next.delete(id);
   return next;
 }
 
@@ -69,8 +70,13 @@ export function SidePanel({ firstScreen }: { firstScreen?: FirstScreenReads }) {
     void import('../common/SettingsWarning').then(setWarning, () => undefined);
   }, [firstDone, rowsShown]);
   // Relative times ("5 menit lalu") move on while the panel stays open.
-  useEffect(() => { const timer = setInterval(() => setNow(Date.now()), 60_000); return () => clearInterval(timer); }, []);
-  useLayoutEffect(() => { if (list.ready) markReady(); }, [list.ready]);
+  useEffect(() => {
+    const timer = setInterval(() => setNow(Date.now()), 60_000);
+    return () => clearInterval(timer);
+  }, []);
+  useLayoutEffect(() => {
+    if (list.ready) markReady();
+  }, [list.ready]);
 
   const patch = useCallback(async (ids: number[], change: MentionPatch) => {
     if (ids.length === 0) return;
@@ -82,33 +88,57 @@ export function SidePanel({ firstScreen }: { firstScreen?: FirstScreenReads }) {
     }
   }, []);
 
-  const star = (index: number) => { const row = list.rowAt(index); if (row) void patch([row.id!], { starred: row.starred ? 0 : 1 }); };
+  const star = (index: number) => {
+    const row = list.rowAt(index);
+    if (row) void patch([row.id!], { starred: row.starred ? 0 : 1 });
+  };
   const archive = (index: number) => {
     const row = list.rowAt(index);
     if (row) void patch([row.id!], { state: row.state === 'archived' ? 'read' : 'archived' });
   };
-  const opened = (index: number) => { const row = list.rowAt(index); if (row?.state === 'unread') void patch([row.id!], { state: 'read' }); };
+  const opened = (index: number) => {
+    const row = list.rowAt(index);
+    if (row?.state === 'unread') void patch([row.id!], { state: 'read' });
+  };
   const toggleSelect = (id: number, on: boolean) => setSelected((old) => toggled(old, id, on));
 
   // Keys can arrive faster than renders: the handler is registered once and reads the latestRef state from
   // a ref, and a move updates the ref at once so "j x j x" selects two different rows.
   const activeRef = useRef(-1);
   const latestRef = useRef({ list, star, archive, opened });
-  useLayoutEffect(() => { latestRef.current = { list, star, archive, opened }; });
-  const setActive = useCallback((index: number) => { activeRef.current = index; setActiveIndex(index); }, []);
-  const changeFilter = useCallback((next: MentionFilter) => {
-    setFilter(next);
-    setActive(-1);
-    setSelected(new Set());
-  }, [setActive]);
+  useLayoutEffect(() => {
+    latestRef.current = { list, star, archive, opened };
+  });
+  const setActive = useCallback((index: number) => {
+    activeRef.current = index;
+    setActiveIndex(index);
+  }, []);
+  const changeFilter = useCallback(
+    (next: MentionFilter) => {
+      setFilter(next);
+      setActive(-1);
+      setSelected(new Set());
+    },
+    [setActive],
+  );
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
       const target = event.target as HTMLElement | null;
-      const action = keyAction({ key: event.key, ctrlKey: event.ctrlKey, metaKey: event.metaKey, altKey: event.altKey, targetTag: target?.tagName, editable: target?.isContentEditable });
+      const action = keyAction({
+        key: event.key,
+        ctrlKey: event.ctrlKey,
+        metaKey: event.metaKey,
+        altKey: event.altKey,
+        targetTag: target?.tagName,
+        editable: target?.isContentEditable,
+      });
       if (!action) return;
       event.preventDefault();
       const current = latestRef.current;
-      if (action === 'next' || action === 'previous') { setActive(moveIndex(activeRef.current, action, current.list.length)); return; }
+      if (action === 'next' || action === 'previous') {
+        setActive(moveIndex(activeRef.current, action, current.list.length));
+        return;
+      }
       const index = activeRef.current;
       const row = current.list.rowAt(index);
       if (!row) return;
@@ -143,7 +173,12 @@ export function SidePanel({ firstScreen }: { firstScreen?: FirstScreenReads }) {
       if (format === 'json') downloadText(`siar-sebutan-${day}.json`, mentionsJson(rows), 'application/json');
       else {
         const preferences = await readPreferences();
-        await exportTable(mentionsTable(rows, watchRows.value ?? [], timeZone, zoneLabel(timeZone), t), format, `siar-sebutan-${day}`, preferences.csvSeparator);
+        await exportTable(
+          mentionsTable(rows, watchRows.value ?? [], timeZone, zoneLabel(timeZone), t),
+          format,
+          `siar-sebutan-${day}`,
+          preferences.csvSeparator,
+        );
       }
     } catch {
       setProblem(t('panelExportFailed'));
@@ -155,10 +190,18 @@ export function SidePanel({ firstScreen }: { firstScreen?: FirstScreenReads }) {
   return (
     <main class="sidepanel">
       <PageHeader subtitle="sidepanelTitle">
-        <button type="button" data-testid="panel-refresh" disabled={refreshing} onClick={() => void refresh()}>{t('listenNow')}</button>
-        <button type="button" class="link" data-testid="panel-settings" onClick={() => void browser.runtime.openOptionsPage()}>{t('openOptions')}</button>
+        <button type="button" data-testid="panel-refresh" disabled={refreshing} onClick={() => void refresh()}>
+          {t('listenNow')}
+        </button>
+        <button type="button" class="link" data-testid="panel-settings" onClick={() => void browser.runtime.openOptionsPage()}>
+          {t('openOptions')}
+        </button>
       </PageHeader>
-      {refreshNote && <Alert tone="info" testId="panel-refresh-note">{refreshNote}</Alert>}
+      {refreshNote && (
+        <Alert tone="info" testId="panel-refresh-note">
+          {refreshNote}
+        </Alert>
+      )}
       {warning && <warning.SettingsWarning />}
       {rowsShown && <SourceHealthStrip timeZone={timeZone} />}
       <MentionFilters filter={filter} watches={watchRows.value ?? []} timeZone={timeZone} onChange={changeFilter} />
@@ -166,18 +209,45 @@ export function SidePanel({ firstScreen }: { firstScreen?: FirstScreenReads }) {
         <summary>{t('panelChart')}</summary>
         {chartOpen && <VolumeChart watchId={filter.watchId} lang={lang} timeZone={timeZone} />}
       </details>
-      <MentionToolbar count={list.count} selectedCount={selected.size} canExport={list.ids !== undefined} reportHref={reportHref}
-        onBulk={(change) => void patch([...selected], change)} onClearSelection={() => setSelected(new Set())} onExport={(f) => void exportAs(f)} />
+      <MentionToolbar
+        count={list.count}
+        selectedCount={selected.size}
+        canExport={list.ids !== undefined}
+        reportHref={reportHref}
+        onBulk={(change) => void patch([...selected], change)}
+        onClearSelection={() => setSelected(new Set())}
+        onExport={(f) => void exportAs(f)}
+      />
       {problem && <Alert testId="panel-problem">{problem}</Alert>}
       {list.ready && list.length === 0 && (
-        <p class="empty" data-testid="mention-empty">{filter === DEFAULT_FILTER ? t('sidepanelEmpty') : t('panelNoMatches')}</p>
+        <p class="empty" data-testid="mention-empty">
+          {filter === DEFAULT_FILTER ? t('sidepanelEmpty') : t('panelNoMatches')}
+        </p>
       )}
-      <MentionList list={list} watches={watches} terms={terms} activeIndex={activeIndex} selected={selected} now={now} lang={lang}
-        timeZone={timeZone} filterKey={JSON.stringify(filter)} onActivate={setActive} onSelect={toggleSelect}
-        onStar={star} onArchive={archive} onOpened={opened} />
+      <MentionList
+        list={list}
+        watches={watches}
+        terms={terms}
+        activeIndex={activeIndex}
+        selected={selected}
+        now={now}
+        lang={lang}
+        timeZone={timeZone}
+        filterKey={JSON.stringify(filter)}
+        onActivate={setActive}
+        onSelect={toggleSelect}
+        onStar={star}
+        onArchive={archive}
+        onOpened={opened}
+      />
       {active && (
-        <MentionDetail row={active} terms={terms} onPatch={(change) => void patch([active.id!], change)} onClose={() => setActive(-1)}
-          onRespond={() => void send('respondToMention', { id: active.id! }).catch(() => setProblem(t('panelActionFailed')))} />
+        <MentionDetail
+          row={active}
+          terms={terms}
+          onPatch={(change) => void patch([active.id!], change)}
+          onClose={() => setActive(-1)}
+          onRespond={() => void send('respondToMention', { id: active.id! }).catch(() => setProblem(t('panelActionFailed')))}
+        />
       )}
       <p class="muted shortcuts">{t('panelKeyboardHelp')}</p>
     </main>

@@ -20,14 +20,22 @@ export function SourceHealthStrip({ timeZone }: { timeZone: string }) {
   const retry = async (id: number) => {
     setBusy(id);
     // A failed retry shows up as the source's new health, read live from the table.
-    try { await send('sourceRetry', { id }); } catch { /* see above */ } finally { setBusy(undefined); }
+    try {
+      await send('sourceRetry', { id });
+    } catch {
+      /* see above */
+    } finally {
+      setBusy(undefined);
+    }
   };
   return (
     <ul class="source-strip" data-testid="source-health">
       {failing.map((source) => (
         <li key={source.id} class="notice notice-warning" role="alert" data-testid="source-failing" data-source-id={source.id}>
           <span>{t('panelSourceFailing', [source.name || t(sourceKindKey(source.kind)), reason(source.health.lastError, timeZone)])}</span>
-          <button type="button" data-testid="source-retry" disabled={busy === source.id} onClick={() => void retry(source.id!)}>{t('sourceRetry')}</button>
+          <button type="button" data-testid="source-retry" disabled={busy === source.id} onClick={() => void retry(source.id!)}>
+            {t('sourceRetry')}
+          </button>
         </li>
       ))}
     </ul>

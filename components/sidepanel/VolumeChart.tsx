@@ -25,26 +25,48 @@ export function VolumeChart({ watchId, lang, timeZone }: { watchId?: number; lan
     void Promise.all([import('uplot'), import('uplot/dist/uPlot.min.css')]).then(([{ default: UPlot }]) => {
       if (gone || !box.current) return;
       const format = chartFormats(lang, timeZone, granularity);
-      const line = (label: string, stroke: string, width = 1.5): uPlot.Series => ({ label, stroke, width, points: { show: false }, value: (_u, v) => format.count(v) });
-      plot = new UPlot({
-        width: Math.max(240, box.current.clientWidth), height: 180,
-        tzDate: (seconds) => UPlot.tzDate(new Date(seconds * 1000), timeZone),
-        // Counts start at zero and step in whole numbers; labels in the UI language (issue 14.13).
-        scales: { x: { time: true }, y: { range: (_u, _min, max) => [0, Math.max(1, max)] } },
-        axes: [
-          { space: 64, values: (_u, splits) => splits.map((s) => format.tick(s)) },
-          { incrs: WHOLE_INCREMENTS, values: (_u, splits) => splits.map((s) => format.count(s)) },
-        ],
-        series: [
-          { label: t('reportTime'), value: (_u, v) => (v === null ? '–' : format.date(v)) },
-          line(t('tonePositive'), COLOURS.positive), line(t('toneNeutral'), COLOURS.neutral), line(t('toneNegative'), COLOURS.negative),
-          line(t('panelTotal'), COLOURS.total, 2.5),
-          // Markers only: a spike is a point on the total, never joined by a line.
-          { label: t('panelSpike'), stroke: COLOURS.negative, paths: () => null, points: { show: true, size: 10, fill: COLOURS.negative }, value: (_u, v) => format.count(v) },
-        ],
-      }, [series.xs, series.positive, series.neutral, series.negative, series.total, series.spikes], box.current);
+      const line = (label: string, stroke: string, width = 1.5): uPlot.Series => ({
+        label,
+        stroke,
+        width,
+        points: { show: false },
+        value: (_u, v) => format.count(v),
+      });
+      plot = new UPlot(
+        {
+          width: Math.max(240, box.current.clientWidth),
+          height: 180,
+          tzDate: (seconds) => UPlot.tzDate(new Date(seconds * 1000), timeZone),
+          // Counts start at zero and step in whole numbers; labels in the UI language (issue 14.13).
+          scales: { x: { time: true }, y: { range: (_u, _min, max) => [0, Math.max(1, max)] } },
+          axes: [
+            { space: 64, values: (_u, splits) => splits.map((s) => format.tick(s)) },
+            { incrs: WHOLE_INCREMENTS, values: (_u, splits) => splits.map((s) => format.count(s)) },
+          ],
+          series: [
+            { label: t('reportTime'), value: (_u, v) => (v === null ? '–' : format.date(v)) },
+            line(t('tonePositive'), COLOURS.positive),
+            line(t('toneNeutral'), COLOURS.neutral),
+            line(t('toneNegative'), COLOURS.negative),
+            line(t('panelTotal'), COLOURS.total, 2.5),
+            // Markers only: a spike is a point on the total, never joined by a line.
+            {
+              label: t('panelSpike'),
+              stroke: COLOURS.negative,
+              paths: () => null,
+              points: { show: true, size: 10, fill: COLOURS.negative },
+              value: (_u, v) => format.count(v),
+            },
+          ],
+        },
+        [series.xs, series.positive, series.neutral, series.negative, series.total, series.spikes],
+        box.current,
+      );
     });
-    return () => { gone = true; plot?.destroy(); };
+    return () => {
+      gone = true;
+      plot?.destroy();
+    };
   }, [series, timeZone, lang, granularity]);
 
   const lastSpike = series ? series.spikes.findLastIndex((v) => v !== null) : -1;
@@ -52,11 +74,25 @@ export function VolumeChart({ watchId, lang, timeZone }: { watchId?: number; lan
     <div class="volume-chart" data-testid="volume-chart">
       <div class="chip-row" role="radiogroup" aria-label={t('panelChart')}>
         {(['hour', 'day'] as const).map((g) => (
-          <button key={g} type="button" role="radio" aria-checked={granularity === g} class={granularity === g ? 'chip on' : 'chip'}
-            onClick={() => setGranularity(g)}>{t(g === 'hour' ? 'panelByHour' : 'panelByDay')}</button>
+          <button
+            key={g}
+            type="button"
+            role="radio"
+            aria-checked={granularity === g}
+            class={granularity === g ? 'chip on' : 'chip'}
+            onClick={() => setGranularity(g)}
+          >
+            {t(g === 'hour' ? 'panelByHour' : 'panelByDay')}
+          </button>
         ))}
       </div>
-      <div ref={box} class="chart-box" data-testid="chart-box" data-buckets={series?.xs.length ?? 0} data-spikes={series?.spikes.filter((v) => v !== null).length ?? 0} />
+      <div
+        ref={box}
+        class="chart-box"
+        data-testid="chart-box"
+        data-buckets={series?.xs.length ?? 0}
+        data-spikes={series?.spikes.filter((v) => v !== null).length ?? 0}
+      />
       {series && lastSpike >= 0 && (
         <Alert tone="warning" testId="spike-notice">
           {t('panelSpikeNotice', [String(series.spikes[lastSpike]), formatDateTime(series.xs[lastSpike]! * 1000, timeZone, lang)])}

@@ -26,8 +26,14 @@ export function startSidePanel(): void {
   const plan = planQuery(DEFAULT_FILTER);
   const screen = takeFirstScreen();
   const firstScreen = {
-    rows: startLiveQuery({ read: (db) => firstPage(db, plan, FIRST_PAGE), observe: (db) => observePlan(db, plan) }, screen.then((s) => s?.rows)),
-    watches: startLiveQuery((db) => db.watches.toArray(), screen.then((s) => s?.watches)),
+    rows: startLiveQuery(
+      { read: (db) => firstPage(db, plan, FIRST_PAGE), observe: (db) => observePlan(db, plan) },
+      screen.then((s) => s?.rows),
+    ),
+    watches: startLiveQuery(
+      (db) => db.watches.toArray(),
+      screen.then((s) => s?.watches),
+    ),
   };
   let shown = false;
   const show = () => {

@@ -70,10 +70,13 @@ export function useMentionList(filter: MentionFilter, firstScreen?: WarmQuery<Me
   // The count is the id list's length: Chromium's IDBIndex.count walks every key in one request that
   // nothing can cancel (0.3–0.5 s for 100,000), while the id list comes in small cancellable chunks.
   const background = useSettledPlan(plan, firstReady);
-  const all = useLiveQuery(background && {
-    read: (db, cancelled) => matchingIds(db, background, cancelled),
-    observe: (db) => observePlan(db, background),
-  }, [background]);
+  const all = useLiveQuery(
+    background && {
+      read: (db, cancelled) => matchingIds(db, background, cancelled),
+      observe: (db) => observePlan(db, background),
+    },
+    [background],
+  );
   const [range, setRange] = useState<[number, number]>([0, BLOCK]);
   const ids = background && all.fresh ? all.value : undefined;
   const firstRows = useMemo(() => first.value ?? [], [first.value]);
@@ -81,10 +84,21 @@ export function useMentionList(filter: MentionFilter, firstScreen?: WarmQuery<Me
   const windowIds = useMemo(() => (ids ?? firstRows.map((row) => row.id!)).slice(range[0], range[1]), [ids, firstRows, range]);
   // Nothing to read before the first rows (Dexie then loads after them, see dexie.ts), nor while the
   // rows on screen belong to the filter before: that read would only delay the new filter's first page.
-  const shown = useLiveQuery(windowIds.length === 0 || !firstReady ? undefined : async (db) => {
-    const rows = await rowsByIds(db, windowIds);
-    return { rows, outlets: await storyOutletCounts(db, rows.map((row) => row.storyKey)) };
-  }, [windowIds, firstReady]);
+  const shown = useLiveQuery(
+    windowIds.length === 0 || !firstReady
+      ? undefined
+      : async (db) => {
+          const rows = await rowsByIds(db, windowIds);
+          return {
+            rows,
+            outlets: await storyOutletCounts(
+              db,
+              rows.map((row) => row.storyKey),
+            ),
+          };
+        },
+    [windowIds, firstReady],
+  );
   const byId = useMemo(() => {
     const map = new Map<number, MentionRow>();
     for (const row of firstRows) map.set(row.id!, row);
@@ -92,7 +106,9 @@ export function useMentionList(filter: MentionFilter, firstScreen?: WarmQuery<Me
     return map;
   }, [firstRows, shown.value]);
   // What a narrower filter next can start from: this one's full list and the rows it has read.
-  useEffect(() => { if (background && ids) previousRef.current = { plan: background, narrowed: { ids, rows: byId } }; }, [background, ids, byId]);
+  useEffect(() => {
+    if (background && ids) previousRef.current = { plan: background, narrowed: { ids, rows: byId } };
+  }, [background, ids, byId]);
   return {
     length: ids?.length ?? firstRows.length,
     count: ids?.length,

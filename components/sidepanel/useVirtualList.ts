@@ -20,8 +20,13 @@ const observeRectAfterLayout: Observer = (instance, cb) => {
 /** A new scroll element starts at offset 0 (virtual-core's initialOffset): its first read can wait a frame. */
 const observeOffsetNextFrame: VirtualizerOptions<HTMLDivElement, HTMLElement>['observeElementOffset'] = (instance, cb) => {
   let stop: (() => void) | undefined;
-  const frame = requestAnimationFrame(() => { stop = observeElementOffset(instance, cb); });
-  return () => { cancelAnimationFrame(frame); stop?.(); };
+  const frame = requestAnimationFrame(() => {
+    stop = observeElementOffset(instance, cb);
+  });
+  return () => {
+    cancelAnimationFrame(frame);
+    stop?.();
+  };
 };
 
 /**

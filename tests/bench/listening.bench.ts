@@ -23,8 +23,12 @@ interface Hooks {
 type WithHooks = { siarListen: Hooks };
 
 let siar: SiarBrowser;
-beforeAll(async () => { siar = await launchSiar(); });
-afterAll(async () => { await siar.close(); });
+beforeAll(async () => {
+  siar = await launchSiar();
+});
+afterAll(async () => {
+  await siar.close();
+});
 
 const xml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
@@ -33,10 +37,12 @@ function feeds(): string[] {
   const items = makeItems(FEEDS * ITEMS_PER_FEED, 11);
   const now = Date.now();
   return Array.from({ length: FEEDS }, (_, f) => {
-    const entries = items.slice(f * ITEMS_PER_FEED, (f + 1) * ITEMS_PER_FEED).map((item, i) => `<item>
+    const entries = items.slice(f * ITEMS_PER_FEED, (f + 1) * ITEMS_PER_FEED).map(
+      (item, i) => `<item>
   <title>${xml(item.title)}</title><link>${xml(item.url)}?feed=${f}</link><guid>${xml(item.url)}?feed=${f}</guid>
   <description>${xml(item.summary)}</description><pubDate>${new Date(now - (f * ITEMS_PER_FEED + i) * 1000).toUTCString()}</pubDate>
-</item>`);
+</item>`,
+    );
     return `<?xml version="1.0" encoding="UTF-8"?><rss version="2.0"><channel><title>Bench ${f}</title><link>https://bench${f}.example/</link>
 ${entries.join('\n')}</channel></rss>`;
   });
@@ -72,33 +78,66 @@ it('listening: ingest vs raw IndexedDB, matcher vs regex baseline, heap at 100k 
   const queries = [...watches.slice(0, 50).map((w) => w.query), 'warga OR pemerintah OR jalan OR banjir OR kota'];
   const files = feeds();
   const ingest = [];
-  for (let run = 0; run < RUNS; run += 1) ingest.push(await siar.worker.evaluate(([f, q]) => (self as unknown as WithHooks).siarListen.benchIngest(f, q), [files, queries] as const));
+  for (let run = 0; run < RUNS; run += 1)
+    ingest.push(await siar.worker.evaluate(([f, q]) => (self as unknown as WithHooks).siarListen.benchIngest(f, q), [files, queries] as const));
   const itemsPerSecond = median(ingest.map((r) => r.items / (r.ingestMs / 1000)));
   // Throughput in items: the floor writes the very mentions and watch-hit rows that ingest stored.
   const rawRowsPerSecond = median(ingest.map((r) => r.items / (r.rawMs / 1000)));
 
   const items = makeItems(10_000, 5);
   const match = [];
-  for (let run = 0; run < RUNS; run += 1) match.push(await siar.worker.evaluate(([w, i]) => (self as unknown as WithHooks).siarListen.benchMatch(w, i), [watches, items] as const));
+  for (let run = 0; run < RUNS; run += 1)
+    match.push(await siar.worker.evaluate(([w, i]) => (self as unknown as WithHooks).siarListen.benchMatch(w, i), [watches, items] as const));
   const indexedMs = median(match.map((m) => m.indexed.ms));
   const regexMs = median(match.map((m) => m.regex.ms));
 
   const template: MentionRow = {
-    guid: '', url: 'https://bench.example/a', canonicalUrl: '', title: files[0]!.slice(200, 300), summary: 'Ringkasan berita '.repeat(12),
-    source: 'rss', outlet: 'Bench', publishedAt: Date.now(), fetchedAt: Date.now(), watchIds: [1, 2], keywords: ['warga'],
-    storyKey: 'bench warga', tone: 'neutral', state: 'unread', starred: 0, response: { status: 'baru' },
+    guid: '',
+    url: 'https://bench.example/a',
+    canonicalUrl: '',
+    title: files[0]!.slice(200, 300),
+    summary: 'Ringkasan berita '.repeat(12),
+    source: 'rss',
+    outlet: 'Bench',
+    publishedAt: Date.now(),
+    fetchedAt: Date.now(),
+    watchIds: [1, 2],
+    keywords: ['warga'],
+    storyKey: 'bench warga',
+    tone: 'neutral',
+    state: 'unread',
+    starred: 0,
+    response: { status: 'baru' },
   };
-  const filled = await siar.worker.evaluate(([t, n]) => (self as unknown as WithHooks).siarListen.benchFill(t, n), [template, 100_000 - ingest.at(-1)!.stored] as const);
+  const filled = await siar.worker.evaluate(([t, n]) => (self as unknown as WithHooks).siarListen.benchFill(t, n), [
+    template,
+    100_000 - ingest.at(-1)!.stored,
+  ] as const);
   const heap = await workerHeap(filled.heapBytes);
 
   report('listening', [
-    { name: `raw IndexedDB put of the rows ingest stored (floor; ${ingest[0]!.stored} mentions + ${ingest[0]!.hits} watch hits)`, value: rawRowsPerSecond, unit: 'items/s' },
     {
-      name: `ingest: parse + match (${queries.length} watches) + dedupe + store, ${ingest[0]!.items} items`, value: itemsPerSecond, unit: 'items/s',
-      ratio: itemsPerSecond / rawRowsPerSecond, floor: 'raw put', budget: '≥ 0.5×',
+      name: `raw IndexedDB put of the rows ingest stored (floor; ${ingest[0]!.stored} mentions + ${ingest[0]!.hits} watch hits)`,
+      value: rawRowsPerSecond,
+      unit: 'items/s',
+    },
+    {
+      name: `ingest: parse + match (${queries.length} watches) + dedupe + store, ${ingest[0]!.items} items`,
+      value: itemsPerSecond,
+      unit: 'items/s',
+      ratio: itemsPerSecond / rawRowsPerSecond,
+      floor: 'raw put',
+      budget: '≥ 0.5×',
     },
     { name: 'regex baseline: 500 watches × 10k items (floor)', value: regexMs, unit: 'ms' },
-    { name: 'one-pass matcher: 500 watches × 10k items', value: indexedMs, unit: 'ms', ratio: regexMs / indexedMs, floor: 'regex baseline (speed-up)', budget: '≥ 5×' },
+    {
+      name: 'one-pass matcher: 500 watches × 10k items',
+      value: indexedMs,
+      unit: 'ms',
+      ratio: regexMs / indexedMs,
+      floor: 'regex baseline (speed-up)',
+      budget: '≥ 5×',
+    },
     { name: 'matcher throughput', value: items.length / (indexedMs / 1000), unit: 'items/s' },
     { name: `worker JS heap after ${filled.stored} stored mentions`, value: (heap ?? Number.NaN) / 1024 / 1024, unit: 'MiB' },
   ]);
@@ -117,7 +156,10 @@ it('tone: detectTone per mention in the worker, as ingest calls it', async () =>
   };
   const items = makeItems(10_000, 5);
   const corpusUs = await toneOn(items.map((item) => `${item.title}. ${item.summary}`));
-  const reviews = readFileSync(sharedPath('datasets', 'smsa', 'test_preprocess.tsv'), 'utf8').split('\n').filter(Boolean).map((line) => line.split('\t')[0]!);
+  const reviews = readFileSync(sharedPath('datasets', 'smsa', 'test_preprocess.tsv'), 'utf8')
+    .split('\n')
+    .filter(Boolean)
+    .map((line) => line.split('\t')[0]!);
   const reviewsUs = await toneOn(reviews);
   report('listening-tone', [
     { name: `tone (detectTone) per mention, ${items.length} corpus items`, value: corpusUs, unit: 'µs', budget: '≤ 100 µs' },

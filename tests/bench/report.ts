@@ -23,15 +23,22 @@ export function median(values: number[]): number {
 /** Prints the rows as a table and merges them into bench/results.json under `group`. */
 export function report(group: string, rows: BenchRow[]) {
   console.log(`\n${group}`);
-  console.table(rows.map((row) => ({
-    metric: row.name, value: `${row.value.toFixed(row.unit === 'ms' ? 1 : 0)} ${row.unit}`,
-    ratio: row.ratio === undefined ? '' : row.ratio.toFixed(2), floor: row.floor ?? '', budget: row.budget ?? '',
-  })));
+  console.table(
+    rows.map((row) => ({
+      metric: row.name,
+      value: `${row.value.toFixed(row.unit === 'ms' ? 1 : 0)} ${row.unit}`,
+      ratio: row.ratio === undefined ? '' : row.ratio.toFixed(2),
+      floor: row.floor ?? '',
+      budget: row.budget ?? '',
+    })),
+  );
   mkdirSync(resolve(RESULTS, '..'), { recursive: true });
   let all: Record<string, unknown> = {};
   try {
     all = JSON.parse(readFileSync(RESULTS, 'utf8')) as Record<string, unknown>;
-  } catch { /* first group of this run */ }
+  } catch {
+    /* first group of this run */
+  }
   all[group] = { at: new Date().toISOString(), rows };
   writeFileSync(RESULTS, `${JSON.stringify(all, null, 2)}\n`);
 }

@@ -73,7 +73,9 @@ describe('X with OAuth 2.0 and PKCE', () => {
     const [query] = x.oauth2.authorizations.slice(before);
     expect(x.oauth2.authorizations).toHaveLength(before + 1);
     expect(Object.fromEntries(query!)).toMatchObject({
-      response_type: 'code', client_id: X_CREDENTIALS.clientId, redirect_uri: `https://${siar.extensionId}.chromiumapp.org/`,
+      response_type: 'code',
+      client_id: X_CREDENTIALS.clientId,
+      redirect_uri: `https://${siar.extensionId}.chromiumapp.org/`,
       code_challenge_method: 'S256',
     });
     expect(query!.get('scope')!.split(' ')).toEqual(expect.arrayContaining(X_REQUIRED_SCOPES));
@@ -93,14 +95,26 @@ describe('X with OAuth 2.0 and PKCE', () => {
     expect(html).not.toContain('fake-oauth2-code-refresh-1');
 
     const post = {
-      text: 'Layanan KTP keliling hadir di Alun-alun hari Sabtu', variants: {}, pageUrl: 'https://jatengprov.go.id/ktp', pageTitle: 'KTP',
-      imageUrl: IMAGE_URL, imageAlt: 'Petugas melayani warga', targets: ['x'],
+      text: 'Layanan KTP keliling hadir di Alun-alun hari Sabtu',
+      variants: {},
+      pageUrl: 'https://jatengprov.go.id/ktp',
+      pageTitle: 'KTP',
+      imageUrl: IMAGE_URL,
+      imageAlt: 'Petugas melayani warga',
+      targets: ['x'],
     };
-    const published = await options.page.evaluate((p) => chrome.runtime.sendMessage({ type: 'publish', payload: p }), post) as { ok: boolean; data: { deliveryIds: number[] } };
+    const published = (await options.page.evaluate((p) => chrome.runtime.sendMessage({ type: 'publish', payload: p }), post)) as {
+      ok: boolean;
+      data: { deliveryIds: number[] };
+    };
     expect(published.ok).toBe(true);
     const [deliveryId] = published.data.deliveryIds;
     type Row = { id: number; state: string };
-    const rows = await waitFor(() => readTable<Row>(siar.worker, 'deliveries'), (all) => all.some((r) => r.id === deliveryId && r.state === 'sent'), 30_000);
+    const rows = await waitFor(
+      () => readTable<Row>(siar.worker, 'deliveries'),
+      (all) => all.some((r) => r.id === deliveryId && r.state === 'sent'),
+      30_000,
+    );
     expect(rows.find((r) => r.id === deliveryId)?.state).toBe('sent');
     // The token carries media.write, so X's v2 upload takes the page image (a 403 there loops on "sign in again").
     expect(x.oauth2.granted.get(accessToken!)).toContain('media.write');

@@ -11,7 +11,9 @@ import { loadedAccounts, readTable, storageSet, waitFor, workerErrors } from './
 // goes through the officer's session, and keeps going after the fake's clock passes the expiry.
 
 const hit = (rkey: string, text: string, createdAt: string): SearchHit => ({
-  uri: `at://did:plc:wargafake000000000000000/app.bsky.feed.post/${rkey}`, cid: 'bafyreifake', indexedAt: createdAt,
+  uri: `at://did:plc:wargafake000000000000000/app.bsky.feed.post/${rkey}`,
+  cid: 'bafyreifake',
+  indexedAt: createdAt,
   author: { did: 'did:plc:wargafake000000000000000', handle: 'warga.bsky.social' },
   record: { $type: 'app.bsky.feed.post', text, createdAt, langs: ['id'] },
 });
@@ -43,8 +45,7 @@ describe('Bluesky listening', () => {
     sourceId = (await blueskySource())!.id!;
     await view.refresh();
     await expect.poll(async () => (await blueskySource())?.health.lastError?.messageKey).toBe('sourceErrorNeedsBluesky');
-    await expect.poll(() => row().getByTestId('source-error').innerText())
-      .toBe(message('id', 'sourceErrorNeedsBluesky'));
+    await expect.poll(() => row().getByTestId('source-error').innerText()).toBe(message('id', 'sourceErrorNeedsBluesky'));
     expect(server.log.filter((r) => r.path.includes('searchPosts'))).toEqual([]);
   });
 
@@ -69,9 +70,12 @@ describe('Bluesky listening', () => {
     bluesky.searchable.unshift(hit('3lcgnw4mnz23d', 'Vaksin gratis untuk lansia', new Date(Date.now() - 60_000).toISOString()));
     await row().getByTestId('source-retry').click();
     const later = await waitFor(mentions, (rows) => rows.filter((m) => m.source === 'bluesky').length === 2, 30_000);
-    expect(later.filter((m) => m.source === 'bluesky').map((m) => m.url).sort()).toEqual([
-      'https://bsky.app/profile/warga.bsky.social/post/3lcgnw4mnz22c', 'https://bsky.app/profile/warga.bsky.social/post/3lcgnw4mnz23d',
-    ]);
+    expect(
+      later
+        .filter((m) => m.source === 'bluesky')
+        .map((m) => m.url)
+        .sort(),
+    ).toEqual(['https://bsky.app/profile/warga.bsky.social/post/3lcgnw4mnz22c', 'https://bsky.app/profile/warga.bsky.social/post/3lcgnw4mnz23d']);
     expect(bluesky.refreshes).toBe(1);
     expect(bluesky.sessionsCreated).toBe(1);
     expect((await blueskySource())?.health.failures).toBe(0);

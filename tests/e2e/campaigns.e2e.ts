@@ -25,14 +25,17 @@ const NETWORKS: NetworkId[] = ['x', 'mastodon', 'telegram'];
 const HOUR = 3_600_000;
 const start = Date.now() - 2 * HOUR;
 const KIT = {
-  id: 'hut-ri-81', updated: new Date(start).toISOString(), title: 'HUT RI ke-81',
+  id: 'hut-ri-81',
+  updated: new Date(start).toISOString(),
+  title: 'HUT RI ke-81',
   period: { start: new Date(start).toISOString(), end: new Date(start + 10 * 24 * HOUR).toISOString() },
   link: 'https://www.komdigi.go.id/berita/hut-ri-81',
   // A real PNG (the news site fake serves Siar's icon), so the composer shows it and the networks get it.
   image: { url: `https://${NEWS_HOST}/img/rapat.png`, alt: 'Logo HUT RI ke-81' },
   text: 'Mari rayakan HUT RI ke-81 bersama seluruh rakyat Indonesia.',
   variants: { x: 'Rayakan HUT RI ke-81!' },
-  hashtags: ['HUTRI81'], mandatory: ['#HUTRI81'],
+  hashtags: ['HUTRI81'],
+  mandatory: ['#HUTRI81'],
 };
 const BROKEN = { ...KIT, id: 'rusak', link: 'javascript:alert(1)' };
 const SHOTS = process.env.SIAR_SHOTS_DIR;
@@ -58,7 +61,11 @@ describe.each(['id', 'en'] as const)('a joint campaign from kit file to dissemin
     await storageSet(siar.worker, {
       accounts: Object.fromEntries(NETWORKS.map((network) => [network, ACCOUNTS[network as keyof typeof ACCOUNTS]])),
       profile: { name: 'Sari Wulandari', unit: 'Dinas Komunikasi dan Informatika Provinsi Jawa Tengah' },
-      presets: { hashtags: [], signatures: [{ id: 'ttd', label: 'TTD', text: '— Humas Jateng' }], utm: { x: { source: 'x', medium: 'social', campaign: 'hutri81' } } },
+      presets: {
+        hashtags: [],
+        signatures: [{ id: 'ttd', label: 'TTD', text: '— Humas Jateng' }],
+        utm: { x: { source: 'x', medium: 'social', campaign: 'hutri81' } },
+      },
     });
   });
   afterAll(async () => {
@@ -77,7 +84,10 @@ describe.each(['id', 'en'] as const)('a joint campaign from kit file to dissemin
     expect(await badge()).toBe('1');
     // The next read asks conditionally and the unchanged file adds nothing.
     await options.item(CAMPAIGN_URL).getByTestId('campaign-source-retry').click();
-    await waitFor(async () => feed.answers.length, (n) => n >= 2);
+    await waitFor(
+      async () => feed.answers.length,
+      (n) => n >= 2,
+    );
     expect(feed.answers.at(-1)).toMatchObject({ status: 304 });
     expect(await readTable<KitRow>(siar.worker, 'kits')).toHaveLength(1);
     await options.page.close();
@@ -145,8 +155,18 @@ describe.each(['id', 'en'] as const)('a joint campaign from kit file to dissemin
     const deliveries = (await readTable<DeliveryRow>(siar.worker, 'deliveries'))
       // The report's order: time sent, then post, then network name (two networks can answer in the same millisecond).
       .toSorted((a, b) => a.updatedAt - b.updatedAt || a.postId - b.postId || a.network.localeCompare(b.network));
-    const clock = (at: number) => new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Jakarta', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' })
-      .format(at).replace(',', '');
+    const clock = (at: number) =>
+      new Intl.DateTimeFormat('en-CA', {
+        timeZone: 'Asia/Jakarta',
+        year: 'numeric',
+        month: '2-digit',
+        day: '2-digit',
+        hour: '2-digit',
+        minute: '2-digit',
+        hourCycle: 'h23',
+      })
+        .format(at)
+        .replace(',', '');
     const name = (network: NetworkId) => message(lang, `network${network[0]!.toUpperCase()}${network.slice(1)}`);
     const rows = await report.rows(3);
     expect(rows.map((cells) => cells.slice(1, 5))).toEqual(deliveries.map((d) => ['HUT RI ke-81', name(d.network), clock(d.updatedAt), d.remoteUrl]));
@@ -157,16 +177,20 @@ describe.each(['id', 'en'] as const)('a joint campaign from kit file to dissemin
     // Time to first share, written out here from the stored times: "2 jam N menit" / "2 h N min".
     const words = SUMMARY[lang];
     const minutes = Math.floor((deliveries[0]!.updatedAt - start) / 60_000);
-    const delay = [Math.floor(minutes / 60) && `${Math.floor(minutes / 60)} ${words.h}`, minutes % 60 && `${minutes % 60} ${words.min}`].filter(Boolean).join(' ');
-    expect(await report.summary()).toBe([
-      `${words.campaign} HUT RI ke-81: 3/3 ${words.channels} (${words.shared} ${delay} ${words.after})`,
-      ...deliveries.map((d) => `- ${name(d.network)}: ${d.remoteUrl}`),
-    ].join('\n'));
+    const delay = [Math.floor(minutes / 60) && `${Math.floor(minutes / 60)} ${words.h}`, minutes % 60 && `${minutes % 60} ${words.min}`]
+      .filter(Boolean)
+      .join(' ');
+    expect(await report.summary()).toBe(
+      [
+        `${words.campaign} HUT RI ke-81: 3/3 ${words.channels} (${words.shared} ${delay} ${words.after})`,
+        ...deliveries.map((d) => `- ${name(d.network)}: ${d.remoteUrl}`),
+      ].join('\n'),
+    );
 
     // Print: A4 paper from the page's @page rule, filters and the summary box left off the paper.
     const pdf = await report.pdf();
     const box = /\/MediaBox\s*\[\s*0 0 ([\d.]+) ([\d.]+)\s*\]/.exec(pdf.toString('latin1'));
-    expect([Math.round(Number(box![1]) / 72 * 25.4), Math.round(Number(box![2]) / 72 * 25.4)]).toEqual([210, 297]);
+    expect([Math.round((Number(box![1]) / 72) * 25.4), Math.round((Number(box![2]) / 72) * 25.4)]).toEqual([210, 297]);
     expect(await report.visibleInPrint(report.page, '[data-testid="report-filters"], .report-filters')).toBe(false);
     expect(await report.visibleInPrint(report.page, '[data-testid="report-summary-text"]')).toBe(false);
     expect(await report.visibleInPrint(report.page, '[data-testid="report-table"]')).toBe(true);
@@ -176,15 +200,21 @@ describe.each(['id', 'en'] as const)('a joint campaign from kit file to dissemin
     // Indonesian Excel's list separator is `;` (the export module's default).
     const records = parseCsv(csv.bytes.toString('utf8'), ';');
     const seconds = (at: number) => `${clock(at)}:${new Date(at).toISOString().slice(17, 19)}`;
-    expect(records.map((r) => [r[message(lang, 'disseminationNetwork')], r[message(lang, 'disseminationTime')], r[message(lang, 'reportLink')]]))
-      .toEqual(deliveries.map((d) => [name(d.network), seconds(d.updatedAt), d.remoteUrl]));
+    expect(records.map((r) => [r[message(lang, 'disseminationNetwork')], r[message(lang, 'disseminationTime')], r[message(lang, 'reportLink')]])).toEqual(
+      deliveries.map((d) => [name(d.network), seconds(d.updatedAt), d.remoteUrl]),
+    );
 
     const xlsx = await report.download('report-export-xlsx');
     expect(xlsx.name).toMatch(/\.xlsx$/);
     const book = readXlsx(new Uint8Array(xlsx.bytes));
     // The time is a date cell: days since 1899-12-30 (ECMA-376 Part 1 §18.17.4.1) of the WIB wall clock (UTC+7).
     const wib = (serial: string) => Math.round((Number(serial) - 25569) * 86_400_000) - 7 * HOUR;
-    expect(book.rows().slice(1).map((r) => [r[1], wib(r[2]!), r[3]])).toEqual(deliveries.map((d) => [name(d.network), Math.floor(d.updatedAt / 1000) * 1000, d.remoteUrl]));
+    expect(
+      book
+        .rows()
+        .slice(1)
+        .map((r) => [r[1], wib(r[2]!), r[3]]),
+    ).toEqual(deliveries.map((d) => [name(d.network), Math.floor(d.updatedAt / 1000) * 1000, d.remoteUrl]));
 
     if (SHOTS) {
       await report.page.setViewportSize({ width: 1000, height: 1100 });

@@ -28,17 +28,25 @@ beforeAll(async () => {
     profile: { name: 'Sari Wulandari', unit: 'Diskominfo Kota Makassar' },
   });
 });
-afterAll(async () => { await siar.close(); });
+afterAll(async () => {
+  await siar.close();
+});
 
 const texts = (rows: CalcCell[][]) => rows.map((row) => row.map((cell) => cell.text));
 const formulas = (rows: CalcCell[][]) => rows.flat().filter((cell) => cell.formula);
 
 describe('exports for Indonesian Excel', () => {
   it('mentions, clipping and audit open in LibreOffice as CSV (;) and XLSX with UI-language headers and WITA dates', async () => {
-    const mentions = HOSTILE.map((title, i) => mention(i + 1, {
-      title, summary: `Ringkasan ${title}`, outlet: `Media ${i + 1}`, publishedAt: DAY + (9 + i) * HOUR + 15 * 60_000, storyKey: `s${i}`,
-      tone: (['positive', 'neutral', 'negative', 'neutral'] as const)[i],
-    }));
+    const mentions = HOSTILE.map((title, i) =>
+      mention(i + 1, {
+        title,
+        summary: `Ringkasan ${title}`,
+        outlet: `Media ${i + 1}`,
+        publishedAt: DAY + (9 + i) * HOUR + 15 * 60_000,
+        storyKey: `s${i}`,
+        tone: (['positive', 'neutral', 'negative', 'neutral'] as const)[i],
+      }),
+    );
     const panel = await SidePanelPage.atPanelSize(siar, PANEL_SIZE);
     await seed(panel.page, { watches: [watch(1, 'Banjir', '#1f77b4')], mentions });
     await panel.page.reload();
@@ -59,29 +67,61 @@ describe('exports for Indonesian Excel', () => {
     expect(reportXlsx.name).toBe('kliping-2026-03-10T0000_2026-03-11T0000.xlsx');
     await report.page.close();
 
-    await siar.worker.evaluate(([at, hostile]) => new Promise<void>((resolve, reject) => {
-      const open = indexedDB.open('siar');
-      open.onsuccess = () => {
-        const tx = open.result.transaction('audit', 'readwrite');
-        tx.objectStore('audit').add({ at, actor: 'Sari Wulandari — Diskominfo Kota Makassar', event: 'sent', network: 'telegram', text: hostile, result: 'ok', url: 'https://t.me/humas/7' });
-        tx.objectStore('audit').add({ at: at + 60_000, actor: 'Sari Wulandari — Diskominfo Kota Makassar', event: 'attempt-failed', network: 'x', text: hostile, result: 'auth: HTTP 401 Unauthorized', resultKey: 'errorAuth' });
-        tx.oncomplete = () => { open.result.close(); resolve(); };
-        tx.onerror = () => reject(tx.error);
-      };
-    }), [DAY + 9 * HOUR, HOSTILE[1]!] as const);
+    await siar.worker.evaluate(
+      ([at, hostile]) =>
+        new Promise<void>((resolve, reject) => {
+          const open = indexedDB.open('siar');
+          open.onsuccess = () => {
+            const tx = open.result.transaction('audit', 'readwrite');
+            tx.objectStore('audit').add({
+              at,
+              actor: 'Sari Wulandari — Diskominfo Kota Makassar',
+              event: 'sent',
+              network: 'telegram',
+              text: hostile,
+              result: 'ok',
+              url: 'https://t.me/humas/7',
+            });
+            tx.objectStore('audit').add({
+              at: at + 60_000,
+              actor: 'Sari Wulandari — Diskominfo Kota Makassar',
+              event: 'attempt-failed',
+              network: 'x',
+              text: hostile,
+              result: 'auth: HTTP 401 Unauthorized',
+              resultKey: 'errorAuth',
+            });
+            tx.oncomplete = () => {
+              open.result.close();
+              resolve();
+            };
+            tx.onerror = () => reject(tx.error);
+          };
+        }),
+      [DAY + 9 * HOUR, HOSTILE[1]!] as const,
+    );
     const options = await siar.openPage('options.html');
     const audit = AuditSection.on(options);
     await audit.ready();
     // The raw code is a sentence in the UI language on screen too (issue 14.13).
-    await expect.poll(() => audit.byTestId('audit-result').allTextContents()).toContain(`${id('errorAuth')} ${id('auditResultDetail', 'HTTP 401 Unauthorized')}`);
+    await expect
+      .poll(() => audit.byTestId('audit-result').allTextContents())
+      .toContain(`${id('errorAuth')} ${id('auditResultDetail', 'HTTP 401 Unauthorized')}`);
     const auditCsv = await audit.download('audit-export');
     const auditXlsx = await audit.exportXlsx();
     await options.close();
 
-    const sheets = readInCalc({
-      'mentions.csv': panelCsv.bytes, 'mentions.xlsx': panelXlsx.bytes, 'clipping.csv': reportCsv.bytes, 'clipping.xlsx': reportXlsx.bytes,
-      'audit.csv': auditCsv.bytes, 'audit.xlsx': auditXlsx.bytes,
-    }, ';');
+    const sheets = readInCalc(
+      {
+        'mentions.csv': panelCsv.bytes,
+        'mentions.xlsx': panelXlsx.bytes,
+        'clipping.csv': reportCsv.bytes,
+        'clipping.xlsx': reportXlsx.bytes,
+        'audit.csv': auditCsv.bytes,
+        'audit.xlsx': auditXlsx.bytes,
+      },
+      ';',
+    );
     for (const [name, rows] of Object.entries(sheets)) expect(formulas(rows), name).toEqual([]);
 
     // Mentions: the header row in Indonesian, one row per mention in the panel's order, WITA times.
@@ -89,9 +129,18 @@ describe('exports for Indonesian Excel', () => {
     for (const name of ['mentions.csv', 'mentions.xlsx']) {
       const rows = sheets[name]!;
       expect(texts(rows)[0]!.slice(0, 10), name).toEqual(mentionHeader);
-      expect(rows.slice(1).map((row) => row[0]!.text), name).toEqual(['4', '3', '2', '1']);
-      expect(rows.slice(1).map((row) => row[7]!.text), name).toEqual(['Banjir', 'Banjir', 'Banjir', 'Banjir']);
-      expect(rows.slice(1).map((row) => row[9]!.text), name).toEqual(['Netral', 'Negatif', 'Netral', 'Positif']);
+      expect(
+        rows.slice(1).map((row) => row[0]!.text),
+        name,
+      ).toEqual(['4', '3', '2', '1']);
+      expect(
+        rows.slice(1).map((row) => row[7]!.text),
+        name,
+      ).toEqual(['Banjir', 'Banjir', 'Banjir', 'Banjir']);
+      expect(
+        rows.slice(1).map((row) => row[9]!.text),
+        name,
+      ).toEqual(['Netral', 'Negatif', 'Netral', 'Positif']);
     }
     // XLSX: real date cells holding the WITA wall-clock time, the text exactly as written.
     const xlsxMentions = sheets['mentions.xlsx']!.slice(1);
@@ -108,8 +157,14 @@ describe('exports for Indonesian Excel', () => {
     for (const name of ['clipping.csv', 'clipping.xlsx']) {
       const rows = texts(sheets[name]!);
       expect(rows[0], name).toEqual(['Pantauan / cerita', 'Waktu (WITA)', 'Media', 'Judul', 'Cuplikan', 'Nada', 'Tautan']);
-      expect(rows.slice(1).map((row) => [row[0], row[2], row[5]]), name).toEqual([
-        ['Banjir', 'Media 1', 'Positif'], ['Banjir', 'Media 2', 'Netral'], ['Banjir', 'Media 3', 'Negatif'], ['Banjir', 'Media 4', 'Netral'],
+      expect(
+        rows.slice(1).map((row) => [row[0], row[2], row[5]]),
+        name,
+      ).toEqual([
+        ['Banjir', 'Media 1', 'Positif'],
+        ['Banjir', 'Media 2', 'Netral'],
+        ['Banjir', 'Media 3', 'Negatif'],
+        ['Banjir', 'Media 4', 'Netral'],
       ]);
     }
     expect(sheets['clipping.xlsx']!.slice(1).map((row) => row[3]!.text)).toEqual(HOSTILE);
@@ -119,7 +174,10 @@ describe('exports for Indonesian Excel', () => {
     for (const name of ['audit.csv', 'audit.xlsx']) {
       const rows = texts(sheets[name]!);
       expect(rows[0]!.slice(0, 5), name).toEqual(['Waktu (WITA)', 'Pelaku', 'Jaringan', 'Peristiwa', 'Hasil']);
-      expect(rows.slice(1).map((row) => [row[2], row[3], row[4]]), name).toEqual([
+      expect(
+        rows.slice(1).map((row) => [row[2], row[3], row[4]]),
+        name,
+      ).toEqual([
         [id('networkTelegram'), id('auditEventSent'), 'Berhasil'],
         [id('networkX'), id('auditEventAttemptFailed'), `${id('errorAuth')} ${id('auditResultDetail', 'HTTP 401 Unauthorized')}`],
       ]);
@@ -129,7 +187,7 @@ describe('exports for Indonesian Excel', () => {
     expect(siar.errors).toEqual([]);
   }, 600_000);
 
-  it('writes `,` when the officer picks it in the options, and a large XLSX (over fflate\'s 160 kB worker threshold) still downloads', async () => {
+  it("writes `,` when the officer picks it in the options, and a large XLSX (over fflate's 160 kB worker threshold) still downloads", async () => {
     const options = await OptionsPage.openIn(siar, 'options.html#preferences');
     await options.byTestId('pref-csv-separator').selectOption(',');
     await options.byTestId('pref-save').click();
@@ -137,7 +195,9 @@ describe('exports for Indonesian Excel', () => {
     await options.page.close();
 
     const long = 'Warga melaporkan genangan di beberapa ruas jalan utama kota setelah hujan deras semalam; petugas dinas pekerjaan umum dikerahkan. ';
-    const many = Array.from({ length: 1500 }, (_, i) => mention(100 + i, { summary: long.repeat(3), title: `Berita banjir ${i}`, publishedAt: DAY + i * 60_000 }));
+    const many = Array.from({ length: 1500 }, (_, i) =>
+      mention(100 + i, { summary: long.repeat(3), title: `Berita banjir ${i}`, publishedAt: DAY + i * 60_000 }),
+    );
     const panel = await SidePanelPage.atPanelSize(siar, PANEL_SIZE);
     await seed(panel.page, { watches: [watch(1, 'Banjir', '#1f77b4')], mentions: many });
     await panel.page.reload();
@@ -147,7 +207,9 @@ describe('exports for Indonesian Excel', () => {
     const csv = await panel.download('export-csv');
     const xlsx = await panel.download('export-xlsx');
     await panel.page.close();
-    expect(csv.bytes.toString('utf8').split('\r\n')[0]).toBe(`\uFEFF"ID","${id('exportColPublished', 'WITA')}","Media","Penulis","Judul","Tautan","Sumber","Pantauan","Kata kunci","Nada","Nada dikoreksi petugas","Status baca","Berbintang","Tanggapan","Catatan","Ringkasan"`);
+    expect(csv.bytes.toString('utf8').split('\r\n')[0]).toBe(
+      `\uFEFF"ID","${id('exportColPublished', 'WITA')}","Media","Penulis","Judul","Tautan","Sumber","Pantauan","Kata kunci","Nada","Nada dikoreksi petugas","Status baca","Berbintang","Tanggapan","Catatan","Ringkasan"`,
+    );
 
     const sheets = readInCalc({ 'wide.csv': csv.bytes }, ',');
     const big = readInCalc({ 'big.xlsx': xlsx.bytes });

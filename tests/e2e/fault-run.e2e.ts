@@ -76,8 +76,10 @@ async function publishBatch(count: number) {
   for (let i = 0; i < count; i++) {
     published++;
     const base = {
-      text: `Siaran ${marker(published)}: layanan publik Pemprov buka hingga pukul 16.00`, variants: {},
-      pageUrl: `https://humas.example.go.id/berita/${published}`, pageTitle: `Berita ${published}`,
+      text: `Siaran ${marker(published)}: layanan publik Pemprov buka hingga pukul 16.00`,
+      variants: {},
+      pageUrl: `https://humas.example.go.id/berita/${published}`,
+      pageTitle: `Berita ${published}`,
     };
     expect(await send('publish', { ...base, targets: NETWORK_IDS.filter((n) => n !== 'instagram') })).toMatchObject({ ok: true });
     // Instagram takes image posts only: the same announcement with the agency's JPEG, as its own post.
@@ -178,13 +180,29 @@ describe('fault-injection run', () => {
     }
     const byKind = Object.fromEntries(FAULT_KINDS.map((k) => [k, 0])) as Record<FaultKind, number>;
     for (const request of server.log) if (request.fault) byKind[request.fault as FaultKind]++;
-    const byNetwork = Object.fromEntries(NETWORK_IDS.map((n) => [n, `${accepted[n].length} on network / ${rows.filter((r) => r.network === n && r.state === 'sent').length} sent`]));
+    const byNetwork = Object.fromEntries(
+      NETWORK_IDS.map((n) => [n, `${accepted[n].length} on network / ${rows.filter((r) => r.network === n && r.state === 'sent').length} sent`]),
+    );
     const failedReasons = rows.filter((r) => r.state === 'failed').map((r) => `${r.network}:${r.lastError?.messageKey}`);
     const figures = {
-      posts: POSTS, deliveries: rows.length, rounds, faultsInjected: served(), faultsUnused: unused, byKind, workerStops,
-      retries: audit.filter((a) => a.event === 'attempt-pending').length, recovered: audit.filter((a) => a.event === 'recovered').length,
-      officerRetries: followUps, sent: states.sent, failed: states.failed, needsAuth: states['needs-auth'],
-      failedButPostedOfficerTold: unsurePosted, duplicates, lost, byNetwork, failedReasons,
+      posts: POSTS,
+      deliveries: rows.length,
+      rounds,
+      faultsInjected: served(),
+      faultsUnused: unused,
+      byKind,
+      workerStops,
+      retries: audit.filter((a) => a.event === 'attempt-pending').length,
+      recovered: audit.filter((a) => a.event === 'recovered').length,
+      officerRetries: followUps,
+      sent: states.sent,
+      failed: states.failed,
+      needsAuth: states['needs-auth'],
+      failedButPostedOfficerTold: unsurePosted,
+      duplicates,
+      lost,
+      byNetwork,
+      failedReasons,
     };
     // The brief asks for these figures in the test output.
     // oxlint-disable-next-line no-console

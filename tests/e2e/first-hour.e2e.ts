@@ -19,7 +19,7 @@ import { readTable, storageGet, storageSet, tabIdOf, waitFor, workerErrors } fro
 const ARTICLE = `https://${NEWS_HOST}/berita/rapat-koordinasi`;
 const CANONICAL = `https://${NEWS_HOST}/berita/rapat-koordinasi?id=7`;
 const TITLE = 'Rapat Koordinasi Humas Se-Jawa Tengah';
-const LONG_SELECTION = 'Informasi publik harus sampai ke warga pada hari yang sama, ' .repeat(6).trim();
+const LONG_SELECTION = 'Informasi publik harus sampai ke warga pada hari yang sama, '.repeat(6).trim();
 
 let siar: SiarBrowser;
 let server: FakeServer;
@@ -34,13 +34,17 @@ async function articleTab(): Promise<number> {
 
 /** The quote "Kutip ke medsos" leaves for the composer (what the context-menu handler stores). */
 function pendingQuote(tabId: number, selection: string) {
-  return siar.worker.evaluate(({ id, text, url }) => chrome.storage.session.set({
-    pendingQuote: { selection: text, pageUrl: url, pageTitle: 'x', tabId: id, at: Date.now() },
-  }), { id: tabId, text: selection, url: ARTICLE });
+  return siar.worker.evaluate(
+    ({ id, text, url }) =>
+      chrome.storage.session.set({
+        pendingQuote: { selection: text, pageUrl: url, pageTitle: 'x', tabId: id, at: Date.now() },
+      }),
+    { id: tabId, text: selection, url: ARTICLE },
+  );
 }
 
 async function savedDraft(): Promise<{ text: string; replaced?: string } | undefined> {
-  const { drafts } = await storageGet(siar.worker, ['drafts']) as { drafts?: Record<string, { text: string; replaced?: string }> };
+  const { drafts } = (await storageGet(siar.worker, ['drafts'])) as { drafts?: Record<string, { text: string; replaced?: string }> };
   return drafts?.[CANONICAL];
 }
 
@@ -48,7 +52,8 @@ beforeAll(async () => {
   server = await startFakeServer([createNewsSite(), createShareTargets(), createImagesFake(), ...Object.values(fakes)]);
   siar = await launchSiar({ hostRules: server.hostRules() });
   const opened = siar.context.pages().find((page) => page.url().includes('/setup.html'));
-  setupAtInstall = opened ? Promise.resolve(opened.url())
+  setupAtInstall = opened
+    ? Promise.resolve(opened.url())
     : siar.context.waitForEvent('page', { predicate: (page) => page.url().includes('/setup.html'), timeout: 10_000 }).then((page) => page.url());
 });
 afterAll(async () => {
@@ -83,12 +88,16 @@ describe('first run', () => {
     await setup.saveAndContinue();
     await setup.step('done').waitFor();
 
-    const stored = await storageGet(siar.worker, ['profile', 'preferences']) as { profile: unknown; preferences: { timeZone: string } };
+    const stored = (await storageGet(siar.worker, ['profile', 'preferences'])) as { profile: unknown; preferences: { timeZone: string } };
     expect(stored.profile).toEqual({ name: 'Sari Wulandari', unit: 'Diskominfo Jateng' });
     expect(stored.preferences.timeZone).toBe('Asia/Makassar');
-    const watches = await waitFor(() => readTable<WatchRow>(siar.worker, 'watches'), (rows) => rows.length === 1);
-    expect(watches.map((w) => ({ name: w.name, query: w.query, sources: w.sources })))
-      .toEqual([{ name: 'Diskominfo Jateng', query: '"Diskominfo Jateng"', sources: ['googlenews'] }]);
+    const watches = await waitFor(
+      () => readTable<WatchRow>(siar.worker, 'watches'),
+      (rows) => rows.length === 1,
+    );
+    expect(watches.map((w) => ({ name: w.name, query: w.query, sources: w.sources }))).toEqual([
+      { name: 'Diskominfo Jateng', query: '"Diskominfo Jateng"', sources: ['googlenews'] },
+    ]);
 
     // Skipping every step from the start leaves nothing half-saved and reaches the end.
     const again = await SetupPage.openIn(siar, 'setup.html');
@@ -99,7 +108,9 @@ describe('first run', () => {
     await again.step('done').waitFor();
     await again.page.close();
     await setup.page.close();
-    await storageSet(siar.worker, { preferences: { timeZone: 'Asia/Jakarta', quietHours: { enabled: false, from: '22:00', to: '06:00' }, retention: { days: 90, maxCount: 200000 } } });
+    await storageSet(siar.worker, {
+      preferences: { timeZone: 'Asia/Jakarta', quietHours: { enabled: false, from: '22:00', to: '06:00' }, retention: { days: 90, maxCount: 200000 } },
+    });
   });
 });
 
@@ -185,7 +196,9 @@ describe('no lost words', () => {
     await pendingQuote(tabId, 'Informasi publik harus sampai ke warga pada hari yang sama.');
     const inserting = await PopupPage.atPopupSize(siar, 'popup.html?window=1');
     await inserting.byTestId('quote-insert').click();
-    expect(await inserting.text()).toBe(`“Informasi publik harus sampai ke warga pada hari yang sama.” — ${TITLE}\n\nDraf saya: rapat koordinasi berjalan lancar.`);
+    expect(await inserting.text()).toBe(
+      `“Informasi publik harus sampai ke warga pada hari yang sama.” — ${TITLE}\n\nDraf saya: rapat koordinasi berjalan lancar.`,
+    );
     await inserting.page.close();
     expect(siar.errors).toEqual([]);
   });
@@ -193,16 +206,28 @@ describe('no lost words', () => {
 
 describe('the article link on every post', () => {
   it('appends it where the post takes links only from its text (with the page image: Telegram and Facebook captions), sends a card elsewhere, and says so', async () => {
-    await storageSet(siar.worker, { drafts: {}, accounts: { x: ACCOUNTS.x, telegram: ACCOUNTS.telegram, mastodon: ACCOUNTS.mastodon, facebook: ACCOUNTS.facebook, bluesky: ACCOUNTS.bluesky } });
+    await storageSet(siar.worker, {
+      drafts: {},
+      accounts: { x: ACCOUNTS.x, telegram: ACCOUNTS.telegram, mastodon: ACCOUNTS.mastodon, facebook: ACCOUNTS.facebook, bluesky: ACCOUNTS.bluesky },
+    });
     const popup = await PopupPage.atPopupSize(siar, `popup.html?tabId=${await articleTab()}`);
     const text = 'Rapat koordinasi Humas se-Jawa Tengah hari ini, tautannya saya hapus';
     await popup.setText(text);
     expect({
-      x: await popup.linkState('x'), telegram: await popup.linkState('telegram'), mastodon: await popup.linkState('mastodon'),
-      facebook: await popup.linkState('facebook'), bluesky: await popup.linkState('bluesky'),
+      x: await popup.linkState('x'),
+      telegram: await popup.linkState('telegram'),
+      mastodon: await popup.linkState('mastodon'),
+      facebook: await popup.linkState('facebook'),
+      bluesky: await popup.linkState('bluesky'),
     }).toEqual({ x: 'appended', telegram: 'appended', mastodon: 'appended', facebook: 'appended', bluesky: 'card' });
     expect(await popup.byTestId('link-telegram').textContent()).toBe(message('id', 'composerLinkAppended'));
-    const counts = { telegram: fakes.telegram.posts.length, mastodon: fakes.mastodon.posts.length, facebook: fakes.facebook.posts.length, bluesky: fakes.bluesky.posts.length, x: fakes.x.tweets.length };
+    const counts = {
+      telegram: fakes.telegram.posts.length,
+      mastodon: fakes.mastodon.posts.length,
+      facebook: fakes.facebook.posts.length,
+      bluesky: fakes.bluesky.posts.length,
+      x: fakes.x.tweets.length,
+    };
     await popup.publish();
     for (const network of ['x', 'telegram', 'mastodon', 'facebook', 'bluesky'] as const) {
       await expect.poll(() => popup.result(network).getAttribute('data-state'), { timeout: 30_000 }).toBe('sent');
@@ -227,24 +252,61 @@ describe('"Tanggapi" replies', () => {
   const MASTODON_POST = 'https://mastodon.social/users/warga/statuses/4242';
   const BLUESKY_POST = 'at://did:plc:wargafake000000000000000/app.bsky.feed.post/3kwarga';
   const MENTIONS = [
-    mention(1, { source: 'x', guid: `x:${X_POST}`, author: '@warga_kesal', outlet: 'X', url: `https://x.com/warga_kesal/status/${X_POST}`, title: 'Jalan di Pati rusak parah, Pemprov diam saja', tone: 'negative' }),
-    mention(2, { source: 'mastodon', guid: `mastodon:${MASTODON_POST}`, author: '@warga@mastodon.social', outlet: 'Mastodon (mastodon.social)', url: 'https://mastodon.social/@warga/4242', title: 'Layanan KTP lambat', tone: 'negative' }),
-    mention(3, { source: 'bluesky', guid: `bluesky:${BLUESKY_POST}`, author: '@warga.bsky.social', outlet: 'Bluesky', url: 'https://bsky.app/profile/warga.bsky.social/post/3kwarga', title: 'Banjir belum surut', tone: 'negative' }),
+    mention(1, {
+      source: 'x',
+      guid: `x:${X_POST}`,
+      author: '@warga_kesal',
+      outlet: 'X',
+      url: `https://x.com/warga_kesal/status/${X_POST}`,
+      title: 'Jalan di Pati rusak parah, Pemprov diam saja',
+      tone: 'negative',
+    }),
+    mention(2, {
+      source: 'mastodon',
+      guid: `mastodon:${MASTODON_POST}`,
+      author: '@warga@mastodon.social',
+      outlet: 'Mastodon (mastodon.social)',
+      url: 'https://mastodon.social/@warga/4242',
+      title: 'Layanan KTP lambat',
+      tone: 'negative',
+    }),
+    mention(3, {
+      source: 'bluesky',
+      guid: `bluesky:${BLUESKY_POST}`,
+      author: '@warga.bsky.social',
+      outlet: 'Bluesky',
+      url: 'https://bsky.app/profile/warga.bsky.social/post/3kwarga',
+      title: 'Banjir belum surut',
+      tone: 'negative',
+    }),
   ];
 
   it('answers an X, Mastodon or Bluesky mention as a reply to that post, with nothing pre-ticked', async () => {
-    await storageSet(siar.worker, { drafts: {}, accounts: { x: ACCOUNTS.x, mastodon: ACCOUNTS.mastodon, bluesky: ACCOUNTS.bluesky, telegram: ACCOUNTS.telegram } });
+    await storageSet(siar.worker, {
+      drafts: {},
+      accounts: { x: ACCOUNTS.x, mastodon: ACCOUNTS.mastodon, bluesky: ACCOUNTS.bluesky, telegram: ACCOUNTS.telegram },
+    });
     fakes.x.others.add(X_POST);
     fakes.mastodon.remote.set(MASTODON_POST, 'Layanan KTP lambat');
-    fakes.bluesky.others.set(BLUESKY_POST, { uri: BLUESKY_POST, cid: 'bafyreie5737gdxlw5i64vzichcalba3z2v5n6icifvx5xytvske7mr3hpm', record: { $type: 'app.bsky.feed.post', text: 'Banjir belum surut', createdAt: new Date().toISOString() } });
+    fakes.bluesky.others.set(BLUESKY_POST, {
+      uri: BLUESKY_POST,
+      cid: 'bafyreie5737gdxlw5i64vzichcalba3z2v5n6icifvx5xytvske7mr3hpm',
+      record: { $type: 'app.bsky.feed.post', text: 'Banjir belum surut', createdAt: new Date().toISOString() },
+    });
     const panel = await SidePanelPage.openIn(siar, 'sidepanel.html');
     await seed(panel.page, { mentions: MENTIONS, watches: [] });
     await panel.page.reload();
     await panel.ready();
     // Headless Chromium hides the toolbar popup from tests; refusing it makes Siar open the same composer as a window.
-    await siar.worker.evaluate(() => { (chrome.action as unknown as { openPopup(): Promise<void> }).openPopup = () => Promise.reject(new Error('no popup in test')); });
+    await siar.worker.evaluate(() => {
+      (chrome.action as unknown as { openPopup(): Promise<void> }).openPopup = () => Promise.reject(new Error('no popup in test'));
+    });
 
-    for (const [id, network, author] of [[1, 'x', '@warga_kesal'], [2, 'mastodon', '@warga@mastodon.social'], [3, 'bluesky', '@warga.bsky.social']] as const) {
+    for (const [id, network, author] of [
+      [1, 'x', '@warga_kesal'],
+      [2, 'mastodon', '@warga@mastodon.social'],
+      [3, 'bluesky', '@warga.bsky.social'],
+    ] as const) {
       await panel.activate(id);
       const opened = siar.context.waitForEvent('page');
       await panel.byTestId('mention-respond').click();
@@ -268,8 +330,15 @@ describe('"Tanggapi" replies', () => {
     const status = fakes.mastodon.posts.at(-1)!;
     expect(status.status).toBe(`@warga@mastodon.social ${reply}`);
     expect(status.inReplyTo).toMatch(/^12\d+$/);
-    const record = fakes.bluesky.posts.at(-1)!.record as { text: string; reply: { parent: { uri: string; cid: string }; root: { uri: string } }; embed?: unknown };
-    expect(record.reply).toEqual({ root: { uri: BLUESKY_POST, cid: 'bafyreie5737gdxlw5i64vzichcalba3z2v5n6icifvx5xytvske7mr3hpm' }, parent: { uri: BLUESKY_POST, cid: 'bafyreie5737gdxlw5i64vzichcalba3z2v5n6icifvx5xytvske7mr3hpm' } });
+    const record = fakes.bluesky.posts.at(-1)!.record as {
+      text: string;
+      reply: { parent: { uri: string; cid: string }; root: { uri: string } };
+      embed?: unknown;
+    };
+    expect(record.reply).toEqual({
+      root: { uri: BLUESKY_POST, cid: 'bafyreie5737gdxlw5i64vzichcalba3z2v5n6icifvx5xytvske7mr3hpm' },
+      parent: { uri: BLUESKY_POST, cid: 'bafyreie5737gdxlw5i64vzichcalba3z2v5n6icifvx5xytvske7mr3hpm' },
+    });
     expect(record.embed).toBeUndefined();
     await panel.page.close();
     expect(await workerErrors(siar.worker)).toEqual([]);
@@ -286,7 +355,10 @@ describe('readable type', () => {
       if (path === 'sidepanel.html') {
         await seed(page, { mentions: [mention(1, { tone: 'negative' })], watches: [] });
         await page.reload();
-        await page.getByTestId('mention-item').first().click({ position: { x: 200, y: 30 } });
+        await page
+          .getByTestId('mention-item')
+          .first()
+          .click({ position: { x: 200, y: 30 } });
         await page.getByTestId('mention-detail').waitFor();
       }
       const found = await smallestText(page);
@@ -328,8 +400,11 @@ describe('scheduled posts', () => {
     await item.getByTestId('scheduled-cancel').click();
     await expect.poll(() => popup.byTestId('scheduled-list').count()).toBe(0);
     const audit = await readTable<AuditRow>(siar.worker, 'audit');
-    expect(audit.filter((row) => row.postId === postId && row.scheduledAt !== undefined).map((row) => [row.event, row.scheduledAt]))
-      .toEqual([['scheduled', Date.parse(`${tomorrow}T10:00:00+07:00`)], ['rescheduled', eleven], ['cancelled', eleven]]);
+    expect(audit.filter((row) => row.postId === postId && row.scheduledAt !== undefined).map((row) => [row.event, row.scheduledAt])).toEqual([
+      ['scheduled', Date.parse(`${tomorrow}T10:00:00+07:00`)],
+      ['rescheduled', eleven],
+      ['cancelled', eleven],
+    ]);
     const deliveries = await readTable<DeliveryRow>(siar.worker, 'deliveries');
     expect(deliveries.filter((d) => d.postId === postId).map((d) => [d.state, d.lastError?.messageKey])).toEqual([['failed', 'scheduleCancelled']]);
     await popup.page.close();

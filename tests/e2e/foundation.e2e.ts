@@ -13,8 +13,12 @@ import { readTable, storageGet, storageSet, waitFor, workerErrors } from './supp
 
 describe.each(['id', 'en'] as const)('every page in %s', (lang) => {
   let siar: SiarBrowser;
-  beforeAll(async () => { siar = await launchSiar({ lang }); });
-  afterAll(async () => { await siar.close(); });
+  beforeAll(async () => {
+    siar = await launchSiar({ lang });
+  });
+  afterAll(async () => {
+    await siar.close();
+  });
 
   it.each([
     ['popup.html', PopupPage, 'popupTagline'],
@@ -36,7 +40,12 @@ describe.each(['id', 'en'] as const)('every page in %s', (lang) => {
 
   it('registers the quote context menu with its localised title', async () => {
     // contextMenus has no getter: updating an item that does not exist rejects.
-    const result = await siar.worker.evaluate(() => chrome.contextMenus.update('siar-quote', {}).then(() => 'exists', (e: Error) => e.message));
+    const result = await siar.worker.evaluate(() =>
+      chrome.contextMenus.update('siar-quote', {}).then(
+        () => 'exists',
+        (e: Error) => e.message,
+      ),
+    );
     expect(result).toBe('exists');
     const manifest = await siar.worker.evaluate(() => chrome.runtime.getManifest());
     expect(manifest.commands?._execute_action?.suggested_key).toBeTruthy();
@@ -47,8 +56,12 @@ describe.each(['id', 'en'] as const)('every page in %s', (lang) => {
 
 describe('worker boundary', () => {
   let siar: SiarBrowser;
-  beforeAll(async () => { siar = await launchSiar(); });
-  afterAll(async () => { await siar.close(); });
+  beforeAll(async () => {
+    siar = await launchSiar();
+  });
+  afterAll(async () => {
+    await siar.close();
+  });
 
   it.each([
     [{ type: 'no-such-thing', payload: {} }, 'unknown-message'],
@@ -92,12 +105,23 @@ describe('twitter-api-v2 inside the worker', () => {
     const { appKey, appSecret, accessToken, accessSecret } = X_CREDENTIALS;
     await storageSet(siar.worker, { accounts: { x: { auth: 'oauth1', appKey, appSecret, accessToken, accessSecret, username: 'humasprov' } } });
     const page = await siar.openPage('options.html');
-    const reply = await page.evaluate(() => chrome.runtime.sendMessage({
-      type: 'publish',
-      payload: { text: 'Rapat koordinasi Humas hari ini https://example.go.id/berita/1', variants: {}, pageUrl: 'https://example.go.id/berita/1', pageTitle: 'Berita', targets: ['x'] },
-    }));
+    const reply = await page.evaluate(() =>
+      chrome.runtime.sendMessage({
+        type: 'publish',
+        payload: {
+          text: 'Rapat koordinasi Humas hari ini https://example.go.id/berita/1',
+          variants: {},
+          pageUrl: 'https://example.go.id/berita/1',
+          pageTitle: 'Berita',
+          targets: ['x'],
+        },
+      }),
+    );
     expect(reply).toMatchObject({ ok: true });
-    const deliveries = await waitFor(() => readTable<{ state: string; remoteUrl?: string }>(siar.worker, 'deliveries'), (rows) => rows[0]?.state === 'sent');
+    const deliveries = await waitFor(
+      () => readTable<{ state: string; remoteUrl?: string }>(siar.worker, 'deliveries'),
+      (rows) => rows[0]?.state === 'sent',
+    );
     expect(xFake.tweets).toHaveLength(1);
     expect(xFake.tweets[0]).toMatchObject({ auth: 'oauth1', text: 'Rapat koordinasi Humas hari ini https://example.go.id/berita/1' });
     expect(deliveries[0]).toMatchObject({ state: 'sent', remoteUrl: `https://x.com/humasprov/status/${xFake.tweets[0]!.id}` });
@@ -109,10 +133,16 @@ describe('twitter-api-v2 inside the worker', () => {
   it('surfaces a rejected token as needs-auth without retrying', async () => {
     await storageSet(siar.worker, { accounts: { x: { auth: 'oauth2', clientId: 'c', accessToken: 'revoked-token' } } });
     const page = await siar.openPage('options.html');
-    await page.evaluate(() => chrome.runtime.sendMessage({
-      type: 'publish', payload: { text: 'Kedua', variants: {}, pageUrl: 'https://example.go.id/2', pageTitle: 'B', targets: ['x'] },
-    }));
-    const rows = await waitFor(() => readTable<{ state: string; lastError?: { code: string } }>(siar.worker, 'deliveries'), (r) => r[1]?.state === 'needs-auth');
+    await page.evaluate(() =>
+      chrome.runtime.sendMessage({
+        type: 'publish',
+        payload: { text: 'Kedua', variants: {}, pageUrl: 'https://example.go.id/2', pageTitle: 'B', targets: ['x'] },
+      }),
+    );
+    const rows = await waitFor(
+      () => readTable<{ state: string; lastError?: { code: string } }>(siar.worker, 'deliveries'),
+      (r) => r[1]?.state === 'needs-auth',
+    );
     expect(rows[1]).toMatchObject({ state: 'needs-auth', lastError: { code: 'auth' } });
     expect(xFake.tweets).toHaveLength(1);
     await page.close();

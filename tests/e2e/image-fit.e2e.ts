@@ -42,15 +42,33 @@ beforeAll(async () => {
   siar = await launchSiar({ hostRules: server.hostRules() });
   await storageSet(siar.worker, {
     accounts: {
-      x: { auth: 'oauth2', clientId: X_CREDENTIALS.clientId, accessToken: X_CREDENTIALS.bearer, refreshToken: X_CREDENTIALS.refreshToken, expiresAt: Date.now() + 3_600_000, username: 'humasjateng' },
-      bluesky: BLUESKY_ACCOUNT, mastodon: MASTODON_ACCOUNT, linkedin: LINKEDIN_ACCOUNT,
+      x: {
+        auth: 'oauth2',
+        clientId: X_CREDENTIALS.clientId,
+        accessToken: X_CREDENTIALS.bearer,
+        refreshToken: X_CREDENTIALS.refreshToken,
+        expiresAt: Date.now() + 3_600_000,
+        username: 'humasjateng',
+      },
+      bluesky: BLUESKY_ACCOUNT,
+      mastodon: MASTODON_ACCOUNT,
+      linkedin: LINKEDIN_ACCOUNT,
     },
   });
 });
 
 const FOUR = () => ({
-  x: { auth: 'oauth2', clientId: X_CREDENTIALS.clientId, accessToken: X_CREDENTIALS.bearer, refreshToken: X_CREDENTIALS.refreshToken, expiresAt: Date.now() + 3_600_000, username: 'humasjateng' },
-  bluesky: BLUESKY_ACCOUNT, mastodon: MASTODON_ACCOUNT, linkedin: LINKEDIN_ACCOUNT,
+  x: {
+    auth: 'oauth2',
+    clientId: X_CREDENTIALS.clientId,
+    accessToken: X_CREDENTIALS.bearer,
+    refreshToken: X_CREDENTIALS.refreshToken,
+    expiresAt: Date.now() + 3_600_000,
+    username: 'humasjateng',
+  },
+  bluesky: BLUESKY_ACCOUNT,
+  mastodon: MASTODON_ACCOUNT,
+  linkedin: LINKEDIN_ACCOUNT,
 });
 
 /** Publishes `pageUrl` to Threads alone and waits until that delivery is sent. */
@@ -69,7 +87,12 @@ afterAll(async () => {
   await server?.close();
 });
 
-interface Received { type?: string; width?: number; height?: number; bytes: number }
+interface Received {
+  type?: string;
+  width?: number;
+  height?: number;
+  bytes: number;
+}
 
 /** What each fake holds last: the bytes it stored, probed from their header. */
 function lastReceived(): Record<NetworkId, Received | undefined> {
@@ -99,17 +122,25 @@ async function publishFrom(pageUrl: string) {
     await expect.poll(() => popup.result(network).getAttribute('data-state'), { timeout: 40_000 }).toBe('sent');
   }
   const added = {
-    x: x.media.length > before.x, bluesky: bluesky.blobs.length > before.bluesky,
-    mastodon: mastodon.media.length > before.mastodon, linkedin: linkedin.images.length > before.linkedin,
+    x: x.media.length > before.x,
+    bluesky: bluesky.blobs.length > before.bluesky,
+    mastodon: mastodon.media.length > before.mastodon,
+    linkedin: linkedin.images.length > before.linkedin,
   } as Record<NetworkId, boolean>;
   return { page, popup, added, received: lastReceived() };
 }
 
-describe('what Chromium\'s extension service worker decodes', () => {
+describe("what Chromium's extension service worker decodes", () => {
   it('decodes in the service worker: JPEG, PNG, GIF, BMP, WebP and AVIF yes; SVG and HEIC no', async () => {
     const urls = {
-      jpeg: IMAGE_URL, png: PAGE_IMAGES.bigPng, gif: PAGE_IMAGES.gif, bmp: PAGE_IMAGES.bmp,
-      webp: PAGE_IMAGES.webp, avif: PAGE_IMAGES.avif, heic: PAGE_IMAGES.heic, svg: PAGE_IMAGES.svg,
+      jpeg: IMAGE_URL,
+      png: PAGE_IMAGES.bigPng,
+      gif: PAGE_IMAGES.gif,
+      bmp: PAGE_IMAGES.bmp,
+      webp: PAGE_IMAGES.webp,
+      avif: PAGE_IMAGES.avif,
+      heic: PAGE_IMAGES.heic,
+      svg: PAGE_IMAGES.svg,
     };
     const decoded = await siar.worker.evaluate(async (all) => {
       const out: Record<string, string> = {};
@@ -199,9 +230,12 @@ describe('the page image fits every network', () => {
     const sentence = message('id', 'imageNoticeFormat');
     for (const network of NETWORKS) await expect.poll(() => popup.notice(network).textContent()).toBe(sentence);
     const rows = await readTable<DeliveryRow>(siar.worker, 'deliveries');
-    expect(rows.filter((row) => row.notice).map((row) => [row.network, row.state, row.notice!.messageKey]).sort()).toEqual(
-      NETWORKS.map((network) => [network, 'sent', 'imageNoticeFormat']).sort(),
-    );
+    expect(
+      rows
+        .filter((row) => row.notice)
+        .map((row) => [row.network, row.state, row.notice!.messageKey])
+        .sort(),
+    ).toEqual(NETWORKS.map((network) => [network, 'sent', 'imageNoticeFormat']).sort());
     expect(siar.errors).toEqual([]);
     expect(await workerErrors(siar.worker)).toEqual([]);
     await page.close();
@@ -255,4 +289,3 @@ describe('Threads: JPEG or PNG by URL', () => {
     await page.close();
   });
 });
-

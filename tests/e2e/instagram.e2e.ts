@@ -85,8 +85,12 @@ describe('instagram', () => {
     const before = { containers: instagram.containers.length, media: instagram.media.length };
     instagram.processingPolls = 1_000_000; // Meta still processing: the adapter waits on status_code
     await page.evaluate((payload) => chrome.runtime.sendMessage({ type: 'publish', payload }), {
-      text: 'Pengumuman: layanan kependudukan buka Sabtu', variants: {}, pageUrl: `https://${PAGE_HOST}/page.html`,
-      pageTitle: 'Pengumuman', targets: ['instagram'], imageUrl: IG_JPEG_URL,
+      text: 'Pengumuman: layanan kependudukan buka Sabtu',
+      variants: {},
+      pageUrl: `https://${PAGE_HOST}/page.html`,
+      pageTitle: 'Pengumuman',
+      targets: ['instagram'],
+      imageUrl: IG_JPEG_URL,
     });
     const saved = await waitFor(deliveries, (all) => all.some((d) => d.network === 'instagram' && d.state === 'sending' && d.checkpoint), 20_000);
     const row = saved.find((d) => d.network === 'instagram' && d.state === 'sending')!;
@@ -94,7 +98,10 @@ describe('instagram', () => {
 
     const stopped = new Promise<void>((resolve) => {
       const onUpdate = (event: { versions: { runningStatus: string }[] }) => {
-        if (event.versions.some((v) => v.runningStatus === 'stopped')) { cdp.off('ServiceWorker.workerVersionUpdated', onUpdate); resolve(); }
+        if (event.versions.some((v) => v.runningStatus === 'stopped')) {
+          cdp.off('ServiceWorker.workerVersionUpdated', onUpdate);
+          resolve();
+        }
       };
       cdp.on('ServiceWorker.workerVersionUpdated', onUpdate);
     });

@@ -1,8 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { MentionRow, SourceRow } from '../../utils/db';
-import {
-  BROKEN_HOST, CUT_OFF_HOST, FEED_SITES, feedUrl, HANGING_HOST, NOT_A_FEED_HOST, opmlOf,
-} from '../fakes/feeds';
+import { BROKEN_HOST, CUT_OFF_HOST, FEED_SITES, feedUrl, HANGING_HOST, NOT_A_FEED_HOST, opmlOf } from '../fakes/feeds';
 import type { FakeServer } from '../fakes/https-server';
 import type { ListeningPage } from './pages/listening';
 import type { SiarBrowser } from './support/launch';
@@ -14,7 +12,12 @@ import { readTable, waitFor, workerErrors } from './support/worker';
 // serves the fixture files with ETags), a Google News search and a Reddit search, all polled by the
 // worker's tick and stored in IndexedDB, with the watch created through the options page.
 
-const [antara, detik, kompas, kominfo] = FEED_SITES as [typeof FEED_SITES[number], typeof FEED_SITES[number], typeof FEED_SITES[number], typeof FEED_SITES[number]];
+const [antara, detik, kompas, kominfo] = FEED_SITES as [
+  (typeof FEED_SITES)[number],
+  (typeof FEED_SITES)[number],
+  (typeof FEED_SITES)[number],
+  (typeof FEED_SITES)[number],
+];
 const QUERY = 'hujan OR banjir OR pelayanan OR "e-ktp" OR libur OR digital OR dpr';
 
 describe('listening', () => {
@@ -54,7 +57,12 @@ describe('listening', () => {
     await view.addWatch({ name: 'Layanan publik', query: QUERY, searches: ['googlenews', 'reddit'] });
     await expect.poll(() => view.watchNames()).toEqual(['Layanan publik']);
     const rows = await sources();
-    expect(rows.filter((s) => s.watchId !== undefined).map((s) => s.kind).sort()).toEqual(['googlenews', 'reddit']);
+    expect(
+      rows
+        .filter((s) => s.watchId !== undefined)
+        .map((s) => s.kind)
+        .sort(),
+    ).toEqual(['googlenews', 'reddit']);
   });
 
   it('stores each mention exactly once across polls and uses 304 on the second poll', async () => {
@@ -104,7 +112,10 @@ describe('listening', () => {
   it('keeps the toolbar badge at the unread count, also after triage', async () => {
     const unread = (await mentions()).filter((m) => m.state === 'unread');
     await expect.poll(badge).toBe(String(unread.length));
-    const reply = await view.page.evaluate((ids) => chrome.runtime.sendMessage({ type: 'mentionsUpdate', payload: { ids, patch: { state: 'read' } } }), unread.slice(0, 2).map((m) => m.id));
+    const reply = await view.page.evaluate(
+      (ids) => chrome.runtime.sendMessage({ type: 'mentionsUpdate', payload: { ids, patch: { state: 'read' } } }),
+      unread.slice(0, 2).map((m) => m.id),
+    );
     expect(reply).toEqual({ ok: true, data: { updated: 2 } });
     await expect.poll(badge).toBe(String(unread.length - 2));
   });

@@ -57,10 +57,13 @@ describe('Indonesian-aware matching', () => {
     expect(new URL(viaGoogle[0]!.url).host).toBe('news.google.com');
   });
 
-  it('the side panel\'s search for the abbreviation finds the watch\'s mentions, and only those', async () => {
+  it("the side panel's search for the abbreviation finds the watch's mentions, and only those", async () => {
     const medsos = await watchId('Medsos');
     const all = await mentions();
-    const ofWatch = all.filter((m) => m.watchIds.includes(medsos)).map((m) => m.id!).sort((a, b) => a - b);
+    const ofWatch = all
+      .filter((m) => m.watchIds.includes(medsos))
+      .map((m) => m.id!)
+      .sort((a, b) => a - b);
     expect(all.length).toBeGreaterThan(ofWatch.length);
     const panel = await SidePanelPage.openIn(siar, 'sidepanel.html');
     await panel.ready();

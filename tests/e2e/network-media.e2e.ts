@@ -30,13 +30,26 @@ type Row = { id: number; network: string; state: string };
 async function publish(targets: string[], text: string) {
   const options = await OptionsPage.openIn(siar, 'options.html');
   const post = {
-    text, variants: {}, pageUrl: 'https://www.example.go.id/berita/layanan', pageTitle: 'Layanan perizinan daring',
-    description: 'Warga kini dapat mengurus izin dari rumah.', imageUrl: IMAGE_URL, imageAlt: 'Petugas melayani warga', targets,
+    text,
+    variants: {},
+    pageUrl: 'https://www.example.go.id/berita/layanan',
+    pageTitle: 'Layanan perizinan daring',
+    description: 'Warga kini dapat mengurus izin dari rumah.',
+    imageUrl: IMAGE_URL,
+    imageAlt: 'Petugas melayani warga',
+    targets,
   };
-  const answer = await options.page.evaluate((p) => chrome.runtime.sendMessage({ type: 'publish', payload: p }), post) as { ok: boolean; data: { deliveryIds: number[] } };
+  const answer = (await options.page.evaluate((p) => chrome.runtime.sendMessage({ type: 'publish', payload: p }), post)) as {
+    ok: boolean;
+    data: { deliveryIds: number[] };
+  };
   expect(answer.ok).toBe(true);
   const ids = answer.data.deliveryIds;
-  const rows = await waitFor(() => readTable<Row>(siar.worker, 'deliveries'), (all) => ids.every((id) => all.some((r) => r.id === id && r.state !== 'pending' && r.state !== 'sending')), 30_000);
+  const rows = await waitFor(
+    () => readTable<Row>(siar.worker, 'deliveries'),
+    (all) => ids.every((id) => all.some((r) => r.id === id && r.state !== 'pending' && r.state !== 'sending')),
+    30_000,
+  );
   await options.page.close();
   return rows.filter((r) => ids.includes(r.id));
 }
@@ -48,9 +61,12 @@ describe('page image per network', () => {
     expect(rows.map((r) => r.state)).toEqual(['sent']);
     expect(fakes.log.filter((r) => r.path.endsWith('/sendPhoto'))).toHaveLength(1);
     // The text (with the page link the composer adds for Telegram) and the page's link preview.
-    expect(telegram.posts).toEqual([expect.objectContaining({
-      text: expect.stringMatching(/^Perizinan kini bisa diurus dari rumah/), linkPreviewUrl: 'https://www.example.go.id/berita/layanan',
-    })]);
+    expect(telegram.posts).toEqual([
+      expect.objectContaining({
+        text: expect.stringMatching(/^Perizinan kini bisa diurus dari rumah/),
+        linkPreviewUrl: 'https://www.example.go.id/berita/layanan',
+      }),
+    ]);
     expect(telegram.posts[0]!.photo).toBeUndefined();
   });
 

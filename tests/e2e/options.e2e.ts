@@ -107,14 +107,22 @@ describe('settings file', () => {
     await options.byTestId('preset-save').click();
     await expect.poll(() => options.byTestId('preset-status').textContent()).toBe(message('id', 'presetSaved'));
     const watch = await sendFromPage(options, 'watchSave', {
-      name: 'Banjir', colour: '#1e88e5', query: 'banjir semarang', aliases: [], languages: ['id'], sources: ['googlenews'], notify: false,
+      name: 'Banjir',
+      colour: '#1e88e5',
+      query: 'banjir semarang',
+      aliases: [],
+      languages: ['id'],
+      sources: ['googlenews'],
+      notify: false,
     });
     expect(watch).toMatchObject({ ok: true });
 
     exported = await options.exportSettings();
     for (const secret of secrets()) expect(exported).not.toContain(secret);
     expect(JSON.parse(exported)).toMatchObject({
-      version: 1, includesSecrets: false, profile: { name: 'Sari Wulandari', unit: 'Biro Humas Provinsi' },
+      version: 1,
+      includesSecrets: false,
+      profile: { name: 'Sari Wulandari', unit: 'Biro Humas Provinsi' },
       accounts: { mastodon: { instance: `https://${MASTODON_HOST}` }, telegram: { chatId: '@humasprov' }, bluesky: { handle: BLUESKY_ACCOUNT.handle } },
       watches: [expect.objectContaining({ name: 'Banjir', query: 'banjir semarang' })],
     });
@@ -130,7 +138,8 @@ describe('settings file', () => {
       const options = await OptionsPage.openIn(fresh, 'options.html');
       const broken = JSON.stringify({ ...JSON.parse(exported), version: 2 });
       await options.chooseImport('lama.json', broken);
-      await expect.poll(() => options.byTestId('transfer-notice').textContent())
+      await expect
+        .poll(() => options.byTestId('transfer-notice').textContent())
         .toBe(`${message('id', 'importBadVersion').replace('$EXPECTED$', '1')} ${message('id', 'importUnchanged')}`);
       const badPath = JSON.stringify({ ...JSON.parse(exported), presets: { hashtags: [{ id: 'a', label: 'x', tags: 5 }], signatures: [], utm: {} } });
       await options.chooseImport('rusak.json', badPath);
@@ -179,11 +188,20 @@ describe('passphrase lock', () => {
 
     await options.byTestId('lock-now').click();
     await expect.poll(() => options.byTestId('lock-section').getAttribute('data-state')).toBe('lockStateLocked');
-    const post = { text: 'Siaran pers: jadwal layanan publik', variants: {}, pageUrl: 'https://jatengprov.go.id/siaran', pageTitle: 'Siaran', targets: ['telegram'] };
-    const published = await sendFromPage(options, 'publish', post) as { ok: true; data: { deliveryIds: number[] } };
+    const post = {
+      text: 'Siaran pers: jadwal layanan publik',
+      variants: {},
+      pageUrl: 'https://jatengprov.go.id/siaran',
+      pageTitle: 'Siaran',
+      targets: ['telegram'],
+    };
+    const published = (await sendFromPage(options, 'publish', post)) as { ok: true; data: { deliveryIds: number[] } };
     const [deliveryId] = published.data.deliveryIds;
     type Row = { id: number; state: string; lastError?: { messageKey: string } };
-    const held = await waitFor(() => readTable<Row>(siar.worker, 'deliveries'), (rows) => rows.some((r) => r.id === deliveryId && r.state === 'needs-auth'));
+    const held = await waitFor(
+      () => readTable<Row>(siar.worker, 'deliveries'),
+      (rows) => rows.some((r) => r.id === deliveryId && r.state === 'needs-auth'),
+    );
     expect(held.find((r) => r.id === deliveryId)).toMatchObject({ state: 'needs-auth', lastError: { messageKey: 'errorLocked' } });
     expect(telegram.posts).toHaveLength(0);
 
@@ -192,7 +210,11 @@ describe('passphrase lock', () => {
     await expect.poll(() => options.byTestId('lock-problem').textContent(), { timeout: 20_000 }).toBe(message('id', 'lockWrongPassphrase'));
     await options.setPassphraseFields(PASSPHRASE);
     await options.byTestId('lock-unlock').click();
-    const sent = await waitFor(() => readTable<Row>(siar.worker, 'deliveries'), (rows) => rows.some((r) => r.id === deliveryId && r.state === 'sent'), 30_000);
+    const sent = await waitFor(
+      () => readTable<Row>(siar.worker, 'deliveries'),
+      (rows) => rows.some((r) => r.id === deliveryId && r.state === 'sent'),
+      30_000,
+    );
     expect(sent.find((r) => r.id === deliveryId)?.state).toBe('sent');
     // Telegram takes links only from the text, so the page link is appended to it.
     expect(telegram.posts.map((p) => p.text)).toEqual([`${post.text}\n${post.pageUrl}`]);
@@ -207,8 +229,13 @@ describe.each(['id', 'en'] as const)('options page in %s', (lang) => {
     const browser = await launchSiar({ lang, hostRules: fakes.hostRules() });
     try {
       const options = await OptionsPage.openIn(browser, 'options.html');
-      for (const [testId, key] of [['accounts-section', 'accountsTitle'], ['lock-section', 'lockTitle'], ['presets-section', 'presetsTitle'],
-        ['profile-section', 'profileTitle'], ['transfer-section', 'transferTitle']] as const) {
+      for (const [testId, key] of [
+        ['accounts-section', 'accountsTitle'],
+        ['lock-section', 'lockTitle'],
+        ['presets-section', 'presetsTitle'],
+        ['profile-section', 'profileTitle'],
+        ['transfer-section', 'transferTitle'],
+      ] as const) {
         expect(await options.byTestId(testId).locator('h2').textContent()).toBe(message(lang, key));
       }
       expect(await options.account('x').locator('h3').textContent()).toBe(message(lang, 'networkX'));

@@ -63,19 +63,44 @@ describe('composer', () => {
   });
 
   it('opens every share link with the right parameters', async () => {
-    await storageSet(siar.worker, { preferences: { timeZone: 'Asia/Jakarta', quietHours: { enabled: false, from: '22:00', to: '06:00' }, retention: { days: 90, maxCount: 200000 } } });
+    await storageSet(siar.worker, {
+      preferences: { timeZone: 'Asia/Jakarta', quietHours: { enabled: false, from: '22:00', to: '06:00' }, retention: { days: 90, maxCount: 200000 } },
+    });
     const { tabId } = await openArticle();
     const popup = await PopupPage.forTab(siar, tabId);
     await popup.setText('Rapat koordinasi hari ini');
     const title = 'Rapat Koordinasi Humas Se-Jawa Tengah';
     const expected: Record<string, (url: URL) => void> = {
-      x: (u) => { expect(u.origin + u.pathname).toBe('https://x.com/intent/post'); expect(u.searchParams.get('text')).toBe('Rapat koordinasi hari ini'); expect(u.searchParams.get('url')).toBe(CANONICAL); },
-      facebook: (u) => { expect(u.origin + u.pathname).toBe('https://www.facebook.com/sharer/sharer.php'); expect(u.searchParams.get('u')).toBe(CANONICAL); },
-      whatsapp: (u) => { expect(u.origin + u.pathname).toBe('https://wa.me/'); expect(u.searchParams.get('text')).toBe(`Rapat koordinasi hari ini ${CANONICAL}`); },
-      telegram: (u) => { expect(u.origin + u.pathname).toBe('https://t.me/share/url'); expect(u.searchParams.get('url')).toBe(CANONICAL); expect(u.searchParams.get('text')).toBe('Rapat koordinasi hari ini'); },
-      linkedin: (u) => { expect(u.origin + u.pathname).toBe('https://www.linkedin.com/sharing/share-offsite/'); expect(u.searchParams.get('url')).toBe(CANONICAL); },
-      bluesky: (u) => { expect(u.origin + u.pathname).toBe('https://bsky.app/intent/compose'); expect(u.searchParams.get('text')).toContain(CANONICAL); },
-      threads: (u) => { expect(u.hostname).toMatch(/^www\.threads\.(net|com)$/); expect(`${u.searchParams.get('text')} ${u.searchParams.get('url') ?? ''}`).toContain(CANONICAL); },
+      x: (u) => {
+        expect(u.origin + u.pathname).toBe('https://x.com/intent/post');
+        expect(u.searchParams.get('text')).toBe('Rapat koordinasi hari ini');
+        expect(u.searchParams.get('url')).toBe(CANONICAL);
+      },
+      facebook: (u) => {
+        expect(u.origin + u.pathname).toBe('https://www.facebook.com/sharer/sharer.php');
+        expect(u.searchParams.get('u')).toBe(CANONICAL);
+      },
+      whatsapp: (u) => {
+        expect(u.origin + u.pathname).toBe('https://wa.me/');
+        expect(u.searchParams.get('text')).toBe(`Rapat koordinasi hari ini ${CANONICAL}`);
+      },
+      telegram: (u) => {
+        expect(u.origin + u.pathname).toBe('https://t.me/share/url');
+        expect(u.searchParams.get('url')).toBe(CANONICAL);
+        expect(u.searchParams.get('text')).toBe('Rapat koordinasi hari ini');
+      },
+      linkedin: (u) => {
+        expect(u.origin + u.pathname).toBe('https://www.linkedin.com/sharing/share-offsite/');
+        expect(u.searchParams.get('url')).toBe(CANONICAL);
+      },
+      bluesky: (u) => {
+        expect(u.origin + u.pathname).toBe('https://bsky.app/intent/compose');
+        expect(u.searchParams.get('text')).toContain(CANONICAL);
+      },
+      threads: (u) => {
+        expect(u.hostname).toMatch(/^www\.threads\.(net|com)$/);
+        expect(`${u.searchParams.get('text')} ${u.searchParams.get('url') ?? ''}`).toContain(CANONICAL);
+      },
     };
     await popup.openShareLinks();
     for (const [name, check] of Object.entries(expected)) {
@@ -103,20 +128,28 @@ describe('composer', () => {
     });
     const quoteFromMenu = { menuItemId: 'siar-quote', selectionText: selection, pageUrl: ARTICLE, editable: false };
     // The menu handler stores the quote, then opens the toolbar popup, which takes the quote.
-    const popups = await siar.worker.evaluate(async ({ id, info }) => {
-      const tab = await chrome.tabs.get(id);
-      await (self as unknown as { siarTest: { contextMenuClick(info: object, tab: object): Promise<void> } }).siarTest.contextMenuClick(info, tab);
-      for (let i = 0; i < 50 && (await chrome.storage.session.get('pendingQuote')).pendingQuote; i += 1) await new Promise((r) => setTimeout(r, 100));
-      const contexts = await (chrome.runtime as unknown as { getContexts(f: object): Promise<{ documentUrl?: string }[]> }).getContexts({ contextTypes: ['POPUP'] });
-      return { urls: contexts.map((c) => c.documentUrl), left: (await chrome.storage.session.get('pendingQuote')).pendingQuote };
-    }, { id: tabId, info: quoteFromMenu });
+    const popups = await siar.worker.evaluate(
+      async ({ id, info }) => {
+        const tab = await chrome.tabs.get(id);
+        await (self as unknown as { siarTest: { contextMenuClick(info: object, tab: object): Promise<void> } }).siarTest.contextMenuClick(info, tab);
+        for (let i = 0; i < 50 && (await chrome.storage.session.get('pendingQuote')).pendingQuote; i += 1) await new Promise((r) => setTimeout(r, 100));
+        const contexts = await (chrome.runtime as unknown as { getContexts(f: object): Promise<{ documentUrl?: string }[]> }).getContexts({
+          contextTypes: ['POPUP'],
+        });
+        return { urls: contexts.map((c) => c.documentUrl), left: (await chrome.storage.session.get('pendingQuote')).pendingQuote };
+      },
+      { id: tabId, info: quoteFromMenu },
+    );
     expect(popups.urls.some((url) => url?.includes('/popup.html'))).toBe(true);
     expect(popups.left).toBeUndefined();
 
     // Headless Chromium hides the toolbar popup from the test, so the same composer is read as a window.
-    await siar.worker.evaluate(async ({ id, text, url }) => {
-      await chrome.storage.session.set({ pendingQuote: { selection: text, pageUrl: url, pageTitle: 'x', tabId: id, at: Date.now() } });
-    }, { id: tabId, text: selection, url: ARTICLE });
+    await siar.worker.evaluate(
+      async ({ id, text, url }) => {
+        await chrome.storage.session.set({ pendingQuote: { selection: text, pageUrl: url, pageTitle: 'x', tabId: id, at: Date.now() } });
+      },
+      { id: tabId, text: selection, url: ARTICLE },
+    );
     const composer = await PopupPage.openIn(siar, 'popup.html?window=1');
     expect(await composer.text()).toBe(`“${selection}” — Rapat Koordinasi Humas Se-Jawa Tengah\n${CANONICAL}`);
     expect(await composer.alerts()).toContain(message('id', 'composerQuoteNotice'));
@@ -138,9 +171,7 @@ describe('composer', () => {
     await again.page.close();
   });
 
-  it.each([
-    ['empty text', '   ', 'composerEmpty'],
-  ])('refuses %s with one clear sentence', async (_label, text, key) => {
+  it.each([['empty text', '   ', 'composerEmpty']])('refuses %s with one clear sentence', async (_label, text, key) => {
     const { appKey, appSecret, accessToken, accessSecret } = X_CREDENTIALS;
     await storageSet(siar.worker, { accounts: { x: { auth: 'oauth1', appKey, appSecret, accessToken, accessSecret, username: 'humasjateng' } } });
     const { tabId } = await openArticle();

@@ -20,7 +20,8 @@ const publishes = (network: NetworkId) =>
   server.log.filter((r) => r.method === 'POST' && HOSTS[network].includes(r.host) && r.path.includes(PUBLISH_PATH[network])).length;
 /** Networks ticked for a page without an image: all but Instagram. */
 const TICKED = NETWORK_IDS.filter((n) => n !== 'instagram');
-const jakartaTime = (ms: number) => new Intl.DateTimeFormat('id', { timeZone: 'Asia/Jakarta', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(ms);
+const jakartaTime = (ms: number) =>
+  new Intl.DateTimeFormat('id', { timeZone: 'Asia/Jakarta', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(ms);
 
 beforeAll(async () => {
   server = await startFakeServer([createImagesFake(), ...Object.values(fakes)]);
@@ -37,8 +38,20 @@ describe('publish results under faults', () => {
     await storageSet(siar.worker, { accounts: { ...ACCOUNTS, facebook: { ...ACCOUNTS.facebook, token: 'EAA-expired-token' } } });
     const reset = rateLimited('x', 900).headers!['x-rate-limit-reset']!;
     server.inject({ ...fault('x', 'rate-limit', 0), response: rateLimited('x', 900) });
-    server.inject({ host: 'api.linkedin.com', pathIncludes: '/rest/posts', response: { status: 422, headers: { 'content-type': 'application/json' }, body: { status: 422, message: 'Content is a duplicate of urn:li:share:1', code: 'DUPLICATE_POST' } } });
-    server.inject({ host: HOSTS.mastodon[0]!, pathIncludes: '/api/v1/statuses', response: { status: 422, headers: { 'content-type': 'application/json' }, body: { error: 'Validation failed: Text character limit of 500 exceeded' } } });
+    server.inject({
+      host: 'api.linkedin.com',
+      pathIncludes: '/rest/posts',
+      response: {
+        status: 422,
+        headers: { 'content-type': 'application/json' },
+        body: { status: 422, message: 'Content is a duplicate of urn:li:share:1', code: 'DUPLICATE_POST' },
+      },
+    });
+    server.inject({
+      host: HOSTS.mastodon[0]!,
+      pathIncludes: '/api/v1/statuses',
+      response: { status: 422, headers: { 'content-type': 'application/json' }, body: { error: 'Validation failed: Text character limit of 500 exceeded' } },
+    });
     server.inject(fault('telegram', 'network-down', 0));
     server.inject(fault('bluesky', 'malformed', 0));
 
@@ -62,10 +75,15 @@ describe('publish results under faults', () => {
     for (const network of TICKED) {
       const [state, sentence] = expected[network];
       // `pending` is also the state before the first attempt, so wait for state and sentence together.
-      await expect.poll(async () => {
-        const result = popup.result(network);
-        return [await result.getAttribute('data-state'), (await result.textContent())?.includes(sentence)];
-      }, { timeout: 30_000 }).toEqual([state, true]);
+      await expect
+        .poll(
+          async () => {
+            const result = popup.result(network);
+            return [await result.getAttribute('data-state'), (await result.textContent())?.includes(sentence)];
+          },
+          { timeout: 30_000 },
+        )
+        .toEqual([state, true]);
     }
     expect(await popup.result('threads').getByRole('link').getAttribute('href')).toContain(fakes.threads.posts[0]!.id);
 
@@ -81,10 +99,22 @@ describe('publish results under faults', () => {
     // Reconnected, the officer retries the four that failed; only those are sent again.
     await storageSet(siar.worker, { accounts: ACCOUNTS });
     for (const network of ['facebook', 'linkedin', 'mastodon', 'bluesky'] as const) {
-      await popup.result(network).getByRole('button', { name: message('id', 'retry') }).click();
+      await popup
+        .result(network)
+        .getByRole('button', { name: message('id', 'retry') })
+        .click();
     }
     for (const network of TICKED) await expect.poll(() => popup.result(network).getAttribute('data-state'), { timeout: 30_000 }).toBe('sent');
-    expect(Object.fromEntries(NETWORK_IDS.map((n) => [n, publishes(n)]))).toEqual({ x: 2, facebook: 2, linkedin: 2, mastodon: 2, telegram: 2, bluesky: 2, threads: 1, instagram: 0 });
+    expect(Object.fromEntries(NETWORK_IDS.map((n) => [n, publishes(n)]))).toEqual({
+      x: 2,
+      facebook: 2,
+      linkedin: 2,
+      mastodon: 2,
+      telegram: 2,
+      bluesky: 2,
+      threads: 1,
+      instagram: 0,
+    });
     expect(Object.values(acceptedTexts(fakes)).map((texts) => texts.length)).toEqual([1, 1, 1, 1, 1, 1, 1, 0]);
     await popup.page.close();
     await tab.close();
@@ -98,11 +128,22 @@ describe('publish results under faults', () => {
     const page = await siar.openPage('options.html');
     await siar.context.setOffline(true);
     const text = 'Pemadaman listrik terjadwal di Semarang Utara besok pukul 09.00';
-    await page.evaluate((payload) => chrome.runtime.sendMessage({ type: 'publish', payload }), { text, variants: {}, pageUrl: PAGE, pageTitle: 'Info', targets: ['x', 'telegram'] });
-    const waiting = await waitFor(() => readTable<DeliveryRow>(siar.worker, 'deliveries'),
-      (all) => all.filter((d) => d.lastError?.messageKey === 'errorNetwork' && d.state === 'pending').length === 2);
+    await page.evaluate((payload) => chrome.runtime.sendMessage({ type: 'publish', payload }), {
+      text,
+      variants: {},
+      pageUrl: PAGE,
+      pageTitle: 'Info',
+      targets: ['x', 'telegram'],
+    });
+    const waiting = await waitFor(
+      () => readTable<DeliveryRow>(siar.worker, 'deliveries'),
+      (all) => all.filter((d) => d.lastError?.messageKey === 'errorNetwork' && d.state === 'pending').length === 2,
+    );
     const offline = waiting.filter((d) => d.state === 'pending');
-    expect(offline.map((d) => [d.network, d.lastError?.messageKey])).toEqual([['x', 'errorNetwork'], ['telegram', 'errorNetwork']]);
+    expect(offline.map((d) => [d.network, d.lastError?.messageKey])).toEqual([
+      ['x', 'errorNetwork'],
+      ['telegram', 'errorNetwork'],
+    ]);
     expect(offline.every((d) => d.nextAttemptAt > Date.now())).toBe(true);
     expect(server.log.length).toBe(requests);
 
@@ -110,8 +151,10 @@ describe('publish results under faults', () => {
     // Chromium's network emulation does not fire `online` in a service worker, so the test fires the
     // event the browser sends when the connection returns; the worker's own listener does the rest.
     await siar.worker.evaluate(() => self.dispatchEvent(new Event('online')));
-    const sent = await waitFor(() => readTable<DeliveryRow>(siar.worker, 'deliveries'),
-      (all) => offline.every((d) => all.find((r) => r.id === d.id)?.state === 'sent'));
+    const sent = await waitFor(
+      () => readTable<DeliveryRow>(siar.worker, 'deliveries'),
+      (all) => offline.every((d) => all.find((r) => r.id === d.id)?.state === 'sent'),
+    );
     expect(offline.map((d) => sent.find((r) => r.id === d.id)?.state)).toEqual(['sent', 'sent']);
     const accepted = acceptedTexts(fakes);
     expect([accepted.x.length - before.x.length, accepted.telegram.length - before.telegram.length]).toEqual([1, 1]);
@@ -126,8 +169,18 @@ describe('publish results under faults', () => {
     for (const network of TICKED) server.inject(fault(network, 'late-answer', 8000));
     const page = await siar.openPage('options.html');
     const text = 'Siaran pers: jadwal vaksinasi keliling pekan ini';
-    await page.evaluate((payload) => chrome.runtime.sendMessage({ type: 'publish', payload }), { text, variants: {}, pageUrl: PAGE, pageTitle: 'Jadwal', targets: TICKED });
-    const made = await waitFor(async () => acceptedTexts(fakes), (now) => TICKED.every((n) => now[n].length === before[n].length + 1), 20_000);
+    await page.evaluate((payload) => chrome.runtime.sendMessage({ type: 'publish', payload }), {
+      text,
+      variants: {},
+      pageUrl: PAGE,
+      pageTitle: 'Jadwal',
+      targets: TICKED,
+    });
+    const made = await waitFor(
+      async () => acceptedTexts(fakes),
+      (now) => TICKED.every((n) => now[n].length === before[n].length + 1),
+      20_000,
+    );
     expect(TICKED.filter((n) => made[n].length !== before[n].length + 1)).toEqual([]);
     const rows = await readTable<DeliveryRow>(siar.worker, 'deliveries');
     const mine = (all: DeliveryRow[]) => all.filter((d) => d.postId === Math.max(...all.map((r) => r.postId)));
@@ -136,14 +189,22 @@ describe('publish results under faults', () => {
     await siar.close({ keepProfile: true });
 
     siar = await launchSiar({ hostRules: server.hostRules(), userDataDir });
-    const after = await waitFor(async () => mine(await readTable<DeliveryRow>(siar.worker, 'deliveries')),
-      (all) => all.every((d) => d.state === 'sent' || d.state === 'failed'), 30_000);
+    const after = await waitFor(
+      async () => mine(await readTable<DeliveryRow>(siar.worker, 'deliveries')),
+      (all) => all.every((d) => d.state === 'sent' || d.state === 'failed'),
+      30_000,
+    );
     const states = Object.fromEntries(after.map((d) => [d.network, d.state === 'sent' ? 'sent' : d.lastError?.messageKey]));
     // Mastodon resends with the same Idempotency-Key; X, Facebook, Bluesky and Threads find the post;
     // Telegram and LinkedIn have no way to look, so the officer is asked to check before retrying.
     expect(states).toEqual({
-      x: 'sent', facebook: 'sent', mastodon: 'sent', bluesky: 'sent', threads: 'sent',
-      telegram: 'errorInterrupted', linkedin: 'errorInterrupted',
+      x: 'sent',
+      facebook: 'sent',
+      mastodon: 'sent',
+      bluesky: 'sent',
+      threads: 'sent',
+      telegram: 'errorInterrupted',
+      linkedin: 'errorInterrupted',
     });
     const accepted = acceptedTexts(fakes);
     for (const network of TICKED) expect({ [network]: accepted[network].filter((t) => t.includes('vaksinasi keliling')).length }).toEqual({ [network]: 1 });

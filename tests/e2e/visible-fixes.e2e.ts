@@ -18,11 +18,20 @@ import { storageSet, tabIdOf } from './support/worker';
 // keeps the screenshots; without it they are taken (so the pages render) and dropped.
 const SHOTS = process.env.SIAR_SHOTS;
 if (SHOTS) mkdirSync(SHOTS, { recursive: true });
-const shot = async (page: Page, name: string) => { await page.screenshot({ path: SHOTS ? join(SHOTS, `${name}.png`) : undefined, fullPage: false }); };
+const shot = async (page: Page, name: string) => {
+  await page.screenshot({ path: SHOTS ? join(SHOTS, `${name}.png`) : undefined, fullPage: false });
+};
 
 const NOW = Date.now();
 const MENTIONS = [
-  mention(1, { title: 'Banjir rendam tiga kecamatan, warga mengungsi', outlet: 'Kompas', tone: 'negative', starred: 1, publishedAt: NOW - 2 * HOUR, summary: 'Pemerintah kota menyiapkan posko pengungsian di tiga kecamatan setelah hujan deras sejak sore.' }),
+  mention(1, {
+    title: 'Banjir rendam tiga kecamatan, warga mengungsi',
+    outlet: 'Kompas',
+    tone: 'negative',
+    starred: 1,
+    publishedAt: NOW - 2 * HOUR,
+    summary: 'Pemerintah kota menyiapkan posko pengungsian di tiga kecamatan setelah hujan deras sejak sore.',
+  }),
   mention(2, { title: 'Wali kota resmikan taman baru', outlet: 'Antara', tone: 'positive', toneCorrected: true, publishedAt: NOW - 3 * HOUR, watchIds: [2] }),
   mention(3, { title: 'Jadwal layanan KTP keliling pekan ini', outlet: 'Tribun', publishedAt: NOW - 5 * HOUR, watchIds: [2] }),
   mention(4, { title: 'Tiga kecamatan terendam banjir', outlet: 'Detik', storyKey: 'story-1', tone: 'negative', publishedAt: NOW - HOUR }),
@@ -32,7 +41,11 @@ const WATCHES = [watch(1, 'Banjir', '#1f77b4'), watch(2, 'Layanan kota', '#ff7f0
 /** WCAG 2.2 contrast ratio of two CSS `rgb()`/`rgba()` colours (https://www.w3.org/TR/WCAG22/#dfn-contrast-ratio). */
 function contrast(a: string, b: string): number {
   const lum = (css: string) => {
-    const [r, g, bl] = css.match(/[\d.]+/g)!.slice(0, 3).map((v) => Number(v) / 255).map((v) => (v <= 0.04045 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4)) as [number, number, number];
+    const [r, g, bl] = css
+      .match(/[\d.]+/g)!
+      .slice(0, 3)
+      .map((v) => Number(v) / 255)
+      .map((v) => (v <= 0.04045 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4)) as [number, number, number];
     return 0.2126 * r + 0.7152 * g + 0.0722 * bl;
   };
   const [hi, lo] = [lum(a), lum(b)].sort((x, y) => y - x) as [number, number];
@@ -45,33 +58,45 @@ function contrast(a: string, b: string): number {
  * or Chromium's #121212 when the page's used colour scheme is dark.
  */
 function linkColours(page: Page) {
-  return page.locator('a[href]').evaluateAll((links) => links.filter((a) => a.getBoundingClientRect().height > 0).map((a) => {
-    const rgba = (css: string) => { const v = css.match(/[\d.]+/g)!.map(Number); return [v[0]!, v[1]!, v[2]!, v[3] ?? 1] as const; };
-    const layers: (readonly [number, number, number, number])[] = [];
-    for (let el: Element | null = a; el; el = el.parentElement) {
-      const layer = rgba(getComputedStyle(el).backgroundColor);
-      if (layer[3] > 0) layers.push(layer);
-      if (layer[3] === 1) break;
-    }
-    const dark = getComputedStyle(document.documentElement).colorScheme.includes('dark') && matchMedia('(prefers-color-scheme: dark)').matches;
-    let [r, g, b] = dark ? [18, 18, 18] : [255, 255, 255];
-    for (const [lr, lg, lb, la] of layers.toReversed()) [r, g, b] = [lr * la + r * (1 - la), lg * la + g * (1 - la), lb * la + b * (1 - la)];
-    return { text: (a.textContent ?? '').trim().slice(0, 30), colour: getComputedStyle(a).color, bg: `rgb(${r}, ${g}, ${b})` };
-  }));
+  return page.locator('a[href]').evaluateAll((links) =>
+    links
+      .filter((a) => a.getBoundingClientRect().height > 0)
+      .map((a) => {
+        const rgba = (css: string) => {
+          const v = css.match(/[\d.]+/g)!.map(Number);
+          return [v[0]!, v[1]!, v[2]!, v[3] ?? 1] as const;
+        };
+        const layers: (readonly [number, number, number, number])[] = [];
+        for (let el: Element | null = a; el; el = el.parentElement) {
+          const layer = rgba(getComputedStyle(el).backgroundColor);
+          if (layer[3] > 0) layers.push(layer);
+          if (layer[3] === 1) break;
+        }
+        const dark = getComputedStyle(document.documentElement).colorScheme.includes('dark') && matchMedia('(prefers-color-scheme: dark)').matches;
+        let [r, g, b] = dark ? [18, 18, 18] : [255, 255, 255];
+        for (const [lr, lg, lb, la] of layers.toReversed()) [r, g, b] = [lr * la + r * (1 - la), lg * la + g * (1 - la), lb * la + b * (1 - la)];
+        return { text: (a.textContent ?? '').trim().slice(0, 30), colour: getComputedStyle(a).color, bg: `rgb(${r}, ${g}, ${b})` };
+      }),
+  );
 }
 
 /** The characters a page shows (text and ::before/::after content) above ASCII. */
 function shownCharacters(page: Page): Promise<string[]> {
   return page.evaluate(() => {
     const chars = new Set<string>();
-    const add = (text: string) => { for (const c of text) if (c.codePointAt(0)! > 0x7e) chars.add(c); };
+    const add = (text: string) => {
+      for (const c of text) if (c.codePointAt(0)! > 0x7e) chars.add(c);
+    };
     add(document.body.innerText);
     for (const el of document.body.querySelectorAll('*')) {
       for (const pseudo of ['::before', '::after']) {
         const content = getComputedStyle(el, pseudo).content;
         if (content && content !== 'none' && content !== 'normal') add(content.replace(/^"|"$/g, ''));
       }
-      for (const attr of ['placeholder', 'value']) { const v = el.getAttribute(attr); if (v) add(v); }
+      for (const attr of ['placeholder', 'value']) {
+        const v = el.getAttribute(attr);
+        if (v) add(v);
+      }
     }
     return [...chars];
   });
@@ -88,7 +113,10 @@ function missingInDejaVu(chars: Iterable<string>): string[] {
 
 let siar: SiarBrowser | undefined;
 let server: FakeServer | undefined;
-afterAll(async () => { await siar?.close(); await server?.close(); });
+afterAll(async () => {
+  await siar?.close();
+  await server?.close();
+});
 
 describe.each(['id', 'en'] as const)('pages in %s', (lang) => {
   it('look right at their real sizes: screenshots, readable links in both schemes, no glyph that shows as a box', async () => {
@@ -141,8 +169,9 @@ describe.each(['id', 'en'] as const)('pages in %s', (lang) => {
     // the header to the panel's bottom edge, wherever the page is scrolled (issue 14.12).
     for (const y of [0, 10_000]) {
       await panel.page.evaluate((top) => window.scrollTo(0, top), y);
-      const covered = await panel.page.evaluate(() => [0.3, 0.6, 0.95].every((f) =>
-        document.elementFromPoint(innerWidth / 2, Math.floor(innerHeight * f))?.closest('.mention-detail') !== null));
+      const covered = await panel.page.evaluate(() =>
+        [0.3, 0.6, 0.95].every((f) => document.elementFromPoint(innerWidth / 2, Math.floor(innerHeight * f))?.closest('.mention-detail') !== null),
+      );
       expect(covered, `detail covers the panel at scroll ${y}`).toBe(true);
     }
     await shot(panel.page, `sidepanel-dark-${lang}`);

@@ -38,7 +38,10 @@ describe('X search cost', () => {
 
     const view = await ListeningPage.openIn(siar, 'options.html');
     await view.addWatch({ name: 'Banjir rob', query: 'banjir', searches: ['x'] });
-    const [source] = await waitFor(() => readTable<SourceRow>(siar.worker, 'sources'), (rows) => rows.some((s) => s.kind === 'x'));
+    const [source] = await waitFor(
+      () => readTable<SourceRow>(siar.worker, 'sources'),
+      (rows) => rows.some((s) => s.kind === 'x'),
+    );
     expect(source).toMatchObject({ kind: 'x', intervalMin: 60 });
 
     // The ceiling: 720 hourly polls × (10 posts × US$0.005 + 10 authors × US$0.010) = US$108.
@@ -49,14 +52,18 @@ describe('X search cost', () => {
     expect(idr(await view.byTestId('x-cost').innerText())).toContain('(US$0,005)');
 
     await view.byTestId('listen-now').click();
-    const stored = await waitFor(() => readTable<MentionRow>(siar.worker, 'mentions'), (rows) => rows.filter((m) => m.source === 'x').length === 10);
+    const stored = await waitFor(
+      () => readTable<MentionRow>(siar.worker, 'mentions'),
+      (rows) => rows.filter((m) => m.source === 'x').length === 10,
+    );
     expect(stored.every((m) => m.author?.startsWith('@warga'))).toBe(true);
     // The watch's first poll and the refresh may both run; a later one asks only for newer posts.
     expect(x.search.searches[0]!.get('max_results')).toBe('10');
     expect(x.search.searches.slice(1).every((q) => q.get('since_id') === x.search.posts.at(-1)!.id)).toBe(true);
     expect(x.search.billed).toEqual({ posts: 10, users: 10 });
     await view.page.reload();
-    await expect.poll(async () => idr(await view.byTestId('x-cost-month').innerText()))
+    await expect
+      .poll(async () => idr(await view.byTestId('x-cost-month').innerText()))
       .toBe(idr(message('id', 'xCostMonth').replace('$POSTS$', '10').replace('$USERS$', '10').replace('$COST$', 'US$0,15')));
 
     // A cap already spent: the retry stops before asking X, with the cap's own sentence.

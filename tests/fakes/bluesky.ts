@@ -17,17 +17,22 @@ export const BLUESKY_ACCOUNT = { service: 'https://bsky.social', handle: 'humas.
 export const BLUESKY_DID = 'did:plc:humasfake0000000000000000';
 export const KNOWN_HANDLES: Record<string, string> = { 'kominfo.bsky.social': 'did:plc:kominfofake00000000000000' };
 
-const xrpcError = (status: number, error: string, message: string, headers: Record<string, string> = {}) =>
-  json(status, { error, message }, headers);
+const xrpcError = (status: number, error: string, message: string, headers: Record<string, string> = {}) => json(status, { error, message }, headers);
 
-interface StoredPost { uri: string; cid: string; record: Record<string, unknown> }
+interface StoredPost {
+  uri: string;
+  cid: string;
+  record: Record<string, unknown>;
+}
 
 /** How long an access JWT works after it is issued. */
 export const BLUESKY_ACCESS_TTL_MS = 2 * 60 * 60_000;
 
 /** One post as app.bsky.feed.searchPosts returns it (app.bsky.feed.defs#postView, the fields Siar reads). */
 export interface SearchHit {
-  uri: string; cid: string; indexedAt: string;
+  uri: string;
+  cid: string;
+  indexedAt: string;
   author: { did: string; handle: string; displayName?: string };
   record: { $type: 'app.bsky.feed.post'; text: string; createdAt: string; langs?: string[] };
 }
@@ -76,7 +81,10 @@ const decoder = new TextDecoder();
 const encoder = new TextEncoder();
 
 /** Why a record's facets are wrong, or undefined when each byte range spells exactly its feature. */
-function facetProblem(record: { text: string; facets?: { index: { byteStart: number; byteEnd: number }; features: Record<string, string>[] }[] }): string | undefined {
+function facetProblem(record: {
+  text: string;
+  facets?: { index: { byteStart: number; byteEnd: number }; features: Record<string, string>[] }[];
+}): string | undefined {
   const bytes = encoder.encode(record.text);
   for (const facet of record.facets ?? []) {
     const { byteStart, byteEnd } = facet.index;
@@ -119,17 +127,22 @@ export function createBlueskyFake(): BlueskyFake {
     posts,
     searchable: [],
     now,
-    setNow: (at) => { clock = at; },
+    setNow: (at) => {
+      clock = at;
+    },
     blobs,
     sessionsCreated: 0,
     refreshes: 0,
     others: new Map(),
-    expireAccessTokens: () => { for (const token of access.keys()) access.set(token, 'expired'); },
+    expireAccessTokens: () => {
+      for (const token of access.keys()) access.set(token, 'expired');
+    },
     handle(request): FakeResponse {
       const nsid = request.path.replace(/^\/xrpc\//, '');
       const bearer = request.headers.authorization?.replace(/^Bearer /, '');
       if (request.host === 'public.api.bsky.app') {
-        if (nsid === 'app.bsky.feed.searchPosts' && !bearer) return { status: 403, headers: { 'content-type': 'text/html' }, body: '<html><head><title>403 Forbidden</title></head></html>' };
+        if (nsid === 'app.bsky.feed.searchPosts' && !bearer)
+          return { status: 403, headers: { 'content-type': 'text/html' }, body: '<html><head><title>403 Forbidden</title></head></html>' };
         return xrpcError(501, 'MethodNotImplemented', `Method Not Implemented: ${nsid}`);
       }
       if (nsid === 'com.atproto.server.createSession') {
@@ -164,12 +177,16 @@ export function createBlueskyFake(): BlueskyFake {
         if (!q || !Number.isInteger(limit) || limit < 1 || limit > 100) return xrpcError(400, 'InvalidRequest', 'Error: Params must have the property "q"');
         const since = request.query.get('since');
         const words = q.toLowerCase().split(/\s+/);
-        const hits = fake.searchable.filter((hit) => words.every((word) => hit.record.text.toLowerCase().includes(word))
-          && (!since || hit.record.createdAt >= since));
+        const hits = fake.searchable.filter(
+          (hit) => words.every((word) => hit.record.text.toLowerCase().includes(word)) && (!since || hit.record.createdAt >= since),
+        );
         return json(200, { posts: hits.slice(0, limit), hitsTotal: hits.length });
       }
       if (nsid === 'app.bsky.feed.getPosts') {
-        const found = request.query.getAll('uris').map((uri) => posts.find((p) => p.uri === uri) ?? fake.others.get(uri)).filter(Boolean);
+        const found = request.query
+          .getAll('uris')
+          .map((uri) => posts.find((p) => p.uri === uri) ?? fake.others.get(uri))
+          .filter(Boolean);
         return json(200, { posts: found.map((post) => ({ uri: post!.uri, cid: post!.cid, record: post!.record, author: { did: post!.uri.split('/')[2] } })) });
       }
       if (nsid === 'com.atproto.repo.uploadBlob') {
@@ -200,9 +217,14 @@ export function createBlueskyFake(): BlueskyFake {
         // written: app.bsky.embed.external#external thumb has maxSize 1000000 (lexicons/app/bsky/embed/
         // external.json) and accept image/*. uploadBlob itself takes far larger files, so only here.
         if (stored && stored.size > BLUESKY_THUMB_MAX_BYTES) {
-          return xrpcError(400, 'InvalidRequest', `Invalid app.bsky.feed.post record: Record/embed/external/thumb file too big (max ${BLUESKY_THUMB_MAX_BYTES} bytes)`);
+          return xrpcError(
+            400,
+            'InvalidRequest',
+            `Invalid app.bsky.feed.post record: Record/embed/external/thumb file too big (max ${BLUESKY_THUMB_MAX_BYTES} bytes)`,
+          );
         }
-        if (stored && !stored.mimeType.startsWith('image/')) return xrpcError(400, 'InvalidRequest', 'Invalid app.bsky.feed.post record: Record/embed/external/thumb has an invalid mime type');
+        if (stored && !stored.mimeType.startsWith('image/'))
+          return xrpcError(400, 'InvalidRequest', 'Invalid app.bsky.feed.post record: Record/embed/external/thumb has an invalid mime type');
         const rkey = `3lfake${String(posts.length + 1).padStart(7, '0')}`;
         const post = { uri: `at://${BLUESKY_DID}/app.bsky.feed.post/${rkey}`, cid: cidFor(`${rkey}${JSON.stringify(body.record)}`, 0x71), record: body.record };
         posts.push(post);

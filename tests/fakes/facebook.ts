@@ -15,14 +15,21 @@ export const FB_CDN_HOST = 'scontent.xx.fbcdn.net';
  * unknown version is refused; `servedVersions` records what each request got.
  */
 const GRAPH_VERSIONS: Record<string, string | undefined> = {
-  'v20.0': '2026-09-24', 'v21.0': '2027-01-21', 'v22.0': '2027-05-20', 'v23.0': '2027-10-08', 'v24.0': '2028-02-18',
-  'v25.0': '2028-07-29', 'v26.0': undefined,
+  'v20.0': '2026-09-24',
+  'v21.0': '2027-01-21',
+  'v22.0': '2027-05-20',
+  'v23.0': '2027-10-08',
+  'v24.0': '2028-02-18',
+  'v25.0': '2028-07-29',
+  'v26.0': undefined,
 };
 
 /** The version Graph actually serves for `asked` on `day`, or undefined for a version that never existed. */
 export function graphServes(asked: string, day = Date.now()): string | undefined {
   if (!(asked in GRAPH_VERSIONS)) return undefined;
-  const available = Object.entries(GRAPH_VERSIONS).filter(([, until]) => !until || Date.parse(`${until}T23:59:59Z`) >= day).map(([v]) => v);
+  const available = Object.entries(GRAPH_VERSIONS)
+    .filter(([, until]) => !until || Date.parse(`${until}T23:59:59Z`) >= day)
+    .map(([v]) => v);
   return available.includes(asked) ? asked : available[0];
 }
 
@@ -62,7 +69,9 @@ export function createFacebookFake(): FacebookFake {
         return photo ? { status: 200, headers: { 'content-type': 'image/jpeg' }, body: photo.bytes } : { status: 404, body: '' };
       }
       const multipart = String(request.headers['content-type'] ?? '').startsWith('multipart/form-data')
-        ? await new Response(new Uint8Array(request.body), { headers: { 'content-type': String(request.headers['content-type']) } }).formData().catch(() => undefined)
+        ? await new Response(new Uint8Array(request.body), { headers: { 'content-type': String(request.headers['content-type']) } })
+            .formData()
+            .catch(() => undefined)
         : undefined;
       const asked = /^\/(v\d+\.\d+)\//.exec(request.path)?.[1];
       const served = asked ? graphServes(asked) : undefined;
@@ -70,7 +79,9 @@ export function createFacebookFake(): FacebookFake {
       if (served) servedVersions.push(served);
       const form = multipart
         ? new URLSearchParams([...multipart.entries()].flatMap(([k, v]) => (typeof v === 'string' ? [[k, v] as [string, string]] : [])))
-        : request.method === 'POST' ? formBody(request) : new URLSearchParams();
+        : request.method === 'POST'
+          ? formBody(request)
+          : new URLSearchParams();
       if (tokenOf(request, form) !== FACEBOOK_ACCOUNT.token) {
         return graphError(400, 190, 'Invalid OAuth access token - Cannot parse access token');
       }

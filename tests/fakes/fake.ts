@@ -27,7 +27,9 @@ export interface Fake {
 }
 
 export const json = (status: number, body: unknown, headers: Record<string, string> = {}): FakeResponse => ({
-  status, body, headers: { 'content-type': 'application/json; charset=utf-8', ...headers },
+  status,
+  body,
+  headers: { 'content-type': 'application/json; charset=utf-8', ...headers },
 });
 
 export function formBody(request: FakeRequest): URLSearchParams {

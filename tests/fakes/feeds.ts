@@ -11,7 +11,11 @@ import { createRedditSearch, type RedditFake } from './reddit';
 const FEEDS = resolve(import.meta.dirname, '../fixtures/feeds');
 const read = (name: string) => readFileSync(resolve(FEEDS, name));
 
-export interface FeedSite { host: string; path: string; file: string }
+export interface FeedSite {
+  host: string;
+  path: string;
+  file: string;
+}
 
 export const FEED_SITES: FeedSite[] = [
   { host: 'www.antaranews.com', path: '/rss/terkini.xml', file: 'antaranews-terkini.xml' },

@@ -45,10 +45,11 @@ let certificate: { key: Buffer; cert: Buffer } | undefined;
 function selfSignedCertificate() {
   if (certificate) return certificate;
   const dir = mkdtempSync(join(tmpdir(), 'siar-cert-'));
-  execFileSync('openssl', [
-    'req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-days', '2', '-subj', '/CN=siar-fake',
-    '-keyout', join(dir, 'key.pem'), '-out', join(dir, 'cert.pem'),
-  ], { stdio: 'ignore' });
+  execFileSync(
+    'openssl',
+    ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-days', '2', '-subj', '/CN=siar-fake', '-keyout', join(dir, 'key.pem'), '-out', join(dir, 'cert.pem')],
+    { stdio: 'ignore' },
+  );
   certificate = { key: readFileSync(join(dir, 'key.pem')), cert: readFileSync(join(dir, 'cert.pem')) };
   return certificate;
 }
@@ -80,15 +81,28 @@ export async function startFakeServer(fakes: Fake[], options: { tls?: boolean } 
     const url = new URL(req.url ?? '/', `${tls ? 'https' : 'http'}://${host}`);
     const body = Buffer.concat(chunks);
     const entry: LoggedRequest = {
-      host, method: req.method ?? 'GET', path: url.pathname, body: body.toString('utf8'), at: Date.now(),
-      authorization: req.headers.authorization, query: url.search.slice(1), headers: { ...req.headers },
+      host,
+      method: req.method ?? 'GET',
+      path: url.pathname,
+      body: body.toString('utf8'),
+      at: Date.now(),
+      authorization: req.headers.authorization,
+      query: url.search.slice(1),
+      headers: { ...req.headers },
     };
     log.push(entry);
     const request: FakeRequest = {
-      host, method: req.method ?? 'GET', path: url.pathname, query: url.searchParams, headers: req.headers, body, url,
+      host,
+      method: req.method ?? 'GET',
+      path: url.pathname,
+      query: url.searchParams,
+      headers: req.headers,
+      body,
+      url,
     };
-    const faultIndex = faults.findIndex((f) => f.host === host && (!f.method || f.method === req.method)
-      && (!f.pathIncludes || url.pathname.includes(f.pathIncludes)));
+    const faultIndex = faults.findIndex(
+      (f) => f.host === host && (!f.method || f.method === req.method) && (!f.pathIncludes || url.pathname.includes(f.pathIncludes)),
+    );
     const fault = faultIndex >= 0 ? faults.splice(faultIndex, 1)[0] : undefined;
     if (fault) entry.fault = fault.label ?? 'fault';
     if (fault?.drop) return void res.destroy();
@@ -106,9 +120,8 @@ export async function startFakeServer(fakes: Fake[], options: { tls?: boolean } 
     }
     if (response.delayMs) await new Promise((resolve) => setTimeout(resolve, response.delayMs));
     if (res.destroyed) return;
-    const payload = response.body === undefined ? ''
-      : Buffer.isBuffer(response.body) || typeof response.body === 'string' ? response.body
-        : JSON.stringify(response.body);
+    const payload =
+      response.body === undefined ? '' : Buffer.isBuffer(response.body) || typeof response.body === 'string' ? response.body : JSON.stringify(response.body);
     res.writeHead(response.status, response.headers ?? {});
     res.end(payload);
   };
@@ -125,9 +138,10 @@ export async function startFakeServer(fakes: Fake[], options: { tls?: boolean } 
     inject: (fault) => faults.push(fault),
     clearFaults: () => faults.splice(0).length,
     hostRules: () => [...byHost.keys()].map((host) => `MAP ${host} 127.0.0.1:${port}`),
-    close: () => new Promise((resolve) => {
-      server.closeAllConnections();
-      server.close(() => resolve());
-    }),
+    close: () =>
+      new Promise((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
   };
 }

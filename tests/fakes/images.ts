@@ -31,7 +31,10 @@ export const PAGE_IMAGES = {
 } as const;
 const fixture = (name: string) => () => readFileSync(new URL(`../fixtures/images/${name}`, import.meta.url));
 /** The same files behind agency pages whose og:image they are (`/halaman-webp.html`…). */
-export const IMAGE_PAGES = Object.fromEntries(Object.keys(PAGE_IMAGES).map((kind) => [kind, `https://${PAGE_HOST}/halaman-${kind}.html`])) as Record<keyof typeof PAGE_IMAGES, string>;
+export const IMAGE_PAGES = Object.fromEntries(Object.keys(PAGE_IMAGES).map((kind) => [kind, `https://${PAGE_HOST}/halaman-${kind}.html`])) as Record<
+  keyof typeof PAGE_IMAGES,
+  string
+>;
 
 const FILES: Record<string, { type: string; bytes: () => Buffer }> = {
   '/img/halaman.webp': { type: 'image/webp', bytes: fixture('page.webp') },
@@ -63,12 +66,20 @@ export function createImagesFake(): Fake & { requests: number } {
       }
       if (request.path === '/spanduk.html') {
         // An agency page whose only image is a wide PNG banner: Instagram needs it cropped and converted.
-        return { status: 200, headers: { 'content-type': 'text/html; charset=utf-8' }, body: '<!doctype html><html lang="id"><head><title>Spanduk Pelayanan Publik</title><meta property="og:image" content="/img/spanduk.png"><meta property="og:image:alt" content="Spanduk jam layanan"></head><body><h1>Spanduk Pelayanan Publik</h1><p>Jam layanan baru.</p></body></html>' };
+        return {
+          status: 200,
+          headers: { 'content-type': 'text/html; charset=utf-8' },
+          body: '<!doctype html><html lang="id"><head><title>Spanduk Pelayanan Publik</title><meta property="og:image" content="/img/spanduk.png"><meta property="og:image:alt" content="Spanduk jam layanan"></head><body><h1>Spanduk Pelayanan Publik</h1><p>Jam layanan baru.</p></body></html>',
+        };
       }
       const page = /^\/halaman-(webp|avif|heic|svg|gif|bmp|bigPng|hugePng|bomb)\.html$/.exec(request.path);
       if (page) {
         const image = PAGE_IMAGES[page[1] as keyof typeof PAGE_IMAGES];
-        return { status: 200, headers: { 'content-type': 'text/html; charset=utf-8' }, body: `<!doctype html><html lang="id"><head><title>Layanan Publik ${page[1]}</title><meta property="og:image" content="${image}"><meta property="og:image:alt" content="Petugas melayani warga"></head><body><h1>Layanan Publik ${page[1]}</h1><p>Jam layanan baru kantor pelayanan.</p></body></html>` };
+        return {
+          status: 200,
+          headers: { 'content-type': 'text/html; charset=utf-8' },
+          body: `<!doctype html><html lang="id"><head><title>Layanan Publik ${page[1]}</title><meta property="og:image" content="${image}"><meta property="og:image:alt" content="Petugas melayani warga"></head><body><h1>Layanan Publik ${page[1]}</h1><p>Jam layanan baru kantor pelayanan.</p></body></html>`,
+        };
       }
       if (request.path === '/page.html') return { status: 200, headers: { 'content-type': 'text/html' }, body: '<html></html>' };
       return { status: 404, headers: { 'content-type': 'text/html' }, body: 'not found' };

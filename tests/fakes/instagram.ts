@@ -30,12 +30,29 @@ const DAY_MS = 86_400_000;
 export const IG_QUOTA_TOTAL = 100;
 export const IG_MAX_BYTES = 8 * 1024 * 1024;
 
-export interface IgToken { expiresAt: number; issuedAt: number; scopes: string[] }
-export interface IgContainer {
-  id: string; imageUrl: string; caption?: string; altText?: string; createdAt: number; polls: number;
-  published?: string; forceStatus?: 'ERROR' | 'EXPIRED';
+export interface IgToken {
+  expiresAt: number;
+  issuedAt: number;
+  scopes: string[];
 }
-export interface IgMedia { id: string; caption?: string; altText?: string; imageUrl: string; publishedAt: number; containerId: string }
+export interface IgContainer {
+  id: string;
+  imageUrl: string;
+  caption?: string;
+  altText?: string;
+  createdAt: number;
+  polls: number;
+  published?: string;
+  forceStatus?: 'ERROR' | 'EXPIRED';
+}
+export interface IgMedia {
+  id: string;
+  caption?: string;
+  altText?: string;
+  imageUrl: string;
+  publishedAt: number;
+  containerId: string;
+}
 
 export interface InstagramFake extends Fake {
   tokens: Map<string, IgToken>;
@@ -54,8 +71,13 @@ export interface InstagramFake extends Fake {
 const igError = (code: number, message: string, subcode?: number, userMessage?: string, status = 400): FakeResponse =>
   json(status, {
     error: {
-      message, type: 'OAuthException', code, ...(subcode ? { error_subcode: subcode } : {}), is_transient: false,
-      ...(userMessage ? { error_user_title: message, error_user_msg: userMessage } : {}), fbtrace_id: 'AIgFakeTrace',
+      message,
+      type: 'OAuthException',
+      code,
+      ...(subcode ? { error_subcode: subcode } : {}),
+      is_transient: false,
+      ...(userMessage ? { error_user_title: message, error_user_msg: userMessage } : {}),
+      fbtrace_id: 'AIgFakeTrace',
     },
   });
 
@@ -73,7 +95,9 @@ export function createInstagramFake(options: { fetchMedia?: InstagramFake['fetch
     refreshes: 0,
     processingPolls: 1,
     now: () => Date.now() + offset,
-    advance: (ms) => { offset += ms; },
+    advance: (ms) => {
+      offset += ms;
+    },
     fetchMedia: options.fetchMedia ?? (async () => undefined),
     async handle(request) {
       const form = request.method === 'POST' ? formBody(request) : new URLSearchParams();
@@ -112,14 +136,24 @@ export function createInstagramFake(options: { fetchMedia?: InstagramFake['fetch
         if (!container) return igError(24, 'The requested resource does not exist', 2207008, 'The media builder does not exist or has been expired.');
         const state = statusOf(container);
         if (state === 'EXPIRED') return igError(-2, 'The media you are trying to access has expired. Please try to upload again.', 2207020);
-        if (state === 'IN_PROGRESS') return igError(9007, 'Media ID is not available', 2207027, 'The media is not ready for publishing, please wait for a moment');
+        if (state === 'IN_PROGRESS')
+          return igError(9007, 'Media ID is not available', 2207027, 'The media is not ready for publishing, please wait for a moment');
         if (state !== 'FINISHED') return igError(24, 'The requested resource does not exist', 2207008);
         if (published24h() >= IG_QUOTA_TOTAL) {
-          return igError(9, 'Application request limit reached', 2207042, 'You reached maximum number of posts that is allowed to be published by Content Publish API.');
+          return igError(
+            9,
+            'Application request limit reached',
+            2207042,
+            'You reached maximum number of posts that is allowed to be published by Content Publish API.',
+          );
         }
         const item: IgMedia = {
-          id: String(18000000000000000n + BigInt(fake.media.length + 1)), caption: container.caption, altText: container.altText,
-          imageUrl: container.imageUrl, publishedAt: fake.now(), containerId: container.id,
+          id: String(18000000000000000n + BigInt(fake.media.length + 1)),
+          caption: container.caption,
+          altText: container.altText,
+          imageUrl: container.imageUrl,
+          publishedAt: fake.now(),
+          containerId: container.id,
         };
         container.published = item.id;
         fake.media.push(item);
@@ -157,8 +191,10 @@ export function createInstagramFake(options: { fetchMedia?: InstagramFake['fetch
     if ((caption.match(HASHTAG)?.length ?? 0) > 30) return igError(100, 'Too many hashtags', 2207010, 'A caption may hold at most 30 hashtags.');
     if ((caption.match(MENTION)?.length ?? 0) > 20) return igError(100, 'Too many mentions', 2207010, 'A caption may hold at most 20 @ tags.');
     const file = await fake.fetchMedia(imageUrl);
-    if (!file) return igError(9004, 'The media could not be fetched from this URI', 2207052, 'Media download has failed. The media URI doesn\'t meet our requirements.');
-    if (file.bytes.length >= IG_MAX_BYTES) return igError(36000, 'The image size is too large.', 2207004, 'The image is too large to download. It should be less than 8 MiB.');
+    if (!file)
+      return igError(9004, 'The media could not be fetched from this URI', 2207052, "Media download has failed. The media URI doesn't meet our requirements.");
+    if (file.bytes.length >= IG_MAX_BYTES)
+      return igError(36000, 'The image size is too large.', 2207004, 'The image is too large to download. It should be less than 8 MiB.');
     let size: ReturnType<typeof imageSize> | undefined;
     try {
       size = imageSize(file.bytes);
@@ -166,14 +202,24 @@ export function createInstagramFake(options: { fetchMedia?: InstagramFake['fetch
       size = undefined;
     }
     // "JPEG is the only image format supported. Extended JPEG formats such as MPO and JPS are not supported."
-    if (size?.type !== 'jpg') return igError(36001, 'The image format is not supported.', 2207005, 'The image format is not supported. Supported formats: JPEG.');
+    if (size?.type !== 'jpg')
+      return igError(36001, 'The image format is not supported.', 2207005, 'The image format is not supported. Supported formats: JPEG.');
     const ratio = size.width / size.height;
     if (ratio < 0.8 - 0.005 || ratio > 1.91 + 0.005) {
-      return igError(36003, 'The aspect ratio is not supported.', 2207009, `The submitted image with aspect ratio ('${ratio.toFixed(2)}') cannot be published. Please submit an image with a valid aspect ratio.`);
+      return igError(
+        36003,
+        'The aspect ratio is not supported.',
+        2207009,
+        `The submitted image with aspect ratio ('${ratio.toFixed(2)}') cannot be published. Please submit an image with a valid aspect ratio.`,
+      );
     }
     const container: IgContainer = {
-      id: String(17900000000000000n + BigInt(fake.containers.length + 1)), imageUrl, caption, altText: param('alt_text'),
-      createdAt: fake.now(), polls: 0,
+      id: String(17900000000000000n + BigInt(fake.containers.length + 1)),
+      imageUrl,
+      caption,
+      altText: param('alt_text'),
+      createdAt: fake.now(),
+      polls: 0,
     };
     fake.containers.push(container);
     return json(200, { id: container.id });
@@ -199,7 +245,15 @@ export function mediaFrom(fakes: Fake[]): InstagramFake['fetchMedia'] {
     }
     const owner = fakes.find((f) => f.hosts.includes(parsed.hostname));
     if (!owner || parsed.protocol !== 'https:') return undefined;
-    const request: FakeRequest = { host: parsed.hostname, method: 'GET', path: parsed.pathname, query: parsed.searchParams, headers: {}, body: Buffer.alloc(0), url: parsed };
+    const request: FakeRequest = {
+      host: parsed.hostname,
+      method: 'GET',
+      path: parsed.pathname,
+      query: parsed.searchParams,
+      headers: {},
+      body: Buffer.alloc(0),
+      url: parsed,
+    };
     const response = await owner.handle(request);
     if (response.status !== 200 || !Buffer.isBuffer(response.body)) return undefined;
     return { bytes: response.body, type: response.headers?.['content-type'] };

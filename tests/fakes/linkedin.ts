@@ -16,8 +16,13 @@ export const LINKEDIN_MEMBER_ONLY = { author: 'urn:li:person:abc123', token: 'AQ
  * (learn.microsoft.com/en-us/linkedin/marketing/versioning). Versioned releases began in 202206.
  */
 const PUBLISHED_SUNSETS: Record<string, string> = {
-  '202410': '2025-10-15', '202411': '2025-11-17', '202510': '2026-10-15', '202511': '2026-11-16',
-  '202601': '2027-01-15', '202602': '2027-02-15', '202603': '2027-03-16',
+  '202410': '2025-10-15',
+  '202411': '2025-11-17',
+  '202510': '2026-10-15',
+  '202511': '2026-11-16',
+  '202601': '2027-01-15',
+  '202602': '2027-02-15',
+  '202603': '2027-03-16',
 };
 
 /** Whether LinkedIn serves `version` (YYYYMM) on `day`: released by then and not yet sunset. */
@@ -35,7 +40,10 @@ const error = (status: number, message: string, code?: string, headers: Record<s
   json(status, { status, message, ...(code ? { code } : {}) }, headers);
 
 interface PostBody {
-  author?: string; commentary?: string; visibility?: string; lifecycleState?: string;
+  author?: string;
+  commentary?: string;
+  visibility?: string;
+  lifecycleState?: string;
   distribution?: { feedDistribution?: string };
   content?: { article?: { source?: string; title?: string; description?: string; thumbnail?: string; thumbnailAltText?: string } };
 }
@@ -73,7 +81,8 @@ export function createLinkedinFake(): LinkedinFake {
     images,
     handle(request): FakeResponse {
       const memberOnly = request.headers.authorization === `Bearer ${LINKEDIN_MEMBER_ONLY.token}`;
-      if (request.headers.authorization !== `Bearer ${LINKEDIN_ACCOUNT.token}` && !memberOnly) return error(401, 'Invalid access token', 'INVALID_ACCESS_TOKEN');
+      if (request.headers.authorization !== `Bearer ${LINKEDIN_ACCOUNT.token}` && !memberOnly)
+        return error(401, 'Invalid access token', 'INVALID_ACCESS_TOKEN');
       // /v2/userinfo is the OpenID Connect endpoint: without the openid/profile scopes it is a 403.
       if (memberOnly && request.path === '/v2/userinfo') return error(403, 'Not enough permissions to access: userinfo.GET.NO_VERSION', 'ACCESS_DENIED');
       if (request.host === LINKEDIN_UPLOAD_HOST) {
@@ -82,7 +91,8 @@ export function createLinkedinFake(): LinkedinFake {
         const type = String(request.headers['content-type'] ?? '');
         if (request.method !== 'PUT' || !target) return error(404, 'Upload URL not found');
         const probe = probeImage(request.body);
-        if (!probe || !IMAGE_TYPES.has(mimeOf(probe.type)) || !IMAGE_TYPES.has(type)) return error(400, 'Unsupported image format', 'MEDIA_ASSET_PROCESSING_FAILED');
+        if (!probe || !IMAGE_TYPES.has(mimeOf(probe.type)) || !IMAGE_TYPES.has(type))
+          return error(400, 'Unsupported image format', 'MEDIA_ASSET_PROCESSING_FAILED');
         if (probe.width * probe.height >= LINKEDIN_MAX_PIXELS) return error(400, 'Image exceeds the maximum pixel count', 'MEDIA_ASSET_PROCESSING_FAILED');
         Object.assign(target, { bytes: request.body.length, type, content: Buffer.from(request.body) });
         return { status: 201 };
@@ -90,7 +100,8 @@ export function createLinkedinFake(): LinkedinFake {
       if (request.method === 'GET' && request.path === '/v2/userinfo') return json(200, { sub: 'abc123', name: 'Petugas Humas' });
       const version = request.headers['linkedin-version'];
       if (request.path.startsWith('/rest/')) {
-        if (typeof version !== 'string' || !version) return error(400, 'A version must be present. Please specify a version by adding the LinkedIn-Version header.', 'VERSION_MISSING');
+        if (typeof version !== 'string' || !version)
+          return error(400, 'A version must be present. Please specify a version by adding the LinkedIn-Version header.', 'VERSION_MISSING');
         // A sunset or not-yet-released version: 426 Upgrade Required (versioning page, "Version Header is Deprecated").
         if (!linkedinServes(version)) return error(426, `Requested version ${version} is not active`, 'NONEXISTENT_VERSION');
         if (request.headers['x-restli-protocol-version'] !== '2.0.0') return error(400, 'Restli protocol 2.0.0 required');
@@ -100,18 +111,25 @@ export function createLinkedinFake(): LinkedinFake {
         if (owner !== LINKEDIN_ACCOUNT.author) return error(403, 'Not enough permissions to upload as this owner', 'ACCESS_DENIED');
         const urn = `urn:li:image:C4E10AQFake${images.length + 1}`;
         images.push({ urn, owner, bytes: 0 });
-        return json(200, { value: {
-          uploadUrlExpiresAt: Date.now() + 3_600_000, image: urn,
-          uploadUrl: `https://${LINKEDIN_UPLOAD_HOST}/dms-uploads/${encodeURIComponent(urn)}`,
-        } });
+        return json(200, {
+          value: {
+            uploadUrlExpiresAt: Date.now() + 3_600_000,
+            image: urn,
+            uploadUrl: `https://${LINKEDIN_UPLOAD_HOST}/dms-uploads/${encodeURIComponent(urn)}`,
+          },
+        });
       }
       const org = /^\/rest\/organizations\/(\d+)$/.exec(request.path);
       if (request.method === 'GET' && org) return json(200, { id: Number(org[1]), localizedName: 'Dinas Kominfo Provinsi' });
       if (request.method === 'POST' && request.path === '/rest/posts') {
         const body = jsonBody(request) as PostBody | undefined;
         if (!body || body.author !== LINKEDIN_ACCOUNT.author) return error(403, 'Not enough permissions to post as this author', 'ACCESS_DENIED');
-        if (typeof body.commentary !== 'string' || body.visibility !== 'PUBLIC' || body.lifecycleState !== 'PUBLISHED'
-          || body.distribution?.feedDistribution !== 'MAIN_FEED') {
+        if (
+          typeof body.commentary !== 'string' ||
+          body.visibility !== 'PUBLIC' ||
+          body.lifecycleState !== 'PUBLISHED' ||
+          body.distribution?.feedDistribution !== 'MAIN_FEED'
+        ) {
           return error(422, 'ERROR :: /commentary :: field is required / invalid enum value', 'UNPROCESSABLE_ENTITY');
         }
         const bad = unescapedReserved(body.commentary);

@@ -29,7 +29,8 @@ export interface MastodonOAuthState {
  */
 export const MASTODON_MEDIA_CONFIG = {
   supported_mime_types: ['image/jpeg', 'image/png', 'image/gif', 'image/heic', 'image/heif', 'image/webp', 'image/avif', 'video/mp4'],
-  image_size_limit: 16_777_216, image_matrix_limit: 33_177_600,
+  image_size_limit: 16_777_216,
+  image_matrix_limit: 33_177_600,
 };
 
 /**
@@ -38,7 +39,21 @@ export const MASTODON_MEDIA_CONFIG = {
  */
 const GRANULAR = {
   read: ['accounts', 'blocks', 'bookmarks', 'favourites', 'filters', 'follows', 'lists', 'mutes', 'notifications', 'search', 'statuses'],
-  write: ['accounts', 'blocks', 'bookmarks', 'conversations', 'favourites', 'filters', 'follows', 'lists', 'media', 'mutes', 'notifications', 'reports', 'statuses'],
+  write: [
+    'accounts',
+    'blocks',
+    'bookmarks',
+    'conversations',
+    'favourites',
+    'filters',
+    'follows',
+    'lists',
+    'media',
+    'mutes',
+    'notifications',
+    'reports',
+    'statuses',
+  ],
 };
 export function knownScope(scope: string, version: string): boolean {
   if (scope === 'read' || scope === 'write' || scope === 'push' || scope === 'follow') return true;
@@ -57,23 +72,40 @@ const splitScopes = (value: string | null | undefined) => (value ?? '').split(/[
 const s256 = (verifier: string) => createHash('sha256').update(verifier).digest('base64url');
 
 /** Answers the OAuth and instance endpoints, or undefined for the rest of the API. */
-export function handleMastodonOAuth(request: FakeRequest, state: MastodonOAuthState, tokens: { accessToken: string; maxChars: number }): FakeResponse | undefined {
+export function handleMastodonOAuth(
+  request: FakeRequest,
+  state: MastodonOAuthState,
+  tokens: { accessToken: string; maxChars: number },
+): FakeResponse | undefined {
   const { method, path } = request;
   if (method === 'GET' && path === '/api/v2/instance') {
     return json(200, {
-      domain: request.host, title: 'Sosial Pemerintah', version: state.version,
-      configuration: { statuses: { max_characters: tokens.maxChars, max_media_attachments: 4 }, ...(state.mediaConfig ? { media_attachments: state.mediaConfig } : {}) },
+      domain: request.host,
+      title: 'Sosial Pemerintah',
+      version: state.version,
+      configuration: {
+        statuses: { max_characters: tokens.maxChars, max_media_attachments: 4 },
+        ...(state.mediaConfig ? { media_attachments: state.mediaConfig } : {}),
+      },
     });
   }
   if (method === 'POST' && path === '/api/v1/apps') {
-    const body = (String(request.headers['content-type']).includes('json') ? jsonBody(request) : Object.fromEntries(formBody(request))) as Record<string, unknown> | undefined;
-    if (typeof body?.client_name !== 'string' || typeof body.redirect_uris !== 'string') return json(422, { error: 'Validation failed: Redirect URI must be an absolute URI.' });
+    const body = (String(request.headers['content-type']).includes('json') ? jsonBody(request) : Object.fromEntries(formBody(request))) as
+      Record<string, unknown> | undefined;
+    if (typeof body?.client_name !== 'string' || typeof body.redirect_uris !== 'string')
+      return json(422, { error: 'Validation failed: Redirect URI must be an absolute URI.' });
     // docs.joinmastodon.org/methods/apps/#create: scopes default to "read"; an unknown one is a 422.
     const scopes = String(body.scopes ?? 'read');
     if (!splitScopes(scopes).every((scope) => knownScope(scope, state.version))) return json(422, { error: 'Validation failed: Scopes are invalid' });
     const app = { clientId: `client-${state.apps.length + 1}`, clientSecret: `secret-${state.apps.length + 1}`, redirectUri: body.redirect_uris, scopes };
     state.apps.push(app);
-    return json(200, { id: String(state.apps.length), name: body.client_name, redirect_uri: app.redirectUri, client_id: app.clientId, client_secret: app.clientSecret });
+    return json(200, {
+      id: String(state.apps.length),
+      name: body.client_name,
+      redirect_uri: app.redirectUri,
+      client_id: app.clientId,
+      client_secret: app.clientSecret,
+    });
   }
   if (method === 'GET' && path === '/oauth/authorize') {
     const q = request.query;
@@ -100,9 +132,18 @@ export function handleMastodonOAuth(request: FakeRequest, state: MastodonOAuthSt
     const issued = state.codes.get(form.get('code') ?? '');
     const app = state.apps.find((a) => a.clientId === form.get('client_id'));
     const verifierOk = !issued?.challenge || s256(form.get('code_verifier') ?? '') === issued.challenge;
-    if (form.get('grant_type') !== 'authorization_code' || !issued || !app || app.clientSecret !== form.get('client_secret')
-      || issued.redirectUri !== form.get('redirect_uri') || !verifierOk) {
-      return json(400, { error: 'invalid_grant', error_description: 'The provided authorization grant is invalid, expired, revoked, or was issued to another client.' });
+    if (
+      form.get('grant_type') !== 'authorization_code' ||
+      !issued ||
+      !app ||
+      app.clientSecret !== form.get('client_secret') ||
+      issued.redirectUri !== form.get('redirect_uri') ||
+      !verifierOk
+    ) {
+      return json(400, {
+        error: 'invalid_grant',
+        error_description: 'The provided authorization grant is invalid, expired, revoked, or was issued to another client.',
+      });
     }
     state.codes.delete(form.get('code')!);
     state.tokenScopes.set(tokens.accessToken, issued.scopes);

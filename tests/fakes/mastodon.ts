@@ -35,7 +35,13 @@ export const OUT_OF_SCOPE = 'This action is outside the authorized scopes';
 
 const error = (status: number, message: string) => json(status, { error: message });
 
-interface Media { id: string; description?: string; bytes: number; polls: number; content: Buffer }
+interface Media {
+  id: string;
+  description?: string;
+  bytes: number;
+  polls: number;
+  content: Buffer;
+}
 
 export interface MastodonFake extends Fake {
   posts: { id: string; status: string; language?: string; visibility?: string; inReplyTo?: string; mediaIds: string[]; key: string }[];
@@ -65,15 +71,22 @@ export function createMastodonFake(maxChars = 500): MastodonFake {
   let clock: number | undefined;
   const now = () => clock ?? Date.now();
   const oauth: MastodonOAuthState = {
-    apps: [], codes: new Map(), tokenScopes: new Map([[MASTODON_ACCOUNT.accessToken, MASTODON_TOKEN_SCOPES]]), version: '4.5.2',
+    apps: [],
+    codes: new Map(),
+    tokenScopes: new Map([[MASTODON_ACCOUNT.accessToken, MASTODON_TOKEN_SCOPES]]),
+    version: '4.5.2',
     mediaConfig: { ...MASTODON_MEDIA_CONFIG },
   };
   const remote = new Map<string, string>();
   const resolved = new Map<string, MastodonFake['posts'][number]>();
   const statusJson = (post: MastodonFake['posts'][number]) => ({
-    id: post.id, uri: `https://${MASTODON_HOST}/users/humas/statuses/${post.id}`,
-    url: `https://${MASTODON_HOST}/@humas/${post.id}`, content: `<p>${post.status}</p>`, visibility: post.visibility,
-    language: post.language, in_reply_to_id: post.inReplyTo ?? null,
+    id: post.id,
+    uri: `https://${MASTODON_HOST}/users/humas/statuses/${post.id}`,
+    url: `https://${MASTODON_HOST}/@humas/${post.id}`,
+    content: `<p>${post.status}</p>`,
+    visibility: post.visibility,
+    language: post.language,
+    in_reply_to_id: post.inReplyTo ?? null,
     media_attachments: post.mediaIds.map((id) => ({ id, type: 'image' })),
   });
 
@@ -82,7 +95,9 @@ export function createMastodonFake(maxChars = 500): MastodonFake {
     posts,
     media,
     oauth,
-    setNow: (at) => { clock = at; },
+    setNow: (at) => {
+      clock = at;
+    },
     remote,
     async handle(request): Promise<FakeResponse> {
       const unauthenticated = handleMastodonOAuth(request, oauth, { accessToken: MASTODON_ACCOUNT.accessToken, maxChars });
@@ -109,7 +124,8 @@ export function createMastodonFake(maxChars = 500): MastodonFake {
         const content = Buffer.from(await file.arrayBuffer());
         const limits = oauth.mediaConfig ?? MASTODON_MEDIA_CONFIG;
         const probe = probeImage(content);
-        if (!probe || !limits.supported_mime_types.includes(mimeOf(probe.type))) return error(422, 'Validation failed: File content type is invalid, File is invalid');
+        if (!probe || !limits.supported_mime_types.includes(mimeOf(probe.type)))
+          return error(422, 'Validation failed: File content type is invalid, File is invalid');
         if (content.length > limits.image_size_limit) return error(422, `Validation failed: File file size must be less than ${limits.image_size_limit} Bytes`);
         const item: Media = { id: String(5000 + media.length), description: form?.get('description')?.toString(), bytes: file.size, polls: 0, content };
         media.push(item);
@@ -138,7 +154,8 @@ export function createMastodonFake(maxChars = 500): MastodonFake {
         if (typeof key !== 'string' || !key) return error(422, 'Siar fake: Idempotency-Key header required');
         const seen = byKey.get(key);
         if (seen && now() - seen.at < MASTODON_KEY_TTL_MS) return json(200, statusJson(seen.post));
-        const body = jsonBody(request) as { status?: unknown; visibility?: string; language?: string; in_reply_to_id?: string; media_ids?: string[] } | undefined;
+        const body = jsonBody(request) as
+          { status?: unknown; visibility?: string; language?: string; in_reply_to_id?: string; media_ids?: string[] } | undefined;
         if (!body || typeof body.status !== 'string' || !body.status.trim()) return error(422, "Validation failed: Text can't be blank");
         if ([...new Intl.Segmenter().segment(body.status)].length > maxChars) {
           return error(422, `Validation failed: Text character limit of ${maxChars} exceeded`);
@@ -150,8 +167,13 @@ export function createMastodonFake(maxChars = 500): MastodonFake {
           if (item.polls < 2) return error(422, 'Cannot attach files that have not finished processing. Try again in a moment!');
         }
         const post = {
-          id: String(110000000000000000n + BigInt(posts.length + 1)), status: body.status, language: body.language,
-          visibility: body.visibility, inReplyTo: body.in_reply_to_id, mediaIds: body.media_ids ?? [], key,
+          id: String(110000000000000000n + BigInt(posts.length + 1)),
+          status: body.status,
+          language: body.language,
+          visibility: body.visibility,
+          inReplyTo: body.in_reply_to_id,
+          mediaIds: body.media_ids ?? [],
+          key,
         };
         posts.push(post);
         byKey.set(key, { post, at: now() });

@@ -40,9 +40,14 @@ export function createRedditSearch(): RedditFake {
         'x-ratelimit-reset': String(reset),
       });
       if (times.length >= REDDIT_ANONYMOUS_PER_MINUTE) {
-        return { status: 429, headers: { 'content-type': 'application/json; charset=UTF-8', ...limits(times.length) }, body: JSON.stringify({ message: 'Too Many Requests', error: 429 }) };
+        return {
+          status: 429,
+          headers: { 'content-type': 'application/json; charset=UTF-8', ...limits(times.length) },
+          body: JSON.stringify({ message: 'Too Many Requests', error: 429 }),
+        };
       }
-      if (!request.query.get('q')) return { status: 400, headers: { 'content-type': 'application/json; charset=UTF-8' }, body: JSON.stringify({ message: 'Bad Request', error: 400 }) };
+      if (!request.query.get('q'))
+        return { status: 400, headers: { 'content-type': 'application/json; charset=UTF-8' }, body: JSON.stringify({ message: 'Bad Request', error: 400 }) };
       times.push(now);
       return { status: 200, headers: { 'content-type': 'application/json; charset=UTF-8', ...limits(times.length) }, body: LISTING };
     },

@@ -21,12 +21,17 @@ export interface SourceFake {
   accounts?: Accounts;
 }
 
-const blueskyHits = (JSON.parse(readFileSync(resolve(import.meta.dirname, '../fixtures/feeds/api/bluesky-searchposts.json'), 'utf8')) as { posts: SearchHit[] }).posts;
+const blueskyHits = (JSON.parse(readFileSync(resolve(import.meta.dirname, '../fixtures/feeds/api/bluesky-searchposts.json'), 'utf8')) as { posts: SearchHit[] })
+  .posts;
 
 export const SOURCE_FAKES: Record<SourceKind, SourceFake> = {
   rss: { create: createFeedSites, config: { url: feedUrl(FEED_SITES[0]!) } },
   googlenews: { create: createFeedSites, config: { query: 'banjir' } },
-  x: { create: () => ({ hosts: ['api.x.com'], handle: createXSearch().handle }), config: { query: 'banjir' }, accounts: { x: { auth: 'oauth2', clientId: 'fake-oauth2-client-id', accessToken: 'fake-oauth2-user-token', bearerToken: X_APP_BEARER } } },
+  x: {
+    create: () => ({ hosts: ['api.x.com'], handle: createXSearch().handle }),
+    config: { query: 'banjir' },
+    accounts: { x: { auth: 'oauth2', clientId: 'fake-oauth2-client-id', accessToken: 'fake-oauth2-user-token', bearerToken: X_APP_BEARER } },
+  },
   mastodon: { create: createMastodonTagsFake, config: { hashtag: '#pelayananpublik' } },
   bluesky: {
     create: () => {

@@ -12,9 +12,13 @@ export const SWAP_PAGES: Record<string, { html: string; declared?: string }> = {
   '/berita/kanonik-lain': { html: page('<link rel="canonical" href="https://evil.example/berita">'), declared: 'https://evil.example/berita' },
   '/berita/og-lain': { html: page('<meta property="og:url" content="https://evil.example/og">'), declared: 'https://evil.example/og' },
   '/berita/userinfo': {
-    html: page(`<link rel="canonical" href="https://${SWAP_HOST}:x@evil.example/">`), declared: `https://${SWAP_HOST}:x@evil.example/`,
+    html: page(`<link rel="canonical" href="https://${SWAP_HOST}:x@evil.example/">`),
+    declared: `https://${SWAP_HOST}:x@evil.example/`,
   },
-  '/berita/turun-http': { html: page(`<link rel="canonical" href="http://${SWAP_HOST}/berita/turun-http">`), declared: `http://${SWAP_HOST}/berita/turun-http` },
+  '/berita/turun-http': {
+    html: page(`<link rel="canonical" href="http://${SWAP_HOST}/berita/turun-http">`),
+    declared: `http://${SWAP_HOST}/berita/turun-http`,
+  },
   '/berita/kanonik-beranda': { html: page(`<link rel="canonical" href="https://${SWAP_HOST}/">`), declared: `https://${SWAP_HOST}/` },
   // A canonical tag in the body (a comment or widget): not the page's own, so ignored without a notice.
   '/berita/kanonik-di-body': { html: page('', '<link rel="canonical" href="https://evil.example/body">') },

@@ -17,8 +17,7 @@ function pixels(width: number, height: number): Buffer {
 }
 
 /** A baseline JPEG of `width × height`. */
-export const makeJpeg = (width: number, height: number): Buffer =>
-  Buffer.from(jpeg.encode({ data: pixels(width, height), width, height }, 80).data);
+export const makeJpeg = (width: number, height: number): Buffer => Buffer.from(jpeg.encode({ data: pixels(width, height), width, height }, 80).data);
 
 /** A PNG of `width × height`. */
 export function makePng(width: number, height: number): Buffer {
@@ -65,5 +64,10 @@ export function makeBombPng(side = 20_000): Buffer {
   header.writeUInt8(0, 9); // greyscale
   const row = Math.ceil(side / 8) + 1; // filter byte + packed bits
   const raw = Buffer.alloc(row * side);
-  return Buffer.concat([Buffer.from('89504e470d0a1a0a', 'hex'), chunk('IHDR', header), chunk('IDAT', deflateSync(raw, { level: 9 })), chunk('IEND', Buffer.alloc(0))]);
+  return Buffer.concat([
+    Buffer.from('89504e470d0a1a0a', 'hex'),
+    chunk('IHDR', header),
+    chunk('IDAT', deflateSync(raw, { level: 9 })),
+    chunk('IEND', Buffer.alloc(0)),
+  ]);
 }

@@ -15,7 +15,16 @@ export const THREADS_ACCOUNT = { userId: '26000000000001', token: 'THfake-thread
 const graphError = (status: number, code: number, message: string, type = 'OAuthException') =>
   json(status, { error: { message, type, code, fbtrace_id: 'AThreadsFake' } });
 
-interface Container { id: string; mediaType: string; text?: string; imageUrl?: string; replyTo?: string; polls: number; published?: string; error?: string }
+interface Container {
+  id: string;
+  mediaType: string;
+  text?: string;
+  imageUrl?: string;
+  replyTo?: string;
+  polls: number;
+  published?: string;
+  error?: string;
+}
 
 const THREADS_IMAGE_TYPES = ['image/jpeg', 'image/png'];
 const THREADS_IMAGE_MAX_BYTES = 8 * 1024 * 1024;

@@ -13,9 +13,28 @@ export const X_REQUIRED_SCOPES = ['tweet.read', 'tweet.write', 'users.read', 'me
  * "Scopes"); any other makes the authorize request invalid.
  */
 const KNOWN_SCOPES = new Set([
-  'tweet.read', 'tweet.write', 'tweet.moderate.write', 'users.email', 'users.read', 'follows.read', 'follows.write',
-  'offline.access', 'space.read', 'mute.read', 'mute.write', 'like.read', 'like.write', 'list.read', 'list.write',
-  'block.read', 'block.write', 'bookmark.read', 'bookmark.write', 'dm.read', 'dm.write', 'media.write',
+  'tweet.read',
+  'tweet.write',
+  'tweet.moderate.write',
+  'users.email',
+  'users.read',
+  'follows.read',
+  'follows.write',
+  'offline.access',
+  'space.read',
+  'mute.read',
+  'mute.write',
+  'like.read',
+  'like.write',
+  'list.read',
+  'list.write',
+  'block.read',
+  'block.write',
+  'bookmark.read',
+  'bookmark.write',
+  'dm.read',
+  'dm.write',
+  'media.write',
 ]);
 /** An extension's identity redirect: https://<32 letters a-p>.chromiumapp.org/ */
 const EXTENSION_REDIRECT = /^https:\/\/[a-p]{32}\.chromiumapp\.org\/$/;
@@ -62,8 +81,14 @@ export function createXOAuth2(clientId: string, grant: (accessToken: string, ref
       const state = q.get('state') ?? '';
       const scopes = (q.get('scope') ?? '').split(' ').filter(Boolean);
       const challenge = q.get('code_challenge') ?? '';
-      if (q.get('response_type') !== 'code' || !state || !challenge || q.get('code_challenge_method') !== 'S256'
-        || scopes.length === 0 || !scopes.every((scope) => KNOWN_SCOPES.has(scope))) {
+      if (
+        q.get('response_type') !== 'code' ||
+        !state ||
+        !challenge ||
+        q.get('code_challenge_method') !== 'S256' ||
+        scopes.length === 0 ||
+        !scopes.every((scope) => KNOWN_SCOPES.has(scope))
+      ) {
         back.searchParams.set('error', 'invalid_request');
       } else if (oauth.consent === 'deny') {
         back.searchParams.set('error', 'access_denied');

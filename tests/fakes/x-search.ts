@@ -19,11 +19,13 @@ export interface XSearchFake {
   handle(request: FakeRequest): FakeResponse;
 }
 
-const invalid = (parameter: string, value: string, message: string) => json(400, {
-  errors: [{ parameters: { [parameter]: [value] }, message }],
-  title: 'Invalid Request', detail: 'One or more parameters to your request was invalid.',
-  type: 'https://api.twitter.com/2/problems/invalid-request',
-});
+const invalid = (parameter: string, value: string, message: string) =>
+  json(400, {
+    errors: [{ parameters: { [parameter]: [value] }, message }],
+    title: 'Invalid Request',
+    detail: 'One or more parameters to your request was invalid.',
+    type: 'https://api.twitter.com/2/problems/invalid-request',
+  });
 
 /** A search fake holding `count` posts about flooding in Semarang by `count` different authors. */
 export function createXSearch(count = 30, isUserToken: (token: string) => boolean = () => false): XSearchFake {
@@ -52,7 +54,10 @@ export function createXSearch(count = 30, isUserToken: (token: string) => boolea
         return invalid('max_results', raw, `The \`max_results\` query parameter value [${raw}] is not between 10 and 100`);
       }
       const since = request.query.get('since_id');
-      const newer = posts.filter((p) => !since || BigInt(p.id) > BigInt(since)).toReversed().slice(0, max);
+      const newer = posts
+        .filter((p) => !since || BigInt(p.id) > BigInt(since))
+        .toReversed()
+        .slice(0, max);
       const expandAuthors = (request.query.get('expansions') ?? '').split(',').includes('author_id');
       const users = expandAuthors ? [...new Set(newer.map((p) => p.authorId))].map((id) => ({ id, username: `warga${id}`, name: `Warga ${id}` })) : [];
       fake.billed.posts += newer.length;

@@ -20,34 +20,32 @@ const xMaxBytes = (type: string) => (type === 'image/gif' ? X_GIF_MAX_BYTES : X_
 // (docs.x.com: POST /2/tweets, GET /2/users/me, problem+json errors, x-rate-limit-* headers).
 
 export const X_CREDENTIALS = {
-  appKey: 'fake-consumer-key', appSecret: 'fake-consumer-secret',
-  accessToken: '1000-fake-access-token', accessSecret: 'fake-access-secret',
+  appKey: 'fake-consumer-key',
+  appSecret: 'fake-consumer-secret',
+  accessToken: '1000-fake-access-token',
+  accessSecret: 'fake-access-secret',
   bearer: 'fake-oauth2-user-token',
   clientId: 'fake-oauth2-client-id',
   refreshToken: 'fake-oauth2-refresh-token',
 };
 
-const rfc3986 = (value: string) =>
-  encodeURIComponent(value).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+const rfc3986 = (value: string) => encodeURIComponent(value).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
 
 /** Checks an OAuth 1.0a header independently of twitter-api-v2 (RFC 5849 §3.4.1). */
 export function verifyOAuth1(request: FakeRequest, secrets = X_CREDENTIALS): boolean {
   const header = request.headers.authorization ?? '';
   if (!header.startsWith('OAuth ')) return false;
-  const oauth = Object.fromEntries(
-    [...header.slice(6).matchAll(/(\w+)="([^"]*)"/g)].map((m) => [m[1]!, decodeURIComponent(m[2]!)]),
-  );
+  const oauth = Object.fromEntries([...header.slice(6).matchAll(/(\w+)="([^"]*)"/g)].map((m) => [m[1]!, decodeURIComponent(m[2]!)]));
   if (oauth.oauth_consumer_key !== secrets.appKey || oauth.oauth_token !== secrets.accessToken) return false;
-  const params: [string, string][] = [
-    ...Object.entries(oauth).filter(([k]) => k !== 'oauth_signature'),
-    ...request.query.entries(),
-  ];
+  const params: [string, string][] = [...Object.entries(oauth).filter(([k]) => k !== 'oauth_signature'), ...request.query.entries()];
   if (String(request.headers['content-type'] ?? '').startsWith('application/x-www-form-urlencoded')) {
     params.push(...new URLSearchParams(request.body.toString('utf8')).entries());
   }
-  const normalised = params.map(([k, v]) => [rfc3986(k), rfc3986(v)] as const)
+  const normalised = params
+    .map(([k, v]) => [rfc3986(k), rfc3986(v)] as const)
     .sort(([a, x], [b, y]) => (a === b ? (x < y ? -1 : 1) : a < b ? -1 : 1))
-    .map(([k, v]) => `${k}=${v}`).join('&');
+    .map(([k, v]) => `${k}=${v}`)
+    .join('&');
   const baseUrl = `https://${request.host}${request.path}`;
   const base = [request.method.toUpperCase(), rfc3986(baseUrl), rfc3986(normalised)].join('&');
   const key = `${rfc3986(secrets.appSecret)}&${rfc3986(secrets.accessSecret)}`;
@@ -159,9 +157,17 @@ export function createXFake(options: { authorizeHost?: boolean } = {}): XFake {
       }
       if (request.method === 'GET' && request.path === '/2/users/1000/tweets') {
         // X returns links as t.co and escapes &, <, > in tweet text.
-        const data = tweets.toReversed().filter((t) => !t.replyTo).map((t) => ({
-          id: t.id, text: t.text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/https?:\/\/\S+/g, 'https://t.co/AbCdEf1234'),
-        }));
+        const data = tweets
+          .toReversed()
+          .filter((t) => !t.replyTo)
+          .map((t) => ({
+            id: t.id,
+            text: t.text
+              .replace(/&/g, '&amp;')
+              .replace(/</g, '&lt;')
+              .replace(/>/g, '&gt;')
+              .replace(/https?:\/\/\S+/g, 'https://t.co/AbCdEf1234'),
+          }));
         return json(200, { data, meta: { result_count: data.length } }, rateHeaders);
       }
       if (request.path.startsWith('/2/media/')) return mediaRoute(request);

@@ -57,7 +57,9 @@ describe('Siar in Firefox ESR', () => {
     const reply = await probe.page.evaluate(() => (globalThis as unknown as { browser: Ext }).browser.runtime.sendMessage({ type: 'ping', payload: {} }));
     expect(reply).toEqual({ ok: true, data: { version: ADDON_VERSION } });
     // A bad message gets the protocol's refusal, not silence or a crash.
-    const bad = await probe.page.evaluate(() => (globalThis as unknown as { browser: Ext }).browser.runtime.sendMessage({ type: 'no-such-message', payload: {} }));
+    const bad = await probe.page.evaluate(() =>
+      (globalThis as unknown as { browser: Ext }).browser.runtime.sendMessage({ type: 'no-such-message', payload: {} }),
+    );
     expect(bad).toMatchObject({ ok: false, error: { code: 'unknown-message' } });
   });
 
@@ -72,7 +74,10 @@ describe('Siar in Firefox ESR', () => {
       await writable.close();
       const text = await (await handle.getFile()).text();
       await root.removeEntry('siar-opfs-probe');
-      const gone = await root.getFileHandle('siar-opfs-probe').then(() => false, (error: Error) => error.name === 'NotFoundError');
+      const gone = await root.getFileHandle('siar-opfs-probe').then(
+        () => false,
+        (error: Error) => error.name === 'NotFoundError',
+      );
       return { text, gone };
     });
     expect(result).toEqual({ text: 'kunci', gone: true });
@@ -116,14 +121,20 @@ describe('Siar in Firefox ESR', () => {
     await panel.waitFor(() => document.querySelector('[data-mention-id="2"] [data-testid="mention-star"]')?.getAttribute('aria-pressed') === 'true');
     await panel.reload();
     expect((await panel.rows()).map((row) => row.starred)).toEqual([false, true]);
-    const stored = await panel.page.evaluate(() => new Promise((resolve, reject) => {
-      const open = indexedDB.open('siar');
-      open.onerror = () => reject(open.error);
-      open.onsuccess = () => {
-        const get = open.result.transaction('mentions').objectStore('mentions').get(2);
-        get.onsuccess = () => { resolve((get.result as MentionRow).starred); open.result.close(); };
-      };
-    }));
+    const stored = await panel.page.evaluate(
+      () =>
+        new Promise((resolve, reject) => {
+          const open = indexedDB.open('siar');
+          open.onerror = () => reject(open.error);
+          open.onsuccess = () => {
+            const get = open.result.transaction('mentions').objectStore('mentions').get(2);
+            get.onsuccess = () => {
+              resolve((get.result as MentionRow).starred);
+              open.result.close();
+            };
+          };
+        }),
+    );
     expect(stored).toBe(1);
     await panel.close();
   });
@@ -147,8 +158,12 @@ describe('Siar in Firefox ESR', () => {
   // Firefox's sidebar opens narrower than Chromium's side panel: about 240–320 px. One tab, resized.
   describe('the side panel in a narrow sidebar', () => {
     let panel: SidebarPage;
-    beforeAll(async () => { panel = await SidebarPage.openIn(firefox, '/sidepanel.html'); });
-    afterAll(async () => { await panel.close(); });
+    beforeAll(async () => {
+      panel = await SidebarPage.openIn(firefox, '/sidepanel.html');
+    });
+    afterAll(async () => {
+      await panel.close();
+    });
 
     it.each([240, 280, 320])('fits %i px: filters folded, then in two columns; titles and outlets readable', async (width) => {
       await firefox.setViewport(panel.page, width, 700);

@@ -8,7 +8,10 @@ if (!key || !id || !en || !/^[A-Za-z0-9_]+$/.test(key)) {
   console.error('usage: add-locale.mjs key "id text" "en text" ["description"]');
   process.exit(2);
 }
-for (const [lang, message] of [['id', id], ['en', en]]) {
+for (const [lang, message] of [
+  ['id', id],
+  ['en', en],
+]) {
   const file = new URL(`../../public/_locales/${lang}/messages.json`, import.meta.url);
   const catalogue = JSON.parse(readFileSync(file, 'utf8'));
   const entry = { message, description };

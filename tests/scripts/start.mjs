@@ -20,6 +20,7 @@ if (!chromium || !hasDisplay) {
 }
 const profile = mkdtempSync(join(tmpdir(), 'siar-dev-'));
 spawn(chromium, [`--user-data-dir=${profile}`, `--disable-extensions-except=${extension}`, `--load-extension=${extension}`, '--no-first-run'], {
-  stdio: 'ignore', detached: true,
+  stdio: 'ignore',
+  detached: true,
 }).unref();
 console.log(`Chromium opened with Siar (profile ${profile}).`);

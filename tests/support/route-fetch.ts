@@ -19,10 +19,18 @@ export function routeFetch(port: number): RoutedFetch {
     const headers = new Headers(request.headers);
     headers.set('x-fake-host', real.hostname);
     return original(local, {
-      method: request.method, headers, signal: request.signal, redirect: request.redirect,
+      method: request.method,
+      headers,
+      signal: request.signal,
+      redirect: request.redirect,
       body: request.method === 'GET' || request.method === 'HEAD' ? undefined : request.body,
       duplex: 'half',
     } as RequestInit);
   };
-  return { calls, restore: () => { globalThis.fetch = original; } };
+  return {
+    calls,
+    restore: () => {
+      globalThis.fetch = original;
+    },
+  };
 }

@@ -25,7 +25,7 @@ function besideOrigin(): string | undefined {
 }
 
 const beside = resolve(root, '..', 'shared');
-export const SHARED_DIR = process.env.SIAR_SHARED ?? (existsSync(beside) ? beside : besideOrigin() ?? beside);
+export const SHARED_DIR = process.env.SIAR_SHARED ?? (existsSync(beside) ? beside : (besideOrigin() ?? beside));
 
 export function sharedPath(...parts: string[]): string {
   if (!existsSync(SHARED_DIR)) {

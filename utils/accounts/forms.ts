@@ -29,7 +29,11 @@ export const expiryIsManual = (network: NetworkId) => networkMeta(network).manua
 
 /** An imported draft as form values; an old expiry date is left out, a new token brings its own. */
 export function draftValues(draft: Record<string, string | number> | undefined): Record<string, string> {
-  return Object.fromEntries(Object.entries(draft ?? {}).filter(([key]) => key !== 'expiresAt').map(([key, value]) => [key, String(value)]));
+  return Object.fromEntries(
+    Object.entries(draft ?? {})
+      .filter(([key]) => key !== 'expiresAt')
+      .map(([key, value]) => [key, String(value)]),
+  );
 }
 
 export function firstMissing(fields: FieldSpec[], values: Record<string, string>): FieldSpec | undefined {

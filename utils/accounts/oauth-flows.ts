@@ -18,19 +18,28 @@ const REQUEST_TIMEOUT_MS = 15_000;
 const PENDING_TTL_MS = 15 * 60_000;
 
 const pendingSchema = z.object({
-  network: z.enum(['x', 'mastodon']), state: z.string(), verifier: z.string(), redirectUri: z.string(),
-  clientId: z.string(), clientSecret: z.string().optional(), instance: z.string().optional(),
-  scopes: z.string().optional(), maxChars: z.number().int().positive().optional(),
-  bearerToken: z.string().optional(), startedAt: z.number(),
+  network: z.enum(['x', 'mastodon']),
+  state: z.string(),
+  verifier: z.string(),
+  redirectUri: z.string(),
+  clientId: z.string(),
+  clientSecret: z.string().optional(),
+  instance: z.string().optional(),
+  scopes: z.string().optional(),
+  maxChars: z.number().int().positive().optional(),
+  bearerToken: z.string().optional(),
+  startedAt: z.number(),
 });
 type Pending = z.infer<typeof pendingSchema>;
 
 const registeredApp = z.object({ client_id: z.string().min(1), client_secret: z.string().min(1) });
 const tokenAnswer = z.object({ access_token: z.string().min(1), refresh_token: z.string().optional(), expires_in: z.number().positive().optional() });
-const instanceInfo = z.object({
-  version: z.string(),
-  configuration: z.object({ statuses: z.object({ max_characters: z.number().int().positive() }).partial() }).partial(),
-}).partial();
+const instanceInfo = z
+  .object({
+    version: z.string(),
+    configuration: z.object({ statuses: z.object({ max_characters: z.number().int().positive() }).partial() }).partial(),
+  })
+  .partial();
 
 /** The address does not answer as a Mastodon server (typo, other software, or offline). */
 export class MastodonInstanceError extends SiarError {
@@ -39,16 +48,17 @@ export class MastodonInstanceError extends SiarError {
   }
 }
 
-export type OAuthStart =
-  | { network: 'mastodon'; instance: string }
-  | { network: 'x'; clientId: string; bearerToken?: string };
+export type OAuthStart = { network: 'mastodon'; instance: string } | { network: 'x'; clientId: string; bearerToken?: string };
 
 async function registerMastodonApp(origin: string, redirectUri: string, scopes: string) {
   const response = await http(`${origin}/api/v1/apps`, {
-    method: 'POST', headers: { 'content-type': 'application/json', accept: 'application/json' },
+    method: 'POST',
+    headers: { 'content-type': 'application/json', accept: 'application/json' },
     body: JSON.stringify({ client_name: 'Siar', redirect_uris: redirectUri, scopes }),
     signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
-  }).catch((error: unknown) => { throw new MastodonInstanceError(error instanceof Error ? error.message : 'unreachable'); });
+  }).catch((error: unknown) => {
+    throw new MastodonInstanceError(error instanceof Error ? error.message : 'unreachable');
+  });
   const app = registeredApp.safeParse(response.data);
   if (!response.ok || !app.success) throw new MastodonInstanceError(`apps ${response.status}`);
   return app.data;
@@ -69,8 +79,16 @@ export async function startOAuth(request: OAuthStart): Promise<{ authorizeUrl: s
     scope = mastodonScopes(info.version);
     const app = await registerMastodonApp(origin, redirectUri, scope);
     pending = {
-      network: 'mastodon', state, verifier, redirectUri, clientId: app.client_id, clientSecret: app.client_secret, instance: origin,
-      scopes: scope, maxChars: info.maxChars, startedAt: Date.now(),
+      network: 'mastodon',
+      state,
+      verifier,
+      redirectUri,
+      clientId: app.client_id,
+      clientSecret: app.client_secret,
+      instance: origin,
+      scopes: scope,
+      maxChars: info.maxChars,
+      startedAt: Date.now(),
     };
     endpoint = `${origin}/oauth/authorize`;
   } else {
@@ -84,8 +102,10 @@ export async function startOAuth(request: OAuthStart): Promise<{ authorizeUrl: s
 
 async function exchange(url: string, form: Record<string, string>) {
   const response = await http(url, {
-    method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json' },
-    body: new URLSearchParams(form), signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
+    method: 'POST',
+    headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json' },
+    body: new URLSearchParams(form),
+    signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
   });
   const tokens = tokenAnswer.safeParse(response.data);
   if (!response.ok || !tokens.success) throw new OAuthError('oauthRefused', `token ${response.status}`);
@@ -104,9 +124,7 @@ async function mastodonInstance(origin: string): Promise<{ version?: string; max
   }
 }
 
-export type OAuthResult =
-  | { network: 'mastodon'; account: AccountFor<'mastodon'> }
-  | { network: 'x'; account: AccountFor<'x'> };
+export type OAuthResult = { network: 'mastodon'; account: AccountFor<'mastodon'> } | { network: 'x'; account: AccountFor<'x'> };
 
 /** Checks the redirect against the pending request, exchanges the code, and returns the new account (not yet saved). */
 export async function finishOAuth(redirectUrl: string): Promise<OAuthResult> {
@@ -118,12 +136,19 @@ export async function finishOAuth(redirectUrl: string): Promise<OAuthResult> {
   const code = codeFromRedirect(redirectUrl, pending);
   const common = { grant_type: 'authorization_code', code, client_id: pending.clientId, redirect_uri: pending.redirectUri, code_verifier: pending.verifier };
   if (pending.network === 'mastodon' && pending.instance && pending.clientSecret) {
-    const tokens = await exchange(`${pending.instance}/oauth/token`, { ...common, client_secret: pending.clientSecret, scope: pending.scopes ?? mastodonScopes() });
+    const tokens = await exchange(`${pending.instance}/oauth/token`, {
+      ...common,
+      client_secret: pending.clientSecret,
+      scope: pending.scopes ?? mastodonScopes(),
+    });
     return {
       network: 'mastodon',
       account: {
-        instance: pending.instance, accessToken: tokens.access_token, clientId: pending.clientId,
-        clientSecret: pending.clientSecret, maxChars: pending.maxChars ?? 500,
+        instance: pending.instance,
+        accessToken: tokens.access_token,
+        clientId: pending.clientId,
+        clientSecret: pending.clientSecret,
+        maxChars: pending.maxChars ?? 500,
       },
     };
   }
@@ -131,7 +156,10 @@ export async function finishOAuth(redirectUrl: string): Promise<OAuthResult> {
   return {
     network: 'x',
     account: {
-      auth: 'oauth2', clientId: pending.clientId, accessToken: tokens.access_token, refreshToken: tokens.refresh_token,
+      auth: 'oauth2',
+      clientId: pending.clientId,
+      accessToken: tokens.access_token,
+      refreshToken: tokens.refresh_token,
       expiresAt: tokens.expires_in ? Date.now() + tokens.expires_in * 1000 : undefined,
       ...(pending.bearerToken ? { bearerToken: pending.bearerToken } : {}),
     },

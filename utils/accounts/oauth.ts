@@ -37,7 +37,11 @@ export class OAuthError extends SiarError {
   }
 }
 
-const base64url = (bytes: Uint8Array) => btoa(String.fromCharCode(...bytes)).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+const base64url = (bytes: Uint8Array) =>
+  btoa(String.fromCharCode(...bytes))
+    .replace(/\+/g, '-')
+    .replace(/\//g, '_')
+    .replace(/=+$/, '');
 
 export function randomToken(bytes = 32): string {
   return base64url(crypto.getRandomValues(new Uint8Array(bytes)));
@@ -60,8 +64,13 @@ export interface AuthorizeRequest {
 export function authorizeUrl(request: AuthorizeRequest): string {
   const url = new URL(request.endpoint);
   url.search = new URLSearchParams({
-    response_type: 'code', client_id: request.clientId, redirect_uri: request.redirectUri, scope: request.scope,
-    state: request.state, code_challenge: request.challenge, code_challenge_method: 'S256',
+    response_type: 'code',
+    client_id: request.clientId,
+    redirect_uri: request.redirectUri,
+    scope: request.scope,
+    state: request.state,
+    code_challenge: request.challenge,
+    code_challenge_method: 'S256',
   }).toString();
   return url.toString();
 }

@@ -15,7 +15,8 @@ export const accountProtocol = {
   accountsSummary: {
     request: z.object({}),
     response: z.object({
-      accounts: accountSummariesSchema, drafts: accountDraftsSchema,
+      accounts: accountSummariesSchema,
+      drafts: accountDraftsSchema,
       lock: z.object({ enabled: z.boolean(), unlocked: z.boolean(), exposed: z._default(z.array(networkIdSchema), []) }),
     }),
   },

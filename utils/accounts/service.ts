@@ -18,8 +18,20 @@ import { summaryOf, type AccountSummary } from '../networks/public';
 // The worker side of the accounts section. Secrets come in once (typed or from OAuth) and never go
 // back out: every answer is a summary without them.
 
-type AccountsHandlers = Pick<Handlers, 'accountsSummary' | 'accountSave' | 'accountTest' | 'accountRemove'
-  | 'accountOAuthStart' | 'accountOAuthFinish' | 'lockEnable' | 'lockUnlock' | 'lockNow' | 'lockDisable' | 'lockExposedDismiss'>;
+type AccountsHandlers = Pick<
+  Handlers,
+  | 'accountsSummary'
+  | 'accountSave'
+  | 'accountTest'
+  | 'accountRemove'
+  | 'accountOAuthStart'
+  | 'accountOAuthFinish'
+  | 'lockEnable'
+  | 'lockUnlock'
+  | 'lockNow'
+  | 'lockDisable'
+  | 'lockExposedDismiss'
+>;
 
 /** A typed field the network's schema refused; `field` names it so the form can point at it. */
 export class AccountFieldError extends ContentError {
@@ -38,7 +50,8 @@ function validAccount<K extends NetworkId>(network: K, input: unknown): NonNulla
 async function verifyAndStore<K extends NetworkId>(network: K, given: NonNullable<Accounts[K]>): Promise<AccountSummary> {
   const started = Date.now();
   const verified = await (networks[network].verify as (a: typeof given, s: AbortSignal) => Promise<{ name: string; expiresAt?: number }>)(
-    given, AbortSignal.timeout(VERIFY_TIMEOUT_MS),
+    given,
+    AbortSignal.timeout(VERIFY_TIMEOUT_MS),
   );
   // A token the check itself renewed (Threads' th_refresh_token) replaces the one given.
   const account = (refreshedSince(network, started) as NonNullable<Accounts[K]> | undefined) ?? given;
@@ -51,7 +64,10 @@ async function verifyAndStore<K extends NetworkId>(network: K, given: NonNullabl
   // A new secret replaces the one an earlier Siar left on disk: that network is no longer exposed.
   if (secretsOf(before) !== secretsOf(account)) await updateSetting(SETTINGS.exposedSecrets, (known) => known.filter((id) => id !== network));
   const summary: AccountSummary = {
-    ...summaryOf(network, account), name: verified.name, expiresAt: verified.expiresAt ?? summaryOf(network, account).expiresAt, checkedAt: Date.now(),
+    ...summaryOf(network, account),
+    name: verified.name,
+    expiresAt: verified.expiresAt ?? summaryOf(network, account).expiresAt,
+    checkedAt: Date.now(),
   };
   await updateSetting(SETTINGS.accountSummaries, (all) => ({ ...all, [network]: summary }));
   await updateSetting(SETTINGS.accountDrafts, (drafts) => without(drafts, network));
@@ -67,7 +83,11 @@ function without<T extends object>(record: T, key: NetworkId): T {
 /** The secret fields of an account (tokens, secrets, passwords), for "was it regenerated?". */
 function secretsOf(account: unknown): string {
   if (!account || typeof account !== 'object') return '';
-  return JSON.stringify(Object.entries(account).filter(([key]) => /token|secret|password/i.test(key)).sort());
+  return JSON.stringify(
+    Object.entries(account)
+      .filter(([key]) => /token|secret|password/i.test(key))
+      .sort(),
+  );
 }
 
 function pickSession(network: NetworkId, stored: unknown): object {
@@ -76,7 +96,11 @@ function pickSession(network: NetworkId, stored: unknown): object {
 
 /** Deliveries that stopped only because Siar was locked go back in the queue once it is unlocked. */
 async function requeueLocked() {
-  const stuck = await db.deliveries.where('state').equals('needs-auth').filter((row) => row.lastError?.messageKey === 'errorLocked').primaryKeys();
+  const stuck = await db.deliveries
+    .where('state')
+    .equals('needs-auth')
+    .filter((row) => row.lastError?.messageKey === 'errorLocked')
+    .primaryKeys();
   const actor = await queueDeps.actor();
   for (const id of stuck) await retryDelivery(db, id as number, actor);
   if (stuck.length) void pumpQueue();

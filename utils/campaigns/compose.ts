@@ -17,7 +17,11 @@ import type { Kit } from './kit';
  * line of its own variant, so the composer does not append the bare link (utils/compose/page-link.ts
  * ignores the query when it looks for the page link). Card networks take the page link as it is.
  */
-export function kitDraft(kit: Pick<Kit, 'text' | 'variants' | 'hashtags'> & { link?: string }, signature: string, utm: Partial<Record<NetworkId, UtmTags>> = {}): { text: string; variants: Partial<Record<NetworkId, string>> } {
+export function kitDraft(
+  kit: Pick<Kit, 'text' | 'variants' | 'hashtags'> & { link?: string },
+  signature: string,
+  utm: Partial<Record<NetworkId, UtmTags>> = {},
+): { text: string; variants: Partial<Record<NetworkId, string>> } {
   const variants: Partial<Record<NetworkId, string>> = {};
   for (const network of Object.keys(kit.variants) as NetworkId[]) {
     if (kit.variants[network]) variants[network] = applySignature(kitText(kit, network), signature);
@@ -40,7 +44,12 @@ export interface KitWarning {
  * For each network about to be posted to, the mandatory elements (hashtag, mention, phrase) its text
  * lacks: the network's variant when it has one, else the base text. Empty when every post carries all.
  */
-export function kitWarnings(mandatory: readonly string[], text: string, variants: Partial<Record<NetworkId, string>>, targets: readonly NetworkId[]): KitWarning[] {
+export function kitWarnings(
+  mandatory: readonly string[],
+  text: string,
+  variants: Partial<Record<NetworkId, string>>,
+  targets: readonly NetworkId[],
+): KitWarning[] {
   if (mandatory.length === 0) return [];
   return targets.flatMap((network) => {
     const missing = missingMandatory(variants[network] ?? text, mandatory);

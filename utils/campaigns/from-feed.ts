@@ -15,16 +15,24 @@ const str = (value: unknown): string | undefined => {
   if (value && typeof value === 'object' && typeof (value as { value?: unknown }).value === 'string') return (value as { value: string }).value;
   return undefined;
 };
-const list = (value: unknown): Loose[] => (Array.isArray(value) ? value as Loose[] : []);
+const list = (value: unknown): Loose[] => (Array.isArray(value) ? (value as Loose[]) : []);
 
 /** "HUT RI ke-81" → "HUTRIke81": a category becomes one hashtag word (letters, digits, _), or nothing. */
 export function categoryToHashtag(category: string): string | undefined {
-  const tag = category.normalize('NFKC').replace(/^#/, '').replace(/[^\p{L}\p{N}_]+/gu, '');
+  const tag = category
+    .normalize('NFKC')
+    .replace(/^#/, '')
+    .replace(/[^\p{L}\p{N}_]+/gu, '');
   return tag && tag.length <= 100 ? tag : undefined;
 }
 
 function imageOf(entry: Record<string, unknown>, base?: string): { url: string; alt: string } | undefined {
-  const enclosures = [...list(entry.enclosures), ...list(entry.links).filter((link) => str(link?.rel) === 'enclosure').map((link) => ({ url: link?.href, type: link?.type }))];
+  const enclosures = [
+    ...list(entry.enclosures),
+    ...list(entry.links)
+      .filter((link) => str(link?.rel) === 'enclosure')
+      .map((link) => ({ url: link?.href, type: link?.type })),
+  ];
   for (const enclosure of enclosures) {
     const url = webUrl(str(enclosure?.url), base);
     if (url && /^image\//i.test(str(enclosure?.type) ?? '')) return { url, alt: '' };
@@ -72,8 +80,9 @@ export function readCampaignSource(bytes: Uint8Array, contentType: string | null
     const description = str(entry.description) ?? str(entry.summary) ?? str(entry.content_text) ?? stripTags(str(entry.content_html) ?? '');
     const body = clip(plainText(stripTags(description ?? '')), MAX_KIT_TEXT) || title;
     const dated = parseFeedDate(str(entry.pubDate) ?? str(entry.date_published)) ?? parseRfc3339(str(entry.updated) ?? str(entry.published)) ?? now;
-    const tags = list(entry.categories).map((category) => categoryToHashtag(str(category?.name) ?? str(category?.term) ?? ''))
-      .concat((Array.isArray(entry.tags) ? entry.tags as unknown[] : []).map((tag) => categoryToHashtag(String(tag))));
+    const tags = list(entry.categories)
+      .map((category) => categoryToHashtag(str(category?.name) ?? str(category?.term) ?? ''))
+      .concat((Array.isArray(entry.tags) ? (entry.tags as unknown[]) : []).map((tag) => categoryToHashtag(String(tag))));
     const image = imageOf(entry, documentUrl);
     return {
       id: str(entry.guid) ?? str(entry.id) ?? link ?? title,

@@ -13,29 +13,42 @@ export const MAX_KITS = 500;
 export const MAX_KIT_TEXT = 5000;
 
 // Only http(s), without userinfo (`https://kominfo.go.id:x@evil.example/` is refused, as for shared links).
-const httpUrl = z.string().max(4000).refine((value) => {
-  const url = webUrl(value);
-  return url !== undefined && !new URL(url).username && !new URL(url).password;
-}, { message: 'must be an http(s) address' });
+const httpUrl = z
+  .string()
+  .max(4000)
+  .refine(
+    (value) => {
+      const url = webUrl(value);
+      return url !== undefined && !new URL(url).username && !new URL(url).password;
+    },
+    { message: 'must be an http(s) address' },
+  );
 const isoTime = z.iso.datetime({ offset: true });
 /** A hashtag as written in a post: letters, digits, underscore (Unicode), without the `#`. */
-const hashtag = z.string().trim().transform((tag) => tag.replace(/^#/, '')).pipe(z.string().regex(/^[\p{L}\p{N}_]{1,100}$/u, 'must be one word of letters, digits or _'));
+const hashtag = z
+  .string()
+  .trim()
+  .transform((tag) => tag.replace(/^#/, ''))
+  .pipe(z.string().regex(/^[\p{L}\p{N}_]{1,100}$/u, 'must be one word of letters, digits or _'));
 
 /** One kit as written in a kit file (JSON Schema: docs/campaign-kit.schema.json). */
-export const kitInputSchema = z.object({
-  id: z.string().trim().min(1).max(200),
-  updated: isoTime,
-  title: z.string().trim().min(1).max(300),
-  period: z.object({ start: isoTime, end: z.optional(isoTime) }),
-  link: httpUrl,
-  image: z.optional(z.object({ url: httpUrl, alt: z.string().max(1000).default('') })),
-  text: z.string().trim().min(1).max(MAX_KIT_TEXT),
-  variants: z.optional(z.partialRecord(z.enum(NETWORK_IDS), z.string().trim().min(1).max(MAX_KIT_TEXT))),
-  hashtags: z.array(hashtag).max(30).default([]),
-  mandatory: z.array(z.string().trim().min(1).max(100)).max(10).default([]),
-}).refine((kit) => !kit.period.end || Date.parse(kit.period.end) >= Date.parse(kit.period.start), {
-  message: 'the period ends before it starts', path: ['period', 'end'],
-});
+export const kitInputSchema = z
+  .object({
+    id: z.string().trim().min(1).max(200),
+    updated: isoTime,
+    title: z.string().trim().min(1).max(300),
+    period: z.object({ start: isoTime, end: z.optional(isoTime) }),
+    link: httpUrl,
+    image: z.optional(z.object({ url: httpUrl, alt: z.string().max(1000).default('') })),
+    text: z.string().trim().min(1).max(MAX_KIT_TEXT),
+    variants: z.optional(z.partialRecord(z.enum(NETWORK_IDS), z.string().trim().min(1).max(MAX_KIT_TEXT))),
+    hashtags: z.array(hashtag).max(30).default([]),
+    mandatory: z.array(z.string().trim().min(1).max(100)).max(10).default([]),
+  })
+  .refine((kit) => !kit.period.end || Date.parse(kit.period.end) >= Date.parse(kit.period.start), {
+    message: 'the period ends before it starts',
+    path: ['period', 'end'],
+  });
 
 /** A kit as Siar keeps it: times in ms since the epoch, link checked, `source` the campaign source's id. */
 export interface Kit {
@@ -74,10 +87,17 @@ export interface KitRead {
 
 function toKit(input: z.infer<typeof kitInputSchema>): Kit {
   return {
-    id: input.id, updatedAt: Date.parse(input.updated), title: input.title,
-    start: Date.parse(input.period.start), ...(input.period.end ? { end: Date.parse(input.period.end) } : {}),
-    link: new URL(input.link.trim()).href, ...(input.image ? { image: { url: new URL(input.image.url.trim()).href, alt: input.image.alt } } : {}),
-    text: input.text, variants: input.variants ?? {}, hashtags: [...new Set(input.hashtags)], mandatory: input.mandatory,
+    id: input.id,
+    updatedAt: Date.parse(input.updated),
+    title: input.title,
+    start: Date.parse(input.period.start),
+    ...(input.period.end ? { end: Date.parse(input.period.end) } : {}),
+    link: new URL(input.link.trim()).href,
+    ...(input.image ? { image: { url: new URL(input.image.url.trim()).href, alt: input.image.alt } } : {}),
+    text: input.text,
+    variants: input.variants ?? {},
+    hashtags: [...new Set(input.hashtags)],
+    mandatory: input.mandatory,
   };
 }
 

@@ -51,7 +51,11 @@ export async function pollCampaignSource(source: CampaignSource, signal: AbortSi
   } catch (error) {
     outcome = { ok: false, error };
   }
-  const { health, nextDueAt } = applyOutcome({ intervalMs: source.intervalMin * MINUTE, health: { ...source.health, lastError: source.health.lastError as ErrorInfo | undefined } }, outcome, now);
+  const { health, nextDueAt } = applyOutcome(
+    { intervalMs: source.intervalMin * MINUTE, health: { ...source.health, lastError: source.health.lastError as ErrorInfo | undefined } },
+    outcome,
+    now,
+  );
   const lastError = health.lastError && {
     ...health.lastError,
     messageKey: TOO_LARGE.test(health.lastError.detail ?? '') ? 'campaignErrorTooLarge' : sourceErrorKey(health.lastError),
@@ -60,11 +64,14 @@ export async function pollCampaignSource(source: CampaignSource, signal: AbortSi
   const { etag: _etag, lastModified: _lastModified, ...rest } = source;
   return {
     source: {
-      ...rest, nextDueAt,
+      ...rest,
+      nextDueAt,
       ...(validators.etag ? { etag: validators.etag.slice(0, 1000) } : {}),
       ...(validators.lastModified ? { lastModified: validators.lastModified.slice(0, 200) } : {}),
       health: {
-        failures: health.failures, problems, kits: kits?.length ?? source.health.kits,
+        failures: health.failures,
+        problems,
+        kits: kits?.length ?? source.health.kits,
         ...(health.lastSuccessAt !== undefined ? { lastSuccessAt: health.lastSuccessAt } : {}),
         ...(health.lastErrorAt !== undefined ? { lastErrorAt: health.lastErrorAt } : {}),
         ...(lastError ? { lastError } : {}),

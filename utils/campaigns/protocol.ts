@@ -8,16 +8,28 @@ import { ok, str } from '../zod-helpers';
 // popup's Kampanye tab. messages.ts spreads it into `protocol`.
 
 const shareSchema = z.object({
-  network: networkIdSchema, state: z.enum(['pending', 'sending', 'sent', 'failed', 'needs-auth']),
-  at: z.optional(z.number()), url: z.optional(z.string()),
+  network: networkIdSchema,
+  state: z.enum(['pending', 'sending', 'sent', 'failed', 'needs-auth']),
+  at: z.optional(z.number()),
+  url: z.optional(z.string()),
 });
 
 const kitViewSchema = z.object({
-  key: z.string(), kitId: z.string(), sourceId: z.string(), updatedAt: z.number(), title: z.string(),
-  start: z.number(), end: z.optional(z.number()), link: z.string(),
+  key: z.string(),
+  kitId: z.string(),
+  sourceId: z.string(),
+  updatedAt: z.number(),
+  title: z.string(),
+  start: z.number(),
+  end: z.optional(z.number()),
+  link: z.string(),
   image: z.optional(z.object({ url: z.string(), alt: z.string() })),
-  text: z.string(), variants: z.partialRecord(networkIdSchema, z.string()), hashtags: z.array(z.string()),
-  mandatory: z.array(z.string()), firstSeenAt: z.number(), seen: z.union([z.literal(0), z.literal(1)]),
+  text: z.string(),
+  variants: z.partialRecord(networkIdSchema, z.string()),
+  hashtags: z.array(z.string()),
+  mandatory: z.array(z.string()),
+  firstSeenAt: z.number(),
+  seen: z.union([z.literal(0), z.literal(1)]),
   phase: z.enum(['upcoming', 'active', 'ended']),
   shares: z.array(shareSchema),
 });
@@ -28,10 +40,7 @@ export const campaignProtocol = {
   /** Adds a source by URL (http/https only) and reads it at once; the same URL twice is one source. */
   campaignSourceSave: {
     request: z.object({ url: str(2000), name: z.optional(str(200)) }),
-    response: z.union([
-      z.object({ ok: z.literal(true), source: campaignSourceSchema }),
-      z.object({ ok: z.literal(false), messageKey: z.string() }),
-    ]),
+    response: z.union([z.object({ ok: z.literal(true), source: campaignSourceSchema }), z.object({ ok: z.literal(false), messageKey: z.string() })]),
   },
   /** Removes the source; its kits stay, because posts and reports refer to them. */
   campaignSourceDelete: { request: z.object({ id: str(64) }), response: ok },

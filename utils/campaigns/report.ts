@@ -60,14 +60,18 @@ function median(values: number[]): number | undefined {
  */
 export function disseminationReport(input: ReportInput): DisseminationReport {
   const wanted = input.kitIds ? new Set(input.kitIds) : undefined;
-  const posts = input.posts.filter((post) => post.createdAt >= input.from && post.createdAt < input.to
-    && (!wanted || (post.kitId !== undefined && wanted.has(post.kitId))));
+  const posts = input.posts.filter(
+    (post) => post.createdAt >= input.from && post.createdAt < input.to && (!wanted || (post.kitId !== undefined && wanted.has(post.kitId))),
+  );
   const postIds = new Set(posts.map((post) => post.id));
   const kitOfPost = new Map(posts.map((post) => [post.id, post.kitId]));
-  const rows: ReportRow[] = input.deliveries.filter((delivery) => postIds.has(delivery.postId))
+  const rows: ReportRow[] = input.deliveries
+    .filter((delivery) => postIds.has(delivery.postId))
     .map((delivery) => ({
       ...(kitOfPost.get(delivery.postId) ? { kitId: kitOfPost.get(delivery.postId) } : {}),
-      postId: delivery.postId, network: delivery.network, state: delivery.state,
+      postId: delivery.postId,
+      network: delivery.network,
+      state: delivery.state,
       ...(delivery.state === 'sent' ? { at: delivery.updatedAt } : {}),
       ...(delivery.state === 'sent' && delivery.remoteUrl ? { url: delivery.remoteUrl } : {}),
     }))
@@ -77,26 +81,34 @@ export function disseminationReport(input: ReportInput): DisseminationReport {
     const sent = own.filter((row) => row.state === 'sent');
     const firstShareAt = sent.length ? Math.min(...sent.map((row) => row.at!)) : undefined;
     return {
-      ...(kit ? { kit } : {}), rows: own,
+      ...(kit ? { kit } : {}),
+      rows: own,
       networksSent: [...new Set(sent.map((row) => row.network))],
       networksTried: [...new Set(own.map((row) => row.network))],
       ...(firstShareAt !== undefined ? { firstShareAt } : {}),
       ...(firstShareAt !== undefined && kit ? { delayMs: Math.max(0, firstShareAt - kit.start) } : {}),
     };
   };
-  const kits = input.kits.filter((kit) => (wanted ? wanted.has(kit.id) : rows.some((row) => row.kitId === kit.id)))
-    .toSorted((a, b) => a.start - b.start);
+  const kits = input.kits.filter((kit) => (wanted ? wanted.has(kit.id) : rows.some((row) => row.kitId === kit.id))).toSorted((a, b) => a.start - b.start);
   const known = new Set(kits.map((kit) => kit.id));
-  const groups = kits.map((kit) => group(kit, rows.filter((row) => row.kitId === kit.id)));
+  const groups = kits.map((kit) =>
+    group(
+      kit,
+      rows.filter((row) => row.kitId === kit.id),
+    ),
+  );
   const loose = rows.filter((row) => !row.kitId || !known.has(row.kitId));
   if (!wanted && loose.length) groups.push(group(undefined, loose));
 
   const delays = groups.flatMap((g) => (g.delayMs !== undefined ? [g.delayMs] : []));
   const medianDelayMs = median(delays);
   return {
-    from: input.from, to: input.to, groups,
+    from: input.from,
+    to: input.to,
+    groups,
     totals: {
-      posts: posts.length, deliveries: rows.length,
+      posts: posts.length,
+      deliveries: rows.length,
       sent: rows.filter((row) => row.state === 'sent').length,
       failed: rows.filter((row) => row.state === 'failed' || row.state === 'needs-auth').length,
       waiting: rows.filter((row) => row.state === 'pending' || row.state === 'sending').length,
@@ -109,7 +121,9 @@ export function disseminationReport(input: ReportInput): DisseminationReport {
 export function formatDelay(ms: number, lang: 'id' | 'en'): string {
   const minutes = Math.floor(ms / 60_000);
   if (minutes < 1) return lang === 'id' ? '< 1 menit' : '< 1 min';
-  const days = Math.floor(minutes / 1440), hours = Math.floor((minutes % 1440) / 60), rest = minutes % 60;
+  const days = Math.floor(minutes / 1440),
+    hours = Math.floor((minutes % 1440) / 60),
+    rest = minutes % 60;
   const unit = lang === 'id' ? { d: 'hari', h: 'jam', m: 'menit' } : { d: 'd', h: 'h', m: 'min' };
   return [days && `${days} ${unit.d}`, hours && `${hours} ${unit.h}`, rest && `${rest} ${unit.m}`].filter(Boolean).join(' ');
 }
@@ -121,15 +135,17 @@ export function formatDelay(ms: number, lang: 'id' | 'en'): string {
  * `networkName`: the display name of a network in the UI language (utils/networks/names.ts).
  */
 export function chatSummary(report: DisseminationReport, lang: 'id' | 'en', networkName: (id: NetworkId) => string): string {
-  const words = lang === 'id'
-    ? { campaign: 'Kampanye', other: 'Unggahan lain', channels: 'kanal', after: 'dibagikan', since: 'setelah terbit', none: 'belum dibagikan' }
-    : { campaign: 'Campaign', other: 'Other posts', channels: 'channels', after: 'shared', since: 'after publication', none: 'not shared yet' };
-  return report.groups.map((group) => {
-    const head = group.kit ? `${words.campaign} ${group.kit.title}` : words.other;
-    const count = `${group.networksSent.length}/${Math.max(group.networksTried.length, group.networksSent.length)} ${words.channels}`;
-    const delay = group.delayMs !== undefined ? ` (${words.after} ${formatDelay(group.delayMs, lang)} ${words.since})` : '';
-    const links = group.rows.filter((row) => row.url).map((row) => `- ${networkName(row.network)}: ${row.url}`);
-    return [`${head}: ${group.networksSent.length ? count + delay : words.none}`, ...links].join('\n');
-  }).join('\n\n');
+  const words =
+    lang === 'id'
+      ? { campaign: 'Kampanye', other: 'Unggahan lain', channels: 'kanal', after: 'dibagikan', since: 'setelah terbit', none: 'belum dibagikan' }
+      : { campaign: 'Campaign', other: 'Other posts', channels: 'channels', after: 'shared', since: 'after publication', none: 'not shared yet' };
+  return report.groups
+    .map((group) => {
+      const head = group.kit ? `${words.campaign} ${group.kit.title}` : words.other;
+      const count = `${group.networksSent.length}/${Math.max(group.networksTried.length, group.networksSent.length)} ${words.channels}`;
+      const delay = group.delayMs !== undefined ? ` (${words.after} ${formatDelay(group.delayMs, lang)} ${words.since})` : '';
+      const links = group.rows.filter((row) => row.url).map((row) => `- ${networkName(row.network)}: ${row.url}`);
+      return [`${head}: ${group.networksSent.length ? count + delay : words.none}`, ...links].join('\n');
+    })
+    .join('\n\n');
 }
-

@@ -56,7 +56,9 @@ export function campaignTick(only?: string[]): Promise<number> {
   };
   // Overlapping ticks share one run; an explicit read waits for it, then runs.
   if (!only) {
-    running ??= run().finally(() => { running = undefined; });
+    running ??= run().finally(() => {
+      running = undefined;
+    });
     return running;
   }
   return (running ?? Promise.resolve(0)).then(run);
@@ -96,11 +98,14 @@ export const campaignHandlers: Pick<Handlers, keyof typeof campaignProtocol> = {
   campaignKits: async () => {
     const now = Date.now();
     const kits = await latestKits(db);
-    const shares = await kitShares(db, kits.map((kit) => kit.key));
+    const shares = await kitShares(
+      db,
+      kits.map((kit) => kit.key),
+    );
     return { now, kits: kits.map((kit) => ({ ...kit, phase: kitPhase(kit, now), shares: shares[kit.key] ?? [] })) };
   },
   campaignKitsSeen: async () => {
-    if (await markKitsSeen(db) > 0) await hooks.kitsChanged();
+    if ((await markKitsSeen(db)) > 0) await hooks.kitsChanged();
     return { ok: true as const };
   },
 };

@@ -31,7 +31,9 @@ export async function storeKits(database: SiarDatabase, sourceId: string, kits: 
 export async function latestKits(database: SiarDatabase): Promise<KitRow[]> {
   const newest = new Map<string, KitRow>();
   // The primary key orders by key, then updatedAt: the last row of each key is its newest version.
-  await database.kits.orderBy('[key+updatedAt]').each((row) => { newest.set(row.key, row); });
+  await database.kits.orderBy('[key+updatedAt]').each((row) => {
+    newest.set(row.key, row);
+  });
   return [...newest.values()].sort((a, b) => b.start - a.start || a.title.localeCompare(b.title));
 }
 
@@ -55,13 +57,20 @@ export interface KitShare {
 
 /** The deliveries of the posts made from each kit (by kit key), oldest post first. */
 export async function kitShares(database: SiarDatabase, keys: readonly string[]): Promise<Record<string, KitShare[]>> {
-  const posts = await database.posts.where('kitId').anyOf([...keys]).sortBy('createdAt');
-  const deliveries = await database.deliveries.where('postId').anyOf(posts.map((post) => post.id!)).toArray();
+  const posts = await database.posts
+    .where('kitId')
+    .anyOf([...keys])
+    .sortBy('createdAt');
+  const deliveries = await database.deliveries
+    .where('postId')
+    .anyOf(posts.map((post) => post.id!))
+    .toArray();
   const shares: Record<string, KitShare[]> = {};
   for (const post of posts) {
     for (const delivery of deliveries.filter((d) => d.postId === post.id)) {
       (shares[post.kitId!] ??= []).push({
-        network: delivery.network, state: delivery.state,
+        network: delivery.network,
+        state: delivery.state,
         ...(delivery.state === 'sent' ? { at: delivery.updatedAt } : {}),
         ...(delivery.state === 'sent' && delivery.remoteUrl ? { url: delivery.remoteUrl } : {}),
       });

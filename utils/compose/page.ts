@@ -41,10 +41,22 @@ export function capturePageInPage() {
   };
 }
 
-const capped = (max: number) => z.string().transform((value) => value.slice(0, max)).optional().catch(undefined);
+const capped = (max: number) =>
+  z
+    .string()
+    .transform((value) => value.slice(0, max))
+    .optional()
+    .catch(undefined);
 const captureSchema = z.object({
-  url: capped(4000), title: capped(1000), canonical: capped(4000), ogUrl: capped(4000), ogTitle: capped(1000),
-  ogDescription: capped(5000), ogImage: capped(4000), selection: capped(10_000), lang: capped(35),
+  url: capped(4000),
+  title: capped(1000),
+  canonical: capped(4000),
+  ogUrl: capped(4000),
+  ogTitle: capped(1000),
+  ogDescription: capped(5000),
+  ogImage: capped(4000),
+  selection: capped(10_000),
+  lang: capped(35),
 });
 
 /** Resolves `value` against `base`; only http(s) URLs are kept (no javascript:, data:, file:). */
@@ -85,8 +97,12 @@ export function pageFromCapture(raw: unknown, tab: { url?: string; title?: strin
 export function pageFromTab(tab: { url?: string; title?: string; id?: number }): PageInfo {
   const url = webUrl(tab.url);
   return {
-    url: url ? stripTracking(chooseLink(url, []).url) : tab.url ?? '',
-    title: tidy(tab.title), description: '', selection: '', limited: true, tabId: tab.id,
+    url: url ? stripTracking(chooseLink(url, []).url) : (tab.url ?? ''),
+    title: tidy(tab.title),
+    description: '',
+    selection: '',
+    limited: true,
+    tabId: tab.id,
   };
 }
 

@@ -28,15 +28,24 @@ const newPostSchema = z.object({
 });
 
 export const pageInfoSchema = z.object({
-  url: z.string(), title: z.string(), description: z.string(), imageUrl: z.optional(z.string()),
-  selection: z.string(), lang: z.optional(z.string()), limited: z.boolean(), tabId: z.optional(z.number()),
+  url: z.string(),
+  title: z.string(),
+  description: z.string(),
+  imageUrl: z.optional(z.string()),
+  selection: z.string(),
+  lang: z.optional(z.string()),
+  limited: z.boolean(),
+  tabId: z.optional(z.number()),
   ignoredLink: z.optional(z.string()),
   respond: z.optional(respondSchema),
 });
 
 const deliveryStatusSchema = z.object({
-  id: z.number(), network: networkIdSchema, state: z.enum(['pending', 'sending', 'sent', 'failed', 'needs-auth']),
-  remoteUrl: z.optional(z.string()), nextAttemptAt: z.nullable(z.number()),
+  id: z.number(),
+  network: networkIdSchema,
+  state: z.enum(['pending', 'sending', 'sent', 'failed', 'needs-auth']),
+  remoteUrl: z.optional(z.string()),
+  nextAttemptAt: z.nullable(z.number()),
   lastError: z.optional(errorInfoSchema),
   /** Set on a sent delivery that went out without its page image: the sentence why (utils/networks/page-image.ts). */
   notice: z.optional(z.object({ messageKey: z.string(), detail: z.optional(z.string()) })),

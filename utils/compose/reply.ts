@@ -34,9 +34,12 @@ export function replyTargetOf(mention: { guid: string; source: string; author?: 
   const network = REPLY_NETWORKS.find((id) => id === mention.source);
   if (!network || !mention.guid.startsWith(`${network}:`)) return undefined;
   const remoteId = mention.guid.slice(network.length + 1);
-  const valid = network === 'x' ? /^\d{1,30}$/.test(remoteId)
-    : network === 'bluesky' ? /^at:\/\/[^/]+\/app\.bsky\.feed\.post\/[^/]+$/.test(remoteId)
-      : /^https:\/\/\S+$/.test(remoteId);
+  const valid =
+    network === 'x'
+      ? /^\d{1,30}$/.test(remoteId)
+      : network === 'bluesky'
+        ? /^at:\/\/[^/]+\/app\.bsky\.feed\.post\/[^/]+$/.test(remoteId)
+        : /^https:\/\/\S+$/.test(remoteId);
   if (!valid) return undefined;
   return { network, remoteId, author: mention.author?.slice(0, 200) };
 }

@@ -39,7 +39,13 @@ export async function capturePage(tabId?: number): Promise<PageInfo> {
 export async function popupContext(url: string, accounts = popupAccounts()) {
   const [{ stored, summaries }, sent] = await Promise.all([
     accounts,
-    url ? db.audit.where('pageUrl').equals(url).filter((row) => row.event === 'sent').toArray() : ([] as AuditRow[]),
+    url
+      ? db.audit
+          .where('pageUrl')
+          .equals(url)
+          .filter((row) => row.event === 'sent')
+          .toArray()
+      : ([] as AuditRow[]),
   ]);
   // While the passphrase lock is on only the summaries tell which networks are connected.
   const connected = NETWORK_IDS.filter((id) => stored[id] !== undefined || summaries[id] !== undefined);
@@ -47,7 +53,8 @@ export async function popupContext(url: string, accounts = popupAccounts()) {
     connected,
     mastodonLimit: stored.mastodon?.maxChars,
     mastodonInstance: stored.mastodon?.instance ?? summaries.mastodon?.instance,
-    alreadyShared: sent.filter((row): row is typeof row & { network: NetworkId } => row.network !== undefined)
+    alreadyShared: sent
+      .filter((row): row is typeof row & { network: NetworkId } => row.network !== undefined)
       .map((row) => ({ network: row.network, at: row.at, url: row.url })),
   };
 }
@@ -62,7 +69,10 @@ export async function popupAccounts() {
 export async function postStatus(postId: number): Promise<DeliveryStatus[]> {
   const rows = await db.deliveries.where('postId').equals(postId).toArray();
   return rows.map((row) => ({
-    id: row.id!, network: row.network, state: row.state, remoteUrl: row.remoteUrl,
+    id: row.id!,
+    network: row.network,
+    state: row.state,
+    remoteUrl: row.remoteUrl,
     nextAttemptAt: Number.isFinite(row.nextAttemptAt) ? row.nextAttemptAt : null,
     lastError: row.lastError,
     ...(row.notice ? { notice: row.notice } : {}),

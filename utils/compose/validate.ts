@@ -35,7 +35,6 @@ export interface DraftInput {
   replyTo?: NetworkId;
 }
 
-
 function problemFor(network: NetworkId, measure: Measure): DraftProblem {
   if (measure.detail === 'empty') return { key: 'composerEmpty', network };
   if (measure.detail === 'bytes') return { key: 'composerBytesOver', network };
@@ -76,12 +75,15 @@ export interface DraftCheck {
 }
 
 export function validateDraft(input: DraftInput): DraftCheck {
-  const checks = Object.fromEntries(NETWORK_IDS.map((network) =>
-    [network, checkTarget(network, input.variants[network] ?? input.text, input)])) as Record<NetworkId, TargetCheck>;
+  const checks = Object.fromEntries(NETWORK_IDS.map((network) => [network, checkTarget(network, input.variants[network] ?? input.text, input)])) as Record<
+    NetworkId,
+    TargetCheck
+  >;
   const allBlank = [input.text, ...input.targets.map((n) => input.variants[n] ?? '')].every((text) => !text.trim());
   if (allBlank) return { ok: false, problem: { key: 'composerEmpty' }, checks };
   if (input.targets.length === 0) return { ok: false, problem: { key: 'composerNoTarget' }, checks };
-  const problem = input.targets.map((network) => checks[network].problem).find(Boolean)
-    ?? (input.hasImage ? undefined : input.targets.filter((n) => NEEDS_IMAGE.includes(n)).map((network) => ({ key: 'composerNeedsImage' as const, network }))[0]);
+  const problem =
+    input.targets.map((network) => checks[network].problem).find(Boolean) ??
+    (input.hasImage ? undefined : input.targets.filter((n) => NEEDS_IMAGE.includes(n)).map((network) => ({ key: 'composerNeedsImage' as const, network }))[0]);
   return { ok: !problem, problem, checks };
 }

@@ -47,7 +47,13 @@ export async function showPopup(quote: QuoteRequest) {
   quoteStored = stored.catch(() => undefined);
   let opened: Promise<boolean>;
   try {
-    opened = toolbarAction()?.openPopup().then(() => true, () => false) ?? Promise.resolve(false);
+    opened =
+      toolbarAction()
+        ?.openPopup()
+        .then(
+          () => true,
+          () => false,
+        ) ?? Promise.resolve(false);
   } catch {
     opened = Promise.resolve(false);
   }

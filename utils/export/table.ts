@@ -39,7 +39,14 @@ export function zoneStamp(epoch: number, timeZone: string): string {
   if (!format) {
     // sv-SE formats as ISO 8601 date and 24-hour time.
     format = new Intl.DateTimeFormat('sv-SE', {
-      timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23',
+      timeZone,
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      second: '2-digit',
+      hourCycle: 'h23',
     });
     stamp.set(timeZone, format);
   }

@@ -10,7 +10,12 @@ export const XLSX_DATE_FORMAT = 'yyyy-mm-dd hh:mm:ss';
 
 /** Excel's sheet-name rules: at most 31 characters, none of [ ] : * ? / \ (ECMA-376 Part 1, §18.2.20). */
 export function sheetName(name: string): string {
-  return name.replace(/[[\]:*?/\\]/g, ' ').trim().slice(0, 31) || 'Siar';
+  return (
+    name
+      .replace(/[[\]:*?/\\]/g, ' ')
+      .trim()
+      .slice(0, 31) || 'Siar'
+  );
 }
 
 function cell(column: ExportColumn, value: ExportValue, timeZone: string): Cell {

@@ -71,7 +71,11 @@ async function pollOne(deps: PollDeps, row: SourceRow, watches: WatchRow[]): Pro
   const changes: Partial<SourceRow> = { health, nextDueAt };
   if (nextState) {
     const { etag, lastModified, ...rest } = nextState;
-    Object.assign(changes, { state: rest, etag: typeof etag === 'string' ? etag : undefined, lastModified: typeof lastModified === 'string' ? lastModified : undefined });
+    Object.assign(changes, {
+      state: rest,
+      etag: typeof etag === 'string' ? etag : undefined,
+      lastModified: typeof lastModified === 'string' ? lastModified : undefined,
+    });
   }
   await database.sources.update(row.id!, changes);
   if (added.length > 0) await deps.onIngested?.(added, row);
@@ -91,7 +95,7 @@ export async function pollDueSources(deps: PollDeps, only?: number[]): Promise<P
   const lane = async () => {
     for (let row = queue.shift(); row; row = queue.shift()) {
       try {
-        added.push(...await pollOne(deps, row, watches));
+        added.push(...(await pollOne(deps, row, watches)));
       } catch {
         // Only the bookkeeping write can land here (the database closing); the next tick retries.
       }

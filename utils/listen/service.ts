@@ -4,9 +4,7 @@ import type { listenProtocol, MentionPatch } from '../monitor/protocol';
 import { learnCorrection } from '../monitor/tone-adjust';
 import { scoreTone, toneFeatures } from '../monitor/tone';
 import { SETTINGS, emptyLearning, readSetting, updateSetting, writeSetting } from '../settings';
-import {
-  deleteSource, exportOpmlSources, importOpmlSources, listSources, saveSource,
-} from './store';
+import { deleteSource, exportOpmlSources, importOpmlSources, listSources, saveSource } from './store';
 import { listenNow, mentionsChanged, pollSourceNow } from './tick';
 import { deleteWatch, saveWatch, toWatchView } from './watches';
 
@@ -30,13 +28,17 @@ export async function updateMentions(ids: number[], patch: MentionPatch, now: nu
   const corrected = tone ? (await db.mentions.bulkGet(ids)).filter((row): row is MentionRow => row !== undefined && row.tone !== tone) : [];
   const response = patch.response;
   // Read-modify-write inside Dexie's modify (one transaction): the stored status or note not in the patch stays.
-  const updated = await db.mentions.where(':id').anyOf(ids).modify((row) => {
-    Object.assign(row, changes);
-    if (response) row.response = mergeResponse(row.response, response, now);
-  });
+  const updated = await db.mentions
+    .where(':id')
+    .anyOf(ids)
+    .modify((row) => {
+      Object.assign(row, changes);
+      if (response) row.response = mergeResponse(row.response, response, now);
+    });
   if (tone && corrected.length > 0) {
-    await updateSetting(SETTINGS.toneLearning, (learning) => corrected.reduce(
-      (acc, row) => learnCorrection(acc, toneFeatures(`${row.title}. ${row.summary}`), tone, scoreTone, now), learning));
+    await updateSetting(SETTINGS.toneLearning, (learning) =>
+      corrected.reduce((acc, row) => learnCorrection(acc, toneFeatures(`${row.title}. ${row.summary}`), tone, scoreTone, now), learning),
+    );
   }
   if (patch.state) await mentionsChanged();
   return updated;

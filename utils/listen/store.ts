@@ -26,23 +26,32 @@ const X_BILLING_KEYS = new Set<MessageKey>(['errorXCreditsDepleted', 'errorXUsag
 /** The one sentence the sources list shows for a failure, worded for a source rather than a post. */
 export function sourceErrorKey(info: ErrorInfo): MessageKey {
   switch (info.code) {
-    case 'auth': return 'sourceErrorAuth';
-    case 'rate-limit': return X_BILLING_KEYS.has(info.messageKey) ? info.messageKey : 'sourceErrorRateLimited';
-    case 'transient': return 'sourceErrorNetwork';
+    case 'auth':
+      return 'sourceErrorAuth';
+    case 'rate-limit':
+      return X_BILLING_KEYS.has(info.messageKey) ? info.messageKey : 'sourceErrorRateLimited';
+    case 'transient':
+      return 'sourceErrorNetwork';
     case 'content':
       if (info.field === 'feed') return 'sourceErrorFeed';
       if (info.field === 'url') return 'sourceErrorNotFound';
       if (info.field === 'needs-bluesky-account') return 'sourceErrorNeedsBluesky';
       if (info.field === 'reddit-unavailable') return 'sourceErrorRedditUnavailable';
       return 'sourceErrorResponse';
-    default: return 'errorInternal';
+    default:
+      return 'errorInternal';
   }
 }
 
 export function toSourceView(row: SourceRow): SourceView {
   const view: SourceView = {
-    id: row.id!, kind: row.kind as SourceKind, name: row.name, config: row.config, intervalMin: row.intervalMin,
-    nextDueAt: row.nextDueAt, health: row.health,
+    id: row.id!,
+    kind: row.kind as SourceKind,
+    name: row.name,
+    config: row.config,
+    intervalMin: row.intervalMin,
+    nextDueAt: row.nextDueAt,
+    health: row.health,
   };
   if (row.watchId !== undefined) view.watchId = row.watchId;
   return view;
@@ -57,9 +66,12 @@ export async function saveSource(database: SiarDatabase, input: SaveSourceInput,
   const config = parsed.data as SourceConfig;
   const name = input.name?.trim() || (SOURCES[input.kind].defaultName?.(config) ?? input.kind);
   const row = await database.transaction('rw', database.sources, async () => {
-    const existing = input.id === undefined
-      ? (input.kind === 'rss' ? await database.sources.filter((s) => s.kind === 'rss' && s.config.url === config.url && s.watchId === undefined).first() : undefined)
-      : await database.sources.get(input.id);
+    const existing =
+      input.id === undefined
+        ? input.kind === 'rss'
+          ? await database.sources.filter((s) => s.kind === 'rss' && s.config.url === config.url && s.watchId === undefined).first()
+          : undefined
+        : await database.sources.get(input.id);
     if (!existing) {
       const created = newSourceRow(input.kind, name, config, now, input.intervalMin);
       created.id = await database.sources.add(created);
@@ -67,7 +79,11 @@ export async function saveSource(database: SiarDatabase, input: SaveSourceInput,
     }
     const changed = existing.kind !== input.kind || JSON.stringify(existing.config) !== JSON.stringify(config);
     const updated: SourceRow = {
-      ...existing, kind: input.kind, name, config, intervalMin: input.intervalMin ?? existing.intervalMin,
+      ...existing,
+      kind: input.kind,
+      name,
+      config,
+      intervalMin: input.intervalMin ?? existing.intervalMin,
       // A different address or query starts over: old validators and cursors belong to the old one.
       ...(changed ? { state: {}, etag: undefined, lastModified: undefined, nextDueAt: now } : {}),
     };
@@ -100,10 +116,12 @@ export async function importOpmlSources(database: SiarDatabase, text: string, no
   const parsed = importOpml(text);
   if (!parsed.ok) return { ok: false, messageKey: parsed.tooMany ? 'opmlTooMany' : 'opmlUnreadable' };
   // Shown without the credentials themselves: the officer recognises the host.
-  const risky = parsed.feeds.filter((feed) => feedRisk(feed.url)).map((feed) => {
-    const url = new URL(feed.url);
-    return url.host + url.pathname;
-  });
+  const risky = parsed.feeds
+    .filter((feed) => feedRisk(feed.url))
+    .map((feed) => {
+      const url = new URL(feed.url);
+      return url.host + url.pathname;
+    });
   if (risky.length && !allowRisky) return { ok: false, messageKey: 'opmlRiskyFeeds', risky };
   return database.transaction('rw', database.sources, async () => {
     const known = new Set((await database.sources.where('kind').equals('rss').toArray()).map((s) => s.config.url));

@@ -58,7 +58,7 @@ const pollDeps: PollDeps = {
 async function afterTick(summary: PollSummary) {
   if (summary.added.length > 0) await hooks.newMentions(summary.added);
   const { retention } = await readSetting(SETTINGS.preferences);
-  if (await pruneMentions(db, retention, Date.now()) > 0 || summary.polled > 0) await hooks.mentionsChanged();
+  if ((await pruneMentions(db, retention, Date.now())) > 0 || summary.polled > 0) await hooks.mentionsChanged();
 }
 
 let running: Promise<PollSummary> | undefined;

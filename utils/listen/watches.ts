@@ -11,14 +11,20 @@ import type { SourceConfig, SourceKind } from '../sources/types';
 // Watches and the search sources that follow them: a watch listing "googlenews" gets its own Google
 // News search row whose query is the watch's query, kept in step on every save.
 
-export type SaveWatchResult =
-  | { ok: true; watch: WatchView }
-  | { ok: false; queryError?: QueryError; messageKey?: MessageKey };
+export type SaveWatchResult = { ok: true; watch: WatchView } | { ok: false; queryError?: QueryError; messageKey?: MessageKey };
 
 export function toWatchView(row: WatchRow): WatchView {
   return {
-    id: row.id!, name: row.name, colour: row.colour, query: row.query, aliases: row.aliases, languages: row.languages,
-    sources: row.sources as WatchView['sources'], notify: row.notify, createdAt: row.createdAt, updatedAt: row.updatedAt,
+    id: row.id!,
+    name: row.name,
+    colour: row.colour,
+    query: row.query,
+    aliases: row.aliases,
+    languages: row.languages,
+    sources: row.sources as WatchView['sources'],
+    notify: row.notify,
+    createdAt: row.createdAt,
+    updatedAt: row.updatedAt,
   };
 }
 
@@ -32,8 +38,14 @@ export async function saveWatch(database: SiarDatabase, input: WatchInput, now: 
   const parsed = parseQuery(input.query);
   if (!parsed.ok) return { ok: false, queryError: parsed.error };
   const fields = {
-    name, colour: input.colour.toLowerCase(), query: input.query.trim(), aliases: cleanAliases(input.aliases),
-    languages: [...new Set(input.languages)], sources: [...new Set(input.sources)], notify: input.notify, updatedAt: now,
+    name,
+    colour: input.colour.toLowerCase(),
+    query: input.query.trim(),
+    aliases: cleanAliases(input.aliases),
+    languages: [...new Set(input.languages)],
+    sources: [...new Set(input.sources)],
+    notify: input.notify,
+    updatedAt: now,
   };
   const watch = await database.transaction('rw', database.watches, database.sources, async () => {
     const existing = input.id === undefined ? undefined : await database.watches.get(input.id);
@@ -46,7 +58,8 @@ export async function saveWatch(database: SiarDatabase, input: WatchInput, now: 
       row.id = await database.watches.add(row);
     }
     await syncWatchSources(database, row, now, mastodonInstance);
-    const matchingChanged = !existing || existing.query !== row.query || JSON.stringify([existing.aliases, existing.languages]) !== JSON.stringify([row.aliases, row.languages]);
+    const matchingChanged =
+      !existing || existing.query !== row.query || JSON.stringify([existing.aliases, existing.languages]) !== JSON.stringify([row.aliases, row.languages]);
     // Feeds answer 304 until they publish again; forgetting their validators lets the next poll
     // re-read the items already published and match them against the new or changed watch.
     if (matchingChanged) await database.sources.filter((s) => s.kind === 'rss').modify({ etag: undefined, lastModified: undefined });
@@ -64,18 +77,27 @@ export async function deleteWatch(database: SiarDatabase, id: number): Promise<v
   });
 }
 
-interface DerivedSource { key: string; kind: SourceKind; config: SourceConfig }
+interface DerivedSource {
+  key: string;
+  kind: SourceKind;
+  config: SourceConfig;
+}
 
 /** The search rows a watch needs: each ticked kind's own `searchConfigs` for the watch's query. */
 export function derivedSources(watch: Pick<WatchRow, 'query' | 'sources'>, mastodonInstance?: string): DerivedSource[] {
   const terms = watchSearchTerms(watch.query);
   if (!terms) return [];
   const search = { terms, hashtags: watchHashtags(watch.query), ...(mastodonInstance ? { mastodonInstance } : {}) };
-  return watch.sources.filter(isSourceKind).flatMap((kind) =>
-    (SOURCES[kind].searchConfigs?.(search) ?? []).map(({ key, config }) => ({ key, kind, config })));
+  return watch.sources.filter(isSourceKind).flatMap((kind) => (SOURCES[kind].searchConfigs?.(search) ?? []).map(({ key, config }) => ({ key, kind, config })));
 }
 
-export function newSourceRow(kind: SourceKind, name: string, config: SourceConfig, now: number, intervalMin = DEFAULT_INTERVAL_MIN_BY_KIND[kind] ?? DEFAULT_INTERVAL_MS / MINUTE): SourceRow {
+export function newSourceRow(
+  kind: SourceKind,
+  name: string,
+  config: SourceConfig,
+  now: number,
+  intervalMin = DEFAULT_INTERVAL_MIN_BY_KIND[kind] ?? DEFAULT_INTERVAL_MS / MINUTE,
+): SourceRow {
   return { kind, name, config, state: {}, intervalMin, nextDueAt: now, health: { failures: 0 } };
 }
 

@@ -10,9 +10,17 @@ import { firstStep, nextStep, tooLargeToDecode, type FitStep, type ImagePlan, ty
 export type { ImageProbe };
 
 /** Width ÷ height bounds, inclusive. */
-export interface RatioRange { min: number; max: number }
+export interface RatioRange {
+  min: number;
+  max: number;
+}
 
-export interface Crop { sx: number; sy: number; sw: number; sh: number }
+export interface Crop {
+  sx: number;
+  sy: number;
+  sw: number;
+  sh: number;
+}
 
 /**
  * The file's real format and pixel size from its header (`jpg`, `png`, `webp`, …), or undefined when
@@ -59,7 +67,11 @@ export function scaledSize(crop: Crop, maxWidth: number): { width: number; heigh
   return { width: Math.max(1, Math.round(crop.sw * scale)), height: Math.max(1, Math.round(crop.sh * scale)) };
 }
 
-export interface JpegOptions { range: RatioRange; maxWidth: number; quality?: number }
+export interface JpegOptions {
+  range: RatioRange;
+  maxWidth: number;
+  quality?: number;
+}
 
 /** Decodes with the browser's codecs; ContentError('image') where there are none or the file is unreadable. */
 async function decode(bytes: Uint8Array, type: string): Promise<ImageBitmap> {
@@ -108,7 +120,12 @@ export async function convertToJpeg(bytes: Uint8Array, type: string, options: Jp
   }
 }
 
-export interface ConvertedImage { bytes: Uint8Array; type: string; width: number; height: number }
+export interface ConvertedImage {
+  bytes: Uint8Array;
+  type: string;
+  width: number;
+  height: number;
+}
 
 /**
  * Re-encodes `bytes` by a `convert` plan (./plan.ts): decodes once, then tries the plan's steps —

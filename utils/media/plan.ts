@@ -2,7 +2,12 @@
 // decision is pure and testable in Node; the browser conversion (./fit.ts) then follows the plan.
 
 /** A file's real format (image-size's name: `jpg`, `png`, `webp`…), pixel size and length in bytes. */
-export interface ImageProbe { type: string; width: number; height: number; bytes: number }
+export interface ImageProbe {
+  type: string;
+  width: number;
+  height: number;
+  bytes: number;
+}
 
 /** One network's image rules (utils/networks/image-limits.ts holds each network's values and sources). */
 export interface ImageLimits {
@@ -20,11 +25,28 @@ export interface ImageLimits {
 
 /** image-size's type names as MIME types. */
 const MIME: Record<string, string> = {
-  jpg: 'image/jpeg', png: 'image/png', gif: 'image/gif', webp: 'image/webp', avif: 'image/avif',
-  heif: 'image/heif', heic: 'image/heic', bmp: 'image/bmp', tiff: 'image/tiff', svg: 'image/svg+xml',
-  ico: 'image/x-icon', cur: 'image/x-icon', jxl: 'image/jxl', j2c: 'image/jp2', jp2: 'image/jp2',
-  psd: 'image/vnd.adobe.photoshop', tga: 'image/x-tga', pnm: 'image/x-portable-anymap', dds: 'image/vnd-ms.dds',
-  icns: 'image/icns', ktx: 'image/ktx', exr: 'image/x-exr',
+  jpg: 'image/jpeg',
+  png: 'image/png',
+  gif: 'image/gif',
+  webp: 'image/webp',
+  avif: 'image/avif',
+  heif: 'image/heif',
+  heic: 'image/heic',
+  bmp: 'image/bmp',
+  tiff: 'image/tiff',
+  svg: 'image/svg+xml',
+  ico: 'image/x-icon',
+  cur: 'image/x-icon',
+  jxl: 'image/jxl',
+  j2c: 'image/jp2',
+  jp2: 'image/jp2',
+  psd: 'image/vnd.adobe.photoshop',
+  tga: 'image/x-tga',
+  pnm: 'image/x-portable-anymap',
+  dds: 'image/vnd-ms.dds',
+  icns: 'image/icns',
+  ktx: 'image/ktx',
+  exr: 'image/x-exr',
 };
 
 /** The MIME type of an image-size type name (`jpg` → `image/jpeg`); unknown names give `image/<name>`. */
@@ -67,9 +89,11 @@ export type ImagePlan =
 
 /** True when the probed file already meets every rule in `limits`. */
 export function fits(probe: ImageProbe, limits: ImageLimits): boolean {
-  return limits.types.includes(mimeOf(probe.type))
-    && probe.bytes <= limits.maxBytes
-    && (limits.maxPixels === undefined || probe.width * probe.height <= limits.maxPixels);
+  return (
+    limits.types.includes(mimeOf(probe.type)) &&
+    probe.bytes <= limits.maxBytes &&
+    (limits.maxPixels === undefined || probe.width * probe.height <= limits.maxPixels)
+  );
 }
 
 /**
@@ -88,13 +112,20 @@ export function planImage(probe: ImageProbe | undefined, limits: ImageLimits): I
   // A limit that leaves no usable picture (an instance answering image_matrix_limit: 1) is no limit to meet.
   if (maxPixels < MIN_SIDE * MIN_SIDE) return { kind: 'unusable', reason: 'too-large' };
   return {
-    kind: 'convert', type: limits.convertTo, maxBytes: limits.maxBytes, maxPixels,
+    kind: 'convert',
+    type: limits.convertTo,
+    maxBytes: limits.maxBytes,
+    maxPixels,
     maxWidth: Math.min(limits.maxWidth ?? CONVERT_MAX_SIDE, CONVERT_MAX_SIDE),
   };
 }
 
 /** One encoding attempt: output size in whole pixels and JPEG quality (undefined for PNG). */
-export interface FitStep { width: number; height: number; quality?: number }
+export interface FitStep {
+  width: number;
+  height: number;
+  quality?: number;
+}
 
 type ConvertPlan = Extract<ImagePlan, { kind: 'convert' }>;
 

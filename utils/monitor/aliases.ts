@@ -20,9 +20,13 @@ export const DEFAULT_ALIASES: readonly (readonly string[])[] = Object.values(nam
  * longest first), for code that must recognise or mask names in text (e.g. before scoring tone). The
  * spelling-variant category (Soeharto/Suharto, praktik/praktek) is left out: those are ordinary words.
  */
-export const GOVERNMENT_NAMES: readonly string[] = [...new Set(
-  Object.entries(names.groups).filter(([category]) => category !== 'spelling').flatMap(([, groups]) => groups.flat()),
-)].sort((a, b) => b.length - a.length || a.localeCompare(b));
+export const GOVERNMENT_NAMES: readonly string[] = [
+  ...new Set(
+    Object.entries(names.groups)
+      .filter(([category]) => category !== 'spelling')
+      .flatMap(([, groups]) => groups.flat()),
+  ),
+].sort((a, b) => b.length - a.length || a.localeCompare(b));
 
 /** Date the built-in groups were last reviewed (ISO date). */
 export const ALIASES_UPDATED: string = names.updated;

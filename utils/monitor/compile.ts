@@ -1,6 +1,4 @@
-import {
-  buildAliasTable, expandAliases, expandPhrase, isAliasMember, multiWordNames, sourceKey, type AliasTable,
-} from './match-common';
+import { buildAliasTable, expandAliases, expandPhrase, isAliasMember, multiWordNames, sourceKey, type AliasTable } from './match-common';
 import { familyKey } from './normalise';
 import type { QueryNode } from './query';
 import { rootOf } from './stem';
@@ -22,10 +20,7 @@ export type Atom =
   | { kind: 'site' | 'lang' | 'source'; value: string };
 
 /** A query leaf: true when any of its atoms (a term and its aliases) is present. */
-export type CNode =
-  | { t: 'leaf'; atoms: number[]; keyword?: string }
-  | { t: 'and' | 'or'; children: CNode[] }
-  | { t: 'not'; child: CNode };
+export type CNode = { t: 'leaf'; atoms: number[]; keyword?: string } | { t: 'and' | 'or'; children: CNode[] } | { t: 'not'; child: CNode };
 
 export class AtomRegistry {
   readonly atoms: Atom[] = [];
@@ -43,9 +38,12 @@ export class AtomRegistry {
   readonly blockers = new Map<number, string[][]>();
 
   intern(atom: Atom): number {
-    const key = atom.kind === 'phrase' ? `phrase\u0000${atom.slop}\u0000${atom.tokens.join(' ')}`
-      : atom.kind === 'word' ? `word\u0000${atom.key}\u0000${atom.except ?? ''}\u0000${atom.token ?? ''}`
-        : `${atom.kind}\u0000${'prefix' in atom ? atom.prefix : atom.value}`;
+    const key =
+      atom.kind === 'phrase'
+        ? `phrase\u0000${atom.slop}\u0000${atom.tokens.join(' ')}`
+        : atom.kind === 'word'
+          ? `word\u0000${atom.key}\u0000${atom.except ?? ''}\u0000${atom.token ?? ''}`
+          : `${atom.kind}\u0000${'prefix' in atom ? atom.prefix : atom.value}`;
     const known = this.ids.get(key);
     if (known !== undefined) return known;
     const id = this.atoms.length;
@@ -60,7 +58,7 @@ export class AtomRegistry {
       }
       case 'phrase': {
         const first = atom.tokens[0] ?? '';
-        this.phrasesByFirst.set(first, [...this.phrasesByFirst.get(first) ?? [], id]);
+        this.phrasesByFirst.set(first, [...(this.phrasesByFirst.get(first) ?? []), id]);
         for (const t of atom.tokens) this.phraseTokens.add(t);
         break;
       }
@@ -84,7 +82,10 @@ export class AtomRegistry {
   }
 }
 
-interface Ctx { reg: AtomRegistry; aliases: AliasTable }
+interface Ctx {
+  reg: AtomRegistry;
+  aliases: AliasTable;
+}
 
 const PLAIN_RE = /^[a-z]+$/;
 
@@ -150,9 +151,22 @@ function andChildren(ctx: Ctx, children: QueryNode[]): CNode[] {
     let run = 0;
     for (let j = children.length; j > i + 1; j--) {
       const slice = children.slice(i, j);
-      if (slice.every(isPlainWord) && isAliasMember(slice.map((c) => (c as Term).tokens[0] ?? ''), ctx.aliases)) { run = j - i; break; }
+      if (
+        slice.every(isPlainWord) &&
+        isAliasMember(
+          slice.map((c) => (c as Term).tokens[0] ?? ''),
+          ctx.aliases,
+        )
+      ) {
+        run = j - i;
+        break;
+      }
     }
-    if (run === 0) { out.push(compileNode(children[i]!, ctx)); i++; continue; }
+    if (run === 0) {
+      out.push(compileNode(children[i]!, ctx));
+      i++;
+      continue;
+    }
     const tokens = (children.slice(i, i + run) as Term[]).map((w) => w.tokens[0] ?? '');
     const atoms = expandAliases(tokens, ctx.aliases).map((alt) => phraseAtom(ctx, alt, false, 0));
     out.push({ t: 'leaf', atoms: [...new Set(atoms)], keyword: tokens.join(' ') });
@@ -163,14 +177,18 @@ function andChildren(ctx: Ctx, children: QueryNode[]): CNode[] {
 
 export function compileNode(node: QueryNode, ctx: Ctx): CNode {
   switch (node.type) {
-    case 'and': return { t: 'and', children: andChildren(ctx, node.children) };
-    case 'or': return { t: 'or', children: node.children.map((c) => compileNode(c, ctx)) };
-    case 'not': return { t: 'not', child: compileNode(node.child, ctx) };
+    case 'and':
+      return { t: 'and', children: andChildren(ctx, node.children) };
+    case 'or':
+      return { t: 'or', children: node.children.map((c) => compileNode(c, ctx)) };
+    case 'not':
+      return { t: 'not', child: compileNode(node.child, ctx) };
     case 'field': {
       const value = node.field === 'source' ? sourceKey(node.value) : node.value;
       return { t: 'leaf', atoms: [ctx.reg.intern({ kind: node.field, value })] };
     }
-    case 'term': return termLeaf(ctx, node);
+    case 'term':
+      return termLeaf(ctx, node);
   }
 }
 
@@ -182,8 +200,10 @@ export function compileQuery(ast: QueryNode, reg: AtomRegistry, watchAliases: re
 /** Atoms at least one of which must be present for the node to hold; null when none is required. */
 export function required(node: CNode): number[] | null {
   switch (node.t) {
-    case 'leaf': return node.atoms;
-    case 'not': return null;
+    case 'leaf':
+      return node.atoms;
+    case 'not':
+      return null;
     case 'or': {
       const all: number[] = [];
       for (const c of node.children) {

@@ -14,7 +14,11 @@ const INVISIBLE_RE = /\p{Cf}+/gu;
 export function foldKeepCase(s: string): string {
   // Most feed text is plain ASCII, which all four steps leave unchanged.
   if (!/[\u0080-\uffff]/.test(s)) return s;
-  return s.normalize('NFKC').replace(INVISIBLE_RE, '').normalize('NFD').replace(/\p{M}+/gu, '');
+  return s
+    .normalize('NFKC')
+    .replace(INVISIBLE_RE, '')
+    .normalize('NFD')
+    .replace(/\p{M}+/gu, '');
 }
 
 /** NFKC, lower-case, invisible characters and diacritics removed (é → e). */

@@ -41,7 +41,11 @@ export function mentionGuid(item: RawItem, source: IngestSource): string {
 }
 
 export function toMention(
-  item: RawItem & { guid: string; canonicalUrl: string }, source: IngestSource, keywords: string[], watchIds: number[], now: number,
+  item: RawItem & { guid: string; canonicalUrl: string },
+  source: IngestSource,
+  keywords: string[],
+  watchIds: number[],
+  now: number,
   toneAdjust?: Adjustment,
 ): MentionRow {
   // A date in the future would pin the item to the top of every list.
@@ -73,7 +77,11 @@ export function toMention(
 
 /** Matches, dedupes and stores one source's items. Safe to run for several sources at once. */
 export async function ingestItems(
-  database: SiarDatabase, items: readonly RawItem[], source: IngestSource, watches: readonly WatchRow[], now: number,
+  database: SiarDatabase,
+  items: readonly RawItem[],
+  source: IngestSource,
+  watches: readonly WatchRow[],
+  now: number,
   options: { notBefore?: number; toneAdjust?: Adjustment } = {},
 ): Promise<IngestResult> {
   if (items.length === 0 || watches.length === 0) return { added: [], duplicates: 0 };
@@ -83,7 +91,11 @@ export async function ingestItems(
     // Older than retention: it would be pruned at once and then stored again on every full fetch.
     if (options.notBefore !== undefined && item.publishedAt !== undefined && item.publishedAt < options.notBefore) continue;
     const hits = matcher.match({
-      title: item.title, summary: item.summary, url: item.url, language: item.language, source: source.kind,
+      title: item.title,
+      summary: item.summary,
+      url: item.url,
+      language: item.language,
+      source: source.kind,
       ...(item.outletUrl ? { outletUrl: item.outletUrl } : {}),
     });
     if (hits.length === 0) continue;
@@ -104,10 +116,13 @@ export async function ingestItems(
       urls.length ? database.mentions.where('canonicalUrl').anyOf(urls).keys() : Promise.resolve([]),
     ]);
     const byGuid = new Map(matched.map((m) => [m.item.guid, m]));
-    const { fresh, duplicates } = dedupeItems(matched.map((m) => m.item), {
-      guids: new Set(knownGuids.map(String)),
-      canonicalUrls: new Set(knownUrls.map(String)),
-    });
+    const { fresh, duplicates } = dedupeItems(
+      matched.map((m) => m.item),
+      {
+        guids: new Set(knownGuids.map(String)),
+        canonicalUrls: new Set(knownUrls.map(String)),
+      },
+    );
     const rows = fresh.map((item) => {
       const match = byGuid.get(item.guid)!;
       return toMention(item, source, match.keywords, match.watchIds, now, options.toneAdjust);
@@ -136,12 +151,19 @@ export async function pruneMentions(database: SiarDatabase, retention: Retention
     const removed = await database.transaction('rw', database.mentions, database.watchHits, async () => {
       const total = await database.mentions.count();
       const excess = Math.max(0, total - retention.maxCount);
-      const old = database.mentions.where('publishedAt').below(cutoff).filter((m) => !keptByOfficer(m)).limit(batch);
+      const old = database.mentions
+        .where('publishedAt')
+        .below(cutoff)
+        .filter((m) => !keptByOfficer(m))
+        .limit(batch);
       let ids = (await old.primaryKeys()) as number[];
       if (ids.length < batch && excess > ids.length) {
         const skip = new Set(ids);
-        const oldest = await database.mentions.orderBy('publishedAt').filter((m) => !keptByOfficer(m) && !skip.has(m.id!))
-          .limit(Math.min(batch - ids.length, excess - ids.length)).primaryKeys();
+        const oldest = await database.mentions
+          .orderBy('publishedAt')
+          .filter((m) => !keptByOfficer(m) && !skip.has(m.id!))
+          .limit(Math.min(batch - ids.length, excess - ids.length))
+          .primaryKeys();
         ids = [...ids, ...(oldest as number[])];
       }
       if (ids.length === 0) return 0;

@@ -4,13 +4,28 @@ import { canonicalLanguage, type QueryError } from './query';
 
 // Pieces shared by the indexed matcher and the regex baseline, so both read items and aliases alike.
 
-export interface WatchSpec { id: number; query: string; aliases: string[][]; languages: string[] }
+export interface WatchSpec {
+  id: number;
+  query: string;
+  aliases: string[][];
+  languages: string[];
+}
 /**
  * What the matcher reads of an item. `outletUrl` is the original outlet's address where the item came
  * through an aggregator (a Google News item's `<source url>`), so `site:` finds the outlet's own domain.
  */
-export interface MatchItem { title: string; summary: string; url: string; language?: string; source: string; outletUrl?: string }
-export interface WatchMatch { watchId: number; keywords: string[] }
+export interface MatchItem {
+  title: string;
+  summary: string;
+  url: string;
+  language?: string;
+  source: string;
+  outletUrl?: string;
+}
+export interface WatchMatch {
+  watchId: number;
+  keywords: string[];
+}
 
 export interface Matcher {
   /** Every watch the item satisfies, in the order the watches were given. */
@@ -57,7 +72,10 @@ export function expandAliases(tokens: string[], watchTable: AliasTable | undefin
   for (const table of [DEFAULT_TABLE, watchTable]) {
     for (const alt of table?.get(key) ?? []) {
       const k = alt.join(' ');
-      if (!seen.has(k)) { seen.add(k); out.push(alt); }
+      if (!seen.has(k)) {
+        seen.add(k);
+        out.push(alt);
+      }
     }
   }
   return out;
@@ -86,7 +104,10 @@ export function expandPhrase(tokens: string[], watchTable: AliasTable | undefine
           if (out.length >= MAX_PHRASE_ALTERNATIVES) break;
           const whole = [...alt, ...rest];
           const key = whole.join(' ');
-          if (!seen.has(key)) { seen.add(key); out.push(whole); }
+          if (!seen.has(key)) {
+            seen.add(key);
+            out.push(whole);
+          }
         }
       }
     }

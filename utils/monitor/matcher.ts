@@ -1,7 +1,14 @@
 import { allAtoms, AtomRegistry, compileQuery, isBareRoot, required, type CNode } from './compile';
 import {
-  hostSuffixes, languageCode, languageFilter, passesLanguage, sourceKey,
-  type Matcher, type MatchItem, type WatchMatch, type WatchSpec,
+  hostSuffixes,
+  languageCode,
+  languageFilter,
+  passesLanguage,
+  sourceKey,
+  type Matcher,
+  type MatchItem,
+  type WatchMatch,
+  type WatchSpec,
 } from './match-common';
 import { htmlToText, scanTokens, SENTENCE_GAP, type TokenizeOptions } from './normalise';
 import { parseQuery, type QueryError } from './query';
@@ -22,7 +29,11 @@ export { compileWatchesAsRegexes } from './regex-baseline';
 // - `lang:` holds for items of that language and, like the watch's language filter, for items whose
 //   language is unknown (many feeds do not say).
 
-interface CompiledWatch { id: number; root: CNode; languages: Set<string> }
+interface CompiledWatch {
+  id: number;
+  root: CNode;
+  languages: Set<string>;
+}
 
 /** Plain text of a title or summary; skips the HTML pass for text that cannot contain markup. */
 function plain(s: unknown): string {
@@ -49,10 +60,14 @@ class IndexedMatcher implements Matcher {
 
   private holds(node: CNode): boolean {
     switch (node.t) {
-      case 'leaf': return node.atoms.some((a) => this.present[a] === this.stamp);
-      case 'and': return node.children.every((c) => this.holds(c));
-      case 'or': return node.children.some((c) => this.holds(c));
-      case 'not': return !this.holds(node.child);
+      case 'leaf':
+        return node.atoms.some((a) => this.present[a] === this.stamp);
+      case 'and':
+        return node.children.every((c) => this.holds(c));
+      case 'or':
+        return node.children.some((c) => this.holds(c));
+      case 'not':
+        return !this.holds(node.child);
     }
   }
 
@@ -75,7 +90,10 @@ class IndexedMatcher implements Matcher {
     const reg = this.reg;
     const found: number[] = [];
     const mark = (id: number | undefined) => {
-      if (id !== undefined && this.present[id] !== stamp) { this.present[id] = stamp; found.push(id); }
+      if (id !== undefined && this.present[id] !== stamp) {
+        this.present[id] = stamp;
+        found.push(id);
+      }
     };
 
     // Words and prefixes are looked up as tokens stream out of the scanner; only forms that occur in
@@ -114,7 +132,10 @@ class IndexedMatcher implements Matcher {
     const candidates: number[] = [];
     for (const atom of found) {
       for (const w of this.triggers[atom] ?? []) {
-        if (this.watchSeen[w] !== stamp) { this.watchSeen[w] = stamp; candidates.push(w); }
+        if (this.watchSeen[w] !== stamp) {
+          this.watchSeen[w] = stamp;
+          candidates.push(w);
+        }
       }
     }
     candidates.sort((a, b) => a - b);
@@ -135,7 +156,10 @@ class IndexedMatcher implements Matcher {
     const occurrences = (tokens: string[], slop: number): [number, number][] => {
       const out: [number, number][] = [];
       const extend = (k: number, start: number, end: number, left: number) => {
-        if (k === tokens.length) { out.push([start, end]); return; }
+        if (k === tokens.length) {
+          out.push([start, end]);
+          return;
+        }
         const spans = spansOf.get(tokens[k] ?? '');
         if (!spans) return;
         for (let j = 0; j < spans.length; j += 2) {
@@ -171,7 +195,10 @@ export function compileWatches(watches: readonly WatchSpec[]): Matcher {
   const triggerLists: number[][] = [];
   for (const w of Array.isArray(watches) ? watches : []) {
     const parsed = parseQuery(w?.query);
-    if (!parsed.ok) { errors.push({ watchId: w?.id, error: parsed.error }); continue; }
+    if (!parsed.ok) {
+      errors.push({ watchId: w?.id, error: parsed.error });
+      continue;
+    }
     const root = compileQuery(parsed.ast, reg, Array.isArray(w.aliases) ? w.aliases : []);
     // The parser rejects queries that hold with nothing present, so "any atom present" is a safe fallback.
     const trig = [...new Set(required(root) ?? allAtoms(root))];
@@ -179,6 +206,8 @@ export function compileWatches(watches: readonly WatchSpec[]): Matcher {
     compiled.push({ id: w.id, root, languages: languageFilter(w.languages) });
   }
   const triggers: number[][] = reg.atoms.map(() => []);
-  triggerLists.forEach((trig, w) => { for (const a of trig) triggers[a]?.push(w); });
+  triggerLists.forEach((trig, w) => {
+    for (const a of trig) triggers[a]?.push(w);
+  });
   return new IndexedMatcher(reg, compiled, triggers, errors);
 }

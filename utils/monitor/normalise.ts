@@ -70,7 +70,10 @@ function stripClitic(w: string): string | undefined {
   }
 }
 
-interface Flags { clitics: boolean; families: boolean }
+interface Flags {
+  clitics: boolean;
+  families: boolean;
+}
 
 function emitWithClitics(form: string, start: number, end: number, kind: TokenKind, flags: Flags, emit: Emit) {
   emit(form, start, end, kind, form);
@@ -109,8 +112,42 @@ export function hashtagParts(cased: string): string[] {
 // Words after which a full stop is not a sentence end: titles and administrative abbreviations that
 // Indonesian news writes before names ("Kab. Semarang", "H. Ganjar", "Jl. Pemuda"). Single letters
 // (initials) are handled separately.
-const ABBREVIATIONS = new Set(['kab', 'kec', 'kel', 'prov', 'ds', 'jl', 'jln', 'dr', 'drs', 'dra', 'ir', 'prof',
-  'hj', 'no', 'st', 'pt', 'cv', 'tbk', 'sdr', 'bpk', 'yth', 'dll', 'dsb', 'dkk', 'rp', 'mr', 'mrs', 'kh', 'ust', 'kol', 'brigjen', 'irjen', 'kombes', 'akbp']);
+const ABBREVIATIONS = new Set([
+  'kab',
+  'kec',
+  'kel',
+  'prov',
+  'ds',
+  'jl',
+  'jln',
+  'dr',
+  'drs',
+  'dra',
+  'ir',
+  'prof',
+  'hj',
+  'no',
+  'st',
+  'pt',
+  'cv',
+  'tbk',
+  'sdr',
+  'bpk',
+  'yth',
+  'dll',
+  'dsb',
+  'dkk',
+  'rp',
+  'mr',
+  'mrs',
+  'kh',
+  'ust',
+  'kol',
+  'brigjen',
+  'irjen',
+  'kombes',
+  'akbp',
+]);
 const SENTENCE_END_RE = /[.!?…](?:["'”’)\]]*)\s|\n/;
 
 /** Whether the text between two words ends a sentence: ".", "!", "?" or "…" then a space, or a line break. */
@@ -169,7 +206,12 @@ export function scanTokens(text: string, emit: Emit, opts: TokenizeOptions = {},
   return pos - startPos;
 }
 
-export interface Token { form: string; start: number; end: number; kind: TokenKind }
+export interface Token {
+  form: string;
+  start: number;
+  end: number;
+  kind: TokenKind;
+}
 
 /** All tokens of plain text (see scanTokens). */
 export function tokenize(text: string, opts: TokenizeOptions = {}): Token[] {
@@ -181,9 +223,13 @@ export function tokenize(text: string, opts: TokenizeOptions = {}): Token[] {
 /** The tokens a query term stands for, as written: compounds stay whole, no clitic stripping. */
 export function normaliseTerm(term: string): string[] {
   const out: string[] = [];
-  scanTokens(term, (form, _s, _e, kind) => {
-    if (kind === TokenKind.Word || kind === TokenKind.Whole) out.push(form);
-  }, NO_CLITICS);
+  scanTokens(
+    term,
+    (form, _s, _e, kind) => {
+      if (kind === TokenKind.Word || kind === TokenKind.Whole) out.push(form);
+    },
+    NO_CLITICS,
+  );
   return out;
 }
 
@@ -195,7 +241,13 @@ export function normaliseText(input: string): string {
 /** Tokens grouped by start position: `lattice[i]` lists each form starting at i and where it ends. */
 export function positionLattice(text: string, opts: TokenizeOptions = {}): { form: string; end: number }[][] {
   const out: { form: string; end: number }[][] = [];
-  const n = scanTokens(text, (form, start, end) => { (out[start] ??= []).push({ form, end }); }, opts);
+  const n = scanTokens(
+    text,
+    (form, start, end) => {
+      (out[start] ??= []).push({ form, end });
+    },
+    opts,
+  );
   for (let i = 0; i < n; i++) out[i] ??= [];
   return out;
 }

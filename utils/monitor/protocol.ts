@@ -29,8 +29,11 @@ export type WatchView = z.infer<typeof watchSchema>;
 const queryErrorSchema = z.object({ position: z.int(), messageKey: z.string(), params: z.array(z.string()) });
 
 const errorSchema = z.object({
-  code: z.string(), messageKey: z.string(), detail: z.optional(z.string()),
-  retryAt: z.optional(z.number()), field: z.optional(z.string()),
+  code: z.string(),
+  messageKey: z.string(),
+  detail: z.optional(z.string()),
+  retryAt: z.optional(z.number()),
+  field: z.optional(z.string()),
 });
 
 const sourceViewSchema = z.object({
@@ -56,14 +59,15 @@ const mentionPatchSchema = z.object({
   starred: z.optional(z.union([z.literal(0), z.literal(1)])),
   // Each part of the response is written only when present, so a note saved from a row whose status has
   // not refreshed yet, or a status set on many rows at once, never overwrites the other. An empty note clears it.
-  response: z.optional(z.object({
-    status: z.optional(z.enum(['baru', 'ditinjau', 'perlu-klarifikasi', 'ditanggapi'])),
-    note: z.optional(str(2000)),
-  })),
+  response: z.optional(
+    z.object({
+      status: z.optional(z.enum(['baru', 'ditinjau', 'perlu-klarifikasi', 'ditanggapi'])),
+      note: z.optional(str(2000)),
+    }),
+  ),
   tone: z.optional(z.enum(['positive', 'neutral', 'negative'])),
 });
 export type MentionPatch = z.infer<typeof mentionPatchSchema>;
-
 
 export const listenProtocol = {
   watchList: { request: z.object({}), response: z.object({ watches: z.array(watchSchema) }) },
@@ -80,7 +84,9 @@ export const listenProtocol = {
   /** Creates or updates a source; its config is checked by that source's own schema in the worker. */
   sourceSave: {
     request: z.object({
-      id: z.optional(rowId), kind: sourceKindSchema, name: z.optional(str(200)),
+      id: z.optional(rowId),
+      kind: sourceKindSchema,
+      name: z.optional(str(200)),
       config: z.record(str(64), z.unknown()),
       intervalMin: z.optional(z.int().check(z.minimum(1), z.maximum(1440))),
     }),

@@ -21,7 +21,11 @@ export type QueryNode =
   | { type: 'or'; children: QueryNode[] }
   | { type: 'not'; child: QueryNode };
 
-export interface QueryError { position: number; messageKey: MessageKey; params: string[] }
+export interface QueryError {
+  position: number;
+  messageKey: MessageKey;
+  params: string[];
+}
 
 export type ParseResult = { ok: true; ast: QueryNode } | { ok: false; error: QueryError };
 
@@ -31,7 +35,13 @@ export const MIN_PREFIX_LENGTH = 3;
 export const MAX_SLOP = 10;
 
 const OPERATORS: Record<string, 'AND' | 'OR' | 'NOT'> = {
-  AND: 'AND', OR: 'OR', NOT: 'NOT', DAN: 'AND', ATAU: 'OR', TANPA: 'NOT', BUKAN: 'NOT',
+  AND: 'AND',
+  OR: 'OR',
+  NOT: 'NOT',
+  DAN: 'AND',
+  ATAU: 'OR',
+  TANPA: 'NOT',
+  BUKAN: 'NOT',
 };
 
 /**
@@ -73,9 +83,16 @@ function lex(src: string): Tok[] {
   };
   while (i < src.length) {
     const c = src[i] ?? '';
-    if (isSpace(c)) { i++; continue; }
+    if (isSpace(c)) {
+      i++;
+      continue;
+    }
     const pos = i;
-    if (c === '(' || c === ')') { toks.push({ k: c === '(' ? 'lparen' : 'rparen', pos }); i++; continue; }
+    if (c === '(' || c === ')') {
+      toks.push({ k: c === '(' ? 'lparen' : 'rparen', pos });
+      i++;
+      continue;
+    }
     const exact = c === '=' && i + 1 < src.length && !isSpace(src[i + 1] ?? ' ');
     if (exact) i++;
     if (src[i] === '"') {
@@ -102,7 +119,10 @@ function lex(src: string): Tok[] {
     const word = src.slice(i, j);
     i = j;
     const op = exact ? undefined : OPERATORS[word];
-    if (op) { toks.push({ k: 'op', op, pos }); continue; }
+    if (op) {
+      toks.push({ k: 'op', op, pos });
+      continue;
+    }
     const fm = exact ? null : FIELD_RE.exec(word);
     if (fm) {
       const field = (fm[1] ?? '').toLowerCase() as FieldName;
@@ -122,7 +142,13 @@ function fieldNode(t: Extract<Tok, { k: 'field' }>): QueryNode {
   let value = raw.toLowerCase();
   if (t.field === 'site') {
     // Officers paste whole addresses; keep only the host, without "www." (every host suffix matches anyway).
-    value = value.replace(/^[a-z][a-z0-9+.-]*:\/\//, '').replace(/[/?#].*$/, '').replace(/:\d+$/, '').replace(/^\*?\./, '').replace(/^www\./, '').replace(/\.$/, '');
+    value = value
+      .replace(/^[a-z][a-z0-9+.-]*:\/\//, '')
+      .replace(/[/?#].*$/, '')
+      .replace(/:\d+$/, '')
+      .replace(/^\*?\./, '')
+      .replace(/^www\./, '')
+      .replace(/\.$/, '');
     if (!/^[a-z0-9-]+(\.[a-z0-9-]+)*$/.test(value)) fail(t.pos, 'queryInvalidSite', [raw]);
   } else if (t.field === 'lang') {
     if (!/^[a-z]{2,3}(?:[-_][a-z0-9]{1,8})*$/.test(value)) fail(t.pos, 'queryInvalidLanguage', [raw]);
@@ -161,9 +187,14 @@ function termNode(t: Extract<Tok, { k: 'word' | 'phrase' }>): QueryNode {
 
 class Parser {
   private i = 0;
-  constructor(private readonly toks: Tok[], private readonly end: number) {}
+  constructor(
+    private readonly toks: Tok[],
+    private readonly end: number,
+  ) {}
 
-  private peek(): Tok | undefined { return this.toks[this.i]; }
+  private peek(): Tok | undefined {
+    return this.toks[this.i];
+  }
 
   parse(): QueryNode {
     const node = this.parseOr();
@@ -176,8 +207,7 @@ class Parser {
   }
 
   private startsOperand(t: Tok | undefined): boolean {
-    return !!t && (t.k === 'lparen' || t.k === 'word' || t.k === 'phrase' || t.k === 'field' || t.k === 'minus'
-      || (t.k === 'op' && t.op === 'NOT'));
+    return !!t && (t.k === 'lparen' || t.k === 'word' || t.k === 'phrase' || t.k === 'field' || t.k === 'minus' || (t.k === 'op' && t.op === 'NOT'));
   }
 
   private parseOr(): QueryNode {
@@ -187,7 +217,7 @@ class Parser {
       if (!this.startsOperand(this.peek())) fail(t.pos, 'queryDanglingOperator', ['OR']);
       children.push(this.parseAnd());
     }
-    return children.length === 1 ? children[0] as QueryNode : { type: 'or', children };
+    return children.length === 1 ? (children[0] as QueryNode) : { type: 'or', children };
   }
 
   private parseAnd(): QueryNode {
@@ -202,7 +232,7 @@ class Parser {
       }
       children.push(this.parseUnary());
     }
-    return children.length === 1 ? children[0] as QueryNode : { type: 'and', children };
+    return children.length === 1 ? (children[0] as QueryNode) : { type: 'and', children };
   }
 
   private parseUnary(): QueryNode {
@@ -232,11 +262,16 @@ class Parser {
         this.i++;
         return inner;
       }
-      case 'rparen': return fail(t.pos, 'queryUnexpectedParen');
-      case 'op': return fail(t.pos, 'queryDanglingOperator', [t.op]);
-      case 'minus': return fail(t.pos, 'queryDanglingOperator', ['-']);
-      case 'field': return fieldNode(t);
-      default: return termNode(t);
+      case 'rparen':
+        return fail(t.pos, 'queryUnexpectedParen');
+      case 'op':
+        return fail(t.pos, 'queryDanglingOperator', [t.op]);
+      case 'minus':
+        return fail(t.pos, 'queryDanglingOperator', ['-']);
+      case 'field':
+        return fieldNode(t);
+      default:
+        return termNode(t);
     }
   }
 }
@@ -244,10 +279,15 @@ class Parser {
 /** True when the query holds with no term, site, language or source present at all. */
 function matchesNothingPresent(node: QueryNode): boolean {
   switch (node.type) {
-    case 'term': case 'field': return false;
-    case 'and': return node.children.every(matchesNothingPresent);
-    case 'or': return node.children.some(matchesNothingPresent);
-    case 'not': return !matchesNothingPresent(node.child);
+    case 'term':
+    case 'field':
+      return false;
+    case 'and':
+      return node.children.every(matchesNothingPresent);
+    case 'or':
+      return node.children.some(matchesNothingPresent);
+    case 'not':
+      return !matchesNothingPresent(node.child);
   }
 }
 
@@ -273,10 +313,14 @@ export function formatQuery(node: QueryNode): string {
       const body = node.quoted || node.tokens.length > 1 ? `"${node.tokens.join(' ')}"${node.slop ? `~${node.slop}` : ''}` : node.text;
       return node.exact ? `=${body}` : body;
     }
-    case 'field': return `${node.field}:${/[\s"()]/.test(node.value) ? `"${node.value}"` : node.value}`;
-    case 'not': return `-${wrap(node.child)}`;
-    case 'and': return node.children.map(wrap).join(' ');
-    case 'or': return node.children.map(wrap).join(' OR ');
+    case 'field':
+      return `${node.field}:${/[\s"()]/.test(node.value) ? `"${node.value}"` : node.value}`;
+    case 'not':
+      return `-${wrap(node.child)}`;
+    case 'and':
+      return node.children.map(wrap).join(' ');
+    case 'or':
+      return node.children.map(wrap).join(' OR ');
   }
 }
 

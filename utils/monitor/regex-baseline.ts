@@ -1,6 +1,17 @@
 import {
-  buildAliasTable, expandAliases, expandPhrase, hostSuffixes, isAliasMember, languageCode, languageFilter, passesLanguage, sourceKey,
-  type Matcher, type MatchItem, type WatchMatch, type WatchSpec,
+  buildAliasTable,
+  expandAliases,
+  expandPhrase,
+  hostSuffixes,
+  isAliasMember,
+  languageCode,
+  languageFilter,
+  passesLanguage,
+  sourceKey,
+  type Matcher,
+  type MatchItem,
+  type WatchMatch,
+  type WatchSpec,
 } from './match-common';
 import { normaliseText } from './normalise';
 import { parseQuery, type QueryError, type QueryNode } from './query';
@@ -28,10 +39,28 @@ function andPattern(children: QueryNode[], aliases: ReturnType<typeof buildAlias
     let run = 0;
     for (let j = children.length; j > i + 1; j--) {
       const slice = children.slice(i, j);
-      if (slice.every(isPlainWord) && isAliasMember(slice.map((c) => (c as Term).tokens[0] ?? ''), aliases)) { run = j - i; break; }
+      if (
+        slice.every(isPlainWord) &&
+        isAliasMember(
+          slice.map((c) => (c as Term).tokens[0] ?? ''),
+          aliases,
+        )
+      ) {
+        run = j - i;
+        break;
+      }
     }
-    if (run === 0) { out += pattern(children[i]!, aliases); i++; continue; }
-    out += anyOf(expandAliases((children.slice(i, i + run) as Term[]).map((c) => c.tokens[0] ?? ''), aliases));
+    if (run === 0) {
+      out += pattern(children[i]!, aliases);
+      i++;
+      continue;
+    }
+    out += anyOf(
+      expandAliases(
+        (children.slice(i, i + run) as Term[]).map((c) => c.tokens[0] ?? ''),
+        aliases,
+      ),
+    );
     i += run;
   }
   return out;
@@ -39,9 +68,12 @@ function andPattern(children: QueryNode[], aliases: ReturnType<typeof buildAlias
 
 function pattern(node: QueryNode, aliases: ReturnType<typeof buildAliasTable>): string {
   switch (node.type) {
-    case 'and': return andPattern(node.children, aliases);
-    case 'or': return `(?:${node.children.map((c) => pattern(c, aliases)).join('|')})`;
-    case 'not': return `(?!${pattern(node.child, aliases)})`;
+    case 'and':
+      return andPattern(node.children, aliases);
+    case 'or':
+      return `(?:${node.children.map((c) => pattern(c, aliases)).join('|')})`;
+    case 'not':
+      return `(?!${pattern(node.child, aliases)})`;
     case 'field': {
       const value = node.field === 'source' ? sourceKey(node.value) : node.value;
       return `(?=[\\s\\S]*${META}${node.field}:${escape(value)}${META})`;
@@ -59,7 +91,10 @@ export function compileWatchesAsRegexes(watches: readonly WatchSpec[]): Matcher 
   const compiled: { id: number; re: RegExp; languages: Set<string> }[] = [];
   for (const w of watches) {
     const parsed = parseQuery(w.query);
-    if (!parsed.ok) { errors.push({ watchId: w.id, error: parsed.error }); continue; }
+    if (!parsed.ok) {
+      errors.push({ watchId: w.id, error: parsed.error });
+      continue;
+    }
     const re = new RegExp(`^${pattern(parsed.ast, buildAliasTable(w.aliases))}`, 'u');
     compiled.push({ id: w.id, re, languages: languageFilter(w.languages) });
   }
@@ -67,11 +102,7 @@ export function compileWatchesAsRegexes(watches: readonly WatchSpec[]): Matcher 
     errors,
     match(item: MatchItem): WatchMatch[] {
       const lang = languageCode(item.language);
-      const meta = [
-        ...hostSuffixes(item.url).map((h) => `site:${h}`),
-        ...(lang ? [`lang:${lang}`] : []),
-        `source:${sourceKey(item.source)}`,
-      ];
+      const meta = [...hostSuffixes(item.url).map((h) => `site:${h}`), ...(lang ? [`lang:${lang}`] : []), `source:${sourceKey(item.source)}`];
       // The newline keeps a phrase from spanning title and summary.
       const subject = `${normaliseText(item.title)}\n${normaliseText(item.summary)}\n${META}${meta.join(META + META)}${META}`;
       const out: WatchMatch[] = [];

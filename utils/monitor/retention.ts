@@ -24,7 +24,11 @@ export async function countPrunable(database: SiarDatabase, retention: Retention
   const cutoff = now - retention.days * DAY_MS;
   const [total, old, unkept] = await Promise.all([
     database.mentions.count(),
-    database.mentions.where('publishedAt').below(cutoff).filter((m) => !keptByOfficer(m)).count(),
+    database.mentions
+      .where('publishedAt')
+      .below(cutoff)
+      .filter((m) => !keptByOfficer(m))
+      .count(),
     database.mentions.filter((m) => !keptByOfficer(m)).count(),
   ]);
   const excess = Math.max(0, Math.min(total - old - retention.maxCount, unkept - old));

@@ -57,6 +57,8 @@ export function watchSearchTerms(query: string): SearchTerms | undefined {
 export function watchHashtags(query: string, max = 3): string[] {
   const parsed = parseQuery(query);
   if (!parsed.ok) return [];
-  const words = positiveTerms(parsed.ast).filter((t) => t.tokens.length === 1).map((t) => (t.tokens[0] ?? '').replace(/[^\p{L}\p{N}_]/gu, ''));
+  const words = positiveTerms(parsed.ast)
+    .filter((t) => t.tokens.length === 1)
+    .map((t) => (t.tokens[0] ?? '').replace(/[^\p{L}\p{N}_]/gu, ''));
   return [...new Set(words.filter(Boolean))].slice(0, max);
 }

@@ -15,7 +15,14 @@ export interface SpikeOptions {
   minHistory?: number;
 }
 
-export interface BucketStat { index: number; count: number; mean: number; stdev: number; threshold: number; spike: boolean }
+export interface BucketStat {
+  index: number;
+  count: number;
+  mean: number;
+  stdev: number;
+  threshold: number;
+  spike: boolean;
+}
 
 /**
  * Counts timestamps into contiguous buckets [from, to); empty buckets are 0, so quiet hours lower
@@ -65,5 +72,7 @@ export function detectSpikes(counts: readonly number[], opts: SpikeOptions = {})
 
 /** Indexes of the spike buckets. */
 export function spikeIndexes(counts: readonly number[], opts: SpikeOptions = {}): number[] {
-  return detectSpikes(counts, opts).filter((b) => b.spike).map((b) => b.index);
+  return detectSpikes(counts, opts)
+    .filter((b) => b.spike)
+    .map((b) => b.index);
 }

@@ -12,7 +12,10 @@ import overrides from './data/stem-overrides.json';
 // Maps, not objects: a word such as "constructor" must not find the object prototype's members.
 const ROOTS_OVERRIDE = new Map<string, string>(Object.entries(overrides.roots));
 
-interface Lexicon { stemmer: Stemmer; known: Record<string, string> }
+interface Lexicon {
+  stemmer: Stemmer;
+  known: Record<string, string>;
+}
 let lexicon: Lexicon | undefined;
 
 /** Built on first use: the root list is ~30,000 words, not needed by pages that never match. */

@@ -4,14 +4,18 @@ import { isTracking } from '../compose/link';
 // Grouping the same story from several outlets, and recognising the same article twice.
 
 // Function words that outlets add or drop freely when rewriting one headline.
-const STOPWORDS = new Set(`
+const STOPWORDS = new Set(
+  `
   yang di ke dari dan atau ini itu untuk dengan pada akan dalam oleh bagi sebagai juga sudah telah
   masih ada adalah ialah para si sang pun lah kah nya tak tidak bukan belum saja hanya lebih sangat
   agar supaya karena sebab jika kalau maka tapi tetapi namun serta hingga sampai soal terkait usai
   jadi kini bakal segera tengah sedang begini begitu tersebut antara atas bawah depan belakang
   the a an of to in on for and or is are was be by with at from as this that
   video foto infografis breaking terkini terbaru update live
-`.trim().split(/\s+/));
+`
+    .trim()
+    .split(/\s+/),
+);
 
 const SEPARATORS = [' - ', ' | ', ' — ', ' – ', ' :: ', ' » '];
 const MAX_SUFFIX_WORDS = 5;
@@ -24,7 +28,10 @@ export function stripPublisher(title: string): string {
     let sepLen = 0;
     for (const sep of SEPARATORS) {
       const at = t.lastIndexOf(sep);
-      if (at > cut) { cut = at; sepLen = sep.length; }
+      if (at > cut) {
+        cut = at;
+        sepLen = sep.length;
+      }
     }
     if (cut < 0) break;
     const head = t.slice(0, cut);
@@ -81,7 +88,10 @@ export function canonicalizeUrl(url: string): string {
   const port = u.port && u.port !== '80' && u.port !== '443' ? `:${u.port}` : '';
 
   let path = u.pathname.replace(/\/{2,}/g, '/');
-  path = path.replace(/^\/amp(?=\/)/, '').replace(/\/amp\/?$/, '/').replace(/\.amp(?=$|\/)/, '');
+  path = path
+    .replace(/^\/amp(?=\/)/, '')
+    .replace(/\/amp\/?$/, '/')
+    .replace(/\.amp(?=$|\/)/, '');
   if (path.length > 1) path = path.replace(/\/+$/, '');
   if (path === '') path = '/';
 
@@ -111,9 +121,12 @@ export function dedupeItems<T extends { guid: string; url: string; siteOnly?: tr
     const canonicalUrl = canonicalizeUrl(item.url);
     // A link-less feed item carries its feed's site URL, which says nothing about which item it is.
     const byUrl = canonicalUrl && !item.siteOnly;
-    const seen = (item.guid && (existing.guids.has(item.guid) || guids.has(item.guid)))
-      || (byUrl && (existing.canonicalUrls.has(canonicalUrl) || urls.has(canonicalUrl)));
-    if (seen) { duplicates.push(item); continue; }
+    const seen =
+      (item.guid && (existing.guids.has(item.guid) || guids.has(item.guid))) || (byUrl && (existing.canonicalUrls.has(canonicalUrl) || urls.has(canonicalUrl)));
+    if (seen) {
+      duplicates.push(item);
+      continue;
+    }
     if (item.guid) guids.add(item.guid);
     if (byUrl) urls.add(canonicalUrl);
     fresh.push({ ...item, canonicalUrl });

@@ -42,8 +42,13 @@ export function cachedAdjustment(learning: ToneLearning): Adjustment | undefined
  * Returns a new learning; the input is not changed.
  */
 export function learnCorrection(
-  learning: ToneLearning, features: Features, tone: Tone, score: (features: Features, adjust: Adjustment) => Scored,
-  now = Date.now(), rateTotal = CORRECTION_RATE, target = CORRECTION_TARGET,
+  learning: ToneLearning,
+  features: Features,
+  tone: Tone,
+  score: (features: Features, adjust: Adjustment) => Scored,
+  now = Date.now(),
+  rateTotal = CORRECTION_RATE,
+  target = CORRECTION_TARGET,
 ): ToneLearning {
   const label = CLASSES.indexOf(tone);
   const keys = [...new Set(features.keys)];

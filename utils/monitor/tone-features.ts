@@ -47,14 +47,20 @@ const NEGATOR_INDEX = compileNames(NEGATORS);
 const NOT_NEGATING_INDEX = compileNames(NOT_NEGATING);
 // One- and two-word entries of the word list, as the feature keys they would appear as.
 const LEXICON = new Map<string, string>();
-for (const [words, feature] of [[POSITIVE_WORDS, LEXICON_POSITIVE], [NEGATIVE_WORDS, LEXICON_NEGATIVE]] as const) {
+for (const [words, feature] of [
+  [POSITIVE_WORDS, LEXICON_POSITIVE],
+  [NEGATIVE_WORDS, LEXICON_NEGATIVE],
+] as const) {
   for (const w of words) {
     const tokens = normaliseTerm(w);
     if (tokens.length <= 2) LEXICON.set(tokens.join(BIGRAM_JOIN), feature);
   }
 }
 
-interface Word { form: string; stem?: string }
+interface Word {
+  form: string;
+  stem?: string;
+}
 
 /** Words of one clause in reading order; a compound ("kata-kata", "#MediaSosial") is one word. */
 function clauseWords(clause: string): Word[] {
@@ -123,15 +129,24 @@ export function extractFeatures(text: string, names: NameIndex = EMPTY_NAMES): F
       const seen = negated ? `${negator} ${w.form}` : w.form;
       keys.push(mark + w.form);
       shown.push(seen);
-      if (w.stem !== undefined) { keys.push(mark + w.stem); shown.push(seen); }
+      if (w.stem !== undefined) {
+        keys.push(mark + w.stem);
+        shown.push(seen);
+      }
       const listed = LEXICON.get(w.form) ?? (w.stem === undefined ? undefined : LEXICON.get(w.stem));
-      if (listed) { keys.push(mark + listed); shown.push(seen); }
+      if (listed) {
+        keys.push(mark + listed);
+        shown.push(seen);
+      }
       if (prev !== undefined) {
         const bigram = prev + BIGRAM_JOIN + w.form;
         keys.push(bigram);
         shown.push(`${prevShown} ${w.form}`);
         const phrase = LEXICON.get(bigram);
-        if (phrase) { keys.push(mark + phrase); shown.push(`${prevShown} ${w.form}`); }
+        if (phrase) {
+          keys.push(mark + phrase);
+          shown.push(`${prevShown} ${w.form}`);
+        }
       }
       prev = w.stem ?? w.form;
       prevShown = w.form;
@@ -144,7 +159,10 @@ export function extractFeatures(text: string, names: NameIndex = EMPTY_NAMES): F
           prev = x.form;
           prevShown = x.form;
         }
-        negator = words.slice(i, i + neg).map((x) => x.form).join(' ');
+        negator = words
+          .slice(i, i + neg)
+          .map((x) => x.form)
+          .join(' ');
         i += neg - 1;
         negatedUntil = i + NEGATION_WINDOW;
       } else if (skip > 0) {

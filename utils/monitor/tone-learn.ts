@@ -13,12 +13,18 @@ export function softmax(z: Float64Array | number[]): void {
   let max = -Infinity;
   for (const v of z) if (v > max) max = v;
   let sum = 0;
-  for (let c = 0; c < z.length; c++) { z[c] = Math.exp(z[c]! - max); sum += z[c]!; }
+  for (let c = 0; c < z.length; c++) {
+    z[c] = Math.exp(z[c]! - max);
+    sum += z[c]!;
+  }
   for (let c = 0; c < z.length; c++) z[c] = z[c]! / sum;
 }
 
 /** A dense model over feature ids 0..V-1: weights[id*K + c], bias[c]. */
-export interface DenseModel { weights: Float64Array; bias: Float64Array }
+export interface DenseModel {
+  weights: Float64Array;
+  bias: Float64Array;
+}
 
 /** Class probabilities of one example given its unique feature ids. */
 export function predictIds(model: DenseModel, ids: Int32Array | number[], out = new Float64Array(K)): Float64Array {
@@ -29,7 +35,10 @@ export function predictIds(model: DenseModel, ids: Int32Array | number[], out = 
 }
 
 /** AdaGrad state: summed squared gradients per weight. */
-export interface AdaGrad { g2: Float64Array; b2: Float64Array }
+export interface AdaGrad {
+  g2: Float64Array;
+  b2: Float64Array;
+}
 
 export const newAdaGrad = (v: number): AdaGrad => ({ g2: new Float64Array(v * K), b2: new Float64Array(K) });
 
@@ -74,7 +83,12 @@ export function shuffle<T>(items: T[], random: () => number): T[] {
   return items;
 }
 
-export interface Scores { accuracy: number; macroF1: number; f1: number[]; confusion: number[][] }
+export interface Scores {
+  accuracy: number;
+  macroF1: number;
+  f1: number[];
+  confusion: number[][];
+}
 
 /** Accuracy, per-class and macro F1, and the confusion matrix (rows: gold, columns: predicted). */
 export function scoreLabels(gold: readonly number[], predicted: readonly number[]): Scores {

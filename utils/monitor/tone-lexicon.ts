@@ -7,10 +7,22 @@ import { NEGATIVE_WORDS, NEGATORS, NOT_NEGATING, POSITIVE_WORDS } from './tone-w
 // that `npm run eval:tone` measures the model against. A negated positive counts fully negative
 // ("tidak bagus"); a negated negative counts only half positive ("tidak buruk" is faint praise).
 
-export interface ToneHit { term: string; weight: number; negated: boolean }
-export interface LexiconToneResult { tone: Tone; score: number; hits: ToneHit[] }
+export interface ToneHit {
+  term: string;
+  weight: number;
+  negated: boolean;
+}
+export interface LexiconToneResult {
+  tone: Tone;
+  score: number;
+  hits: ToneHit[];
+}
 
-interface Entry { tokens: string[]; term: string; weight: number }
+interface Entry {
+  tokens: string[];
+  term: string;
+  weight: number;
+}
 type Lexicon = Map<string, Entry[]>;
 
 function lexicon(groups: [readonly string[], number][]): Lexicon {
@@ -28,7 +40,10 @@ function lexicon(groups: [readonly string[], number][]): Lexicon {
   return map;
 }
 
-const SENTIMENT = lexicon([[POSITIVE_WORDS, 1], [NEGATIVE_WORDS, -1]]);
+const SENTIMENT = lexicon([
+  [POSITIVE_WORDS, 1],
+  [NEGATIVE_WORDS, -1],
+]);
 const NEGATION = lexicon([[NEGATORS, 0]]);
 const NON_NEGATION = lexicon([[NOT_NEGATING, 0]]);
 

@@ -19,7 +19,11 @@ export interface ToneModelFile {
   validation: Record<string, number>;
 }
 
-export interface ToneModel { index: Map<string, number>; weights: Float32Array; bias: Float32Array }
+export interface ToneModel {
+  index: Map<string, number>;
+  weights: Float32Array;
+  bias: Float32Array;
+}
 
 /** Per-device additions to the weights, learnt from corrections: feature → three class deltas. */
 export type Adjustment = ReadonlyMap<string, readonly number[]>;
@@ -88,7 +92,8 @@ export function scoreFeatures(model: ToneModel, features: Features, adjust?: Adj
  * mean of its weights, so words that push every class alike do not count. Distinct shown words only.
  */
 export function topReasons(scored: Scored, c: number, count = 3): string[] {
-  const pulls = scored.parts.map((p) => ({ shown: p.shown, pull: p.w[c]! - (p.w[0]! + p.w[1]! + p.w[2]!) / K }))
+  const pulls = scored.parts
+    .map((p) => ({ shown: p.shown, pull: p.w[c]! - (p.w[0]! + p.w[1]! + p.w[2]!) / K }))
     .filter((p) => p.pull > 0)
     .sort((a, b) => b.pull - a.pull);
   const out: string[] = [];

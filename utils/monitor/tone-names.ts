@@ -13,7 +13,5 @@ import { NEGATIVE_WORDS, POSITIVE_WORDS } from './tone-words';
 export function defaultNamePhrases(): string[] {
   const names = new Set(GOVERNMENT_NAMES);
   const toned = new Set([...POSITIVE_WORDS, ...NEGATIVE_WORDS].map((w) => normaliseTerm(w).join(' ')));
-  return DEFAULT_ALIASES
-    .filter((group) => group.every((p) => names.has(p)) && !group.some((p) => toned.has(normaliseTerm(p).join(' '))))
-    .flat();
+  return DEFAULT_ALIASES.filter((group) => group.every((p) => names.has(p)) && !group.some((p) => toned.has(normaliseTerm(p).join(' ')))).flat();
 }

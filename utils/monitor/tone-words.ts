@@ -3,7 +3,11 @@
 // listed explicitly because Siar does no affix stemming (only clitics like -nya are stripped).
 // Keep a word out of both lists when its tone depends on context (e.g. "bantuan", "kritik").
 
-const list = (s: string): string[] => s.split(',').map((w) => w.trim().replace(/\s+/g, ' ')).filter(Boolean);
+const list = (s: string): string[] =>
+  s
+    .split(',')
+    .map((w) => w.trim().replace(/\s+/g, ' '))
+    .filter(Boolean);
 
 export const POSITIVE_WORDS: readonly string[] = list(`
   apresiasi, mengapresiasi, diapresiasi, berhasil, keberhasilan, sukses, kesuksesan, menyukseskan,

@@ -13,8 +13,15 @@ function ipv4(host: string): number[] | undefined {
 }
 
 function privateIpv4([a, b]: number[]): boolean {
-  return a === 10 || a === 127 || a === 0 || (a === 172 && b! >= 16 && b! <= 31) || (a === 192 && b === 168)
-    || (a === 169 && b === 254) || (a === 100 && b! >= 64 && b! <= 127);
+  return (
+    a === 10 ||
+    a === 127 ||
+    a === 0 ||
+    (a === 172 && b! >= 16 && b! <= 31) ||
+    (a === 192 && b === 168) ||
+    (a === 169 && b === 254) ||
+    (a === 100 && b! >= 64 && b! <= 127)
+  );
 }
 
 function privateIpv6(host: string): boolean {
@@ -44,11 +51,16 @@ export function privateHostOf(url: string | undefined): string | undefined {
   } catch {
     return undefined;
   }
-  const host = parsed.hostname.replace(/^\[|\]$/g, '').replace(/\.$/, '').toLowerCase();
+  const host = parsed.hostname
+    .replace(/^\[|\]$/g, '')
+    .replace(/\.$/, '')
+    .toLowerCase();
   if (!host) return undefined;
   const v4 = ipv4(host);
-  const isPrivate = v4 ? privateIpv4(v4)
-    : host.includes(':') ? privateIpv6(host)
+  const isPrivate = v4
+    ? privateIpv4(v4)
+    : host.includes(':')
+      ? privateIpv6(host)
       : !host.includes('.') || host === 'localhost' || /\.(localhost|local|internal|home\.arpa|lan|intranet)$/.test(host);
   return isPrivate ? parsed.host : undefined;
 }

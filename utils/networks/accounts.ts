@@ -11,25 +11,42 @@ const xCommon = { username: optionalStr(50), bearerToken: optionalText() };
 export const xAccountSchema = z.discriminatedUnion('auth', [
   z.object({
     auth: z.literal('oauth1'),
-    appKey: text(), appSecret: text(), accessToken: text(), accessSecret: text(), ...xCommon,
+    appKey: text(),
+    appSecret: text(),
+    accessToken: text(),
+    accessSecret: text(),
+    ...xCommon,
   }),
   z.object({
     auth: z.literal('oauth2'),
-    clientId: text(), accessToken: text(), refreshToken: optionalText(), expiresAt: epochMs, ...xCommon,
+    clientId: text(),
+    accessToken: text(),
+    refreshToken: optionalText(),
+    expiresAt: epochMs,
+    ...xCommon,
   }),
 ]);
 
 export const facebookAccountSchema = z.object({
-  pageId: text(100), token: text(), name: optionalStr(200), expiresAt: epochMs,
+  pageId: text(100),
+  token: text(),
+  name: optionalStr(200),
+  expiresAt: epochMs,
 });
 
 export const mastodonAccountSchema = z.object({
-  instance: httpsUrl, accessToken: text(), clientId: optionalText(), clientSecret: optionalText(),
-  name: optionalStr(200), maxChars: z._default(z.int().check(z.minimum(1), z.maximum(100_000)), 500),
+  instance: httpsUrl,
+  accessToken: text(),
+  clientId: optionalText(),
+  clientSecret: optionalText(),
+  name: optionalStr(200),
+  maxChars: z._default(z.int().check(z.minimum(1), z.maximum(100_000)), 500),
 });
 
 export const blueskyAccountSchema = z.object({
-  service: z._default(httpsUrl, 'https://bsky.social'), handle: text(253), appPassword: text(100),
+  service: z._default(httpsUrl, 'https://bsky.social'),
+  handle: text(253),
+  appPassword: text(100),
   session: z.optional(z.object({ did: text(), accessJwt: text(5000), refreshJwt: text(5000) })),
 });
 
@@ -40,17 +57,25 @@ export const telegramAccountSchema = z.object({
 });
 
 export const threadsAccountSchema = z.object({
-  userId: text(100), token: text(), name: optionalStr(200), expiresAt: epochMs,
+  userId: text(100),
+  token: text(),
+  name: optionalStr(200),
+  expiresAt: epochMs,
 });
 
 export const linkedinAccountSchema = z.object({
-  author: z.string().check(z.regex(/^urn:li:(person|organization):[A-Za-z0-9_-]+$/)), token: text(),
-  name: optionalStr(200), expiresAt: epochMs,
+  author: z.string().check(z.regex(/^urn:li:(person|organization):[A-Za-z0-9_-]+$/)),
+  token: text(),
+  name: optionalStr(200),
+  expiresAt: epochMs,
 });
 
 // Instagram API with Instagram Login: the professional account's IG user id and a long-lived token.
 export const instagramAccountSchema = z.object({
-  userId: text(100), token: text(), name: optionalStr(200), expiresAt: epochMs,
+  userId: text(100),
+  token: text(),
+  name: optionalStr(200),
+  expiresAt: epochMs,
 });
 
 /**
@@ -69,9 +94,7 @@ export const ACCOUNT_SCHEMAS = {
 } satisfies Record<NetworkId, z.ZodMiniType>;
 
 type AccountsShape = { [K in NetworkId]: z.ZodMiniOptional<(typeof ACCOUNT_SCHEMAS)[K]> };
-export const accountsSchema = z.object(
-  Object.fromEntries(NETWORK_IDS.map((id) => [id, z.optional(ACCOUNT_SCHEMAS[id])])) as AccountsShape,
-);
+export const accountsSchema = z.object(Object.fromEntries(NETWORK_IDS.map((id) => [id, z.optional(ACCOUNT_SCHEMAS[id])])) as AccountsShape);
 
 export type Accounts = z.infer<typeof accountsSchema>;
 export type XAccount = z.infer<typeof xAccountSchema>;

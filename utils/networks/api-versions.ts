@@ -22,24 +22,32 @@ export const API_VERSIONS = {
    * 2028-07-29; v21.0, pinned before, ends 2027-01-21.
    */
   facebook: {
-    version: 'v25.0', endOfLife: '2028-07-29', basis: 'published',
-    source: 'https://developers.facebook.com/docs/graph-api/changelog/versions/', checked: '2026-11-30',
+    version: 'v25.0',
+    endOfLife: '2028-07-29',
+    basis: 'published',
+    source: 'https://developers.facebook.com/docs/graph-api/changelog/versions/',
+    checked: '2026-11-30',
   },
   /**
    * Instagram API with Instagram Login (graph.instagram.com) takes the Graph API version in its path and
    * follows Graph's version schedule, so it is pinned to the same v25.0 (available until 2028-07-29).
    */
   instagram: {
-    version: 'v25.0', endOfLife: '2028-07-29', basis: 'published',
-    source: 'https://developers.facebook.com/docs/graph-api/changelog/versions/', checked: '2026-11-30',
+    version: 'v25.0',
+    endOfLife: '2028-07-29',
+    basis: 'published',
+    source: 'https://developers.facebook.com/docs/graph-api/changelog/versions/',
+    checked: '2026-11-30',
   },
   /**
    * Threads API. Only v1.0 exists and Meta publishes no end for it; the table keeps it so the day Meta
    * does, one line changes.
    */
   threads: {
-    version: 'v1.0', basis: 'none-published',
-    source: 'https://developers.facebook.com/docs/threads/overview', checked: '2026-11-30',
+    version: 'v1.0',
+    basis: 'none-published',
+    source: 'https://developers.facebook.com/docs/threads/overview',
+    checked: '2026-11-30',
   },
   /**
    * LinkedIn Posts/Images API (LinkedIn-Version header, YYYYMM). 202607 (July 2026) is the newest
@@ -49,8 +57,11 @@ export const API_VERSIONS = {
    * before, was sunset on 2025-10-15 and now answers 426 NONEXISTENT_VERSION.
    */
   linkedin: {
-    version: '202607', endOfLife: '2027-07-01', basis: 'policy-minimum',
-    source: 'https://learn.microsoft.com/en-us/linkedin/marketing/versioning', checked: '2026-11-30',
+    version: '202607',
+    endOfLife: '2027-07-01',
+    basis: 'policy-minimum',
+    source: 'https://learn.microsoft.com/en-us/linkedin/marketing/versioning',
+    checked: '2026-11-30',
   },
 } as const satisfies Record<string, PinnedVersion>;
 

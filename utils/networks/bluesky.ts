@@ -18,13 +18,17 @@ const sessionSchema = z.object({ did: z.string().startsWith('did:'), handle: z.s
 const xrpcError = z.object({ error: z.string(), message: z.string().optional() });
 const strongRef = z.object({ uri: z.string().startsWith('at://'), cid: z.string().min(1) });
 const blob = z.object({ blob: z.object({ $type: z.literal('blob'), ref: z.object({ $link: z.string() }), mimeType: z.string(), size: z.number() }) });
-const postView = z.object({ posts: z.array(z.object({
-  uri: z.string(), cid: z.string().min(1),
-  record: z.object({ reply: z.object({ root: strongRef }).optional() }).loose(),
-})) });
+const postView = z.object({
+  posts: z.array(
+    z.object({
+      uri: z.string(),
+      cid: z.string().min(1),
+      record: z.object({ reply: z.object({ root: strongRef }).optional() }).loose(),
+    }),
+  ),
+});
 const resolved = z.object({ did: z.string().startsWith('did:') });
 const records = z.object({ records: z.array(z.object({ uri: z.string(), cid: z.string(), value: z.object({ text: z.string() }).loose() })) });
-
 
 /** The access JWT expired or was rejected: refresh (or log in again), then repeat the one request. */
 class SessionExpired extends Error {}
@@ -38,8 +42,7 @@ export function xrpcFailure(response: HttpResponse, now = Date.now()): Error {
 }
 
 const rkeyOf = (uri: string) => uri.split('/').pop() ?? '';
-const profileUrl = (account: BlueskyAccount, uri: string) =>
-  `https://bsky.app/profile/${account.handle.replace(/^@/, '')}/post/${rkeyOf(uri)}`;
+const profileUrl = (account: BlueskyAccount, uri: string) => `https://bsky.app/profile/${account.handle.replace(/^@/, '')}/post/${rkeyOf(uri)}`;
 
 /** The publishing adapter plus one authenticated read, so listening shares its session and refresh. */
 export interface BlueskyNetwork extends Network<BlueskyAccount> {
@@ -73,7 +76,10 @@ export function createBluesky(hooks: AdapterHooks<BlueskyAccount> = {}): Bluesky
   async function login(account: BlueskyAccount, signal?: AbortSignal): Promise<Session> {
     const body = JSON.stringify({ identifier: account.handle.replace(/^@/, ''), password: account.appPassword });
     try {
-      return await store(account, await xrpc(account, 'com.atproto.server.createSession', sessionSchema, { method: 'POST', headers: jsonHeaders(), body, signal }));
+      return await store(
+        account,
+        await xrpc(account, 'com.atproto.server.createSession', sessionSchema, { method: 'POST', headers: jsonHeaders(), body, signal }),
+      );
     } catch (error) {
       throw error instanceof SessionExpired ? new AuthError(error.message) : error;
     }
@@ -82,7 +88,9 @@ export function createBluesky(hooks: AdapterHooks<BlueskyAccount> = {}): Bluesky
   async function refresh(account: BlueskyAccount, session: Session, signal?: AbortSignal): Promise<Session> {
     try {
       const fresh = await xrpc(account, 'com.atproto.server.refreshSession', sessionSchema, {
-        method: 'POST', headers: { authorization: `Bearer ${session.refreshJwt}` }, signal,
+        method: 'POST',
+        headers: { authorization: `Bearer ${session.refreshJwt}` },
+        signal,
       });
       return await store(account, fresh);
     } catch (error) {
@@ -93,9 +101,14 @@ export function createBluesky(hooks: AdapterHooks<BlueskyAccount> = {}): Bluesky
   }
 
   /** One authenticated request, reusing the stored session and refreshing it at most once. */
-  async function authed<T>(account: BlueskyAccount, nsid: string, schema: z.ZodType<T>, signal: AbortSignal | undefined,
-    request: (session: Session) => { init: RequestInit; query?: string }): Promise<T> {
-    let session = sessions.get(keyOf(account)) ?? account.session ?? await login(account, signal);
+  async function authed<T>(
+    account: BlueskyAccount,
+    nsid: string,
+    schema: z.ZodType<T>,
+    signal: AbortSignal | undefined,
+    request: (session: Session) => { init: RequestInit; query?: string },
+  ): Promise<T> {
+    let session = sessions.get(keyOf(account)) ?? account.session ?? (await login(account, signal));
     const attempt = (current: Session) => {
       const { init, query } = request(current);
       const headers = { ...(init.headers as Record<string, string>), authorization: `Bearer ${current.accessJwt}` };
@@ -128,7 +141,11 @@ export function createBluesky(hooks: AdapterHooks<BlueskyAccount> = {}): Bluesky
   }
 
   /** The link card's picture, converted to fit the thumb's 1,000,000 bytes (IMAGE_LIMITS.bluesky) when needed. */
-  async function thumbnail(account: BlueskyAccount, url: string, signal: AbortSignal): Promise<{ blob?: z.infer<typeof blob>['blob']; notice?: DeliveryNotice }> {
+  async function thumbnail(
+    account: BlueskyAccount,
+    url: string,
+    signal: AbortSignal,
+  ): Promise<{ blob?: z.infer<typeof blob>['blob']; notice?: DeliveryNotice }> {
     try {
       const fitted = await fitPageImage(url, IMAGE_LIMITS.bluesky, signal);
       if (!fitted.image) return { notice: fitted.notice };
@@ -149,7 +166,10 @@ export function createBluesky(hooks: AdapterHooks<BlueskyAccount> = {}): Bluesky
 
     async publish(post, account, signal): Promise<PublishResult> {
       const candidates = post.parts.map(findFacetCandidates);
-      const handles = candidates.flat().filter((c) => c.kind === 'mention').map((c) => c.value);
+      const handles = candidates
+        .flat()
+        .filter((c) => c.kind === 'mention')
+        .map((c) => c.value);
       const dids = await resolveHandles(account, handles, signal);
       const card = post.url && post.image ? await thumbnail(account, post.image.url, signal) : undefined;
       const thumb = card?.blob;
@@ -158,7 +178,10 @@ export function createBluesky(hooks: AdapterHooks<BlueskyAccount> = {}): Bluesky
       if (post.replyTo) {
         // A reply names the post answered (parent) and its thread's first post (root), each by URI and
         // CID (https://docs.bsky.app/docs/advanced-guides/posts#replies); app.bsky.feed.getPosts gives both.
-        const view = await authed(account, 'app.bsky.feed.getPosts', postView, signal, () => ({ init: {}, query: `?uris=${encodeURIComponent(post.replyTo!)}` }));
+        const view = await authed(account, 'app.bsky.feed.getPosts', postView, signal, () => ({
+          init: {},
+          query: `?uris=${encodeURIComponent(post.replyTo!)}`,
+        }));
         const answered = view.posts[0];
         if (!answered) throw new ContentError('reply', `post ${post.replyTo} not found`);
         parent = { uri: answered.uri, cid: answered.cid };
@@ -168,15 +191,20 @@ export function createBluesky(hooks: AdapterHooks<BlueskyAccount> = {}): Bluesky
       for (const [index, text] of post.parts.entries()) {
         const facets = toFacets(text, candidates[index] ?? [], dids);
         const record = {
-          $type: 'app.bsky.feed.post', text, createdAt: new Date().toISOString(), langs: [postLanguage(post.lang, text)],
+          $type: 'app.bsky.feed.post',
+          text,
+          createdAt: new Date().toISOString(),
+          langs: [postLanguage(post.lang, text)],
           ...(facets.length ? { facets } : {}),
           ...(root && parent ? { reply: { root, parent } } : {}),
-          ...(index === 0 && post.url && !post.replyTo ? {
-            embed: {
-              $type: 'app.bsky.embed.external',
-              external: { uri: post.url, title: post.title, description: post.description ?? '', ...(thumb ? { thumb } : {}) },
-            },
-          } : {}),
+          ...(index === 0 && post.url && !post.replyTo
+            ? {
+                embed: {
+                  $type: 'app.bsky.embed.external',
+                  external: { uri: post.url, title: post.title, description: post.description ?? '', ...(thumb ? { thumb } : {}) },
+                },
+              }
+            : {}),
         };
         const created = await authed(account, 'com.atproto.repo.createRecord', strongRef, signal, (session) => ({
           init: { method: 'POST', headers: jsonHeaders(), body: JSON.stringify({ repo: session.did, collection: 'app.bsky.feed.post', record }) },
@@ -200,7 +228,8 @@ export function createBluesky(hooks: AdapterHooks<BlueskyAccount> = {}): Bluesky
 
     async findExisting(post, account, signal) {
       const found = await authed(account, 'com.atproto.repo.listRecords', records, signal, (session) => ({
-        init: {}, query: `?repo=${encodeURIComponent(session.did)}&collection=app.bsky.feed.post&limit=30`,
+        init: {},
+        query: `?repo=${encodeURIComponent(session.did)}&collection=app.bsky.feed.post&limit=30`,
       }));
       const match = found.records.find((entry) => entry.value.text === post.parts[0]);
       return match ? { remoteId: match.uri, url: profileUrl(account, match.uri) } : undefined;

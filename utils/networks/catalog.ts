@@ -13,8 +13,7 @@ import type { MessageKey } from '../i18n';
  * `none` with the reason there is none (e.g. Instagram has no web share intent).
  */
 export type ShareIntent =
-  | { label: MessageKey; /** Chip position; whatsapp (25) and email (1000) sit between. */ rank: number; build: IntentBuilder }
-  | { none: string };
+  { label: MessageKey; /** Chip position; whatsapp (25) and email (1000) sit between. */ rank: number; build: IntentBuilder } | { none: string };
 
 export type LinkCarrier = 'card' | 'text' | 'short';
 
@@ -47,28 +46,50 @@ export interface NetworkMeta {
 
 export const NETWORK_CATALOG = {
   x: {
-    name: 'networkX', help: 'setupHelpX',
+    name: 'networkX',
+    help: 'setupHelpX',
     origins: ['https://api.x.com/*', 'https://api.twitter.com/*', 'https://upload.twitter.com/*'],
-    publicFields: ['auth', 'clientId', 'username'], manualExpiry: false,
-    rule: 'x', link: { carrier: 'text' },
-    share: { label: 'intentX', rank: 10, build: (share) => withQuery('https://x.com/intent/post', [['text', textWithoutUrl(share)], ['url', share.url]]) },
+    publicFields: ['auth', 'clientId', 'username'],
+    manualExpiry: false,
+    rule: 'x',
+    link: { carrier: 'text' },
+    share: {
+      label: 'intentX',
+      rank: 10,
+      build: (share) =>
+        withQuery('https://x.com/intent/post', [
+          ['text', textWithoutUrl(share)],
+          ['url', share.url],
+        ]),
+    },
   },
   facebook: {
-    name: 'networkFacebook', help: 'setupHelpFacebook', origins: ['https://graph.facebook.com/*'],
-    publicFields: ['pageId', 'name', 'expiresAt'], manualExpiry: true,
+    name: 'networkFacebook',
+    help: 'setupHelpFacebook',
+    origins: ['https://graph.facebook.com/*'],
+    publicFields: ['pageId', 'name', 'expiresAt'],
+    manualExpiry: true,
     // A post with the page image goes to /photos, whose caption has no link field.
-    rule: 'facebook', link: { carrier: 'card', withImage: 'text' },
+    rule: 'facebook',
+    link: { carrier: 'card', withImage: 'text' },
     share: {
-      label: 'intentFacebook', rank: 20,
+      label: 'intentFacebook',
+      rank: 20,
       build: (share) => (share.url ? withQuery('https://www.facebook.com/sharer/sharer.php', [['u', share.url]]) : undefined),
     },
   },
   mastodon: {
-    name: 'networkMastodon', help: 'setupHelpMastodon', origins: [], server: { field: 'instance' },
-    publicFields: ['instance', 'name', 'maxChars'], manualExpiry: false,
-    rule: 'mastodon', link: { carrier: 'text' },
+    name: 'networkMastodon',
+    help: 'setupHelpMastodon',
+    origins: [],
+    server: { field: 'instance' },
+    publicFields: ['instance', 'name', 'maxChars'],
+    manualExpiry: false,
+    rule: 'mastodon',
+    link: { carrier: 'text' },
     share: {
-      label: 'intentMastodon', rank: 70,
+      label: 'intentMastodon',
+      rank: 70,
       build: (share, opts) => {
         const origin = mastodonOrigin(opts.mastodonInstance);
         return origin ? withQuery(`${origin}/share`, [['text', textWithUrl(share)]]) : undefined;
@@ -76,50 +97,82 @@ export const NETWORK_CATALOG = {
     },
   },
   bluesky: {
-    name: 'networkBluesky', help: 'setupHelpBluesky',
+    name: 'networkBluesky',
+    help: 'setupHelpBluesky',
     // Search goes through the officer's own PDS (its origin comes with the account), never the public AppView.
-    origins: ['https://bsky.social/*'], server: { field: 'service', fallback: 'https://bsky.social' },
-    publicFields: ['service', 'handle'], manualExpiry: false,
-    rule: 'bluesky', link: { carrier: 'card' },
+    origins: ['https://bsky.social/*'],
+    server: { field: 'service', fallback: 'https://bsky.social' },
+    publicFields: ['service', 'handle'],
+    manualExpiry: false,
+    rule: 'bluesky',
+    link: { carrier: 'card' },
     share: { label: 'intentBluesky', rank: 50, build: (share) => withQuery('https://bsky.app/intent/compose', [['text', textWithUrl(share)]]) },
   },
   telegram: {
-    name: 'networkTelegram', help: 'setupHelpTelegram', origins: ['https://api.telegram.org/*'],
-    publicFields: ['chatId', 'name'], manualExpiry: false,
-    rule: 'telegram', link: { carrier: 'text' },
+    name: 'networkTelegram',
+    help: 'setupHelpTelegram',
+    origins: ['https://api.telegram.org/*'],
+    publicFields: ['chatId', 'name'],
+    manualExpiry: false,
+    rule: 'telegram',
+    link: { carrier: 'text' },
     share: {
-      label: 'intentTelegram', rank: 30,
-      build: (share) => (share.url ? withQuery('https://t.me/share/url', [['url', share.url], ['text', textWithoutUrl(share)]]) : undefined),
+      label: 'intentTelegram',
+      rank: 30,
+      build: (share) =>
+        share.url
+          ? withQuery('https://t.me/share/url', [
+              ['url', share.url],
+              ['text', textWithoutUrl(share)],
+            ])
+          : undefined,
     },
   },
   threads: {
-    name: 'networkThreads', help: 'setupHelpThreads', origins: ['https://graph.threads.net/*'],
-    publicFields: ['userId', 'name', 'expiresAt'], manualExpiry: true,
-    rule: 'threads', link: { carrier: 'text' },
+    name: 'networkThreads',
+    help: 'setupHelpThreads',
+    origins: ['https://graph.threads.net/*'],
+    publicFields: ['userId', 'name', 'expiresAt'],
+    manualExpiry: true,
+    rule: 'threads',
+    link: { carrier: 'text' },
     share: {
       // Meta documents `url` as a separate link attachment, so the text does not repeat it.
-      label: 'intentThreads', rank: 60,
-      build: (share) => withQuery('https://www.threads.net/intent/post', [['text', textWithoutUrl(share)], ['url', share.url]]),
+      label: 'intentThreads',
+      rank: 60,
+      build: (share) =>
+        withQuery('https://www.threads.net/intent/post', [
+          ['text', textWithoutUrl(share)],
+          ['url', share.url],
+        ]),
     },
   },
   linkedin: {
-    name: 'networkLinkedin', help: 'setupHelpLinkedin',
+    name: 'networkLinkedin',
+    help: 'setupHelpLinkedin',
     // The Images API hands out upload URLs on www.linkedin.com/dms-uploads/ for article thumbnails.
     origins: ['https://api.linkedin.com/*', 'https://www.linkedin.com/dms-uploads/*'],
-    publicFields: ['author', 'name', 'expiresAt'], manualExpiry: true,
-    rule: 'linkedin', link: { carrier: 'card' },
+    publicFields: ['author', 'name', 'expiresAt'],
+    manualExpiry: true,
+    rule: 'linkedin',
+    link: { carrier: 'card' },
     share: {
-      label: 'intentLinkedin', rank: 40,
+      label: 'intentLinkedin',
+      rank: 40,
       build: (share) => (share.url ? withQuery('https://www.linkedin.com/sharing/share-offsite/', [['url', share.url]]) : undefined),
     },
   },
   instagram: {
     // Instagram API with Instagram Login (utils/networks/instagram.ts explains the choice); a converted
     // image is stored unpublished on the connected Facebook Page, whose origin comes with that account.
-    name: 'networkInstagram', help: 'setupHelpInstagram', origins: ['https://graph.instagram.com/*'],
-    publicFields: ['userId', 'name', 'expiresAt'], manualExpiry: true,
+    name: 'networkInstagram',
+    help: 'setupHelpInstagram',
+    origins: ['https://graph.instagram.com/*'],
+    publicFields: ['userId', 'name', 'expiresAt'],
+    manualExpiry: true,
     // Links in captions are not clickable: a short, typeable form goes in the caption (page-link.ts).
-    rule: 'instagram', link: { carrier: 'short' },
+    rule: 'instagram',
+    link: { carrier: 'short' },
     share: { none: 'Instagram has no web share link; the popup offers copy caption + download image (InstagramShare.tsx).' },
   },
 } as const satisfies Record<string, NetworkMeta>;

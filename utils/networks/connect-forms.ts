@@ -27,8 +27,13 @@ export interface ConnectForm {
 export type ConnectForms = { default: ConnectForm } | { oauth2: ConnectForm; oauth1: ConnectForm };
 export type AuthMode = 'oauth2' | 'oauth1';
 
-const field = (key: string, label: MessageKey, kind: FieldSpec['kind'], required = true, placeholder?: string): FieldSpec =>
-  ({ key, label, kind, required, placeholder });
+const field = (key: string, label: MessageKey, kind: FieldSpec['kind'], required = true, placeholder?: string): FieldSpec => ({
+  key,
+  label,
+  kind,
+  required,
+  placeholder,
+});
 const expiry = field('expiresAt', 'fieldExpiresAt', 'date', false);
 const bearer = field('bearerToken', 'fieldBearerToken', 'secret', false);
 const pasted = (...fields: FieldSpec[]): ConnectForms => ({ default: { fields, signIn: false } });
@@ -42,9 +47,12 @@ export const CONNECT_FORMS = {
     oauth2: { fields: [{ ...field('clientId', 'fieldClientId', 'text'), hint: 'fieldClientIdHint' }, bearer], signIn: true },
     oauth1: {
       fields: [
-        field('appKey', 'fieldAppKey', 'secret'), field('appSecret', 'fieldAppSecret', 'secret'),
-        field('accessToken', 'fieldAccessToken', 'secret'), field('accessSecret', 'fieldAccessSecret', 'secret'),
-        field('username', 'fieldUsername', 'text', false), bearer,
+        field('appKey', 'fieldAppKey', 'secret'),
+        field('appSecret', 'fieldAppSecret', 'secret'),
+        field('accessToken', 'fieldAccessToken', 'secret'),
+        field('accessSecret', 'fieldAccessSecret', 'secret'),
+        field('username', 'fieldUsername', 'text', false),
+        bearer,
       ],
       signIn: false,
     },
@@ -52,7 +60,8 @@ export const CONNECT_FORMS = {
   facebook: pasted(field('pageId', 'fieldPageId', 'text'), field('token', 'fieldToken', 'secret'), expiry),
   mastodon: { default: { fields: [field('instance', 'fieldInstance', 'url', true, 'mastodon.social')], signIn: true } },
   bluesky: pasted(
-    field('handle', 'fieldHandle', 'text', true, 'humas.example.go.id'), field('appPassword', 'fieldAppPassword', 'secret', true, 'xxxx-xxxx-xxxx-xxxx'),
+    field('handle', 'fieldHandle', 'text', true, 'humas.example.go.id'),
+    field('appPassword', 'fieldAppPassword', 'secret', true, 'xxxx-xxxx-xxxx-xxxx'),
     field('service', 'fieldService', 'url', false, 'https://bsky.social'),
   ),
   telegram: pasted(field('botToken', 'fieldBotToken', 'secret', true, '123456:ABC…'), field('chatId', 'fieldChatId', 'text', true, '@kanal_humas')),

@@ -26,10 +26,14 @@ export function pause(ms: number, signal: AbortSignal): Promise<void> {
       return;
     }
     const timer = setTimeout(resolve, ms);
-    signal.addEventListener('abort', () => {
-      clearTimeout(timer);
-      reject(new TransientError('timeout'));
-    }, { once: true });
+    signal.addEventListener(
+      'abort',
+      () => {
+        clearTimeout(timer);
+        reject(new TransientError('timeout'));
+      },
+      { once: true },
+    );
   });
 }
 
@@ -39,7 +43,10 @@ export function pause(ms: number, signal: AbortSignal): Promise<void> {
  * TransientError(`stillWaiting`). Errors from `read` itself propagate unchanged.
  */
 export async function waitForContainer<T>(
-  read: () => Promise<T>, judge: (state: T) => ContainerVerdict, options: PollOptions, signal: AbortSignal,
+  read: () => Promise<T>,
+  judge: (state: T) => ContainerVerdict,
+  options: PollOptions,
+  signal: AbortSignal,
 ): Promise<void> {
   for (let attempt = 0; attempt < options.tries; attempt++) {
     const verdict = judge(await read());

@@ -16,8 +16,11 @@ const GRAPH = `https://graph.facebook.com/${GRAPH_VERSION}`;
 
 const graphError = z.object({
   error: z.object({
-    message: z.string(), type: z.string().optional(), code: z.number(),
-    error_subcode: z.number().optional(), fbtrace_id: z.string().optional(),
+    message: z.string(),
+    type: z.string().optional(),
+    code: z.number(),
+    error_subcode: z.number().optional(),
+    fbtrace_id: z.string().optional(),
   }),
 });
 const created = z.object({ id: z.string().min(1), post_id: z.string().min(1).optional() });
@@ -34,7 +37,8 @@ function graphRetryAt(headers: Headers, now = Date.now()): number {
   if (usage) {
     try {
       const minutes = Object.values(JSON.parse(usage) as Record<string, { estimated_time_to_regain_access?: number }[]>)
-        .flat().map((entry) => entry.estimated_time_to_regain_access ?? 0);
+        .flat()
+        .map((entry) => entry.estimated_time_to_regain_access ?? 0);
       const wait = Math.max(0, ...minutes);
       if (wait > 0) return now + wait * 60_000;
     } catch {
@@ -59,9 +63,12 @@ export function graphFailure(response: HttpResponse): Error {
 const auth = (account: FacebookAccount) => ({ authorization: `Bearer ${account.token}` });
 
 async function graph<T>(account: FacebookAccount, path: string, schema: z.ZodType<T>, signal?: AbortSignal, form?: Record<string, string>): Promise<T> {
-  const response = await http(`${GRAPH}/${path}`, form
-    ? { method: 'POST', headers: { ...auth(account), 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams(form), signal }
-    : { method: 'GET', headers: auth(account), signal });
+  const response = await http(
+    `${GRAPH}/${path}`,
+    form
+      ? { method: 'POST', headers: { ...auth(account), 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams(form), signal }
+      : { method: 'GET', headers: auth(account), signal },
+  );
   if (!response.ok) throw graphFailure(response);
   return parse(schema, response.data, 'Facebook');
 }

@@ -48,12 +48,17 @@ export function parseError<T>(schema: z.ZodType<T>, data: unknown): T | undefine
 }
 
 export const jsonHeaders = (headers: Record<string, string> = {}) => ({
-  'content-type': 'application/json', accept: 'application/json', ...headers,
+  'content-type': 'application/json',
+  accept: 'application/json',
+  ...headers,
 });
 
 export const IMAGE_MAX_BYTES = 5 * 1024 * 1024;
 
-export interface FetchedImage { bytes: Uint8Array; type: string }
+export interface FetchedImage {
+  bytes: Uint8Array;
+  type: string;
+}
 
 /**
  * The page's image, fetched without credentials (it lives on the agency's site, not on a network).

@@ -7,18 +7,25 @@ import { PAGE_IMAGE_FETCH_MAX } from './page-image';
 // A number a page does not give is left out rather than guessed. Mastodon's come from the officer's
 // own instance (GET /api/v2/instance); MASTODON_DEFAULT_IMAGE applies when the instance does not say.
 
-export interface ImageLimitsEntry extends ImageLimits { source: string; checked: string }
+export interface ImageLimitsEntry extends ImageLimits {
+  source: string;
+  checked: string;
+}
 
 export const IMAGE_LIMITS = {
   /** "Supported image media types: JPG, PNG, GIF, WEBP. Image size: <= 5 MB" (tweet_image). */
   x: {
-    types: ['image/jpeg', 'image/png', 'image/gif', 'image/webp'], maxBytes: 5 * 1024 * 1024, convertTo: 'image/jpeg',
+    types: ['image/jpeg', 'image/png', 'image/gif', 'image/webp'],
+    maxBytes: 5 * 1024 * 1024,
+    convertTo: 'image/jpeg',
     source: 'https://docs.x.com/x-api/media/quickstart/best-practices (Image specifications); https://docs.x.com/x-api/media/introduction',
     checked: '2026-11-30',
   },
   /** app.bsky.embed.external#external `thumb`: accept ["image/*"], maxSize 1000000 (bytes). */
   bluesky: {
-    types: ['image/jpeg', 'image/png', 'image/gif', 'image/webp'], maxBytes: 1_000_000, convertTo: 'image/jpeg',
+    types: ['image/jpeg', 'image/png', 'image/gif', 'image/webp'],
+    maxBytes: 1_000_000,
+    convertTo: 'image/jpeg',
     source: 'https://github.com/bluesky-social/atproto/blob/main/lexicons/app/bsky/embed/external.json',
     checked: '2026-11-30',
   },
@@ -27,13 +34,19 @@ export const IMAGE_LIMITS = {
    * documented for images, so only Siar's own fetch bound applies.
    */
   linkedin: {
-    types: ['image/jpeg', 'image/png', 'image/gif'], maxBytes: PAGE_IMAGE_FETCH_MAX, maxPixels: 36_152_320 - 1, convertTo: 'image/jpeg',
+    types: ['image/jpeg', 'image/png', 'image/gif'],
+    maxBytes: PAGE_IMAGE_FETCH_MAX,
+    maxPixels: 36_152_320 - 1,
+    convertTo: 'image/jpeg',
     source: 'https://learn.microsoft.com/en-us/linkedin/marketing/community-management/shares/images-api',
     checked: '2026-11-30',
   },
   /** Image specifications: JPEG and PNG, 8 MB maximum, wider than 1440 px is scaled down by Threads. */
   threads: {
-    types: ['image/jpeg', 'image/png'], maxBytes: 8 * 1024 * 1024, maxWidth: 1440, convertTo: 'image/jpeg',
+    types: ['image/jpeg', 'image/png'],
+    maxBytes: 8 * 1024 * 1024,
+    maxWidth: 1440,
+    convertTo: 'image/jpeg',
     source: 'https://developers.facebook.com/docs/threads/overview#image-specifications',
     checked: '2026-11-30',
   },
@@ -46,7 +59,9 @@ export const IMAGE_LIMITS = {
  * 10 MB later, 16 MB since 4.2). Instances that publish their own limits are read instead.
  */
 export const MASTODON_DEFAULT_IMAGE: ImageLimitsEntry = {
-  types: ['image/jpeg', 'image/png', 'image/gif'], maxBytes: 8 * 1024 * 1024, convertTo: 'image/jpeg',
+  types: ['image/jpeg', 'image/png', 'image/gif'],
+  maxBytes: 8 * 1024 * 1024,
+  convertTo: 'image/jpeg',
   source: 'https://docs.joinmastodon.org/entities/Instance/#media_attachments; github.com/mastodon/documentation/issues/153',
   checked: '2026-11-30',
 };

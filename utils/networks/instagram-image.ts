@@ -21,7 +21,10 @@ const FETCH_MAX_BYTES = 20 * 1024 * 1024;
  * converted one with nowhere public to go.
  */
 export class InstagramImageError extends ContentError {
-  constructor(override readonly messageKey: MessageKey, detail?: string) {
+  constructor(
+    override readonly messageKey: MessageKey,
+    detail?: string,
+  ) {
     super('image', detail);
   }
 }

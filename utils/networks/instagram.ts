@@ -29,7 +29,9 @@ const me = z.object({ user_id: z.union([z.string(), z.number()]).optional(), use
 const status = z.object({ status_code: z.enum(['EXPIRED', 'ERROR', 'FINISHED', 'IN_PROGRESS', 'PUBLISHED']), status: z.string().optional() });
 const mediaList = z.object({ data: z.array(z.object({ id: z.string(), caption: z.string().optional(), permalink: z.string().optional() })) });
 const permalink = z.object({ id: z.string(), permalink: z.string().url() });
-const limit = z.object({ data: z.array(z.object({ quota_usage: z.number(), config: z.object({ quota_total: z.number(), quota_duration: z.number() }).optional() })) });
+const limit = z.object({
+  data: z.array(z.object({ quota_usage: z.number(), config: z.object({ quota_total: z.number(), quota_duration: z.number() }).optional() })),
+});
 const refreshed = z.object({ access_token: z.string().min(1), expires_in: z.number().positive() });
 const graphError = z.object({ error: z.object({ code: z.number(), error_subcode: z.number().optional(), message: z.string() }) });
 
@@ -72,9 +74,12 @@ export function instagramFailure(response: HttpResponse, now = Date.now()): Erro
 
 async function call<T>(account: InstagramAccount, path: string, schema: z.ZodType<T>, signal?: AbortSignal, form?: Record<string, string>): Promise<T> {
   const headers = { authorization: `Bearer ${account.token}` };
-  const response = await http(`${IG}/${path}`, form
-    ? { method: 'POST', headers: { ...headers, 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams(form), signal }
-    : { method: 'GET', headers, signal });
+  const response = await http(
+    `${IG}/${path}`,
+    form
+      ? { method: 'POST', headers: { ...headers, 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams(form), signal }
+      : { method: 'GET', headers, signal },
+  );
   if (!response.ok) throw instagramFailure(response);
   return parse(schema, response.data, 'Instagram');
 }
@@ -178,8 +183,10 @@ export function createInstagram(options: InstagramOptions = {}): Network<Instagr
       }
       await waitUntilFinished(account, containerId, signal);
       const published = await call(account, `${user}/media_publish`, idOnly, signal, { creation_id: containerId });
-      const link = await call(account, `${encodeURIComponent(published.id)}?fields=id,permalink`, permalink, signal)
-        .catch(() => ({ id: published.id, permalink: `https://www.instagram.com/p/${published.id}/` }));
+      const link = await call(account, `${encodeURIComponent(published.id)}?fields=id,permalink`, permalink, signal).catch(() => ({
+        id: published.id,
+        permalink: `https://www.instagram.com/p/${published.id}/`,
+      }));
       return { remoteId: published.id, url: link.permalink };
     },
 

@@ -10,8 +10,13 @@ export { mastodonOrigin, type IntentOptions, type ShareContent } from './share-t
 const EXTRA_INTENTS = {
   whatsapp: { label: 'intentWhatsapp', rank: 25, build: (share) => withQuery('https://wa.me/', [['text', textWithUrl(share)]]) },
   email: {
-    label: 'intentEmail', rank: 1000,
-    build: (share) => withQuery('mailto:', [['subject', share.title.trim()], ['body', textWithUrl(share, '\n\n')]]),
+    label: 'intentEmail',
+    rank: 1000,
+    build: (share) =>
+      withQuery('mailto:', [
+        ['subject', share.title.trim()],
+        ['body', textWithUrl(share, '\n\n')],
+      ]),
   },
 } as const satisfies Record<string, { label: MessageKey; rank: number; build: IntentBuilder }>;
 
@@ -20,10 +25,12 @@ export type IntentName = SharingNetwork | keyof typeof EXTRA_INTENTS;
 
 type Intent = { label: MessageKey; rank: number; build: IntentBuilder };
 const ALL = {
-  ...Object.fromEntries(NETWORK_IDS.flatMap((id) => {
-    const { share } = networkMeta(id);
-    return 'build' in share ? [[id, share]] : [];
-  })) as Record<SharingNetwork, Intent>,
+  ...(Object.fromEntries(
+    NETWORK_IDS.flatMap((id) => {
+      const { share } = networkMeta(id);
+      return 'build' in share ? [[id, share]] : [];
+    }),
+  ) as Record<SharingNetwork, Intent>),
   ...EXTRA_INTENTS,
 } satisfies Record<IntentName, Intent>;
 

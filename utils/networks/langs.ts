@@ -4,7 +4,27 @@
 // that, where a general detector (franc, cld) would weigh tens of kilobytes for 180 languages we never
 // need to tell apart.
 
-const INDONESIAN = new Set(['yang', 'dan', 'di', 'ke', 'dari', 'untuk', 'dengan', 'ini', 'itu', 'pada', 'tidak', 'akan', 'kami', 'dalam', 'adalah', 'juga', 'bagi', 'warga', 'oleh']);
+const INDONESIAN = new Set([
+  'yang',
+  'dan',
+  'di',
+  'ke',
+  'dari',
+  'untuk',
+  'dengan',
+  'ini',
+  'itu',
+  'pada',
+  'tidak',
+  'akan',
+  'kami',
+  'dalam',
+  'adalah',
+  'juga',
+  'bagi',
+  'warga',
+  'oleh',
+]);
 const ENGLISH = new Set(['the', 'and', 'of', 'to', 'for', 'with', 'is', 'are', 'this', 'that', 'on', 'will', 'we', 'in', 'by', 'from', 'our', 'be']);
 
 /**

@@ -32,7 +32,10 @@ const escapeLittle = (text: string) => text.replace(RESERVED, (char) => `\\${cha
 export function toLittleText(text: string): string {
   let out = '';
   let cursor = 0;
-  for (const { hashtag, indices: [start, end] } of extractHashtagsWithIndices(text)) {
+  for (const {
+    hashtag,
+    indices: [start, end],
+  } of extractHashtagsWithIndices(text)) {
     out += `${escapeLittle(text.slice(cursor, start))}{hashtag|\\#|${escapeLittle(hashtag)}}`;
     cursor = end;
   }
@@ -55,7 +58,9 @@ export function linkedinFailure(response: HttpResponse, now = Date.now()): Error
 }
 
 const headers = (account: LinkedinAccount) => ({
-  authorization: `Bearer ${account.token}`, 'linkedin-version': LINKEDIN_VERSION, 'x-restli-protocol-version': '2.0.0',
+  authorization: `Bearer ${account.token}`,
+  'linkedin-version': LINKEDIN_VERSION,
+  'x-restli-protocol-version': '2.0.0',
 });
 
 async function get<T>(account: LinkedinAccount, path: string, schema: z.ZodType<T>, signal?: AbortSignal): Promise<T> {
@@ -79,13 +84,19 @@ async function uploadThumbnail(account: LinkedinAccount, url: string, signal: Ab
     if (!fitted.image) return { notice: fitted.notice };
     const image = fitted.image;
     const init = await http(`${API}/rest/images?action=initializeUpload`, {
-      method: 'POST', headers: jsonHeaders(headers(account)), body: JSON.stringify({ initializeUploadRequest: { owner: account.author } }), signal,
+      method: 'POST',
+      headers: jsonHeaders(headers(account)),
+      body: JSON.stringify({ initializeUploadRequest: { owner: account.author } }),
+      signal,
     });
     if (!init.ok) throw linkedinFailure(init);
     const { uploadUrl, image: urn } = parse(initialized, init.data, 'LinkedIn').value;
     if (!UPLOAD_ORIGINS.has(new URL(uploadUrl).origin)) return {};
     const put = await http(uploadUrl, {
-      method: 'PUT', headers: { authorization: `Bearer ${account.token}`, 'content-type': image.type }, body: image.bytes as BodyInit, signal,
+      method: 'PUT',
+      headers: { authorization: `Bearer ${account.token}`, 'content-type': image.type },
+      body: image.bytes as BodyInit,
+      signal,
     });
     if (!put.ok) throw linkedinFailure(put);
     return { urn };
@@ -102,7 +113,8 @@ export const linkedin: Network<LinkedinAccount> = {
     const uploaded = post.url && post.image ? await uploadThumbnail(account, post.image.url, signal) : undefined;
     const thumbnail = uploaded?.urn;
     const article = {
-      source: post.url, title: post.title || post.url,
+      source: post.url,
+      title: post.title || post.url,
       ...(post.description ? { description: post.description } : {}),
       ...(thumbnail ? { thumbnail, ...(post.image?.alt ? { thumbnailAltText: post.image.alt.slice(0, 4086) } : {}) } : {}),
     };
@@ -116,7 +128,10 @@ export const linkedin: Network<LinkedinAccount> = {
       isReshareDisabledByAuthor: false,
     };
     const response = await http(`${API}/rest/posts`, {
-      method: 'POST', headers: jsonHeaders(headers(account)), body: JSON.stringify(body), signal,
+      method: 'POST',
+      headers: jsonHeaders(headers(account)),
+      body: JSON.stringify(body),
+      signal,
     });
     if (!response.ok) throw linkedinFailure(response);
     const urn = response.headers.get('x-restli-id') ?? '';

@@ -8,13 +8,17 @@ import { MASTODON_DEFAULT_IMAGE } from './image-limits';
 // `supported_mime_types`, `image_size_limit` (bytes) and `image_matrix_limit` (width × height).
 
 const instance = z.object({
-  configuration: z.object({
-    media_attachments: z.object({
-      supported_mime_types: z.array(z.string()).optional(),
-      image_size_limit: z.number().int().positive().optional(),
-      image_matrix_limit: z.number().int().positive().optional(),
-    }).optional(),
-  }).optional(),
+  configuration: z
+    .object({
+      media_attachments: z
+        .object({
+          supported_mime_types: z.array(z.string()).optional(),
+          image_size_limit: z.number().int().positive().optional(),
+          image_matrix_limit: z.number().int().positive().optional(),
+        })
+        .optional(),
+    })
+    .optional(),
 });
 
 /** An instance's limits change only when its admin reconfigures it: an hour's cache spares a request per post. */

@@ -44,10 +44,14 @@ async function call<T>(url: string, init: RequestInit, schema: z.ZodType<T>): Pr
 function sleep(ms: number, signal: AbortSignal): Promise<void> {
   return new Promise((resolve, reject) => {
     const timer = setTimeout(resolve, ms);
-    signal.addEventListener('abort', () => {
-      clearTimeout(timer);
-      reject(new TransientError('timeout'));
-    }, { once: true });
+    signal.addEventListener(
+      'abort',
+      () => {
+        clearTimeout(timer);
+        reject(new TransientError('timeout'));
+      },
+      { once: true },
+    );
   });
 }
 
@@ -58,7 +62,11 @@ const EXTENSIONS: Record<string, string> = { 'image/jpeg': 'jpg', 'image/png': '
  * Uploads the page image within the instance's own limits (./mastodon-media.ts), converted when needed;
  * one that cannot be made to fit is left out with a notice. Returns the processed attachment's id.
  */
-async function uploadImage(account: MastodonAccount, image: { url: string; alt: string }, signal: AbortSignal): Promise<{ id?: string; notice?: DeliveryNotice }> {
+async function uploadImage(
+  account: MastodonAccount,
+  image: { url: string; alt: string },
+  signal: AbortSignal,
+): Promise<{ id?: string; notice?: DeliveryNotice }> {
   const fitted = await fitPageImage(image.url, await mastodonImageLimits(origin(account), signal), signal);
   if (!fitted.image) return { notice: fitted.notice };
   const { bytes, type } = fitted.image;
@@ -66,7 +74,13 @@ async function uploadImage(account: MastodonAccount, image: { url: string; alt: 
 }
 
 /** POST /api/v2/media, then waits while the instance processes it (202 → 206 … → 200). */
-async function uploadAttachment(account: MastodonAccount, image: { url: string; alt: string }, bytes: Uint8Array, type: string, signal: AbortSignal): Promise<string> {
+async function uploadAttachment(
+  account: MastodonAccount,
+  image: { url: string; alt: string },
+  bytes: Uint8Array,
+  type: string,
+  signal: AbortSignal,
+): Promise<string> {
   const form = new FormData();
   const stem = (new URL(image.url).pathname.split('/').pop() || 'image').replace(/\.[a-z0-9]+$/i, '') || 'image';
   const name = `${stem}.${EXTENSIONS[type] ?? 'img'}`;
@@ -76,8 +90,7 @@ async function uploadAttachment(account: MastodonAccount, image: { url: string; 
   if (uploaded.status !== 202) return uploaded.data.id;
   for (let attempt = 0; attempt < MEDIA_POLL_TRIES; attempt++) {
     await sleep(MEDIA_POLL_MS * (attempt + 1), signal);
-    const polled = await call(`${origin(account)}/api/v1/media/${encodeURIComponent(uploaded.data.id)}`,
-      { headers: bearer(account), signal }, attachment);
+    const polled = await call(`${origin(account)}/api/v1/media/${encodeURIComponent(uploaded.data.id)}`, { headers: bearer(account), signal }, attachment);
     // 206 Partial Content means still processing.
     if (polled.status === 200) return polled.data.id;
   }
@@ -111,12 +124,16 @@ export const mastodon: Network<MastodonAccount> = {
 
   async findExisting(post, account, signal) {
     const me = await call(`${origin(account)}/api/v1/accounts/verify_credentials`, { headers: bearer(account), signal }, credentials);
-    const recent = await call(`${origin(account)}/api/v1/accounts/${encodeURIComponent(me.data.id)}/statuses?limit=40&exclude_replies=true`,
-      { headers: bearer(account), signal }, ownStatuses);
+    const recent = await call(
+      `${origin(account)}/api/v1/accounts/${encodeURIComponent(me.data.id)}/statuses?limit=40&exclude_replies=true`,
+      { headers: bearer(account), signal },
+      ownStatuses,
+    );
     const wanted = stripTags(post.parts[0] ?? '');
     // Mastodon links and hashtags come back as markup; the plain text still reads the same.
-    const match = recent.data.find((own) => comparable(own.content) === wanted)
-      ?? (post.url ? recent.data.find((own) => own.content.includes(post.url) && comparable(own.content).startsWith(wanted.slice(0, 40))) : undefined);
+    const match =
+      recent.data.find((own) => comparable(own.content) === wanted) ??
+      (post.url ? recent.data.find((own) => own.content.includes(post.url) && comparable(own.content).startsWith(wanted.slice(0, 40))) : undefined);
     return match ? { remoteId: match.id, url: match.url ?? match.uri } : undefined;
   },
 
@@ -130,15 +147,24 @@ export const mastodon: Network<MastodonAccount> = {
     let previous = post.replyTo ? await localStatusId(account, post.replyTo, signal) : undefined;
     for (const [index, part] of post.parts.entries()) {
       const body = {
-        status: part, visibility: 'public', language: postLanguage(post.lang, post.parts[0] ?? part),
+        status: part,
+        visibility: 'public',
+        language: postLanguage(post.lang, post.parts[0] ?? part),
         ...(index === 0 && mediaIds.length ? { media_ids: mediaIds } : {}),
         ...(previous ? { in_reply_to_id: previous } : {}),
       };
       // One key per part, stable across resends, so Mastodon answers a resend with the status it already made.
       const key = index === 0 ? post.idempotencyKey : `${post.idempotencyKey}:${index}`;
-      const created = await call(`${origin(account)}/api/v1/statuses`, {
-        method: 'POST', headers: jsonHeaders({ ...bearer(account), 'idempotency-key': key }), body: JSON.stringify(body), signal,
-      }, status);
+      const created = await call(
+        `${origin(account)}/api/v1/statuses`,
+        {
+          method: 'POST',
+          headers: jsonHeaders({ ...bearer(account), 'idempotency-key': key }),
+          body: JSON.stringify(body),
+          signal,
+        },
+        status,
+      );
       first ??= created.data;
       previous = created.data.id;
     }

@@ -12,7 +12,13 @@ export const PAGE_IMAGE_FETCH_MAX = 20 * 1024 * 1024;
 /** The page image gets its own share of the delivery's time, so a slow image host cannot use it all up. */
 export const PAGE_IMAGE_TIMEOUT_MS = 10_000;
 
-export interface FittedImage { bytes: Uint8Array; type: string; width: number; height: number; converted: boolean }
+export interface FittedImage {
+  bytes: Uint8Array;
+  type: string;
+  width: number;
+  height: number;
+  converted: boolean;
+}
 
 /** `unfetched`: Siar could not get the file at all (the network might still, fetching it from its own servers). */
 export type PageImage = { image: FittedImage; notice?: undefined } | { image?: undefined; notice: DeliveryNotice; unfetched?: true };
@@ -41,7 +47,8 @@ export async function fitPageImage(url: string, limits: ImageLimits, signal: Abo
   const plan = planImage(probe, limits);
   if (plan.kind === 'unusable') {
     if (plan.reason === 'unknown') return { notice: { messageKey: 'imageNoticeUnreadable', detail: `not an image (${fetched.type})` } };
-    if (plan.reason === 'too-large') return { notice: { messageKey: 'imageNoticeTooLarge', detail: `${probe!.width}x${probe!.height} is too large to convert` } };
+    if (plan.reason === 'too-large')
+      return { notice: { messageKey: 'imageNoticeTooLarge', detail: `${probe!.width}x${probe!.height} is too large to convert` } };
     return { notice: { messageKey: 'imageNoticeFormat', detail: `${mimeOf(probe!.type)} cannot be converted here` } };
   }
   if (plan.kind === 'keep') {

@@ -44,7 +44,7 @@ export function summaryOf(network: NetworkId, account: NonNullable<Accounts[Netw
   return {
     name: previous?.name ?? known.name ?? known.username ?? known.handle,
     // An X OAuth 2 access token with a refresh token renews itself: nothing lapses for the officer.
-    expiresAt: known.refreshToken ? undefined : known.expiresAt ?? previous?.expiresAt,
+    expiresAt: known.refreshToken ? undefined : (known.expiresAt ?? previous?.expiresAt),
     instance: known.instance,
     checkedAt: previous?.checkedAt,
   };

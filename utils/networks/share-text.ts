@@ -26,7 +26,11 @@ export function withQuery(base: string, params: [string, string][]): string {
 export function textWithoutUrl({ text, url }: ShareContent): string {
   const trimmed = text.trim();
   if (!url) return trimmed;
-  return trimmed.split(url).map((piece) => piece.trim()).filter(Boolean).join(' ');
+  return trimmed
+    .split(url)
+    .map((piece) => piece.trim())
+    .filter(Boolean)
+    .join(' ');
 }
 
 /** For sites with one text field: the URL goes after the text unless the text already has it. */
@@ -48,4 +52,3 @@ export function mastodonOrigin(instance: string | undefined): string | undefined
     return undefined;
   }
 }
-

@@ -8,10 +8,11 @@ import type { Network } from './types';
 
 type TelegramAccount = AccountFor<'telegram'>;
 
-const okOf = <T>(result: z.ZodType<T>): z.ZodType<{ ok: true; result: T }> =>
-  z.object({ ok: z.literal(true), result }) as z.ZodType<{ ok: true; result: T }>;
+const okOf = <T>(result: z.ZodType<T>): z.ZodType<{ ok: true; result: T }> => z.object({ ok: z.literal(true), result }) as z.ZodType<{ ok: true; result: T }>;
 const telegramError = z.object({
-  ok: z.literal(false), error_code: z.number(), description: z.string(),
+  ok: z.literal(false),
+  error_code: z.number(),
+  description: z.string(),
   parameters: z.object({ retry_after: z.number().optional(), migrate_to_chat_id: z.number().optional() }).optional(),
 });
 const message = z.object({
@@ -41,7 +42,10 @@ export function telegramFailure(response: HttpResponse, now = Date.now()): Error
 async function bot<T>(account: TelegramAccount, method: string, payload: object, result: z.ZodType<T>, signal?: AbortSignal): Promise<T> {
   // The token is part of the path by design of the Bot API; this URL only ever goes to api.telegram.org.
   const response = await http(`https://api.telegram.org/bot${account.botToken}/${method}`, {
-    method: 'POST', headers: jsonHeaders(), body: JSON.stringify(payload), signal,
+    method: 'POST',
+    headers: jsonHeaders(),
+    body: JSON.stringify(payload),
+    signal,
   });
   if (!response.ok) throw telegramFailure(response);
   return parse(okOf(result), response.data, 'Telegram').result;
@@ -54,7 +58,6 @@ export function messageUrl(account: TelegramAccount, sent: z.infer<typeof messag
   const internal = String(sent.chat.id).replace(/^-100/, '');
   return `https://t.me/c/${internal}/${sent.message_id}`;
 }
-
 
 /**
  * A 400 from sendPhoto means Telegram could not use the page image: "wrong type of the web page content",
@@ -80,10 +83,18 @@ export const telegram: Network<TelegramAccount> = {
           if (!isPhotoRejected(error) || signal.aborted) throw error;
         }
       }
-      sent ??= await bot(account, 'sendMessage', {
-        chat_id: account.chatId, text: part, ...reply,
-        link_preview_options: post.url && !first ? { url: post.url, prefer_large_media: true } : { is_disabled: Boolean(first) },
-      }, message, signal);
+      sent ??= await bot(
+        account,
+        'sendMessage',
+        {
+          chat_id: account.chatId,
+          text: part,
+          ...reply,
+          link_preview_options: post.url && !first ? { url: post.url, prefer_large_media: true } : { is_disabled: Boolean(first) },
+        },
+        message,
+        signal,
+      );
       first ??= sent;
     }
     if (!first) throw new ContentError('empty', 'nothing to post');
@@ -94,8 +105,8 @@ export const telegram: Network<TelegramAccount> = {
     const me = await bot(account, 'getMe', {}, user, signal);
     const channel = await bot(account, 'getChat', { chat_id: account.chatId }, chat, signal);
     const membership = await bot(account, 'getChatMember', { chat_id: account.chatId, user_id: me.id }, member, signal);
-    const canPost = membership.status === 'creator'
-      || (membership.status === 'administrator' && (channel.type !== 'channel' || membership.can_post_messages === true));
+    const canPost =
+      membership.status === 'creator' || (membership.status === 'administrator' && (channel.type !== 'channel' || membership.can_post_messages === true));
     if (!canPost) throw new TelegramNotAdminError(`bot @${me.username ?? me.id} is ${membership.status} in ${account.chatId}`);
     return { name: channel.title ?? channel.username ?? account.chatId };
   },

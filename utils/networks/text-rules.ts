@@ -12,8 +12,9 @@ export function textRules<K extends NetworkId>(id: K) {
     measure: (text: string) => ruleFor(id).measure(text),
     split: (text: string) => splitForNetwork(text, ruleFor(id)),
     // A network whose catalog entry says `share: { none }` (Instagram) has no share link to build.
-    intentUrl: (draft: Draft) => ((INTENT_NAMES as readonly string[]).includes(id)
-      ? intentUrl(id as IntentName, { text: draft.variants[id] ?? draft.text, url: draft.url, title: draft.title })
-      : undefined),
+    intentUrl: (draft: Draft) =>
+      (INTENT_NAMES as readonly string[]).includes(id)
+        ? intentUrl(id as IntentName, { text: draft.variants[id] ?? draft.text, url: draft.url, title: draft.title })
+        : undefined,
   };
 }

@@ -35,9 +35,12 @@ const RENEW_WITHIN_MS = 7 * 24 * 60 * 60_000;
 
 async function call<T>(account: ThreadsAccount, path: string, schema: z.ZodType<T>, signal?: AbortSignal, form?: Record<string, string>): Promise<T> {
   const headers = { authorization: `Bearer ${account.token}` };
-  const response = await http(`${THREADS}/${path}`, form
-    ? { method: 'POST', headers: { ...headers, 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams(form), signal }
-    : { method: 'GET', headers, signal });
+  const response = await http(
+    `${THREADS}/${path}`,
+    form
+      ? { method: 'POST', headers: { ...headers, 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams(form), signal }
+      : { method: 'GET', headers, signal },
+  );
   if (!response.ok) throw graphFailure(response);
   return parse(schema, response.data, 'Threads');
 }
@@ -45,9 +48,12 @@ async function call<T>(account: ThreadsAccount, path: string, schema: z.ZodType<
 function waitUntilReady(account: ThreadsAccount, containerId: string, signal: AbortSignal): Promise<void> {
   return waitForContainer(
     () => call(account, `${encodeURIComponent(containerId)}?fields=status,error_message`, containerStatus, signal),
-    (state): ContainerVerdict => (state.status === 'FINISHED' ? { ready: true }
-      : state.status === 'ERROR' || state.status === 'EXPIRED' ? { fail: new ContentError('image', state.error_message ?? state.status) }
-        : { wait: true }),
+    (state): ContainerVerdict =>
+      state.status === 'FINISHED'
+        ? { ready: true }
+        : state.status === 'ERROR' || state.status === 'EXPIRED'
+          ? { fail: new ContentError('image', state.error_message ?? state.status) }
+          : { wait: true },
     { tries: STATUS_POLL_TRIES, delayMs: (attempt) => STATUS_POLL_MS * (attempt + 1), stillWaiting: 'Threads media still processing' },
     signal,
   );

@@ -2,7 +2,10 @@ import type { NetworkId } from './ids';
 import type { MessageKey } from '../i18n';
 
 /** The sentence a delivery carries when it went out differently than written (without its page image). */
-export interface DeliveryNotice { messageKey: MessageKey; detail?: string }
+export interface DeliveryNotice {
+  messageKey: MessageKey;
+  detail?: string;
+}
 
 // A counting rule's result is defined with the rules' shape in utils/text/rule.ts.
 import type { Measure } from '../text/rule';
@@ -47,7 +50,10 @@ export interface PublishResult {
   /** Something the officer should know about a post that did go out (it went without its image: ./page-image.ts). */
   notice?: DeliveryNotice;
 }
-export interface VerifyResult { name: string; expiresAt?: number }
+export interface VerifyResult {
+  name: string;
+  expiresAt?: number;
+}
 
 /**
  * One social network Siar can publish to. Adding a network: its entry in catalog.ts, its account schema

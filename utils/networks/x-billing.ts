@@ -34,7 +34,12 @@ function nextPeriod(now: number, period: string | undefined): number {
  * 402 → credits depleted (check again in a day); 429 `UsageCapExceeded` → the Daily/Monthly cap (next
  * period); 429 with `x-user-limit-24hour-remaining: 0` → the account's 24-hour post limit (its reset).
  */
-export function xBillingError(status: number, headers: Headers | Record<string, string | undefined>, body: unknown, now = Date.now()): XBillingError | undefined {
+export function xBillingError(
+  status: number,
+  headers: Headers | Record<string, string | undefined>,
+  body: unknown,
+  now = Date.now(),
+): XBillingError | undefined {
   const problem = (typeof body === 'object' && body !== null ? body : {}) as { title?: string; type?: string; period?: string; detail?: string };
   if (status === 402) return new XBillingError('errorXCreditsDepleted', now + CREDITS_RECHECK_MS, problem.detail ?? 'X API credits depleted');
   if (status !== 429) return undefined;
@@ -43,7 +48,11 @@ export function xBillingError(status: number, headers: Headers | Record<string, 
   }
   if (header(headers, 'x-user-limit-24hour-remaining') === '0') {
     const reset = Number(header(headers, 'x-user-limit-24hour-reset'));
-    return new XBillingError('errorXDailyLimit', Number.isFinite(reset) && reset > 1e9 ? reset * 1000 : now + CREDITS_RECHECK_MS, 'X 24-hour post limit reached');
+    return new XBillingError(
+      'errorXDailyLimit',
+      Number.isFinite(reset) && reset > 1e9 ? reset * 1000 : now + CREDITS_RECHECK_MS,
+      'X 24-hour post limit reached',
+    );
   }
   return undefined;
 }

@@ -11,7 +11,9 @@ interface BuiltRequest {
   headers: Record<string, string>;
   body?: string | Uint8Array;
 }
-interface RequestMaker { getHttpRequestArgs(params: unknown): BuiltRequest }
+interface RequestMaker {
+  getHttpRequestArgs(params: unknown): BuiltRequest;
+}
 
 function rateLimitFrom(headers: Headers): TwitterRateLimit | undefined {
   const limit = headers.get('x-rate-limit-limit');
@@ -37,9 +39,7 @@ export function fetchPlugin(signal?: AbortSignal): ITwitterApiClientPlugin {
       const args = (client as unknown as RequestMaker).getHttpRequestArgs(params);
       const response = await fetch(args.url.toString(), {
         method: args.method,
-        headers: Object.fromEntries(
-          Object.entries(args.headers).filter(([name]) => name.toLowerCase() !== 'content-length'),
-        ),
+        headers: Object.fromEntries(Object.entries(args.headers).filter(([name]) => name.toLowerCase() !== 'content-length')),
         body: args.body as BodyInit | undefined,
         signal,
       });
@@ -48,8 +48,12 @@ export function fetchPlugin(signal?: AbortSignal): ITwitterApiClientPlugin {
       const rateLimit = rateLimitFrom(response.headers);
       if (response.status >= 400) {
         throw new ApiResponseError(`Request failed with code ${response.status}`, {
-          code: response.status, data: data as never, headers, rateLimit,
-          request: undefined as never, response: undefined as never,
+          code: response.status,
+          data: data as never,
+          headers,
+          rateLimit,
+          request: undefined as never,
+          response: undefined as never,
         });
       }
       // A plain response object: send() returns whatever this hook gives back as the result.
@@ -62,10 +66,15 @@ export function fetchPlugin(signal?: AbortSignal): ITwitterApiClientPlugin {
 export function createXClient(account: XAccount, signal?: AbortSignal): TwitterApi {
   const settings = { plugins: [fetchPlugin(signal)] };
   if (account.auth === 'oauth1') {
-    return new TwitterApi({
-      appKey: account.appKey, appSecret: account.appSecret,
-      accessToken: account.accessToken, accessSecret: account.accessSecret,
-    }, settings);
+    return new TwitterApi(
+      {
+        appKey: account.appKey,
+        appSecret: account.appSecret,
+        accessToken: account.accessToken,
+        accessSecret: account.accessSecret,
+      },
+      settings,
+    );
   }
   return new TwitterApi(account.accessToken, settings);
 }

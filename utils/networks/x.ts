@@ -52,8 +52,7 @@ async function call<T>(request: () => Promise<unknown>, schema: z.ZodType<T>): P
 }
 
 type OAuth2Account = Extract<XAccount, { auth: 'oauth2' }>;
-const canRefresh = (account: XAccount): account is OAuth2Account & { refreshToken: string } =>
-  account.auth === 'oauth2' && account.refreshToken !== undefined;
+const canRefresh = (account: XAccount): account is OAuth2Account & { refreshToken: string } => account.auth === 'oauth2' && account.refreshToken !== undefined;
 
 /** X's tweet text comes back with links as t.co and &, <, > as entities; compare what the officer wrote. */
 export function comparableTweetText(text: string): string {
@@ -88,7 +87,9 @@ export function createX(hooks: AdapterHooks<XAccount> = {}): Network<XAccount> {
     }
     const tokens = parse(tokenAnswer, response.data, 'X');
     const fresh: OAuth2Account = {
-      ...account, accessToken: tokens.access_token, refreshToken: tokens.refresh_token ?? account.refreshToken,
+      ...account,
+      accessToken: tokens.access_token,
+      refreshToken: tokens.refresh_token ?? account.refreshToken,
       expiresAt: Date.now() + tokens.expires_in * 1000,
     };
     latest.set(account.clientId, fresh);
@@ -101,7 +102,9 @@ export function createX(hooks: AdapterHooks<XAccount> = {}): Network<XAccount> {
     let account = current(stored);
     let refreshed = false;
     return {
-      get account() { return account; },
+      get account() {
+        return account;
+      },
       async call<T>(request: (client: TwitterApi) => Promise<unknown>, schema: z.ZodType<T>): Promise<T> {
         if (canRefresh(account) && account.expiresAt !== undefined && account.expiresAt - EXPIRY_MARGIN_MS <= Date.now()) {
           account = await refresh(account, signal);
@@ -123,14 +126,23 @@ export function createX(hooks: AdapterHooks<XAccount> = {}): Network<XAccount> {
    * Uploads the page image in a type and size X takes (IMAGE_LIMITS.x), converted when needed; an image
    * that cannot be made to fit is left out and the notice says so.
    */
-  async function uploadImage(x: ReturnType<typeof session>, image: NonNullable<TargetPost['image']>, signal: AbortSignal): Promise<{ id?: string; notice?: DeliveryNotice }> {
+  async function uploadImage(
+    x: ReturnType<typeof session>,
+    image: NonNullable<TargetPost['image']>,
+    signal: AbortSignal,
+  ): Promise<{ id?: string; notice?: DeliveryNotice }> {
     const fitted = await fitPageImage(image.url, IMAGE_LIMITS.x, signal);
     if (!fitted.image) return { notice: fitted.notice };
     const { bytes, type } = fitted.image;
     return uploadOrNotice(async () => {
-      const id = await x.call((client) => client.v2.uploadMedia(Buffer.from(bytes), {
-        media_type: type as EUploadMimeType, media_category: type === 'image/gif' ? 'tweet_gif' : 'tweet_image',
-      }), mediaId);
+      const id = await x.call(
+        (client) =>
+          client.v2.uploadMedia(Buffer.from(bytes), {
+            media_type: type as EUploadMimeType,
+            media_category: type === 'image/gif' ? 'tweet_gif' : 'tweet_image',
+          }),
+        mediaId,
+      );
       if (image.alt.trim()) {
         await x.call((client) => client.v2.createMediaMetadata(id, { alt_text: { text: image.alt.trim().slice(0, 1000) } }), z.unknown());
       }
@@ -176,9 +188,7 @@ export function createX(hooks: AdapterHooks<XAccount> = {}): Network<XAccount> {
     async findExisting(post, account, signal) {
       const x = session(account, signal);
       const user = await x.call((client) => client.v2.get('users/me'), me);
-      const recent = await x.call(
-        (client) => client.v2.get(`users/${user.data.id}/tweets`, { max_results: 20, exclude: 'retweets,replies' }), timeline,
-      );
+      const recent = await x.call((client) => client.v2.get(`users/${user.data.id}/tweets`, { max_results: 20, exclude: 'retweets,replies' }), timeline);
       const wanted = comparableTweetText(post.parts[0] ?? '');
       const match = recent.data?.find((tweet) => comparableTweetText(tweet.text) === wanted);
       return match ? { remoteId: match.id, url: urlFor(account, match.id) } : undefined;

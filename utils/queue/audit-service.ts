@@ -16,8 +16,17 @@ export async function auditList(offset: number, limit: number) {
 
 function toView(row: AuditRow): AuditView {
   return {
-    id: row.id!, at: row.at, actor: row.actor, network: row.network, event: row.event, text: row.text, pageUrl: row.pageUrl,
-    result: row.result, resultKey: row.resultKey as AuditView['resultKey'], url: row.url, scheduledAt: row.scheduledAt,
+    id: row.id!,
+    at: row.at,
+    actor: row.actor,
+    network: row.network,
+    event: row.event,
+    text: row.text,
+    pageUrl: row.pageUrl,
+    result: row.result,
+    resultKey: row.resultKey as AuditView['resultKey'],
+    url: row.url,
+    scheduledAt: row.scheduledAt,
   };
 }
 

@@ -12,20 +12,36 @@ export function appendAudit(database: SiarDatabase, row: Omit<AuditRow, 'id'>) {
 }
 
 export const AUDIT_EVENT_KEYS: Record<string, MessageKey> = {
-  created: 'auditEventCreated', scheduled: 'auditEventScheduled', sent: 'auditEventSent',
-  'attempt-pending': 'auditEventAttemptPending', 'attempt-failed': 'auditEventAttemptFailed',
-  'attempt-needs-auth': 'auditEventAttemptNeedsAuth', retry: 'auditEventRetry', recovered: 'auditEventRecovered',
-  rescheduled: 'auditEventRescheduled', cancelled: 'auditEventCancelled',
+  created: 'auditEventCreated',
+  scheduled: 'auditEventScheduled',
+  sent: 'auditEventSent',
+  'attempt-pending': 'auditEventAttemptPending',
+  'attempt-failed': 'auditEventAttemptFailed',
+  'attempt-needs-auth': 'auditEventAttemptNeedsAuth',
+  retry: 'auditEventRetry',
+  recovered: 'auditEventRecovered',
+  rescheduled: 'auditEventRescheduled',
+  cancelled: 'auditEventCancelled',
 };
 
 // The sentence of each error code (utils/errors.ts), for lines written before the message key was kept.
 const CODE_KEYS: Record<ErrorCode, MessageKey> = {
-  auth: 'errorAuth', 'rate-limit': 'errorRateLimited', content: 'errorContent', transient: 'errorNetwork',
-  interrupted: 'errorInterrupted', 'unknown-message': 'errorUnknownMessage', 'bad-message': 'errorBadMessage', internal: 'errorInternal',
+  auth: 'errorAuth',
+  'rate-limit': 'errorRateLimited',
+  content: 'errorContent',
+  transient: 'errorNetwork',
+  interrupted: 'errorInterrupted',
+  'unknown-message': 'errorUnknownMessage',
+  'bad-message': 'errorBadMessage',
+  internal: 'errorInternal',
 };
 
 const STATE_KEYS: Record<DeliveryState, MessageKey> = {
-  pending: 'statePending', sending: 'stateSending', sent: 'stateSent', failed: 'stateFailed', 'needs-auth': 'stateNeedsAuth',
+  pending: 'statePending',
+  sending: 'stateSending',
+  sent: 'stateSent',
+  failed: 'stateFailed',
+  'needs-auth': 'stateNeedsAuth',
 };
 
 const isNetwork = (word: string): word is NetworkId => (NETWORK_IDS as readonly string[]).includes(word);
@@ -76,9 +92,15 @@ export function auditTable(rows: readonly AuditView[], timeZone: string, zoneLab
       const result = auditResult(row, label);
       const eventKey = AUDIT_EVENT_KEYS[row.event];
       return [
-        row.at, row.actor, row.network ? label(networkNameKey(row.network)) : '', eventKey ? label(eventKey) : row.event,
+        row.at,
+        row.actor,
+        row.network ? label(networkNameKey(row.network)) : '',
+        eventKey ? label(eventKey) : row.event,
         result.detail ? `${result.text} ${label('auditResultDetail', result.detail)}` : result.text,
-        row.url, row.pageUrl, row.text, row.scheduledAt,
+        row.url,
+        row.pageUrl,
+        row.text,
+        row.scheduledAt,
       ];
     }),
   };

@@ -10,9 +10,7 @@ export function backoffDelay(attempts: number, random = Math.random): number {
   return Math.round(exponential * (0.8 + 0.4 * random()));
 }
 
-export type RetryDecision =
-  | { kind: 'retry'; at: number }
-  | { kind: 'give-up' };
+export type RetryDecision = { kind: 'retry'; at: number } | { kind: 'give-up' };
 
 /** A transient failure is retried until MAX_ATTEMPTS; a rate limit always waits for its reset. */
 export function decideRetry(

@@ -38,7 +38,9 @@ async function claim(database: SiarDatabase, id: number, now: number) {
     if (!post) {
       // Nothing to send without its post (a damaged database): end it, or every run would pick it again.
       await database.deliveries.update(id, {
-        state: 'failed', nextAttemptAt: Infinity, updatedAt: now,
+        state: 'failed',
+        nextAttemptAt: Infinity,
+        updatedAt: now,
         lastError: { code: 'content', messageKey: 'errorContent', detail: 'post missing' },
       });
       return undefined;
@@ -61,7 +63,10 @@ export function targetFor(network: Network<never>, post: PostRow, delivery: Deli
   const parts = network.split(text);
   if (parts.length === 0 || parts.some((part) => !network.measure(part).ok)) throw new ContentError('too-long');
   return {
-    parts, url: post.pageUrl, title: post.pageTitle, description: post.description,
+    parts,
+    url: post.pageUrl,
+    title: post.pageTitle,
+    description: post.description,
     image: post.imageUrl ? { url: post.imageUrl, alt: post.imageAlt ?? '' } : undefined,
     idempotencyKey: delivery.idempotencyKey,
     ...(post.lang ? { lang: post.lang } : {}),
@@ -69,7 +74,9 @@ export function targetFor(network: Network<never>, post: PostRow, delivery: Deli
     checkpoint: {
       value: delivery.checkpoint,
       // Written at once, outside the attempt's outcome: the progress must survive the worker stopping.
-      save: async (value) => { await database?.deliveries.update(delivery.id!, { checkpoint: value }); },
+      save: async (value) => {
+        await database?.deliveries.update(delivery.id!, { checkpoint: value });
+      },
     },
   };
 }
@@ -90,7 +97,8 @@ function outcomeOf(error: unknown, delivery: DeliveryRow, network: Network<never
   if (error instanceof RateLimitError || error instanceof TransientError) {
     const decision = decideRetry(
       error instanceof RateLimitError ? { kind: 'rate-limit', retryAt: error.retryAt } : { kind: 'transient' },
-      delivery.attempts, now,
+      delivery.attempts,
+      now,
     );
     if (decision.kind === 'retry') {
       return { state: 'pending', nextAttemptAt: decision.at, lastError: { ...lastError, retryAt: decision.at }, uncertain: uncertain || timedOut };
@@ -107,10 +115,19 @@ async function settle(deps: QueueDeps, delivery: DeliveryRow, post: PostRow, out
   await database.transaction('rw', database.deliveries, database.audit, async () => {
     await database.deliveries.update(delivery.id!, { ...outcome, updatedAt: now });
     await appendAudit(database, {
-      at: now, actor, postId: post.id, deliveryId: delivery.id, network: delivery.network,
+      at: now,
+      actor,
+      postId: post.id,
+      deliveryId: delivery.id,
+      network: delivery.network,
       event: outcome.state === 'sent' ? 'sent' : `attempt-${outcome.state}`,
-      text: deliveryText(post, delivery.network), pageUrl: post.pageUrl,
-      result: outcome.lastError ? `${outcome.lastError.code}: ${outcome.lastError.detail ?? ''}`.trim() : outcome.notice ? `ok: ${outcome.notice.detail ?? outcome.notice.messageKey}` : 'ok',
+      text: deliveryText(post, delivery.network),
+      pageUrl: post.pageUrl,
+      result: outcome.lastError
+        ? `${outcome.lastError.code}: ${outcome.lastError.detail ?? ''}`.trim()
+        : outcome.notice
+          ? `ok: ${outcome.notice.detail ?? outcome.notice.messageKey}`
+          : 'ok',
       ...(outcome.lastError ? { resultKey: outcome.lastError.messageKey } : {}),
       url: outcome.remoteUrl,
     });
@@ -134,9 +151,14 @@ export async function sendDelivery(deps: QueueDeps, id: number): Promise<void> {
     // An earlier attempt timed out: look on the network before publishing again.
     const found = uncertain && network.findExisting ? await network.findExisting(target, account as never, signal) : undefined;
     uncertain = false;
-    const result = found ?? await network.publish(target, account as never, signal);
+    const result = found ?? (await network.publish(target, account as never, signal));
     outcome = {
-      state: 'sent', nextAttemptAt: Infinity, remoteId: result.remoteId, remoteUrl: safeHttpUrl(result.url), lastError: undefined, uncertain: false,
+      state: 'sent',
+      nextAttemptAt: Infinity,
+      remoteId: result.remoteId,
+      remoteUrl: safeHttpUrl(result.url),
+      lastError: undefined,
+      uncertain: false,
       notice: result.notice,
     };
   } catch (error) {
@@ -149,9 +171,7 @@ export async function sendDelivery(deps: QueueDeps, id: number): Promise<void> {
 /** Sends every due pending delivery; different networks in parallel. Returns how many were tried. */
 export async function runDueDeliveries(deps: QueueDeps): Promise<number> {
   const now = deps.now?.() ?? Date.now();
-  const due = await deps.database.deliveries
-    .where('[state+nextAttemptAt]').between(['pending', -Infinity], ['pending', now], true, true)
-    .primaryKeys();
+  const due = await deps.database.deliveries.where('[state+nextAttemptAt]').between(['pending', -Infinity], ['pending', now], true, true).primaryKeys();
   await Promise.all(due.map((id) => sendDelivery(deps, id as number)));
   return due.length;
 }

@@ -18,9 +18,11 @@ export function postOutcome(deliveries: Pick<DeliveryRow, 'network' | 'state' | 
   return {
     sent: deliveries.filter((row) => row.state === 'sent').length,
     total: deliveries.length,
-    problems: deliveries.filter((row) => row.state !== 'sent').map((row) => ({
-      network: row.network,
-      messageKey: row.state === 'needs-auth' ? 'errorAuth' : row.lastError?.messageKey ?? 'errorInternal',
-    })),
+    problems: deliveries
+      .filter((row) => row.state !== 'sent')
+      .map((row) => ({
+        network: row.network,
+        messageKey: row.state === 'needs-auth' ? 'errorAuth' : (row.lastError?.messageKey ?? 'errorInternal'),
+      })),
   };
 }

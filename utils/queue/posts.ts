@@ -12,22 +12,40 @@ export type NewPost = Omit<PostRow, 'id' | 'createdBy' | 'createdAt'> & { target
 export async function createPost(database: SiarDatabase, input: NewPost, actor: string, now = Date.now()) {
   return database.transaction('rw', database.posts, database.deliveries, database.audit, async () => {
     const post: PostRow = {
-      text: input.text, variants: input.variants, pageUrl: input.pageUrl, pageTitle: input.pageTitle,
-      description: input.description, imageUrl: input.imageUrl, imageAlt: input.imageAlt, lang: input.lang,
-      createdBy: actor, createdAt: now, scheduledAt: input.scheduledAt,
+      text: input.text,
+      variants: input.variants,
+      pageUrl: input.pageUrl,
+      pageTitle: input.pageTitle,
+      description: input.description,
+      imageUrl: input.imageUrl,
+      imageAlt: input.imageAlt,
+      lang: input.lang,
+      createdBy: actor,
+      createdAt: now,
+      scheduledAt: input.scheduledAt,
       ...(input.replyTo ? { replyTo: input.replyTo } : {}),
       ...(input.kitId ? { kitId: input.kitId, ...(input.kitUpdatedAt !== undefined ? { kitUpdatedAt: input.kitUpdatedAt } : {}) } : {}),
     };
     const postId = (await database.posts.add(post)) as number;
     const dueAt = input.scheduledAt ?? now;
     const deliveries: DeliveryRow[] = [...new Set(input.targets)].map((network) => ({
-      postId, network, state: 'pending', attempts: 0, nextAttemptAt: dueAt,
-      idempotencyKey: crypto.randomUUID(), updatedAt: now,
+      postId,
+      network,
+      state: 'pending',
+      attempts: 0,
+      nextAttemptAt: dueAt,
+      idempotencyKey: crypto.randomUUID(),
+      updatedAt: now,
     }));
     const ids = await database.deliveries.bulkAdd(deliveries, { allKeys: true });
     await appendAudit(database, {
-      at: now, actor, postId, event: input.scheduledAt ? 'scheduled' : 'created',
-      text: input.text, pageUrl: input.pageUrl, result: input.targets.join(' '),
+      at: now,
+      actor,
+      postId,
+      event: input.scheduledAt ? 'scheduled' : 'created',
+      text: input.text,
+      pageUrl: input.pageUrl,
+      result: input.targets.join(' '),
       ...(input.scheduledAt ? { scheduledAt: input.scheduledAt } : {}),
     });
     return { postId, deliveryIds: ids as number[] };

@@ -7,8 +7,15 @@ import { networkIdSchema } from '../networks/ids';
 // exports it (CSV or XLSX, written by the page). messages.ts spreads it into `protocol`.
 
 const auditRowSchema = z.object({
-  id: z.number(), at: z.number(), actor: z.string(), network: z.optional(networkIdSchema), event: z.string(),
-  text: z.optional(z.string()), pageUrl: z.optional(z.string()), result: z.optional(z.string()), url: z.optional(z.string()),
+  id: z.number(),
+  at: z.number(),
+  actor: z.string(),
+  network: z.optional(networkIdSchema),
+  event: z.string(),
+  text: z.optional(z.string()),
+  pageUrl: z.optional(z.string()),
+  result: z.optional(z.string()),
+  url: z.optional(z.string()),
   resultKey: z.optional(z.custom<MessageKey>((v) => typeof v === 'string' && /^[A-Za-z0-9_]{1,64}$/.test(v))),
   scheduledAt: z.optional(z.number()),
 });
@@ -17,7 +24,11 @@ export type AuditView = z.infer<typeof auditRowSchema>;
 export const AUDIT_PAGE_MAX = 100;
 
 const scheduledSchema = z.object({
-  postId: z.int(), scheduledAt: z.number(), networks: z.array(networkIdSchema), text: z.string(), pageUrl: z.string(),
+  postId: z.int(),
+  scheduledAt: z.number(),
+  networks: z.array(networkIdSchema),
+  text: z.string(),
+  pageUrl: z.string(),
 });
 export type ScheduledView = z.infer<typeof scheduledSchema>;
 

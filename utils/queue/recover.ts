@@ -35,8 +35,8 @@ export async function recoverInterrupted(deps: QueueDeps, options: { all?: boole
     const post = await database.posts.get(delivery.postId);
     let change: Change | undefined;
     // The key only protects a resend while the network still remembers it (Mastodon: one hour).
-    const keyRemembered = network?.idempotent
-      && (network.idempotencyWindowMs === undefined || now - delivery.updatedAt < network.idempotencyWindowMs - KEY_MARGIN_MS);
+    const keyRemembered =
+      network?.idempotent && (network.idempotencyWindowMs === undefined || now - delivery.updatedAt < network.idempotencyWindowMs - KEY_MARGIN_MS);
     if (keyRemembered) {
       change = { state: 'pending', nextAttemptAt: now };
     } else if (network?.findExisting && account && post) {
@@ -50,15 +50,21 @@ export async function recoverInterrupted(deps: QueueDeps, options: { all?: boole
       }
     } else {
       change = {
-        state: 'failed', nextAttemptAt: Infinity,
+        state: 'failed',
+        nextAttemptAt: Infinity,
         lastError: { code: 'interrupted', messageKey: 'errorInterrupted', detail: 'worker stopped during send' },
       };
     }
     if (!change) continue;
     await database.deliveries.update(delivery.id!, { ...change, updatedAt: now });
     await appendAudit(database, {
-      at: now, actor: await deps.actor(), postId: delivery.postId, deliveryId: delivery.id,
-      network: delivery.network, event: 'recovered', result: String(change.state),
+      at: now,
+      actor: await deps.actor(),
+      postId: delivery.postId,
+      deliveryId: delivery.id,
+      network: delivery.network,
+      event: 'recovered',
+      result: String(change.state),
     });
     if (change.state !== 'pending') deps.onSettled?.(delivery.postId);
   }

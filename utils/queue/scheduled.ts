@@ -16,7 +16,11 @@ export async function listScheduled(database: SiarDatabase, now = Date.now()): P
   const posts = await database.posts.where('scheduledAt').above(now).toArray();
   const list: ScheduledPost[] = [];
   for (const post of posts) {
-    const pending = await database.deliveries.where('postId').equals(post.id!).filter((d) => d.state === 'pending').toArray();
+    const pending = await database.deliveries
+      .where('postId')
+      .equals(post.id!)
+      .filter((d) => d.state === 'pending')
+      .toArray();
     if (pending.length === 0) continue;
     list.push({ postId: post.id!, scheduledAt: post.scheduledAt!, networks: pending.map((d) => d.network), text: post.text, pageUrl: post.pageUrl });
   }
@@ -30,11 +34,24 @@ export async function listScheduled(database: SiarDatabase, now = Date.now()): P
 export async function reschedulePost(database: SiarDatabase, postId: number, at: number, actor: string, now = Date.now()): Promise<boolean> {
   return database.transaction('rw', database.posts, database.deliveries, database.audit, async () => {
     const post = await database.posts.get(postId);
-    const pending = await database.deliveries.where('postId').equals(postId).filter((d) => d.state === 'pending').toArray();
+    const pending = await database.deliveries
+      .where('postId')
+      .equals(postId)
+      .filter((d) => d.state === 'pending')
+      .toArray();
     if (!post || pending.length === 0 || at <= now) return false;
     await database.posts.update(postId, { scheduledAt: at });
     for (const delivery of pending) await database.deliveries.update(delivery.id!, { nextAttemptAt: at, updatedAt: now });
-    await appendAudit(database, { at: now, actor, postId, event: 'rescheduled', scheduledAt: at, text: post.text, pageUrl: post.pageUrl, result: pending.map((d) => d.network).join(' ') });
+    await appendAudit(database, {
+      at: now,
+      actor,
+      postId,
+      event: 'rescheduled',
+      scheduledAt: at,
+      text: post.text,
+      pageUrl: post.pageUrl,
+      result: pending.map((d) => d.network).join(' '),
+    });
     return true;
   });
 }
@@ -46,15 +63,30 @@ export async function reschedulePost(database: SiarDatabase, postId: number, at:
 export async function cancelScheduled(database: SiarDatabase, postId: number, actor: string, now = Date.now()): Promise<boolean> {
   return database.transaction('rw', database.posts, database.deliveries, database.audit, async () => {
     const post = await database.posts.get(postId);
-    const pending = await database.deliveries.where('postId').equals(postId).filter((d) => d.state === 'pending').toArray();
+    const pending = await database.deliveries
+      .where('postId')
+      .equals(postId)
+      .filter((d) => d.state === 'pending')
+      .toArray();
     if (!post || pending.length === 0) return false;
     for (const delivery of pending) {
       await database.deliveries.update(delivery.id!, {
-        state: 'failed', nextAttemptAt: Infinity, updatedAt: now,
+        state: 'failed',
+        nextAttemptAt: Infinity,
+        updatedAt: now,
         lastError: { code: 'content', messageKey: 'scheduleCancelled', detail: 'cancelled by the officer' },
       });
     }
-    await appendAudit(database, { at: now, actor, postId, event: 'cancelled', scheduledAt: post.scheduledAt, text: post.text, pageUrl: post.pageUrl, result: pending.map((d) => d.network).join(' ') });
+    await appendAudit(database, {
+      at: now,
+      actor,
+      postId,
+      event: 'cancelled',
+      scheduledAt: post.scheduledAt,
+      text: post.text,
+      pageUrl: post.pageUrl,
+      result: pending.map((d) => d.network).join(' '),
+    });
     return true;
   });
 }

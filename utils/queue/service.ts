@@ -51,8 +51,7 @@ export const queueDeps: QueueDeps = {
  * one-minute tick stays as the safety net; this alarm makes "post at 14:00" go out at 14:00:00.
  */
 export async function armDueAlarm(now = Date.now()): Promise<void> {
-  const next = await db.deliveries.where('[state+nextAttemptAt]')
-    .between(['pending', now], ['pending', Infinity], false, false).first();
+  const next = await db.deliveries.where('[state+nextAttemptAt]').between(['pending', now], ['pending', Infinity], false, false).first();
   if (!next) {
     await browser.alarms.clear(DUE_ALARM);
     return;
@@ -78,7 +77,9 @@ export function pumpQueue(options: { startup?: boolean } = {}): Promise<void> {
       await recoverInterrupted(queueDeps, { all: options.startup });
       do {
         again = false;
-        while ((await runDueDeliveries(queueDeps)) > 0) { /* sends that became due meanwhile */ }
+        while ((await runDueDeliveries(queueDeps)) > 0) {
+          /* sends that became due meanwhile */
+        }
       } while (again);
       const finished = [...settledPosts];
       settledPosts.clear();
@@ -96,7 +97,9 @@ export function pumpQueue(options: { startup?: boolean } = {}): Promise<void> {
  * grew while nothing could get through). Rate-limited ones keep waiting for their reset time.
  */
 export async function resumeAfterOffline(now = Date.now()): Promise<void> {
-  await db.deliveries.where('[state+nextAttemptAt]').between(['pending', now], ['pending', Infinity], false, false)
+  await db.deliveries
+    .where('[state+nextAttemptAt]')
+    .between(['pending', now], ['pending', Infinity], false, false)
     .filter((row) => row.lastError?.code === 'transient')
     .modify({ nextAttemptAt: now });
   await pumpQueue();

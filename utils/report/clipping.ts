@@ -17,8 +17,16 @@ export interface ClippingItem {
   link: string;
 }
 
-export interface ClippingStory { key: string; items: ClippingItem[] }
-export interface ClippingGroup { watchId?: number; name: string; stories: ClippingStory[]; count: number }
+export interface ClippingStory {
+  key: string;
+  items: ClippingItem[];
+}
+export interface ClippingGroup {
+  watchId?: number;
+  name: string;
+  stories: ClippingStory[];
+  count: number;
+}
 export type ToneTotals = Record<Tone, number>;
 
 /** Excerpts stop near this many characters, at a word boundary, with an ellipsis. */
@@ -61,8 +69,13 @@ export function clippingGroups(rows: readonly MentionRow[], watches: readonly Wa
       group.stories.push(story);
     }
     story.items.push({
-      id: row.id!, at: row.publishedAt, outlet: row.outlet, headline: row.title, excerpt: excerpt(row.summary),
-      tone: row.tone, link: safeHttpUrl(row.url) ?? '',
+      id: row.id!,
+      at: row.publishedAt,
+      outlet: row.outlet,
+      headline: row.title,
+      excerpt: excerpt(row.summary),
+      tone: row.tone,
+      link: safeHttpUrl(row.url) ?? '',
     });
     group.count += 1;
   }
@@ -90,8 +103,10 @@ export function clippingTable(groups: readonly ClippingGroup[], timeZone: string
       { header: label('exportColTone'), width: 10 },
       { header: label('exportColLink'), width: 40 },
     ],
-    rows: groups.flatMap((group) => group.stories.flatMap((story) => story.items.map((item) => [
-      group.name, item.at, item.outlet, item.headline, item.excerpt, label(TONE_KEYS[item.tone]), item.link,
-    ]))),
+    rows: groups.flatMap((group) =>
+      group.stories.flatMap((story) =>
+        story.items.map((item) => [group.name, item.at, item.outlet, item.headline, item.excerpt, label(TONE_KEYS[item.tone]), item.link]),
+      ),
+    ),
   };
 }

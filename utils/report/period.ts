@@ -6,7 +6,10 @@ import { zoneStamp } from '../export/table';
 // so a bookmarked or shared report shows the same period. `date=YYYY-MM-DD` (the side panel's link)
 // means that whole day.
 
-export interface Period { from: number; to: number }
+export interface Period {
+  from: number;
+  to: number;
+}
 
 /** The default period: the 24 hours up to `now`. */
 export const DEFAULT_HOURS = 24;

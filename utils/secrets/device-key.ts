@@ -24,7 +24,7 @@ type Writable = { write(data: string): Promise<void>; close(): Promise<void> };
 
 function opfsRoot(): Promise<OpfsRoot> | undefined {
   const storage = (globalThis.navigator as Navigator | undefined)?.storage;
-  return typeof storage?.getDirectory === 'function' ? storage.getDirectory() as Promise<OpfsRoot> : undefined;
+  return typeof storage?.getDirectory === 'function' ? (storage.getDirectory() as Promise<OpfsRoot>) : undefined;
 }
 
 const opfsVault = (root: Promise<OpfsRoot>): Vault => ({
@@ -54,7 +54,9 @@ const opfsVault = (root: Promise<OpfsRoot>): Vault => ({
 
 const storageVault: Vault = {
   read: async () => (await readSetting(SETTINGS.deviceKeyFallback)) ?? undefined,
-  write: async (raw) => { await writeSetting(SETTINGS.deviceKeyFallback, raw); },
+  write: async (raw) => {
+    await writeSetting(SETTINGS.deviceKeyFallback, raw);
+  },
   destroy: () => browser.storage.local.remove(SETTINGS.deviceKeyFallback.key),
 };
 

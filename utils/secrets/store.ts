@@ -35,7 +35,11 @@ export class DeviceKeyLostError extends AuthError {
 }
 
 /** `exposed`: networks whose secrets an earlier Siar left in plain text on disk (regenerate them). */
-export interface LockState { enabled: boolean; unlocked: boolean; exposed: NetworkId[] }
+export interface LockState {
+  enabled: boolean;
+  unlocked: boolean;
+  exposed: NetworkId[];
+}
 
 async function sessionKey(): Promise<CryptoKey | undefined> {
   const stored = await browser.storage.session.get(SESSION_KEY);
@@ -83,12 +87,16 @@ async function loadUnlockedAccounts(): Promise<Accounts> {
   migrating ??= (async () => {
     // Only an earlier (or downgraded-to) Siar writes plain accounts: what it wrote is the current truth.
     const merged = legacy;
-    await updateSetting(SETTINGS.exposedSecrets, (known) => [...new Set([...known, ...Object.keys(legacy) as NetworkId[]])]);
+    await updateSetting(SETTINGS.exposedSecrets, (known) => [...new Set([...known, ...(Object.keys(legacy) as NetworkId[])])]);
     await browser.storage.local.set({
-      [SETTINGS.deviceSealedAccounts.key]: await sealForDevice(merged), [SETTINGS.accounts.key]: {}, [SETTINGS.accountPublic.key]: publicParts(merged),
+      [SETTINGS.deviceSealedAccounts.key]: await sealForDevice(merged),
+      [SETTINGS.accounts.key]: {},
+      [SETTINGS.accountPublic.key]: publicParts(merged),
     });
     return merged;
-  })().finally(() => { migrating = undefined; });
+  })().finally(() => {
+    migrating = undefined;
+  });
   return migrating;
 }
 
@@ -110,14 +118,17 @@ async function store(accounts: Accounts): Promise<Accounts> {
   const sealed = await readSetting(SETTINGS.sealedAccounts);
   if (!sealed) {
     await browser.storage.local.set({
-      [SETTINGS.deviceSealedAccounts.key]: await sealForDevice(valid), [SETTINGS.accounts.key]: {}, [SETTINGS.accountPublic.key]: publicParts(valid),
+      [SETTINGS.deviceSealedAccounts.key]: await sealForDevice(valid),
+      [SETTINGS.accounts.key]: {},
+      [SETTINGS.accountPublic.key]: publicParts(valid),
     });
     return valid;
   }
   const key = await sessionKey();
   if (!key) throw new LockedError('locked');
   await browser.storage.local.set({
-    [SETTINGS.sealedAccounts.key]: await seal(key, saltOf(sealed), valid, sealed.iterations), [SETTINGS.accountPublic.key]: publicParts(valid),
+    [SETTINGS.sealedAccounts.key]: await seal(key, saltOf(sealed), valid, sealed.iterations),
+    [SETTINGS.accountPublic.key]: publicParts(valid),
   });
   return valid;
 }
@@ -145,7 +156,9 @@ export async function enableLock(passphrase: string): Promise<void> {
   await browser.storage.session.set({ [SESSION_KEY]: await exportKey(key) });
   // One set() call: the device-sealed copy and the passphrase ciphertext swap together.
   await browser.storage.local.set({
-    [SETTINGS.sealedAccounts.key]: sealed, [SETTINGS.deviceSealedAccounts.key]: null, [SETTINGS.accounts.key]: {},
+    [SETTINGS.sealedAccounts.key]: sealed,
+    [SETTINGS.deviceSealedAccounts.key]: null,
+    [SETTINGS.accounts.key]: {},
   });
   await shredDeviceKey();
   if ((await readSetting(SETTINGS.exposedSecrets)).length) await compactStorage();
@@ -178,7 +191,9 @@ export async function lockNow(): Promise<void> {
 export async function disableLock(passphrase: string): Promise<void> {
   const accounts = await unlock(passphrase);
   await browser.storage.local.set({
-    [SETTINGS.deviceSealedAccounts.key]: await sealForDevice(accounts), [SETTINGS.accounts.key]: {}, [SETTINGS.sealedAccounts.key]: null,
+    [SETTINGS.deviceSealedAccounts.key]: await sealForDevice(accounts),
+    [SETTINGS.accounts.key]: {},
+    [SETTINGS.sealedAccounts.key]: null,
   });
   await browser.storage.session.remove(SESSION_KEY);
 }

@@ -7,8 +7,22 @@ import { SETTINGS_FILE_FORMAT, SETTINGS_FILE_MAX_BYTES, SETTINGS_FILE_VERSION, s
 // applied unless the whole file passes.
 
 export type ProblemKind =
-  | 'too-large' | 'json' | 'format' | 'version' | 'forbidden-key' | 'unknown-key'
-  | 'type' | 'too-long' | 'too-short' | 'too-many' | 'too-big' | 'too-small' | 'value' | 'pattern' | 'invalid' | 'unconfirmed-loss';
+  | 'too-large'
+  | 'json'
+  | 'format'
+  | 'version'
+  | 'forbidden-key'
+  | 'unknown-key'
+  | 'type'
+  | 'too-long'
+  | 'too-short'
+  | 'too-many'
+  | 'too-big'
+  | 'too-small'
+  | 'value'
+  | 'pattern'
+  | 'invalid'
+  | 'unconfirmed-loss';
 
 export interface FileProblem {
   kind: ProblemKind;
@@ -26,8 +40,15 @@ const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 type Path = readonly PropertyKey[];
 
 export function formatPath(path: Path): string {
-  return path.reduce<string>((out, part) => (typeof part === 'number' ? `${out}[${part}]`
-    : /^[A-Za-z_$][\w$]*$/.test(String(part)) ? `${out}${out ? '.' : ''}${String(part)}` : `${out}[${JSON.stringify(String(part))}]`), '');
+  return path.reduce<string>(
+    (out, part) =>
+      typeof part === 'number'
+        ? `${out}[${part}]`
+        : /^[A-Za-z_$][\w$]*$/.test(String(part))
+          ? `${out}${out ? '.' : ''}${String(part)}`
+          : `${out}[${JSON.stringify(String(part))}]`,
+    '',
+  );
 }
 
 function findKey(value: unknown, test: (key: string, path: Path, parent: Record<string, unknown>) => boolean, path: Path = []): Path | undefined {
@@ -63,16 +84,26 @@ function unknownKey(input: unknown, output: unknown): Path | undefined {
 function fromIssue(issue: z.core.$ZodIssue): FileProblem {
   const path = formatPath(issue.path);
   switch (issue.code) {
-    case 'invalid_type': return { kind: 'type', path, expected: issue.expected };
-    case 'too_big': return {
-      kind: issue.origin === 'string' ? 'too-long' : issue.origin === 'array' ? 'too-many' : 'too-big', path, expected: String(issue.maximum),
-    };
-    case 'too_small': return { kind: issue.origin === 'string' ? 'too-short' : 'too-small', path, expected: String(issue.minimum) };
-    case 'invalid_value': return { kind: 'value', path, expected: issue.values.map((v) => String(v)).join(', ') };
-    case 'invalid_format': return { kind: 'pattern', path, expected: issue.format };
-    case 'unrecognized_keys': return { kind: 'unknown-key', path: formatPath([...issue.path, issue.keys[0] ?? '']) };
-    case 'invalid_key': return { kind: 'value', path, expected: NETWORK_IDS.join(', ') };
-    default: return { kind: 'invalid', path };
+    case 'invalid_type':
+      return { kind: 'type', path, expected: issue.expected };
+    case 'too_big':
+      return {
+        kind: issue.origin === 'string' ? 'too-long' : issue.origin === 'array' ? 'too-many' : 'too-big',
+        path,
+        expected: String(issue.maximum),
+      };
+    case 'too_small':
+      return { kind: issue.origin === 'string' ? 'too-short' : 'too-small', path, expected: String(issue.minimum) };
+    case 'invalid_value':
+      return { kind: 'value', path, expected: issue.values.map((v) => String(v)).join(', ') };
+    case 'invalid_format':
+      return { kind: 'pattern', path, expected: issue.format };
+    case 'unrecognized_keys':
+      return { kind: 'unknown-key', path: formatPath([...issue.path, issue.keys[0] ?? '']) };
+    case 'invalid_key':
+      return { kind: 'value', path, expected: NETWORK_IDS.join(', ') };
+    default:
+      return { kind: 'invalid', path };
   }
 }
 

@@ -4,13 +4,23 @@ import type { FileProblemView } from './protocol';
 // The officer's sentence for a rejected settings file: which field, and what it should have been.
 
 const TYPE_NAMES: Record<string, MessageKey> = {
-  string: 'jsonTypeString', number: 'jsonTypeNumber', int: 'jsonTypeNumber', boolean: 'jsonTypeBoolean',
-  object: 'jsonTypeObject', record: 'jsonTypeObject', array: 'jsonTypeArray',
+  string: 'jsonTypeString',
+  number: 'jsonTypeNumber',
+  int: 'jsonTypeNumber',
+  boolean: 'jsonTypeBoolean',
+  object: 'jsonTypeObject',
+  record: 'jsonTypeObject',
+  array: 'jsonTypeArray',
 };
 
 const WITH_PATH_AND_EXPECTED: Record<string, MessageKey> = {
-  'too-long': 'importTooLong', 'too-short': 'importTooShort', 'too-many': 'importTooMany',
-  'too-big': 'importTooBig', 'too-small': 'importTooSmall', value: 'importBadValue', pattern: 'importBadPattern',
+  'too-long': 'importTooLong',
+  'too-short': 'importTooShort',
+  'too-many': 'importTooMany',
+  'too-big': 'importTooBig',
+  'too-small': 'importTooSmall',
+  value: 'importBadValue',
+  pattern: 'importBadPattern',
 };
 
 export function problemSentence(problem: FileProblemView): string {

@@ -8,9 +8,16 @@ const text = z.object({ text: str(6 * 1024 * 1024) });
 const names = z.array(z.string());
 
 export const importPlanSchema = z.object({
-  profile: z.boolean(), presets: z.boolean(), preferences: z.boolean(),
-  connect: z.array(networkIdSchema), prefill: z.array(networkIdSchema), origins: z.array(z.string()),
-  watchesAdded: names, watchesUpdated: names, sourcesAdded: z.int(), sourcesUpdated: z.int(),
+  profile: z.boolean(),
+  presets: z.boolean(),
+  preferences: z.boolean(),
+  connect: z.array(networkIdSchema),
+  prefill: z.array(networkIdSchema),
+  origins: z.array(z.string()),
+  watchesAdded: names,
+  watchesUpdated: names,
+  sourcesAdded: z.int(),
+  sourcesUpdated: z.int(),
   replaces: z.array(networkIdSchema),
   deletes: z.object({ old: z.int(), excess: z.int(), days: z.int(), maxCount: z.int() }),
   hosts: names,
@@ -20,10 +27,7 @@ export type ImportPlanView = z.infer<typeof importPlanSchema>;
 export const fileProblemSchema = z.object({ kind: z.string(), path: z.string(), expected: z.optional(z.string()) });
 export type FileProblemView = z.infer<typeof fileProblemSchema>;
 
-const importAnswer = z.union([
-  z.object({ ok: z.literal(true), plan: importPlanSchema }),
-  z.object({ ok: z.literal(false), problem: fileProblemSchema }),
-]);
+const importAnswer = z.union([z.object({ ok: z.literal(true), plan: importPlanSchema }), z.object({ ok: z.literal(false), problem: fileProblemSchema })]);
 
 export const settingsFileProtocol = {
   /**

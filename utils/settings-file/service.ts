@@ -15,8 +15,16 @@ import { buildSettingsFile, isDestructive, planImport, writeListening, type Plan
 type FileHandlers = Pick<Handlers, 'settingsExport' | 'settingsImportPreview' | 'settingsImportApply'>;
 
 /** Keys an import may change; their old values are put back if any later step fails. */
-const IMPORT_KEYS = [SETTINGS.profile, SETTINGS.presets, SETTINGS.preferences, SETTINGS.accountDrafts,
-  SETTINGS.accountSummaries, SETTINGS.accounts, SETTINGS.deviceSealedAccounts, SETTINGS.sealedAccounts].map((setting) => setting.key);
+const IMPORT_KEYS = [
+  SETTINGS.profile,
+  SETTINGS.presets,
+  SETTINGS.preferences,
+  SETTINGS.accountDrafts,
+  SETTINGS.accountSummaries,
+  SETTINGS.accounts,
+  SETTINGS.deviceSealedAccounts,
+  SETTINGS.sealedAccounts,
+].map((setting) => setting.key);
 
 async function validated(text: string) {
   const parsed = parseSettingsFile(text);
@@ -41,7 +49,8 @@ async function applySettings(file: Parameters<typeof writeListening>[0], { accou
 export const settingsFileHandlers: FileHandlers = {
   settingsExport: async ({ includeSecrets, passphrase }) => {
     let accounts: Accounts;
-    if (!includeSecrets) accounts = await readSetting(SETTINGS.accountPublic) as Accounts; // no secrets: readable while locked
+    if (!includeSecrets)
+      accounts = (await readSetting(SETTINGS.accountPublic)) as Accounts; // no secrets: readable while locked
     else if (!(await lockState()).enabled) accounts = await loadAccounts();
     else if (!passphrase) throw new SiarError('auth', 'exportNeedsPassphrase', 'passphrase needed');
     else accounts = await audited(() => unlock(passphrase));

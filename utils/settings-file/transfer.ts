@@ -35,13 +35,22 @@ export async function buildSettingsFile({ accounts, drafts, database }: ExportSo
   const watches = await database.watches.orderBy('name').toArray();
   const sources = (await database.sources.toArray()).filter((row) => row.watchId === undefined);
   return {
-    format: SETTINGS_FILE_FORMAT, version: SETTINGS_FILE_VERSION, exportedAt: new Date(now).toISOString(), includesSecrets: includeSecrets,
+    format: SETTINGS_FILE_FORMAT,
+    version: SETTINGS_FILE_VERSION,
+    exportedAt: new Date(now).toISOString(),
+    includesSecrets: includeSecrets,
     profile: await readSetting(SETTINGS.profile),
     presets: await readSetting(SETTINGS.presets),
     preferences: await readSetting(SETTINGS.preferences),
     accounts: fileAccounts as SettingsFile['accounts'],
     watches: watches.map(({ name, colour, query, aliases, languages, sources: kinds, notify }) => ({
-      name, colour, query, aliases, languages, sources: kinds as SettingsFile['watches'][number]['sources'], notify,
+      name,
+      colour,
+      query,
+      aliases,
+      languages,
+      sources: kinds as SettingsFile['watches'][number]['sources'],
+      notify,
     })),
     sources: sources.map((row) => ({ kind: row.kind as SourceKind, name: row.name, config: row.config, intervalMin: row.intervalMin })),
   };
@@ -70,8 +79,7 @@ export interface ImportPlan {
 }
 
 /** True when applying the plan loses something: it must be confirmed on its own, apart from "apply". */
-export const isDestructive = (plan: Pick<ImportPlan, 'replaces' | 'deletes'>) =>
-  plan.replaces.length > 0 || plan.deletes.old + plan.deletes.excess > 0;
+export const isDestructive = (plan: Pick<ImportPlan, 'replaces' | 'deletes'>) => plan.replaces.length > 0 || plan.deletes.old + plan.deletes.excess > 0;
 
 function hostOf(value: unknown): string | undefined {
   if (typeof value !== 'string') return undefined;
@@ -100,11 +108,14 @@ export interface PlannedImport {
 }
 
 const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
-const sourceKey = (kind: string, config: Record<string, unknown>, name: string) =>
-  kind === 'rss' ? `rss|${String(config.url)}` : `${kind}|${name}`;
+const sourceKey = (kind: string, config: Record<string, unknown>, name: string) => (kind === 'rss' ? `rss|${String(config.url)}` : `${kind}|${name}`);
 
 /** Checks what the schema alone cannot (each source kind's own config, full accounts) and lists the changes. */
-export async function planImport(file: SettingsFile, database: SiarDatabase, now = Date.now()): Promise<{ ok: true; planned: PlannedImport } | { ok: false; problem: FileProblem }> {
+export async function planImport(
+  file: SettingsFile,
+  database: SiarDatabase,
+  now = Date.now(),
+): Promise<{ ok: true; planned: PlannedImport } | { ok: false; problem: FileProblem }> {
   for (const [index, source] of file.sources.entries()) {
     const config = SOURCES[source.kind].configSchema.safeParse(source.config);
     if (!config.success) {
@@ -122,10 +133,14 @@ export async function planImport(file: SettingsFile, database: SiarDatabase, now
     else drafts[network] = publicPart(network, entry);
   }
   const existingWatches = new Map((await database.watches.toArray()).map((row) => [row.name, row]));
-  const existingSources = new Map((await database.sources.toArray()).filter((row) => row.watchId === undefined)
-    .map((row) => [sourceKey(row.kind, row.config, row.name), row]));
+  const existingSources = new Map(
+    (await database.sources.toArray()).filter((row) => row.watchId === undefined).map((row) => [sourceKey(row.kind, row.config, row.name), row]),
+  );
   const changedWatch = (row: WatchRow, watch: SettingsFile['watches'][number]) =>
-    !same([row.colour, row.query, row.aliases, row.languages, row.sources, row.notify], [watch.colour, watch.query, watch.aliases, watch.languages, watch.sources, watch.notify]);
+    !same(
+      [row.colour, row.query, row.aliases, row.languages, row.sources, row.notify],
+      [watch.colour, watch.query, watch.aliases, watch.languages, watch.sources, watch.notify],
+    );
   const changedSource = (row: SourceRow, source: SettingsFile['sources'][number]) =>
     !same([row.config, row.name, row.intervalMin], [source.config, source.name, source.intervalMin ?? row.intervalMin]);
   const connected = await readSetting(SETTINGS.accountSummaries);
@@ -137,17 +152,19 @@ export async function planImport(file: SettingsFile, database: SiarDatabase, now
     prefill: NETWORK_IDS.filter((network) => drafts[network]),
     origins: NETWORK_IDS.flatMap((network) => (accounts[network] ? originsFor(network, accounts[network] as Record<string, unknown>) : [])),
     watchesAdded: file.watches.filter((watch) => !existingWatches.has(watch.name)).map((watch) => watch.name),
-    watchesUpdated: file.watches.filter((watch) => {
-      const row = existingWatches.get(watch.name);
-      return row !== undefined && changedWatch(row, watch);
-    }).map((watch) => watch.name),
+    watchesUpdated: file.watches
+      .filter((watch) => {
+        const row = existingWatches.get(watch.name);
+        return row !== undefined && changedWatch(row, watch);
+      })
+      .map((watch) => watch.name),
     sourcesAdded: file.sources.filter((s) => !existingSources.has(sourceKey(s.kind, s.config, s.name))).length,
     sourcesUpdated: file.sources.filter((s) => {
       const row = existingSources.get(sourceKey(s.kind, s.config, s.name));
       return row !== undefined && changedSource(row, s);
     }).length,
     replaces: NETWORK_IDS.filter((network) => accounts[network] && connected[network]),
-    deletes: { ...await countPrunable(database, file.preferences.retention, now), ...file.preferences.retention },
+    deletes: { ...(await countPrunable(database, file.preferences.retention, now)), ...file.preferences.retention },
     hosts: hostsIn(file),
   };
   return { ok: true, planned: { plan, accounts, drafts } };

@@ -18,4 +18,12 @@ import validCCTLD from 'twitter-text/dist/esm/regexp/validCCTLD';
 // @ts-expect-error -- as above
 import validGTLD from 'twitter-text/dist/esm/regexp/validGTLD';
 
-export default { configs, regexen: { validGTLD, validCCTLD }, parseTweet, extractUrlsWithIndices, extractHashtagsWithIndices, extractMentionsWithIndices, extractCashtagsWithIndices };
+export default {
+  configs,
+  regexen: { validGTLD, validCCTLD },
+  parseTweet,
+  extractUrlsWithIndices,
+  extractHashtagsWithIndices,
+  extractMentionsWithIndices,
+  extractCashtagsWithIndices,
+};

@@ -16,9 +16,12 @@ export interface ChartFormats {
 
 /** Formatters for one language, zone and bucket size (an hour bucket shows its time, a day bucket only its date). */
 export function chartFormats(lang: string, timeZone: string, granularity: 'hour' | 'day'): ChartFormats {
-  const date = new Intl.DateTimeFormat(lang, granularity === 'hour'
-    ? { timeZone, day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }
-    : { timeZone, day: 'numeric', month: 'short' });
+  const date = new Intl.DateTimeFormat(
+    lang,
+    granularity === 'hour'
+      ? { timeZone, day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }
+      : { timeZone, day: 'numeric', month: 'short' },
+  );
   const day = new Intl.DateTimeFormat(lang, { timeZone, day: 'numeric', month: 'short' });
   const clock = new Intl.DateTimeFormat(lang, { timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
   const hourOf = new Intl.DateTimeFormat('en-GB', { timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });

@@ -17,7 +17,9 @@ let heard = 0;
 
 export function loadDexie(): Promise<DexieParts> {
   loading ??= Promise.all([import('dexie'), import('../db')]).then(([dexie, database]) => {
-    dexie.Dexie.on('storagemutated', () => { heard += 1; });
+    dexie.Dexie.on('storagemutated', () => {
+      heard += 1;
+    });
     return { db: database.db, liveQuery: dexie.liveQuery, changes: () => heard };
   });
   return loading;

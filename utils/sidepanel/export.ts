@@ -37,20 +37,47 @@ export function mentionsTable(rows: readonly MentionRow[], watches: readonly Wat
       { header: label('exportColSummary'), width: 60 },
     ],
     rows: rows.map((row) => [
-      row.id, row.publishedAt, row.outlet, row.author ?? '', row.title, safeHttpUrl(row.url) ?? '', row.source,
-      row.watchIds.map((id) => names.get(id) ?? String(id)).join('; '), row.keywords.join('; '),
-      label(TONE_KEYS[row.tone]), row.toneCorrected ? yes : '', label(STATE_KEYS[row.state]), row.starred ? yes : '',
-      label(RESPONSE_KEYS[row.response.status]), row.response.note ?? '', row.summary,
+      row.id,
+      row.publishedAt,
+      row.outlet,
+      row.author ?? '',
+      row.title,
+      safeHttpUrl(row.url) ?? '',
+      row.source,
+      row.watchIds.map((id) => names.get(id) ?? String(id)).join('; '),
+      row.keywords.join('; '),
+      label(TONE_KEYS[row.tone]),
+      row.toneCorrected ? yes : '',
+      label(STATE_KEYS[row.state]),
+      row.starred ? yes : '',
+      label(RESPONSE_KEYS[row.response.status]),
+      row.response.note ?? '',
+      row.summary,
     ]),
   };
 }
 
 /** The same rows as JSON: the fields an officer can use elsewhere, never internal bookkeeping. */
 export function mentionsJson(rows: readonly MentionRow[]): string {
-  return JSON.stringify(rows.map((row) => ({
-    id: row.id, publishedAt: new Date(row.publishedAt).toISOString(), outlet: row.outlet, author: row.author,
-    title: row.title, url: safeHttpUrl(row.url) ?? null, source: row.source, watchIds: row.watchIds,
-    keywords: row.keywords, tone: row.tone, toneCorrected: row.toneCorrected ?? false, state: row.state,
-    starred: row.starred === 1, response: row.response, summary: row.summary,
-  })), null, 2);
+  return JSON.stringify(
+    rows.map((row) => ({
+      id: row.id,
+      publishedAt: new Date(row.publishedAt).toISOString(),
+      outlet: row.outlet,
+      author: row.author,
+      title: row.title,
+      url: safeHttpUrl(row.url) ?? null,
+      source: row.source,
+      watchIds: row.watchIds,
+      keywords: row.keywords,
+      tone: row.tone,
+      toneCorrected: row.toneCorrected ?? false,
+      state: row.state,
+      starred: row.starred === 1,
+      response: row.response,
+      summary: row.summary,
+    })),
+    null,
+    2,
+  );
 }

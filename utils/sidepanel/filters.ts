@@ -23,8 +23,7 @@ export interface MentionFilter {
 
 export const DEFAULT_FILTER: MentionFilter = { state: 'inbox', text: '' };
 
-export type IndexName =
-  | 'watchHits' | 'publishedAt' | '[state+publishedAt]' | '[tone+publishedAt]' | '[source+publishedAt]' | '[starred+publishedAt]';
+export type IndexName = 'watchHits' | 'publishedAt' | '[state+publishedAt]' | '[tone+publishedAt]' | '[source+publishedAt]' | '[starred+publishedAt]';
 
 export interface IndexConstraint {
   index: IndexName;
@@ -82,12 +81,23 @@ export function planQuery(filter: MentionFilter): QueryPlan {
 function meets(row: MentionRow, c: IndexConstraint): boolean {
   let inRange: boolean;
   switch (c.index) {
-    case 'watchHits': inRange = row.watchIds.includes(Number(c.value)); break;
-    case '[state+publishedAt]': inRange = row.state === c.value; break;
-    case '[tone+publishedAt]': inRange = row.tone === c.value; break;
-    case '[source+publishedAt]': inRange = row.source === c.value; break;
-    case '[starred+publishedAt]': inRange = row.starred === c.value; break;
-    default: inRange = true;
+    case 'watchHits':
+      inRange = row.watchIds.includes(Number(c.value));
+      break;
+    case '[state+publishedAt]':
+      inRange = row.state === c.value;
+      break;
+    case '[tone+publishedAt]':
+      inRange = row.tone === c.value;
+      break;
+    case '[source+publishedAt]':
+      inRange = row.source === c.value;
+      break;
+    case '[starred+publishedAt]':
+      inRange = row.starred === c.value;
+      break;
+    default:
+      inRange = true;
   }
   return c.exclude ? !inRange : inRange;
 }

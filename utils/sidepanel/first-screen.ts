@@ -15,10 +15,12 @@ type Slot = { [SLOT]?: Promise<FirstScreen | undefined> };
 /** The default filter's first page and the watches, on a connection of their own, closed after the read. */
 function readDefaultFirstScreen(): Promise<FirstScreen | undefined> {
   const plan = planQuery(DEFAULT_FILTER);
-  return openExisting(DB_NAME)
-    .then((idb) => readFirstScreen(idb, plan, FIRST_PAGE).finally(() => idb.close()))
-    // Not lost: the live queries that take over run the same reads and report a failure.
-    .catch(() => undefined);
+  return (
+    openExisting(DB_NAME)
+      .then((idb) => readFirstScreen(idb, plan, FIRST_PAGE).finally(() => idb.close()))
+      // Not lost: the live queries that take over run the same reads and report a failure.
+      .catch(() => undefined)
+  );
 }
 
 export function startFirstScreen(): void {

@@ -3,13 +3,20 @@ import { foldText } from '../monitor/fold';
 // Highlighting matched keywords in untrusted text: the result is a list of plain-text segments that the
 // UI renders as text nodes and <mark> elements, so nothing in the text is ever parsed as markup.
 
-export interface Segment { text: string; mark: boolean }
+export interface Segment {
+  text: string;
+  mark: boolean;
+}
 
 /** One user-perceived unit: a base character and the combining marks that follow it. */
 const UNIT_RE = /\P{M}\p{M}*|\p{M}+/gsu;
 const WORD_CHAR = /[\p{L}\p{N}]/u;
 
-interface Folded { text: string; starts: number[]; ends: number[] }
+interface Folded {
+  text: string;
+  starts: number[];
+  ends: number[];
+}
 
 /** Folds `text` as the matcher does (case, accents, NFKC), remembering where each folded char came from. */
 function foldWithMap(text: string): Folded {

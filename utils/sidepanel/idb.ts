@@ -56,9 +56,13 @@ function newest<T>(source: Source, range: IDBKeyRange, count: number, values: bo
     const request = values ? source.openCursor(range, 'prev') : source.openKeyCursor(range, 'prev');
     request.onsuccess = () => {
       const cursor = request.result;
-      if (!cursor) { resolve(out); return; }
+      if (!cursor) {
+        resolve(out);
+        return;
+      }
       out.push((values ? (cursor as IDBCursorWithValue).value : cursor.primaryKey) as T);
-      if (out.length < count) cursor.continue(); else resolve(out);
+      if (out.length < count) cursor.continue();
+      else resolve(out);
     };
     request.onerror = () => reject(request.error);
   });

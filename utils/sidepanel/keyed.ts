@@ -42,9 +42,15 @@ async function idsBetween(idb: IDBDatabase, c: IndexConstraint, from: number, to
   if (c.index === 'watchHits') {
     const watchId = Number(c.value);
     const range = IDBKeyRange.bound([watchId, from, LOWEST], [watchId, to, Infinity]);
-    return new Set((await asPromise(readStore(idb, 'watchHits').getAllKeys(range)) as HitKey[]).map((k) => k[2]));
+    return new Set(((await asPromise(readStore(idb, 'watchHits').getAllKeys(range))) as HitKey[]).map((k) => k[2]));
   }
-  return new Set(await asPromise(readStore(idb, 'mentions').index(c.index).getAllKeys(keyRange(c, from, to, true))) as number[]);
+  return new Set(
+    (await asPromise(
+      readStore(idb, 'mentions')
+        .index(c.index)
+        .getAllKeys(keyRange(c, from, to, true)),
+    )) as number[],
+  );
 }
 
 /** The first `limit` matches of an index-only plan with constraints besides its driver, newest first. */
@@ -69,7 +75,10 @@ export async function firstPageByKeys(idb: IDBDatabase, plan: QueryPlan, limit: 
     read += fresh;
     if (matched.length >= limit || !got.more) break;
     // A window of nothing but ties already seen: the same start, a bigger window.
-    if (fresh === 0) { size *= 2; continue; }
+    if (fresh === 0) {
+      size *= 2;
+      continue;
+    }
     upper = 'hit' in upper ? { hit: [upper.hit[0], got.oldest, got.ids.at(-1)!] } : { at: got.oldest, inclusive: true };
     // 1.5× what the share matched so far predicts for the matches still missing.
     size = Math.min(MAX_WINDOW, Math.max(size, Math.ceil(((limit - matched.length) * read * 1.5) / Math.max(matched.length, 1))));

@@ -6,7 +6,14 @@ export type KeyAction = 'next' | 'previous' | 'star' | 'archive' | 'open' | 'sel
 
 const KEYS: Record<string, KeyAction> = { j: 'next', k: 'previous', s: 'star', e: 'archive', o: 'open', x: 'select' };
 
-export interface KeyLike { key: string; ctrlKey: boolean; metaKey: boolean; altKey: boolean; targetTag?: string; editable?: boolean }
+export interface KeyLike {
+  key: string;
+  ctrlKey: boolean;
+  metaKey: boolean;
+  altKey: boolean;
+  targetTag?: string;
+  editable?: boolean;
+}
 
 /** The action for a key press, or undefined when the officer is typing or using a shortcut of the browser. */
 export function keyAction(event: KeyLike): KeyAction | undefined {

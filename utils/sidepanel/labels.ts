@@ -6,5 +6,8 @@ import type { MessageKey } from '../i18n';
 export const TONE_KEYS: Record<Tone, MessageKey> = { positive: 'tonePositive', neutral: 'toneNeutral', negative: 'toneNegative' };
 
 export const RESPONSE_KEYS: Record<ResponseStatus, MessageKey> = {
-  baru: 'responseBaru', ditinjau: 'responseDitinjau', 'perlu-klarifikasi': 'responsePerluKlarifikasi', ditanggapi: 'responseDitanggapi',
+  baru: 'responseBaru',
+  ditinjau: 'responseDitinjau',
+  'perlu-klarifikasi': 'responsePerluKlarifikasi',
+  ditanggapi: 'responseDitanggapi',
 };

@@ -27,9 +27,10 @@ export interface OpenPanelOptions {
 export function openSidePanel({ window, asTabOtherwise = false }: OpenPanelOptions): Promise<void> {
   const apis = browser as unknown as PanelApis;
   if (window === 'current' && apis.sidebarAction) return apis.sidebarAction.open();
-  const windowId = window === 'current'
-    ? browser.tabs.query({ active: true, currentWindow: true }).then(([tab]) => tab?.windowId)
-    : browser.windows.getLastFocused().then((focused) => focused.id);
+  const windowId =
+    window === 'current'
+      ? browser.tabs.query({ active: true, currentWindow: true }).then(([tab]) => tab?.windowId)
+      : browser.windows.getLastFocused().then((focused) => focused.id);
   const open = windowId.then(async (id) => {
     if (apis.sidePanel && id !== undefined) await apis.sidePanel.open({ windowId: id });
     else if (asTabOtherwise) throw new Error('no side panel');

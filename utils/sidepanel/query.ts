@@ -30,7 +30,7 @@ function hitRange(db: SiarDatabase, watchId: number, from: number, to: number) {
 /** Ids in one mention index range, through Dexie (so a liveQuery around it observes them). */
 async function idsOf(db: SiarDatabase, c: IndexConstraint, from: number, to: number): Promise<Set<number>> {
   const { index, lower, upper } = constraintRange(c, from, to);
-  return new Set(await db.mentions.where(index).between(lower, upper, true, false).primaryKeys() as number[]);
+  return new Set((await db.mentions.where(index).between(lower, upper, true, false).primaryKeys()) as number[]);
 }
 
 const mentionIndex = (idb: IDBDatabase, index: Exclude<IndexName, 'watchHits'>) => readStore(idb, 'mentions').index(index);
@@ -42,7 +42,14 @@ const rowsAt = (idb: IDBDatabase, ids: readonly number[]) => valuesAt<MentionRow
  * Chunks, because IndexedDB serves a database's requests largely in order: one 100,000-key read would hold
  * the next filter's first page back by its whole length, a chunk only by its own. Undefined once cancelled.
  */
-async function rangeIds(idb: IDBDatabase, c: IndexConstraint, from: number, to: number, cancelled: () => boolean, chunk: number): Promise<number[] | undefined> {
+async function rangeIds(
+  idb: IDBDatabase,
+  c: IndexConstraint,
+  from: number,
+  to: number,
+  cancelled: () => boolean,
+  chunk: number,
+): Promise<number[] | undefined> {
   const out: number[] = [];
   if (!(from < to)) return out;
   const count = Number.isFinite(chunk) ? chunk : undefined;
@@ -51,7 +58,7 @@ async function rangeIds(idb: IDBDatabase, c: IndexConstraint, from: number, to: 
     let lower = bounds.lower;
     for (let open = false; ; open = true) {
       const range = IDBKeyRange.bound(lower, bounds.upper, open, true);
-      const keys = await asPromise(readStore(idb, 'watchHits').getAllKeys(range, count)) as HitKey[];
+      const keys = (await asPromise(readStore(idb, 'watchHits').getAllKeys(range, count))) as HitKey[];
       for (const key of keys) out.push(key[2]);
       if (keys.length < chunk) return out;
       if (cancelled()) return undefined;
@@ -65,17 +72,24 @@ async function rangeIds(idb: IDBDatabase, c: IndexConstraint, from: number, to: 
   let size = chunk;
   let seen = new Set<number>();
   for (;;) {
-    const ids = await asPromise(mentionIndex(idb, c.index).getAllKeys(keyRange(c, lower, to), Number.isFinite(size) ? size : undefined)) as number[];
+    const ids = (await asPromise(mentionIndex(idb, c.index).getAllKeys(keyRange(c, lower, to), Number.isFinite(size) ? size : undefined))) as number[];
     let fresh = 0;
-    for (const id of ids) if (!seen.has(id)) { out.push(id); fresh += 1; }
+    for (const id of ids)
+      if (!seen.has(id)) {
+        out.push(id);
+        fresh += 1;
+      }
     if (ids.length < size) return out;
     if (cancelled()) return undefined;
     // More ties at one publishedAt than a chunk holds: read a bigger one from the same start.
-    if (fresh === 0) { size *= 2; continue; }
+    if (fresh === 0) {
+      size *= 2;
+      continue;
+    }
     const [last] = await rowsAt(idb, [ids.at(-1)!]);
     if (!last) {
       // Deleted meanwhile: read the rest in one go (the liveQuery re-runs on the deletion anyway).
-      const rest = await asPromise(mentionIndex(idb, c.index).getAllKeys(keyRange(c, lower, to))) as number[];
+      const rest = (await asPromise(mentionIndex(idb, c.index).getAllKeys(keyRange(c, lower, to)))) as number[];
       const have = new Set(out);
       return [...out, ...rest.filter((id) => !have.has(id))];
     }
@@ -185,7 +199,12 @@ export async function firstPage(db: SiarDatabase, plan: QueryPlan, limit: number
     let upper: HitKey = [watchId, to, LOWEST];
     for (let step = firstStep(plan, limit, CHUNK); out.length < limit; step = nextStep(limit, limit - out.length, read, out.length)) {
       const keys = await newestKeys<HitKey>(readStore(idb, 'watchHits'), IDBKeyRange.bound([watchId, from, LOWEST], upper, false, true), step);
-      take(await rowsAt(idb, keys.map((k) => k[2])));
+      take(
+        await rowsAt(
+          idb,
+          keys.map((k) => k[2]),
+        ),
+      );
       if (keys.length < step) break;
       upper = keys.at(-1)!;
     }
@@ -201,7 +220,10 @@ export async function firstPage(db: SiarDatabase, plan: QueryPlan, limit: number
     const fresh = rows.filter((row) => !seen.has(row.id!));
     take(fresh);
     if (rows.length < step) break;
-    if (fresh.length === 0) { step *= 2; continue; }
+    if (fresh.length === 0) {
+      step *= 2;
+      continue;
+    }
     upperAt = rows.at(-1)!.publishedAt;
     inclusive = true;
     seen = new Set(rows.map((row) => row.id!));
@@ -221,14 +243,15 @@ export async function storyOutletCounts(db: SiarDatabase, keys: readonly string[
   // row, and such a walk kept IndexedDB busy for seconds while the next filter's first page waited.
   const perKey = Math.ceil(STORY_ROWS / wanted.length);
   const rows = await db.transaction('r', db.mentions, () =>
-    Promise.all(wanted.map((key) => db.mentions.where('storyKey').equals(key).limit(perKey).toArray())));
+    Promise.all(wanted.map((key) => db.mentions.where('storyKey').equals(key).limit(perKey).toArray())),
+  );
   return new Map(wanted.map((key, i) => [key, new Set(rows[i]!.map((row) => row.outlet)).size]));
 }
 
 /** All rows of `ids` in order, read in chunks (exports). */
 export async function rowsInOrder(db: SiarDatabase, ids: readonly number[]): Promise<MentionRow[]> {
   const out: MentionRow[] = [];
-  for (let at = 0; at < ids.length; at += CHUNK) out.push(...await rowsByIds(db, ids.slice(at, at + CHUNK)));
+  for (let at = 0; at < ids.length; at += CHUNK) out.push(...(await rowsByIds(db, ids.slice(at, at + CHUNK))));
   return out;
 }
 
@@ -236,8 +259,7 @@ export async function rowsInOrder(db: SiarDatabase, ids: readonly number[]): Pro
 export async function volumePoints(db: SiarDatabase, watchId: number | undefined, from: number, to: number): Promise<VolumePoint[]> {
   const tones: Tone[] = ['positive', 'neutral', 'negative'];
   if (watchId === undefined) {
-    const perTone = await Promise.all(tones.map((tone) =>
-      db.mentions.where('[tone+publishedAt]').between([tone, from], [tone, to], true, false).keys()));
+    const perTone = await Promise.all(tones.map((tone) => db.mentions.where('[tone+publishedAt]').between([tone, from], [tone, to], true, false).keys()));
     return perTone.flatMap((keys, i) => keys.map((k) => ({ t: (k as unknown as [string, number])[1], tone: tones[i]! })));
   }
   const [hits, positive, negative] = await Promise.all([
@@ -252,5 +274,8 @@ export async function volumePoints(db: SiarDatabase, watchId: number | undefined
 export async function mentionsBetween(db: SiarDatabase, from: number, to: number, watchId?: number): Promise<MentionRow[]> {
   if (watchId === undefined) return db.mentions.where('publishedAt').between(from, to, true, false).toArray();
   const keys = await hitRange(db, watchId, from, to).primaryKeys();
-  return rowsByIds(db, keys.map((k: HitKey) => k[2]));
+  return rowsByIds(
+    db,
+    keys.map((k: HitKey) => k[2]),
+  );
 }

@@ -28,7 +28,7 @@ export function searchTest(text: string, terms: readonly string[]): TextTest {
   const matcher = compile(text);
   const test: TextTest = matcher
     ? (row: Pick<MentionRow, 'title' | 'summary' | 'url' | 'source'>) =>
-      matcher.match({ title: row.title, summary: row.summary, url: row.url, source: row.source }).length > 0
+        matcher.match({ title: row.title, summary: row.summary, url: row.url, source: row.source }).length > 0
     : termsTest(terms);
   last = { text, test };
   return test;

@@ -16,7 +16,11 @@ export async function respondToMention(id: number) {
   const url = safeHttpUrl(mention?.url);
   if (!mention || !url) throw new ContentError('response', `mention ${id} has no web link`);
   await showPopup({
-    selection: '', pageUrl: url, pageTitle: mention.title.slice(0, 1000), at: Date.now(), standalone: true,
+    selection: '',
+    pageUrl: url,
+    pageTitle: mention.title.slice(0, 1000),
+    at: Date.now(),
+    standalone: true,
     respond: { title: mention.title.slice(0, 1000), outlet: mention.outlet.slice(0, 1000), reply: replyTargetOf(mention) },
   });
   return { ok: true as const };

@@ -7,7 +7,10 @@ import { bucketCounts, DAY_MS, detectSpikes } from '../monitor/spike';
 export const HOUR_MS = 3_600_000;
 export const HISTORY_MS = 14 * DAY_MS;
 
-export interface VolumePoint { t: number; tone: Tone }
+export interface VolumePoint {
+  t: number;
+  tone: Tone;
+}
 
 export interface VolumeSeries {
   /** Bucket starts in seconds (uPlot's x unit). */
@@ -20,7 +23,11 @@ export interface VolumeSeries {
   spikes: (number | null)[];
 }
 
-export interface VolumeRange { from: number; to: number; bucketMs: number }
+export interface VolumeRange {
+  from: number;
+  to: number;
+  bucketMs: number;
+}
 
 /** The range shown for a granularity: the last 48 hours by hour, or the last 30 days by day. */
 export function volumeRange(granularity: 'hour' | 'day', now: number): VolumeRange {
@@ -33,7 +40,13 @@ export function volumeRange(granularity: 'hour' | 'day', now: number): VolumeRan
 export function volumeSeries(points: readonly VolumePoint[], range: VolumeRange): VolumeSeries {
   const { from, to, bucketMs } = range;
   const start = from - HISTORY_MS;
-  const byTone = (tone: Tone) => bucketCounts(points.filter((p) => p.tone === tone).map((p) => p.t), start, to, bucketMs);
+  const byTone = (tone: Tone) =>
+    bucketCounts(
+      points.filter((p) => p.tone === tone).map((p) => p.t),
+      start,
+      to,
+      bucketMs,
+    );
   const positive = byTone('positive');
   const neutral = byTone('neutral');
   const negative = byTone('negative');
@@ -43,7 +56,10 @@ export function volumeSeries(points: readonly VolumePoint[], range: VolumeRange)
   const shown = <T>(values: T[]) => values.slice(skip);
   return {
     xs: shown(total.map((_n, i) => (start + i * bucketMs) / 1000)),
-    positive: shown(positive), neutral: shown(neutral), negative: shown(negative), total: shown(total),
+    positive: shown(positive),
+    neutral: shown(neutral),
+    negative: shown(negative),
+    total: shown(total),
     spikes: shown(stats.map((s) => (s.spike ? s.count : null))),
   };
 }

@@ -19,18 +19,23 @@ export const blueskyConfigSchema = z.object({
   query: queryInputSchema,
   service: httpUrlSchema.default('https://bsky.social'),
   limit: z.number().int().min(1).max(100).default(50),
-  lang: z.string().regex(/^[a-z]{2,3}$/).optional(),
+  lang: z
+    .string()
+    .regex(/^[a-z]{2,3}$/)
+    .optional(),
 });
 export type BlueskyConfig = z.infer<typeof blueskyConfigSchema>;
 
 const postSchema = z.object({
   uri: z.string().startsWith('at://'),
   author: z.object({ did: z.string(), handle: z.string(), displayName: z.string().nullish() }),
-  record: z.object({
-    text: z.string().default(''),
-    createdAt: z.string().optional(),
-    langs: z.array(z.string()).optional(),
-  }).loose(),
+  record: z
+    .object({
+      text: z.string().default(''),
+      createdAt: z.string().optional(),
+      langs: z.array(z.string()).optional(),
+    })
+    .loose(),
   indexedAt: z.string().optional(),
 });
 const searchSchema = z.object({ posts: z.array(postSchema), cursor: z.string().optional() });
@@ -79,7 +84,7 @@ export const blueskySource: Source<BlueskyConfig> = {
     const since = typeof state.since === 'string' ? state.since : undefined;
 
     const byUri = new Map<string, RawItem>();
-    let newest = since ? parseFeedDate(since) ?? 0 : 0;
+    let newest = since ? (parseFeedDate(since) ?? 0) : 0;
     for (const q of renderBlueskyQueries(config.query)) {
       const params = new URLSearchParams({ q, sort: 'latest', limit: String(config.limit) });
       if (since) params.set('since', since);

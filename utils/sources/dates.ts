@@ -6,14 +6,44 @@
 // the ingest path cannot afford for thousands of items per poll.
 
 const MONTHS: Record<string, number> = {
-  jan: 0, feb: 1, mar: 2, apr: 3, may: 4, mei: 4, jun: 5, jul: 6, aug: 7, agu: 7, agt: 7, agus: 7,
-  sep: 8, sept: 8, oct: 9, okt: 9, nov: 10, dec: 11, des: 11,
+  jan: 0,
+  feb: 1,
+  mar: 2,
+  apr: 3,
+  may: 4,
+  mei: 4,
+  jun: 5,
+  jul: 6,
+  aug: 7,
+  agu: 7,
+  agt: 7,
+  agus: 7,
+  sep: 8,
+  sept: 8,
+  oct: 9,
+  okt: 9,
+  nov: 10,
+  dec: 11,
+  des: 11,
 };
 
 // Minutes east of UTC: RFC 822 §5.1 zones, plus Indonesia's WIB (UTC+7), WITA (UTC+8), WIT (UTC+9).
 const ZONES: Record<string, number> = {
-  ut: 0, utc: 0, gmt: 0, z: 0, wib: 420, wita: 480, wit: 540,
-  est: -300, edt: -240, cst: -360, cdt: -300, mst: -420, mdt: -360, pst: -480, pdt: -420,
+  ut: 0,
+  utc: 0,
+  gmt: 0,
+  z: 0,
+  wib: 420,
+  wita: 480,
+  wit: 540,
+  est: -300,
+  edt: -240,
+  cst: -360,
+  cdt: -300,
+  mst: -420,
+  mdt: -360,
+  pst: -480,
+  pdt: -420,
 };
 
 /** Western Indonesia Time, the zone of a zoneless date in an Indonesian feed. */
@@ -105,7 +135,10 @@ export function parseFeedDate(raw: unknown, options: FeedDateOptions = {}): numb
   const iso = ISO.exec(text);
   if (iso) {
     const [, y, mo, d, h, mi, s, zone] = iso;
-    return build({ y: Number(y), mo: Number(mo) - 1, d: Number(d), h: Number(h ?? 0), mi: Number(mi ?? 0), s: Number(s ?? 0), offset: zoneOffset(zone, zoneless) }, options);
+    return build(
+      { y: Number(y), mo: Number(mo) - 1, d: Number(d), h: Number(h ?? 0), mi: Number(mi ?? 0), s: Number(s ?? 0), offset: zoneOffset(zone, zoneless) },
+      options,
+    );
   }
   const rest = withoutDayName(text).replace(/ - (?=\d{1,2}[:.]\d{2})/, ' ');
   const dayFirst = DAY_FIRST.exec(rest);
@@ -117,7 +150,10 @@ export function parseFeedDate(raw: unknown, options: FeedDateOptions = {}): numb
   const mo = month(monthName);
   const fullYear = year(y);
   if (mo === undefined || fullYear === undefined) return undefined;
-  return build({ y: fullYear, mo, d: Number(dayText), h: Number(h ?? 0), mi: Number(mi ?? 0), s: Number(s ?? 0), meridiem, offset: zoneOffset(zone, zoneless) }, options);
+  return build(
+    { y: fullYear, mo, d: Number(dayText), h: Number(h ?? 0), mi: Number(mi ?? 0), s: Number(s ?? 0), meridiem, offset: zoneOffset(zone, zoneless) },
+    options,
+  );
 }
 
 /**

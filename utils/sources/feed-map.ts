@@ -64,11 +64,18 @@ function atomText(text: { value?: string; type?: string } | undefined): [string 
 }
 
 type MediaText = { value?: string; type?: string } | undefined;
-interface MediaLike { description?: MediaText; groups?: Array<{ description?: MediaText }>; contents?: Array<{ description?: MediaText }> }
+interface MediaLike {
+  description?: MediaText;
+  groups?: Array<{ description?: MediaText }>;
+  contents?: Array<{ description?: MediaText }>;
+}
 
 /** Media RSS §5 `media:description` (item level, in a media:group, or on a media:content), for feeds such as YouTube's that carry nothing else. */
 function mediaDescription(media: MediaLike | undefined): [string | undefined, boolean] {
-  const found = media?.description ?? media?.groups?.find((group) => group.description)?.description ?? media?.contents?.find((content) => content.description)?.description;
+  const found =
+    media?.description ??
+    media?.groups?.find((group) => group.description)?.description ??
+    media?.contents?.find((content) => content.description)?.description;
   return [found?.value, found?.type === 'html'];
 }
 
@@ -100,23 +107,28 @@ function pick(parsed: AnyFeed): { meta: FeedMeta; entries: Picked[] } {
   switch (parsed.format) {
     case 'rss': {
       const feed = parsed.feed;
-      const meta = { title: stripTags(feed.title), link: feed.link ?? atomLink(feed.atom?.links), language: feed.language ?? feed.dc?.languages?.[0], base: feed.xml?.base };
+      const meta = {
+        title: stripTags(feed.title),
+        link: feed.link ?? atomLink(feed.atom?.links),
+        language: feed.language ?? feed.dc?.languages?.[0],
+        base: feed.xml?.base,
+      };
       const entries = (feed.items ?? []).map((item): Picked => {
         const [summary, summaryIsHtml] = withMedia([item.description ?? item.content?.encoded ?? item.dc?.descriptions?.[0], true], item.media);
         return {
-        id: item.guid?.value,
-        // RSS guids are permalinks unless isPermaLink="false".
-        link: item.link ?? (item.guid?.isPermaLink !== false && isUrlLike(item.guid?.value) ? item.guid?.value : undefined) ?? atomLink(item.atom?.links),
-        title: item.title ?? item.dc?.titles?.[0],
-        titleIsHtml: true,
-        summary,
-        summaryIsHtml,
-        author: item.authors?.[0]?.name ?? item.dc?.creators?.[0] ?? item.authors?.[0]?.email,
-        date: item.pubDate ?? item.dc?.dates?.[0] ?? item.atom?.published ?? item.atom?.updated,
-        outlet: item.source?.title,
-        outletUrl: item.source?.url,
-        language: item.dc?.languages?.[0],
-        base: item.xml?.base,
+          id: item.guid?.value,
+          // RSS guids are permalinks unless isPermaLink="false".
+          link: item.link ?? (item.guid?.isPermaLink !== false && isUrlLike(item.guid?.value) ? item.guid?.value : undefined) ?? atomLink(item.atom?.links),
+          title: item.title ?? item.dc?.titles?.[0],
+          titleIsHtml: true,
+          summary,
+          summaryIsHtml,
+          author: item.authors?.[0]?.name ?? item.dc?.creators?.[0] ?? item.authors?.[0]?.email,
+          date: item.pubDate ?? item.dc?.dates?.[0] ?? item.atom?.published ?? item.atom?.updated,
+          outlet: item.source?.title,
+          outletUrl: item.source?.url,
+          language: item.dc?.languages?.[0],
+          base: item.xml?.base,
         };
       });
       return { meta, entries };
@@ -128,10 +140,17 @@ function pick(parsed: AnyFeed): { meta: FeedMeta; entries: Picked[] } {
         const [title, titleIsHtml] = atomText(entry.title);
         const [summary, summaryIsHtml] = withMedia(atomText(entry.summary ?? entry.content), entry.media);
         return {
-          id: entry.id, link: atomLink(entry.links), title, titleIsHtml, summary, summaryIsHtml,
+          id: entry.id,
+          link: atomLink(entry.links),
+          title,
+          titleIsHtml,
+          summary,
+          summaryIsHtml,
           author: entry.authors?.[0]?.name ?? entry.dc?.creators?.[0],
           date: entry.published ?? entry.updated ?? entry.dc?.dates?.[0],
-          outlet: entry.source?.title?.value, language: entry.xml?.lang, base: entry.xml?.base,
+          outlet: entry.source?.title?.value,
+          language: entry.xml?.lang,
+          base: entry.xml?.base,
         };
       });
       return { meta, entries };
@@ -140,10 +159,17 @@ function pick(parsed: AnyFeed): { meta: FeedMeta; entries: Picked[] } {
       const feed = parsed.feed;
       const meta = { title: stripTags(feed.title), link: feed.link, language: feed.dc?.languages?.[0], base: feed.xml?.base };
       const entries = (feed.items ?? []).map((item): Picked => ({
-        id: item.rdf?.about, link: item.link, title: item.title, titleIsHtml: true,
-        summary: item.description ?? item.content?.encoded ?? item.dc?.descriptions?.[0], summaryIsHtml: true, base: item.xml?.base,
-        author: item.dc?.creators?.[0], date: item.dc?.dates?.[0] ?? item.dcterms?.issued?.[0],
-        outlet: item.dc?.publishers?.[0], language: item.dc?.languages?.[0],
+        id: item.rdf?.about,
+        link: item.link,
+        title: item.title,
+        titleIsHtml: true,
+        summary: item.description ?? item.content?.encoded ?? item.dc?.descriptions?.[0],
+        summaryIsHtml: true,
+        base: item.xml?.base,
+        author: item.dc?.creators?.[0],
+        date: item.dc?.dates?.[0] ?? item.dcterms?.issued?.[0],
+        outlet: item.dc?.publishers?.[0],
+        language: item.dc?.languages?.[0],
       }));
       return { meta, entries };
     }
@@ -153,10 +179,16 @@ function pick(parsed: AnyFeed): { meta: FeedMeta; entries: Picked[] } {
       const entries = (feed.items ?? []).map((item): Picked => {
         const summaryIsHtml = !item.summary && !item.content_text;
         return {
-          id: item.id, link: item.url ?? item.external_url, title: item.title, titleIsHtml: false,
-          summary: item.summary ?? item.content_text ?? item.content_html, summaryIsHtml,
+          id: item.id,
+          link: item.url ?? item.external_url,
+          title: item.title,
+          titleIsHtml: false,
+          summary: item.summary ?? item.content_text ?? item.content_html,
+          summaryIsHtml,
           author: item.authors?.[0]?.name ?? feed.authors?.[0]?.name,
-          date: item.date_published ?? item.date_modified, strictDate: true, language: item.language,
+          date: item.date_published ?? item.date_modified,
+          strictDate: true,
+          language: item.language,
         };
       });
       return { meta, entries };

@@ -22,7 +22,10 @@ export const googleNewsConfigSchema = z.object({
   query: queryInputSchema,
   hl: z.string().regex(editionPart).default(INDONESIA_EDITION.hl),
   gl: z.string().regex(editionPart).default(INDONESIA_EDITION.gl),
-  ceid: z.string().regex(/^[A-Za-z]{2,3}:[A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8})?$/).default(INDONESIA_EDITION.ceid),
+  ceid: z
+    .string()
+    .regex(/^[A-Za-z]{2,3}:[A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8})?$/)
+    .default(INDONESIA_EDITION.ceid),
 });
 export type GoogleNewsConfig = z.infer<typeof googleNewsConfigSchema>;
 

@@ -8,5 +8,7 @@ export function sourceKindKey(kind: string): MessageKey {
 
 /** A clock time in the UI language and the officer's zone (issue 14.9), for "last success 14.05" and "retrying at 14.20". */
 export function clockTime(at: number, language: string, timeZone?: string): string {
-  return new Intl.DateTimeFormat(language, { hour: '2-digit', minute: '2-digit', day: 'numeric', month: 'short', ...(timeZone ? { timeZone } : {}) }).format(at);
+  return new Intl.DateTimeFormat(language, { hour: '2-digit', minute: '2-digit', day: 'numeric', month: 'short', ...(timeZone ? { timeZone } : {}) }).format(
+    at,
+  );
 }

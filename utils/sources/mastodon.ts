@@ -12,7 +12,11 @@ import type { FetchResult, RawItem, Source, SourceConfig, SourceContext, SourceS
 
 export const mastodonConfigSchema = z.object({
   instance: httpUrlSchema.default('https://mastodon.social'),
-  hashtag: z.string().trim().transform((tag) => tag.replace(/^#/, '')).pipe(z.string().regex(/^[\p{L}\p{N}_]{1,100}$/u, 'A hashtag is letters, digits and _.')),
+  hashtag: z
+    .string()
+    .trim()
+    .transform((tag) => tag.replace(/^#/, ''))
+    .pipe(z.string().regex(/^[\p{L}\p{N}_]{1,100}$/u, 'A hashtag is letters, digits and _.')),
   limit: z.number().int().min(1).max(40).default(40),
 });
 export type MastodonConfig = z.infer<typeof mastodonConfigSchema>;
@@ -74,7 +78,7 @@ export const mastodonSource: Source<MastodonConfig> = {
     hashtags.map((hashtag) => ({ key: `mastodon:${hashtag}`, config: { instance: mastodonInstance, hashtag } })),
   // The officer's token only for their own instance, never for one they merely follow.
   credentials: (config, { accounts }) =>
-    (accounts.mastodon && sameOrigin(config.instance, accounts.mastodon.instance) ? { accessToken: accounts.mastodon.accessToken } : undefined),
+    accounts.mastodon && sameOrigin(config.instance, accounts.mastodon.instance) ? { accessToken: accounts.mastodon.accessToken } : undefined,
   async fetch(cfg: SourceConfig, state: SourceState, signal: AbortSignal, ctx?: SourceContext): Promise<FetchResult> {
     const config = validate(mastodonConfigSchema, cfg, 'config');
     const base = new URL(config.instance);

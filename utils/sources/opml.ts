@@ -14,9 +14,7 @@ export interface FeedEntry {
   url: string;
 }
 
-export type OpmlImport =
-  | { ok: true; feeds: FeedEntry[]; title?: string; invalid: number; duplicates: number }
-  | { ok: false; error: string; tooMany?: true };
+export type OpmlImport = { ok: true; feeds: FeedEntry[]; title?: string; invalid: number; duplicates: number } | { ok: false; error: string; tooMany?: true };
 
 /** Folders nested deeper than this are not followed: no reader writes them, a hostile file might. */
 const MAX_DEPTH = 32;
@@ -90,18 +88,20 @@ export function importOpml(input: string | Uint8Array): OpmlImport {
 
 /** Escapes text for an XML attribute value; characters XML 1.0 cannot carry at all are dropped. */
 export function escapeXml(value: string): string {
-  return value
-    // oxlint-disable-next-line no-control-regex -- matching the characters XML forbids is the point
-    .replace(/[^\u0009\u000A\u000D\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu, '')
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;')
-    .replace(/'/g, '&apos;')
-    // Attribute-value normalisation would turn these into spaces on the way back in.
-    .replace(/\t/g, '&#9;')
-    .replace(/\n/g, '&#10;')
-    .replace(/\r/g, '&#13;');
+  return (
+    value
+      // oxlint-disable-next-line no-control-regex -- matching the characters XML forbids is the point
+      .replace(/[^\u0009\u000A\u000D\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu, '')
+      .replace(/&/g, '&amp;')
+      .replace(/</g, '&lt;')
+      .replace(/>/g, '&gt;')
+      .replace(/"/g, '&quot;')
+      .replace(/'/g, '&apos;')
+      // Attribute-value normalisation would turn these into spaces on the way back in.
+      .replace(/\t/g, '&#9;')
+      .replace(/\n/g, '&#10;')
+      .replace(/\r/g, '&#13;')
+  );
 }
 
 /** An OPML 2.0 document listing the feeds, readable by any feed reader. */

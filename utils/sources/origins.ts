@@ -14,7 +14,7 @@ export const SEARCH_ORIGINS: Record<string, (mastodonInstance?: string) => strin
 
 /** Undefined when every origin is (or now becomes) granted; otherwise the host that was refused. */
 export async function ensureOrigins(origins: string[]): Promise<string | undefined> {
-  if (origins.length === 0 || await browser.permissions.contains({ origins })) return undefined;
+  if (origins.length === 0 || (await browser.permissions.contains({ origins }))) return undefined;
   if (await browser.permissions.request({ origins })) return undefined;
   return origins[0]?.replace(/^[a-z]+:\/\//, '').replace(/\/\*$/, '');
 }

@@ -25,18 +25,18 @@ export interface ParseFeedOptions {
 
 export type ParseFeedResult =
   | {
-    ok: true;
-    items: RawItem[];
-    title?: string;
-    link?: string;
-    format: 'rss' | 'atom' | 'rdf' | 'json';
-    /** Items left out by the item cap (oldest first). */
-    dropped: number;
-    /** Entries left out because they had no usable link or text. */
-    skipped: number;
-    /** The document was cut off: the items that ended before the cut are read, the source should say so. */
-    truncated: boolean;
-  }
+      ok: true;
+      items: RawItem[];
+      title?: string;
+      link?: string;
+      format: 'rss' | 'atom' | 'rdf' | 'json';
+      /** Items left out by the item cap (oldest first). */
+      dropped: number;
+      /** Entries left out because they had no usable link or text. */
+      skipped: number;
+      /** The document was cut off: the items that ended before the cut are read, the source should say so. */
+      truncated: boolean;
+    }
   | { ok: false; error: { code: FeedErrorCode; detail: string } };
 
 function fail(code: FeedErrorCode, detail: string): ParseFeedResult {
@@ -45,7 +45,12 @@ function fail(code: FeedErrorCode, detail: string): ParseFeedResult {
 
 /** Start of the document after BOM, whitespace and XML comments/prolog: is it an HTML page? */
 function looksLikeHtml(text: string): boolean {
-  const head = text.slice(0, 2048).replace(/^\uFEFF/, '').replace(/<\?xml[^>]*\?>|<!--[\s\S]*?-->|\s+/g, ' ').trimStart().toLowerCase();
+  const head = text
+    .slice(0, 2048)
+    .replace(/^\uFEFF/, '')
+    .replace(/<\?xml[^>]*\?>|<!--[\s\S]*?-->|\s+/g, ' ')
+    .trimStart()
+    .toLowerCase();
   return head.startsWith('<!doctype html') || head.startsWith('<html') || head.startsWith('<head') || head.startsWith('<body');
 }
 

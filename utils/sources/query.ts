@@ -33,7 +33,11 @@ function term(raw: string): string | undefined {
 }
 
 function domain(raw: string): string | undefined {
-  const host = raw.trim().replace(/^[a-z]+:\/\//i, '').replace(/[/?#].*$/, '').toLowerCase();
+  const host = raw
+    .trim()
+    .replace(/^[a-z]+:\/\//i, '')
+    .replace(/[/?#].*$/, '')
+    .toLowerCase();
   return /^[a-z0-9.-]+\.[a-z]{2,}$/.test(host) ? host : undefined;
 }
 
@@ -55,9 +59,7 @@ export function renderQuery(input: QueryInput, dialect: Exclude<Dialect, 'bluesk
   const sites = defined(input.sites.map(domain));
   const negate = dialect === 'reddit' ? (t: string) => `NOT ${t}` : (t: string) => `-${t}`;
   const site = dialect === 'x' ? (d: string) => `url:"${d}"` : (d: string) => `site:${d}`;
-  return [...all, group(any, 'OR'), ...none.map(negate), group(sites.map(site), 'OR')]
-    .filter(Boolean)
-    .join(' ');
+  return [...all, group(any, 'OR'), ...none.map(negate), group(sites.map(site), 'OR')].filter(Boolean).join(' ');
 }
 
 /**
@@ -66,10 +68,7 @@ export function renderQuery(input: QueryInput, dialect: Exclude<Dialect, 'bluesk
  */
 export function renderBlueskyQueries(input: QueryInput, max = 5): string[] {
   if (typeof input === 'string') return [input.trim()];
-  const base = [
-    ...defined(input.all.map(term)),
-    ...defined(input.none.map(term)).map((t) => `-${t}`),
-  ];
+  const base = [...defined(input.all.map(term)), ...defined(input.none.map(term)).map((t) => `-${t}`)];
   // A single domain narrows safely; several would need OR, so they are left to the local matcher.
   const sites = defined(input.sites.map(domain));
   if (sites.length === 1) base.push(`domain:${sites[0]}`);

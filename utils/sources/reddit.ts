@@ -17,7 +17,10 @@ export const REDDIT_UNAVAILABLE = 'reddit-unavailable';
 export const redditConfigSchema = z.object({
   query: queryInputSchema,
   /** Search one subreddit (e.g. "indonesia") instead of all of Reddit. */
-  subreddit: z.string().regex(/^[A-Za-z0-9_]{2,21}$/).optional(),
+  subreddit: z
+    .string()
+    .regex(/^[A-Za-z0-9_]{2,21}$/)
+    .optional(),
   includeNsfw: z.boolean().default(false),
   limit: z.number().int().min(1).max(100).default(100),
 });

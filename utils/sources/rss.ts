@@ -4,7 +4,11 @@ import { httpGet, validate } from './http';
 import { MAX_FEED_BYTES, parseFeed, type ParseFeedResult } from './parse-feed';
 import type { FetchResult, Source, SourceConfig, SourceContext, SourceState } from './types';
 
-export const httpUrlSchema = z.string().trim().url().refine((value) => /^https?:\/\//i.test(value), 'Only http and https URLs.');
+export const httpUrlSchema = z
+  .string()
+  .trim()
+  .url()
+  .refine((value) => /^https?:\/\//i.test(value), 'Only http and https URLs.');
 
 export const rssConfigSchema = z.object({ url: httpUrlSchema });
 export type RssConfig = z.infer<typeof rssConfigSchema>;
@@ -46,6 +50,11 @@ export const rssSource: Source<RssConfig> = {
   async fetch(cfg: SourceConfig, state: SourceState, signal: AbortSignal, ctx?: SourceContext): Promise<FetchResult> {
     const { url } = validate(rssConfigSchema, cfg, 'config');
     const result = await fetchFeed(url, state, signal, ctx?.now ?? Date.now());
-    return { items: result.parsed?.items ?? [], state: result.state, ...(result.parsed?.truncated ? { truncated: true } : {}), ...(result.parsed ? {} : { unchanged: true }) };
+    return {
+      items: result.parsed?.items ?? [],
+      state: result.state,
+      ...(result.parsed?.truncated ? { truncated: true } : {}),
+      ...(result.parsed ? {} : { unchanged: true }),
+    };
   },
 };

@@ -32,16 +32,22 @@ export const xConfigSchema = z.object({
 export type XConfig = z.infer<typeof xConfigSchema>;
 
 const searchResponseSchema = z.object({
-  data: z.array(z.object({
-    id: z.string().regex(/^\d+$/),
-    text: z.string(),
-    author_id: z.string().optional(),
-    created_at: z.string().optional(),
-    lang: z.string().optional(),
-  })).optional(),
-  includes: z.object({
-    users: z.array(z.object({ id: z.string(), username: z.string(), name: z.string().optional() })).optional(),
-  }).optional(),
+  data: z
+    .array(
+      z.object({
+        id: z.string().regex(/^\d+$/),
+        text: z.string(),
+        author_id: z.string().optional(),
+        created_at: z.string().optional(),
+        lang: z.string().optional(),
+      }),
+    )
+    .optional(),
+  includes: z
+    .object({
+      users: z.array(z.object({ id: z.string(), username: z.string(), name: z.string().optional() })).optional(),
+    })
+    .optional(),
   meta: z.object({ newest_id: z.string().optional(), result_count: z.number().optional() }).optional(),
 });
 

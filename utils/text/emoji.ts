@@ -52,6 +52,7 @@ export interface EmojiMatch {
  */
 export function findEmoji(text: string, withRgiCheck = true): EmojiMatch[] {
   if (!NON_ASCII.test(text)) return [];
-  return Array.from(text.matchAll(CANDIDATE), (match) => ({ emoji: match[0], start: match.index, end: match.index + match[0].length }))
-    .filter(({ emoji }) => !withRgiCheck || fullyQualified(emoji));
+  return Array.from(text.matchAll(CANDIDATE), (match) => ({ emoji: match[0], start: match.index, end: match.index + match[0].length })).filter(
+    ({ emoji }) => !withRgiCheck || fullyQualified(emoji),
+  );
 }

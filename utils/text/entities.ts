@@ -68,7 +68,9 @@ export function mastodonEntities(text: string): TextRange[] {
 /** Bluesky: the facets its app makes (links, bare domains, handles, tags, cashtags). */
 export function blueskyEntities(text: string): TextRange[] {
   return findFacetCandidates(text).map(({ start, end, kind }) => ({
-    start, end, kind: kind === 'link' ? 'url' as const : kind === 'tag' ? 'hashtag' as const : 'mention' as const,
+    start,
+    end,
+    kind: kind === 'link' ? ('url' as const) : kind === 'tag' ? ('hashtag' as const) : ('mention' as const),
   }));
 }
 

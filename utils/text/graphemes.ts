@@ -6,9 +6,7 @@ import { collectGraphemes } from 'unicode-segmenter/grapheme';
  */
 
 const segmenter: Intl.Segmenter | undefined =
-  typeof Intl !== 'undefined' && typeof Intl.Segmenter === 'function'
-    ? new Intl.Segmenter(undefined, { granularity: 'grapheme' })
-    : undefined;
+  typeof Intl !== 'undefined' && typeof Intl.Segmenter === 'function' ? new Intl.Segmenter(undefined, { granularity: 'grapheme' }) : undefined;
 
 /**
  * Grapheme clusters without Intl.Segmenter (Firefox before 125; the manifest allows 115): the

@@ -53,8 +53,10 @@ export function splitForNetwork(text: string, rule: Rule, opts: SplitOptions = {
   // them than the limit cannot fit. Checking that first spares the exact measure (twitter-text is
   // slow on long text) for the far-too-long slices that searching for the farthest break produces.
   if (countedBetween(layout, 0, text.length) <= limit && rule.measure(text, opts).ok) return [text];
-  const fitsWith = (suffix: string): Fits => (start, end) =>
-    countedBetween(layout, start, end) <= limit && rule.measure(text.slice(start, end) + suffix, opts).ok;
+  const fitsWith =
+    (suffix: string): Fits =>
+    (start, end) =>
+      countedBetween(layout, start, end) <= limit && rule.measure(text.slice(start, end) + suffix, opts).ok;
   if (opts.numbered === false) {
     const parts = chunk(layout, fitsWith(''));
     return parts.length > 1 ? parts : [text];
@@ -168,10 +170,7 @@ function preferredBreak(fitting: Break[], start: number): number {
 /** Cuts inside one over-long word: the farthest grapheme boundary that fits and is outside protected ranges. */
 function hardCut(layout: Layout, start: number, wordEnd: number, fits: Fits): number {
   const { boundaries, protectedRanges } = layout;
-  const inWord = boundaries.slice(
-    firstIndexAtOrAfter(boundaries, start + 1),
-    firstIndexAtOrAfter(boundaries, wordEnd + 1),
-  );
+  const inWord = boundaries.slice(firstIndexAtOrAfter(boundaries, start + 1), firstIndexAtOrAfter(boundaries, wordEnd + 1));
   const inWordRanges = protectedRanges.filter((range) => range.end > start && range.start < wordEnd);
   const urlRanges = inWordRanges.filter((range) => range.kind === 'url');
   const rangesThatFit = inWordRanges.filter((range) => range.kind === 'url' || fits(range.start, range.end));

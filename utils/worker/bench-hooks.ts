@@ -51,7 +51,15 @@ function rawPut(idb: IDBDatabase, rows: MentionRow[], hits: WatchHitRow[]): Prom
 
 async function seedWatches(database: SiarDatabase, queries: string[]): Promise<WatchRow[]> {
   const rows: WatchRow[] = queries.map((query, i) => ({
-    name: `w${i}`, colour: '#000000', query, aliases: [], languages: [], sources: [], notify: false, createdAt: 0, updatedAt: i,
+    name: `w${i}`,
+    colour: '#000000',
+    query,
+    aliases: [],
+    languages: [],
+    sources: [],
+    notify: false,
+    createdAt: 0,
+    updatedAt: i,
   }));
   await database.watches.bulkAdd(rows);
   return database.watches.toArray();
@@ -111,7 +119,10 @@ export const benchHooks = {
     const base = await database.mentions.count();
     for (let done = 0; done < count; done += batch) {
       const rows = Array.from({ length: Math.min(batch, count - done) }, (_, i) => ({
-        ...template, guid: `bench:${base + done + i}`, canonicalUrl: `https://bench.example/${base + done + i}`, publishedAt: template.publishedAt - done - i,
+        ...template,
+        guid: `bench:${base + done + i}`,
+        canonicalUrl: `https://bench.example/${base + done + i}`,
+        publishedAt: template.publishedAt - done - i,
       }));
       await database.mentions.bulkAdd(rows);
     }

@@ -14,14 +14,16 @@ let menusCreated: Promise<void> = Promise.resolve();
  * background page, so there it runs at every background start (menusAtEveryStart).
  */
 export function createContextMenus(): Promise<void> {
-  menusCreated = menusCreated.catch(() => undefined).then(async () => {
-    await browser.contextMenus.removeAll();
-    browser.contextMenus.create({
-      id: QUOTE_MENU_ID,
-      title: t('contextMenuQuote'),
-      contexts: ['selection', 'link', 'image', 'page'],
+  menusCreated = menusCreated
+    .catch(() => undefined)
+    .then(async () => {
+      await browser.contextMenus.removeAll();
+      browser.contextMenus.create({
+        id: QUOTE_MENU_ID,
+        title: t('contextMenuQuote'),
+        contexts: ['selection', 'link', 'image', 'page'],
+      });
     });
-  });
   return menusCreated;
 }
 

@@ -47,7 +47,11 @@ export async function notifyWatches(added: MentionRow[]): Promise<void> {
       iconUrl: browser.runtime.getURL('/icon/128.png'),
       title: t('notifyNewMentions', [String(mentions.length), watch.name]),
       // Notifications render plain text, so feed titles cannot inject markup here.
-      message: mentions.slice(0, 3).map((m) => m.title).join('\n').slice(0, 300),
+      message: mentions
+        .slice(0, 3)
+        .map((m) => m.title)
+        .join('\n')
+        .slice(0, 300),
     });
   }
 }

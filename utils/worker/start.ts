@@ -37,8 +37,7 @@ export function startWorker() {
   browser.contextMenus.onClicked.addListener((info, tab) => {
     void onContextMenuClick(info, tab);
   });
-  browser.runtime.onMessage.addListener((message, sender) =>
-    dispatch(handlers, message, { tabId: sender.tab?.id, url: sender.url }));
+  browser.runtime.onMessage.addListener((message, sender) => dispatch(handlers, message, { tabId: sender.tab?.id, url: sender.url }));
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name === TICK_ALARM || alarm.name === DUE_ALARM) void pumpQueue();
     if (alarm.name === TICK_ALARM) {

@@ -19,7 +19,9 @@ export function exposeTestSeams() {
     siarListen: { tick: listenTick, ...benchHooks },
     siarQueue: {
       pump: () => pumpQueue(),
-      setSendTimeout: (ms: number) => { queueDeps.timeoutMs = ms; },
+      setSendTimeout: (ms: number) => {
+        queueDeps.timeoutMs = ms;
+      },
       notificationClick: onNotificationClick,
     },
   });

@@ -51,7 +51,13 @@ export class CampaignTab {
     const result: Record<string, { state: string | null; href: string | null }> = {};
     for (const item of await items.all()) {
       const network = (await item.getAttribute('data-testid'))!.replace('kit-share-', '');
-      result[network] = { state: await item.getAttribute('data-state'), href: await item.getByRole('link').getAttribute('href').catch(() => null) };
+      result[network] = {
+        state: await item.getAttribute('data-state'),
+        href: await item
+          .getByRole('link')
+          .getAttribute('href')
+          .catch(() => null),
+      };
     }
     return result;
   }
@@ -81,7 +87,10 @@ export class DisseminationPage extends ExtensionPage {
   /** Whether an element shows under print media (the filters and the summary box must not). */
   async visibleInPrint(page: Page, selector: string): Promise<boolean> {
     await page.emulateMedia({ media: 'print' });
-    const shown = await page.locator(selector).first().evaluate((el) => getComputedStyle(el).display !== 'none' && (el as HTMLElement).offsetParent !== null);
+    const shown = await page
+      .locator(selector)
+      .first()
+      .evaluate((el) => getComputedStyle(el).display !== 'none' && (el as HTMLElement).offsetParent !== null);
     await page.emulateMedia({ media: 'screen' });
     return shown;
   }

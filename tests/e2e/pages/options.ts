@@ -28,7 +28,7 @@ export class OptionsPage extends ExtensionPage {
   /** The sentence shown under a network after connect/test/disconnect, or '' when none yet. */
   async accountMessage(network: NetworkId): Promise<string> {
     const notice = this.byTestId(`account-${network}-message`);
-    return (await notice.count()) ? (await notice.textContent()) ?? '' : '';
+    return (await notice.count()) ? ((await notice.textContent()) ?? '') : '';
   }
 
   /** Clicks export and returns the downloaded file's text. */

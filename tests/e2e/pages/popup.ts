@@ -38,7 +38,7 @@ export class PopupPage extends ExtensionPage {
   }
 
   async openShareLinks() {
-    if (await this.byTestId('share-toggle').getAttribute('aria-expanded') !== 'true') await this.byTestId('share-toggle').click();
+    if ((await this.byTestId('share-toggle').getAttribute('aria-expanded')) !== 'true') await this.byTestId('share-toggle').click();
   }
 
   async linkState(network: NetworkId) {
@@ -47,10 +47,13 @@ export class PopupPage extends ExtensionPage {
 
   async ready() {
     await this.page.locator('main.popup').waitFor();
-    await this.page.evaluate(() => new Promise<void>((resolve) => {
-      const check = () => (performance.getEntriesByName('siar-ready').length ? resolve() : setTimeout(check, 20));
-      check();
-    }));
+    await this.page.evaluate(
+      () =>
+        new Promise<void>((resolve) => {
+          const check = () => (performance.getEntriesByName('siar-ready').length ? resolve() : setTimeout(check, 20));
+          check();
+        }),
+    );
   }
 
   text() {

@@ -20,10 +20,12 @@ export class SidePanelPage extends ExtensionPage {
 
   /** True when the element is inside the viewport and nothing scrolls sideways. */
   async inView(testId: string): Promise<boolean> {
-    return this.byTestId(testId).first().evaluate((el) => {
-      const box = el.getBoundingClientRect();
-      return box.height > 0 && box.top >= 0 && box.bottom <= innerHeight && box.left >= 0 && box.right <= innerWidth;
-    });
+    return this.byTestId(testId)
+      .first()
+      .evaluate((el) => {
+        const box = el.getBoundingClientRect();
+        return box.height > 0 && box.top >= 0 && box.bottom <= innerHeight && box.left >= 0 && box.right <= innerWidth;
+      });
   }
 
   async scrollsSideways(): Promise<boolean> {
@@ -55,9 +57,12 @@ export class SidePanelPage extends ExtensionPage {
   /** Ids of the rendered rows, top to bottom. */
   async visibleIds(): Promise<number[]> {
     await this.settled();
-    const ids = await this.items().evaluateAll((els) => els
-      .map((el) => ({ id: Number(el.getAttribute('data-mention-id')), top: el.getBoundingClientRect().top }))
-      .sort((a, b) => a.top - b.top).map((x) => x.id));
+    const ids = await this.items().evaluateAll((els) =>
+      els
+        .map((el) => ({ id: Number(el.getAttribute('data-mention-id')), top: el.getBoundingClientRect().top }))
+        .sort((a, b) => a.top - b.top)
+        .map((x) => x.id),
+    );
     return ids;
   }
 

@@ -47,14 +47,23 @@ function watchErrors(target: Page | Worker, errors: string[]) {
 export async function launchSiar(options: LaunchOptions = {}): Promise<SiarBrowser> {
   const userDataDir = options.userDataDir ?? mkdtempSync(join(tmpdir(), 'siar-profile-'));
   const args = [
-    `--disable-extensions-except=${EXTENSION_DIR}`, `--load-extension=${EXTENSION_DIR}`,
-    '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-    '--disable-component-update', '--disable-sync', '--ignore-certificate-errors',
+    `--disable-extensions-except=${EXTENSION_DIR}`,
+    `--load-extension=${EXTENSION_DIR}`,
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-quic',
+    '--no-first-run',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    '--ignore-certificate-errors',
     `--lang=${options.lang ?? 'id'}`,
   ];
   if (options.hostRules?.length) args.push(`--host-resolver-rules=${options.hostRules.join(', ')}`);
   const context = await chromium.launchPersistentContext(userDataDir, {
-    executablePath: CHROMIUM, headless: true, args,
+    executablePath: CHROMIUM,
+    headless: true,
+    args,
     // On Linux the UI language follows LANGUAGE (--lang alone is ignored); the locale packs come from
     // Debian's chromium-l10n, which .ci/run installs.
     env: { ...process.env, LANGUAGE: options.lang ?? 'id' },
@@ -62,12 +71,17 @@ export async function launchSiar(options: LaunchOptions = {}): Promise<SiarBrows
   const errors: string[] = [];
   context.on('page', (page) => watchErrors(page, errors));
   context.on('serviceworker', (worker) => watchErrors(worker, errors));
-  const worker = context.serviceWorkers()[0] ?? await context.waitForEvent('serviceworker');
+  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
   watchErrors(worker, errors);
   const extensionId = new URL(worker.url()).host;
   const url = (path: string) => `chrome-extension://${extensionId}/${path.replace(/^\//, '')}`;
   return {
-    context, worker, extensionId, userDataDir, errors, url,
+    context,
+    worker,
+    extensionId,
+    userDataDir,
+    errors,
+    url,
     async openPage(path) {
       const page = await context.newPage();
       await page.goto(url(path));

@@ -9,7 +9,13 @@ export interface SheetCell {
   formula?: string;
 }
 
-const unescapeXml = (text: string) => text.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, '&');
+const unescapeXml = (text: string) =>
+  text
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&apos;/g, "'")
+    .replace(/&amp;/g, '&');
 
 /**
  * Opens each CSV file the way a spreadsheet user would: LibreOffice Calc (Debian's libreoffice-calc-nogui,
@@ -26,19 +32,31 @@ export function openInCalc(files: Record<string, string>, separator: ',' | ';'):
       writeFileSync(path, text);
       return path;
     });
-    execFileSync('soffice', [
-      `-env:UserInstallation=file://${join(dir, 'profile')}`, '--headless',
-      `--infilter=CSV:${separator.charCodeAt(0)},34,76,1`, '--convert-to', 'fods', '--outdir', dir, ...paths,
-    ], { stdio: 'pipe', timeout: 240_000 });
-    return Object.fromEntries(paths.map((path) => {
-      const xml = readFileSync(join(dir, basename(path).replace(/\.csv$/, '.fods')), 'utf8');
-      const cells = [...xml.matchAll(/<table:table-cell([^>]*?)(?:\/>|>([\s\S]*?)<\/table:table-cell>)/g)].map((match) => {
-        const formula = /table:formula="([^"]*)"/.exec(match[1]!)?.[1];
-        const text = unescapeXml((match[2] ?? '').replace(/<[^>]+>/g, ''));
-        return formula === undefined ? { text } : { text, formula: unescapeXml(formula) };
-      });
-      return [basename(path, '.csv'), cells.filter((cell) => cell.text || cell.formula)];
-    }));
+    execFileSync(
+      'soffice',
+      [
+        `-env:UserInstallation=file://${join(dir, 'profile')}`,
+        '--headless',
+        `--infilter=CSV:${separator.charCodeAt(0)},34,76,1`,
+        '--convert-to',
+        'fods',
+        '--outdir',
+        dir,
+        ...paths,
+      ],
+      { stdio: 'pipe', timeout: 240_000 },
+    );
+    return Object.fromEntries(
+      paths.map((path) => {
+        const xml = readFileSync(join(dir, basename(path).replace(/\.csv$/, '.fods')), 'utf8');
+        const cells = [...xml.matchAll(/<table:table-cell([^>]*?)(?:\/>|>([\s\S]*?)<\/table:table-cell>)/g)].map((match) => {
+          const formula = /table:formula="([^"]*)"/.exec(match[1]!)?.[1];
+          const text = unescapeXml((match[2] ?? '').replace(/<[^>]+>/g, ''));
+          return formula === undefined ? { text } : { text, formula: unescapeXml(formula) };
+        });
+        return [basename(path, '.csv'), cells.filter((cell) => cell.text || cell.formula)];
+      }),
+    );
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
@@ -72,37 +90,51 @@ export function readInCalc(files: Record<string, Buffer | string>, separator: ',
     }
     for (const [ext, paths] of byFormat) {
       const filter = ext === 'csv' ? [`--infilter=CSV:${separator.charCodeAt(0)},34,76,1`] : [];
-      execFileSync('soffice', [
-        `-env:UserInstallation=file://${join(dir, 'profile')}`, '--headless', ...filter, '--convert-to', 'fods', '--outdir', join(dir, 'out'), ...paths,
-      ], { stdio: 'pipe', timeout: 240_000 });
+      execFileSync(
+        'soffice',
+        [`-env:UserInstallation=file://${join(dir, 'profile')}`, '--headless', ...filter, '--convert-to', 'fods', '--outdir', join(dir, 'out'), ...paths],
+        { stdio: 'pipe', timeout: 240_000 },
+      );
     }
-    return Object.fromEntries(Object.keys(files).map((name) => {
-      const xml = readFileSync(join(dir, 'out', name.replace(/\.[a-z]+$/, '.fods')), 'utf8');
-      const table = /<table:table [\s\S]*?<\/table:table>/.exec(xml)?.[0] ?? '';
-      const rows = [...table.matchAll(/<table:table-row[^>]*?(?:\/>|>([\s\S]*?)<\/table:table-row>)/g)].map((row) => {
-        const cells: CalcCell[] = [];
-        for (const match of (row[1] ?? '').matchAll(/<table:(?:covered-)?table-cell([^>]*?)(?:\/>|>([\s\S]*?)<\/table:(?:covered-)?table-cell>)/g)) {
-          const attrs = match[1]!;
-          const attr = (attribute: string) => { const v = new RegExp(`${attribute}="([^"]*)"`).exec(attrs)?.[1]; return v === undefined ? undefined : unescapeXml(v); };
-          // Only what is inside <text:p> is the cell's text (flat ODS is indented between elements).
-          const paragraphs = [...(match[2] ?? '').matchAll(/<text:p(?:\s[^>]*)?>([\s\S]*?)<\/text:p>|<text:p[^>]*\/>/g)].map((p) => p[1] ?? '');
-          const text = unescapeXml(paragraphs.join('\n').replace(/<text:s(?: text:c="(\d+)")?\/>/g, (_s, n?: string) => ' '.repeat(Number(n ?? 1))).replace(/<text:line-break\/>/g, '\n').replace(/<text:tab\/>/g, '\t').replace(/<[^>]+>/g, ''));
-          const cell: CalcCell = { text };
-          const type = attr('office:value-type');
-          if (type) cell.type = type;
-          const value = attr('office:date-value') ?? attr('office:value');
-          if (value !== undefined) cell.value = value;
-          const formula = attr('table:formula');
-          if (formula !== undefined) cell.formula = formula;
-          const repeat = Math.min(Number(attr('table:number-columns-repeated') ?? 1), 64);
-          for (let i = 0; i < repeat; i++) cells.push(cell);
-        }
-        while (cells.length && !cells.at(-1)!.text && !cells.at(-1)!.formula) cells.pop();
-        return cells;
-      });
-      while (rows.length && rows.at(-1)!.length === 0) rows.pop();
-      return [name, rows];
-    }));
+    return Object.fromEntries(
+      Object.keys(files).map((name) => {
+        const xml = readFileSync(join(dir, 'out', name.replace(/\.[a-z]+$/, '.fods')), 'utf8');
+        const table = /<table:table [\s\S]*?<\/table:table>/.exec(xml)?.[0] ?? '';
+        const rows = [...table.matchAll(/<table:table-row[^>]*?(?:\/>|>([\s\S]*?)<\/table:table-row>)/g)].map((row) => {
+          const cells: CalcCell[] = [];
+          for (const match of (row[1] ?? '').matchAll(/<table:(?:covered-)?table-cell([^>]*?)(?:\/>|>([\s\S]*?)<\/table:(?:covered-)?table-cell>)/g)) {
+            const attrs = match[1]!;
+            const attr = (attribute: string) => {
+              const v = new RegExp(`${attribute}="([^"]*)"`).exec(attrs)?.[1];
+              return v === undefined ? undefined : unescapeXml(v);
+            };
+            // Only what is inside <text:p> is the cell's text (flat ODS is indented between elements).
+            const paragraphs = [...(match[2] ?? '').matchAll(/<text:p(?:\s[^>]*)?>([\s\S]*?)<\/text:p>|<text:p[^>]*\/>/g)].map((p) => p[1] ?? '');
+            const text = unescapeXml(
+              paragraphs
+                .join('\n')
+                .replace(/<text:s(?: text:c="(\d+)")?\/>/g, (_s, n?: string) => ' '.repeat(Number(n ?? 1)))
+                .replace(/<text:line-break\/>/g, '\n')
+                .replace(/<text:tab\/>/g, '\t')
+                .replace(/<[^>]+>/g, ''),
+            );
+            const cell: CalcCell = { text };
+            const type = attr('office:value-type');
+            if (type) cell.type = type;
+            const value = attr('office:date-value') ?? attr('office:value');
+            if (value !== undefined) cell.value = value;
+            const formula = attr('table:formula');
+            if (formula !== undefined) cell.formula = formula;
+            const repeat = Math.min(Number(attr('table:number-columns-repeated') ?? 1), 64);
+            for (let i = 0; i < repeat; i++) cells.push(cell);
+          }
+          while (cells.length && !cells.at(-1)!.text && !cells.at(-1)!.formula) cells.pop();
+          return cells;
+        });
+        while (rows.length && rows.at(-1)!.length === 0) rows.pop();
+        return [name, rows];
+      }),
+    );
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -12,7 +12,12 @@ export function fixtureFeedPreferences(timeZone: string) {
   return { timeZone, quietHours: { enabled: false, from: '22:00', to: '06:00' }, retention: { days: 3650, maxCount: 200_000 } };
 }
 
-export interface ListeningRig { siar: SiarBrowser; server: FakeServer; view: ListeningPage; sites: ReturnType<typeof createFeedSites> }
+export interface ListeningRig {
+  siar: SiarBrowser;
+  server: FakeServer;
+  view: ListeningPage;
+  sites: ReturnType<typeof createFeedSites>;
+}
 
 /**
  * The extension with the fixture feed sites at their real hostnames (local HTTPS fake), WIB preferences

@@ -22,7 +22,12 @@ export function message(lang: 'id' | 'en', key: string): string {
 export function label(lang: 'id' | 'en') {
   return (key: string, substitutions?: string | string[]): string => {
     const subs = substitutions === undefined ? [] : Array.isArray(substitutions) ? substitutions : [substitutions];
-    const entry = (JSON.parse(readFileSync(resolve(import.meta.dirname, `../../../public/_locales/${lang}/messages.json`), 'utf8')) as Record<string, { message: string; placeholders?: Record<string, { content: string }> }>)[key];
+    const entry = (
+      JSON.parse(readFileSync(resolve(import.meta.dirname, `../../../public/_locales/${lang}/messages.json`), 'utf8')) as Record<
+        string,
+        { message: string; placeholders?: Record<string, { content: string }> }
+      >
+    )[key];
     if (!entry) throw new Error(`missing locale key ${lang}/${key}`);
     return entry.message.replace(/\$([A-Za-z0-9_]+)\$/g, (_m, name: string) => {
       const content = entry.placeholders?.[name.toLowerCase()]?.content ?? '';

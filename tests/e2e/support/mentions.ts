@@ -9,10 +9,25 @@ export const HOUR = 60 * MINUTE;
 
 export function mention(id: number, over: Partial<MentionRow> = {}): MentionRow {
   return {
-    id, guid: `guid-${id}`, url: `https://berita.example.id/artikel/${id}`, canonicalUrl: `https://berita.example.id/artikel/${id}`,
-    title: `Berita nomor ${id}`, summary: `Ringkasan berita ${id}.`, source: 'rss', outlet: 'Kabar Daerah', author: undefined,
-    publishedAt: Date.now() - id * MINUTE, fetchedAt: Date.now(), watchIds: [1], keywords: [], storyKey: `story-${id}`,
-    tone: 'neutral', state: 'unread', starred: 0, response: { status: 'baru' }, ...over,
+    id,
+    guid: `guid-${id}`,
+    url: `https://berita.example.id/artikel/${id}`,
+    canonicalUrl: `https://berita.example.id/artikel/${id}`,
+    title: `Berita nomor ${id}`,
+    summary: `Ringkasan berita ${id}.`,
+    source: 'rss',
+    outlet: 'Kabar Daerah',
+    author: undefined,
+    publishedAt: Date.now() - id * MINUTE,
+    fetchedAt: Date.now(),
+    watchIds: [1],
+    keywords: [],
+    storyKey: `story-${id}`,
+    tone: 'neutral',
+    state: 'unread',
+    starred: 0,
+    response: { status: 'baru' },
+    ...over,
   };
 }
 
@@ -20,7 +35,12 @@ export function watch(id: number, name: string, colour: string): WatchRow {
   return { id, name, colour, query: name.toLowerCase(), aliases: [], languages: ['id'], sources: [], notify: false, createdAt: 0, updatedAt: 0 };
 }
 
-export interface Seed { mentions?: MentionRow[]; watches?: WatchRow[]; sources?: SourceRow[]; clear?: boolean }
+export interface Seed {
+  mentions?: MentionRow[];
+  watches?: WatchRow[];
+  sources?: SourceRow[];
+  clear?: boolean;
+}
 
 /**
  * Writes rows (and each mention's watchHits) in one transaction; `clear` empties the tables first.
@@ -41,7 +61,10 @@ export async function seedInPage({ mentions = [], watches = [], sources = [], cl
   }
   for (const row of watches) tx.objectStore('watches').put(row);
   for (const row of sources) tx.objectStore('sources').put(row);
-  await new Promise<void>((resolve, reject) => { tx.oncomplete = () => resolve(); tx.onerror = () => reject(tx.error); });
+  await new Promise<void>((resolve, reject) => {
+    tx.oncomplete = () => resolve();
+    tx.onerror = () => reject(tx.error);
+  });
   db.close();
 }
 

@@ -19,8 +19,14 @@ export function createNetworkFakes() {
   // Meta fetches image_url itself: from the agency's sites (stateless fakes) or the Facebook CDN.
   const instagram = createInstagramFake({ fetchMedia: mediaFrom([facebook, createImagesFake(), createNewsSite()]) });
   return {
-    x: createXFake(), facebook, mastodon: createMastodonFake(), bluesky: createBlueskyFake(),
-    telegram: createTelegramFake(), threads: createThreadsFake({ fetchMedia: mediaFrom([facebook, createImagesFake(), createNewsSite()]) }), linkedin: createLinkedinFake(), instagram,
+    x: createXFake(),
+    facebook,
+    mastodon: createMastodonFake(),
+    bluesky: createBlueskyFake(),
+    telegram: createTelegramFake(),
+    threads: createThreadsFake({ fetchMedia: mediaFrom([facebook, createImagesFake(), createNewsSite()]) }),
+    linkedin: createLinkedinFake(),
+    instagram,
   };
 }
 export type NetworkFakes = ReturnType<typeof createNetworkFakes>;
@@ -28,14 +34,24 @@ export type NetworkFakes = ReturnType<typeof createNetworkFakes>;
 const { appKey, appSecret, accessToken, accessSecret } = X_CREDENTIALS;
 export const ACCOUNTS = {
   x: { auth: 'oauth1', appKey, appSecret, accessToken, accessSecret, username: 'humasjateng' },
-  facebook: FACEBOOK_ACCOUNT, mastodon: MASTODON_ACCOUNT, bluesky: BLUESKY_ACCOUNT,
-  telegram: TELEGRAM_ACCOUNT, threads: THREADS_ACCOUNT, linkedin: LINKEDIN_ACCOUNT, instagram: INSTAGRAM_ACCOUNT,
+  facebook: FACEBOOK_ACCOUNT,
+  mastodon: MASTODON_ACCOUNT,
+  bluesky: BLUESKY_ACCOUNT,
+  telegram: TELEGRAM_ACCOUNT,
+  threads: THREADS_ACCOUNT,
+  linkedin: LINKEDIN_ACCOUNT,
+  instagram: INSTAGRAM_ACCOUNT,
 };
 
 /** Each network's API host (as the fake server logs it). */
 export const HOSTS: Record<NetworkId, string[]> = {
-  x: ['api.x.com', 'api.twitter.com'], facebook: ['graph.facebook.com'], mastodon: [MASTODON_HOST], bluesky: ['bsky.social'],
-  telegram: ['api.telegram.org'], threads: ['graph.threads.net'], linkedin: ['api.linkedin.com', 'www.linkedin.com'],
+  x: ['api.x.com', 'api.twitter.com'],
+  facebook: ['graph.facebook.com'],
+  mastodon: [MASTODON_HOST],
+  bluesky: ['bsky.social'],
+  telegram: ['api.telegram.org'],
+  threads: ['graph.threads.net'],
+  linkedin: ['api.linkedin.com', 'www.linkedin.com'],
   instagram: ['graph.instagram.com'],
 };
 
@@ -98,26 +114,32 @@ export function clickNotification(worker: Worker, id: string) {
  * backoff minutes; the backoff that set those times is the production one. Returns the times moved.
  */
 export function makeDueNow(worker: Worker): Promise<{ id: number; nextAttemptAt: number }[]> {
-  return worker.evaluate(() => new Promise((resolve, reject) => {
-    const open = indexedDB.open('siar');
-    open.onerror = () => reject(open.error);
-    open.onsuccess = () => {
-      const tx = open.result.transaction('deliveries', 'readwrite');
-      const store = tx.objectStore('deliveries');
-      const moved: { id: number; nextAttemptAt: number }[] = [];
-      const now = Date.now();
-      store.openCursor().onsuccess = (event) => {
-        const cursor = (event.target as IDBRequest<IDBCursorWithValue | null>).result;
-        if (!cursor) return;
-        const row = cursor.value as { id: number; state: string; nextAttemptAt: number };
-        if (row.state === 'pending' && row.nextAttemptAt > now) {
-          moved.push({ id: row.id, nextAttemptAt: row.nextAttemptAt });
-          cursor.update({ ...row, nextAttemptAt: now });
-        }
-        cursor.continue();
-      };
-      tx.oncomplete = () => { open.result.close(); resolve(moved); };
-      tx.onerror = () => reject(tx.error);
-    };
-  }));
+  return worker.evaluate(
+    () =>
+      new Promise((resolve, reject) => {
+        const open = indexedDB.open('siar');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const tx = open.result.transaction('deliveries', 'readwrite');
+          const store = tx.objectStore('deliveries');
+          const moved: { id: number; nextAttemptAt: number }[] = [];
+          const now = Date.now();
+          store.openCursor().onsuccess = (event) => {
+            const cursor = (event.target as IDBRequest<IDBCursorWithValue | null>).result;
+            if (!cursor) return;
+            const row = cursor.value as { id: number; state: string; nextAttemptAt: number };
+            if (row.state === 'pending' && row.nextAttemptAt > now) {
+              moved.push({ id: row.id, nextAttemptAt: row.nextAttemptAt });
+              cursor.update({ ...row, nextAttemptAt: now });
+            }
+            cursor.continue();
+          };
+          tx.oncomplete = () => {
+            open.result.close();
+            resolve(moved);
+          };
+          tx.onerror = () => reject(tx.error);
+        };
+      }),
+  );
 }

@@ -22,15 +22,22 @@ export async function workerErrors(worker: Worker): Promise<string[]> {
 
 /** Reads rows of a Dexie table straight from IndexedDB inside the worker. */
 export function readTable<T>(worker: Worker, table: string): Promise<T[]> {
-  return worker.evaluate((name) => new Promise<T[]>((resolve, reject) => {
-    const open = indexedDB.open('siar');
-    open.onerror = () => reject(open.error);
-    open.onsuccess = () => {
-      const request = open.result.transaction(name).objectStore(name).getAll();
-      request.onsuccess = () => { resolve(request.result as T[]); open.result.close(); };
-      request.onerror = () => reject(request.error);
-    };
-  }), table);
+  return worker.evaluate(
+    (name) =>
+      new Promise<T[]>((resolve, reject) => {
+        const open = indexedDB.open('siar');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const request = open.result.transaction(name).objectStore(name).getAll();
+          request.onsuccess = () => {
+            resolve(request.result as T[]);
+            open.result.close();
+          };
+          request.onerror = () => reject(request.error);
+        };
+      }),
+    table,
+  );
 }
 
 /** Polls `read` until `done` holds or the timeout passes (network work in the worker is async). */

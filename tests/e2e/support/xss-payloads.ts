@@ -57,10 +57,22 @@ const ENCODED = [
 
 /** URLs that must never become a link target. */
 export const HOSTILE_URLS = [
-  `javascript:${RUN}`, `JaVaScRiPt:${RUN}`, ` javascript:${RUN}`, `java\tscript:${RUN}`, `java\nscript:${RUN}`,
-  `javascript&#58;${RUN}`, `&#106;avascript:${RUN}`, `data:text/html,<script>${RUN}</script>`,
-  `data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==`, `vbscript:msgbox(1)`, `file:///etc/passwd`,
-  `chrome-extension://abc/popup.html`, `//evil.example/x`, `/relative/path`, `about:blank`, `blob:https://evil.example/1`,
+  `javascript:${RUN}`,
+  `JaVaScRiPt:${RUN}`,
+  ` javascript:${RUN}`,
+  `java\tscript:${RUN}`,
+  `java\nscript:${RUN}`,
+  `javascript&#58;${RUN}`,
+  `&#106;avascript:${RUN}`,
+  `data:text/html,<script>${RUN}</script>`,
+  `data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==`,
+  `vbscript:msgbox(1)`,
+  `file:///etc/passwd`,
+  `chrome-extension://abc/popup.html`,
+  `//evil.example/x`,
+  `/relative/path`,
+  `about:blank`,
+  `blob:https://evil.example/1`,
 ];
 
 export const XSS_PAYLOADS: string[] = [...VECTORS, ...ENCODED, ...HOSTILE_URLS];

@@ -13,7 +13,10 @@ export type Ext = import('webextension-polyfill').Browser;
  * run in a sandbox that Firefox blocks on moz-extension:// pages (../shared/TOOLCHAIN.md).
  */
 export abstract class FirefoxPage {
-  constructor(readonly firefox: SiarFirefox, readonly page: Page) {}
+  constructor(
+    readonly firefox: SiarFirefox,
+    readonly page: Page,
+  ) {}
 
   static async openIn<T extends FirefoxPage>(this: new (firefox: SiarFirefox, page: Page) => T, firefox: SiarFirefox, path: string): Promise<T> {
     const object = new this(firefox, await firefox.open(path));

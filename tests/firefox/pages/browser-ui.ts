@@ -4,7 +4,10 @@ import type { Ext, FirefoxPage } from './base';
 
 /** A web page in a tab, where the officer selects text and right-clicks. */
 export class ArticleTab {
-  constructor(readonly firefox: SiarFirefox, readonly page: Page) {}
+  constructor(
+    readonly firefox: SiarFirefox,
+    readonly page: Page,
+  ) {}
 
   static async open(firefox: SiarFirefox, url: string) {
     const page = await firefox.open(url);
@@ -69,7 +72,8 @@ export class ExtensionViews {
       const doc = view?.document;
       if (!doc?.querySelector('main.popup') || !view!.performance.getEntriesByName('siar-ready').length) return undefined;
       return {
-        url: view!.location.href, text: doc.body.innerText,
+        url: view!.location.href,
+        text: doc.body.innerText,
         composer: doc.querySelector<HTMLTextAreaElement>('[data-testid="composer-text"]')?.value ?? '',
       };
     });
@@ -79,7 +83,7 @@ export class ExtensionViews {
   sidebar(): Promise<{ url: string; width: number; titles: string[] }> {
     return this.probe.waitFor(() => {
       const view = (globalThis as unknown as { browser: Ext }).browser.extension.getViews({ type: 'sidebar' })[0];
-      const items = [...view?.document.querySelectorAll('[data-testid="mention-item"] .mention-title') ?? []];
+      const items = [...(view?.document.querySelectorAll('[data-testid="mention-item"] .mention-title') ?? [])];
       if (!items.length) return undefined;
       return { url: view!.location.href, width: view!.innerWidth, titles: items.map((el) => el.textContent ?? '') };
     });

@@ -55,12 +55,14 @@ export class SidebarPage extends FirefoxPage {
     return this.waitFor(() => {
       const items = [...document.querySelectorAll<HTMLElement>('[data-testid="mention-item"]')];
       if (document.querySelector('[data-testid="mention-list"]')?.getAttribute('data-ready') !== 'true' || !items.length) return undefined;
-      return items.sort((a, b) => a.getBoundingClientRect().top - b.getBoundingClientRect().top).map((el) => ({
-        id: Number(el.dataset.mentionId),
-        title: el.querySelector('.mention-title')?.textContent ?? '',
-        outlet: el.querySelector('.outlet')?.textContent ?? '',
-        starred: el.querySelector('[data-testid="mention-star"]')?.getAttribute('aria-pressed') === 'true',
-      }));
+      return items
+        .sort((a, b) => a.getBoundingClientRect().top - b.getBoundingClientRect().top)
+        .map((el) => ({
+          id: Number(el.dataset.mentionId),
+          title: el.querySelector('.mention-title')?.textContent ?? '',
+          outlet: el.querySelector('.outlet')?.textContent ?? '',
+          starred: el.querySelector('[data-testid="mention-star"]')?.getAttribute('aria-pressed') === 'true',
+        }));
     });
   }
 
@@ -95,9 +97,12 @@ export class SidebarPage extends FirefoxPage {
         width,
         overflow: document.documentElement.scrollWidth > width,
         // What sticks out, named so a failure says where.
-        wider: [...document.querySelectorAll<HTMLElement>('body *')].filter((el) => el.getBoundingClientRect().right > width + 0.5)
+        wider: [...document.querySelectorAll<HTMLElement>('body *')]
+          .filter((el) => el.getBoundingClientRect().right > width + 0.5)
           .map((el) => `${el.tagName.toLowerCase()}.${el.className} ${Math.round(el.getBoundingClientRect().right)}px`),
-        controlsOutside: controls.filter((el) => el.getBoundingClientRect().left < 0 || el.getBoundingClientRect().right > width).map((el) => el.dataset.testid),
+        controlsOutside: controls
+          .filter((el) => el.getBoundingClientRect().left < 0 || el.getBoundingClientRect().right > width)
+          .map((el) => el.dataset.testid),
         filtersSideBySide: Math.abs(box('[data-testid="watch-filter"]').top - box('[data-testid="source-filter"]').top) < 2,
         titleShare: title.getBoundingClientRect().width / width,
         titleFontPx: parseFloat(getComputedStyle(title).fontSize),

@@ -13,7 +13,8 @@ const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { na
 /** The store zip `wxt zip -b firefox` makes: what the tests install. */
 export const ADDON_ZIP = join(ROOT, '.output', `${pkg.name}-${pkg.version}-firefox.zip`);
 const manifest = JSON.parse(readFileSync(join(ROOT, '.output/firefox-mv2/manifest.json'), 'utf8')) as {
-  version: string; browser_specific_settings: { gecko: { id: string } };
+  version: string;
+  browser_specific_settings: { gecko: { id: string } };
 };
 export const GECKO_ID = manifest.browser_specific_settings.gecko.id;
 export const ADDON_VERSION = manifest.version;
@@ -41,7 +42,10 @@ function contextOf(page: Page): string {
 
 /** Firefox with Siar installed permanently in its own profile, so the add-on survives a restart. */
 export class SiarFirefox {
-  private constructor(readonly browser: Browser, readonly profile: string) {}
+  private constructor(
+    readonly browser: Browser,
+    readonly profile: string,
+  ) {}
 
   /** Starts Firefox on a new profile and installs the store zip as a permanent add-on. */
   static async start(): Promise<SiarFirefox> {
@@ -107,12 +111,13 @@ export class SiarFirefox {
    * returns its value as JSON. Used to read the browser console and drive native menus.
    */
   async chrome<T>(source: string): Promise<T> {
-    const tree = await this.send('browsingContext.getTree', { 'moz:scope': 'chrome', maxDepth: 0 }) as { result: { contexts: { context: string }[] } };
+    const tree = (await this.send('browsingContext.getTree', { 'moz:scope': 'chrome', maxDepth: 0 })) as { result: { contexts: { context: string }[] } };
     const context = tree.result.contexts[0]!.context;
-    const reply = await this.send('script.evaluate', {
+    const reply = (await this.send('script.evaluate', {
       expression: `(async () => JSON.stringify(await (${source})))()`,
-      target: { context }, awaitPromise: true,
-    }) as { result: { type: string; result?: { value?: string }; exceptionDetails?: { text: string } } };
+      target: { context },
+      awaitPromise: true,
+    })) as { result: { type: string; result?: { value?: string }; exceptionDetails?: { text: string } } };
     if (reply.result.type !== 'success') throw new Error(`chrome script failed: ${reply.result.exceptionDetails?.text}`);
     const value = reply.result.result?.value;
     return (value === undefined ? undefined : JSON.parse(value)) as T;

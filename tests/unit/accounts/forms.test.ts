@@ -31,8 +31,16 @@ describe('account helpers', () => {
 
   it.each([
     ['telegram', { botToken: '1:abc', chatId: '@kanal', name: 'Kanal' }, { chatId: '@kanal', name: 'Kanal' }],
-    ['x', { auth: 'oauth1', appKey: 'k', appSecret: 's', accessToken: 't', accessSecret: 'u', username: 'humas', bearerToken: 'b' }, { auth: 'oauth1', username: 'humas' }],
-    ['bluesky', { service: 'https://bsky.social', handle: 'h.go.id', appPassword: 'p', session: { accessJwt: 'j' } }, { service: 'https://bsky.social', handle: 'h.go.id' }],
+    [
+      'x',
+      { auth: 'oauth1', appKey: 'k', appSecret: 's', accessToken: 't', accessSecret: 'u', username: 'humas', bearerToken: 'b' },
+      { auth: 'oauth1', username: 'humas' },
+    ],
+    [
+      'bluesky',
+      { service: 'https://bsky.social', handle: 'h.go.id', appPassword: 'p', session: { accessJwt: 'j' } },
+      { service: 'https://bsky.social', handle: 'h.go.id' },
+    ],
     ['mastodon', { instance: 'https://m.go.id', accessToken: 't', clientSecret: 'c', maxChars: 800 }, { instance: 'https://m.go.id', maxChars: 800 }],
   ] as const)('keeps only the public fields of a %s account', (network, account, expected) => {
     expect(publicPart(network, account)).toEqual(expected);
@@ -57,7 +65,12 @@ describe('account helpers', () => {
   it.each([
     ['telegram', 'oauth2', { botToken: ' 1:abc ', chatId: '@kanal' }, { botToken: '1:abc', chatId: '@kanal' }],
     ['bluesky', 'oauth2', { handle: '@humas.go.id', appPassword: 'p', service: '' }, { handle: 'humas.go.id', appPassword: 'p' }],
-    ['x', 'oauth1', { appKey: 'k', appSecret: 's', accessToken: 't', accessSecret: 'u' }, { auth: 'oauth1', appKey: 'k', appSecret: 's', accessToken: 't', accessSecret: 'u' }],
+    [
+      'x',
+      'oauth1',
+      { appKey: 'k', appSecret: 's', accessToken: 't', accessSecret: 'u' },
+      { auth: 'oauth1', appKey: 'k', appSecret: 's', accessToken: 't', accessSecret: 'u' },
+    ],
   ] as const)('turns the %s form into an account', (network, mode, values, expected) => {
     expect(toAccountInput(network, mode, values)).toEqual(expected);
   });
@@ -78,7 +91,11 @@ describe('account helpers', () => {
     expect(checkTags(tags)?.key).toBe(key);
   });
 
-  it.each([['siaran-pers_2025', undefined], ['dengan spasi', 'presetBadUtm'], ['x'.repeat(101), 'presetTooLong']])('checks the UTM value %j', (value, key) => {
+  it.each([
+    ['siaran-pers_2025', undefined],
+    ['dengan spasi', 'presetBadUtm'],
+    ['x'.repeat(101), 'presetTooLong'],
+  ])('checks the UTM value %j', (value, key) => {
     expect(checkUtm(value)?.key).toBe(key);
   });
 });

@@ -15,7 +15,15 @@ beforeEach(async () => {
 });
 
 describe('wrong passphrases (issue 13.9)', () => {
-  it.each([[0, 0], [4, 0], [5, 30_000], [6, 60_000], [7, 120_000], [10, 900_000], [50, 900_000]])('after %i wrong ones, waits %i ms', (failures, wait) => {
+  it.each([
+    [0, 0],
+    [4, 0],
+    [5, 30_000],
+    [6, 60_000],
+    [7, 120_000],
+    [10, 900_000],
+    [50, 900_000],
+  ])('after %i wrong ones, waits %i ms', (failures, wait) => {
     expect(lockoutMs(failures)).toBe(wait);
   });
 
@@ -26,7 +34,8 @@ describe('wrong passphrases (issue 13.9)', () => {
     await expect(audited(() => unlock('tebakan pertama'))).rejects.toMatchObject({ failures: 1 });
     await expect(audited(() => unlock('tebakan kedua!'))).rejects.toBeInstanceOf(WrongPassphraseError);
     expect((await db.audit.toArray()).map((row) => [row.event, row.result])).toEqual([
-      ['lock-wrong-passphrase', 'attempt 1'], ['lock-wrong-passphrase', 'attempt 2'],
+      ['lock-wrong-passphrase', 'attempt 1'],
+      ['lock-wrong-passphrase', 'attempt 2'],
     ]);
     // Five in a row (the rest typed just now): the right passphrase must wait too.
     await fakeBrowser.storage.local.set({ lockFailures: { count: 5, lastAt: Date.now() } });

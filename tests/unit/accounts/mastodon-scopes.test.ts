@@ -16,26 +16,37 @@ const REDIRECT = 'https://abcdefghijklmnopabcdefghijklmnop.chromiumapp.org/';
 /** Registers an app with `scopes`, authorizes it and exchanges the code, as Mastodon documents the flow. */
 async function signIn(scopes: string) {
   const app = await fetch(`${ORIGIN}/api/v1/apps`, {
-    method: 'POST', headers: { 'content-type': 'application/json' },
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ client_name: 'Siar', redirect_uris: REDIRECT, scopes }),
   });
-  if (!app.ok) return { status: app.status, body: await app.json() as unknown };
-  const { client_id: clientId, client_secret: clientSecret } = await app.json() as { client_id: string; client_secret: string };
+  if (!app.ok) return { status: app.status, body: (await app.json()) as unknown };
+  const { client_id: clientId, client_secret: clientSecret } = (await app.json()) as { client_id: string; client_secret: string };
   const verifier = 'v'.repeat(64);
   const authorize = new URL(`${ORIGIN}/oauth/authorize`);
   authorize.search = new URLSearchParams({
-    response_type: 'code', client_id: clientId, redirect_uri: REDIRECT, scope: scopes, state: 's',
-    code_challenge: createHash('sha256').update(verifier).digest('base64url'), code_challenge_method: 'S256',
+    response_type: 'code',
+    client_id: clientId,
+    redirect_uri: REDIRECT,
+    scope: scopes,
+    state: 's',
+    code_challenge: createHash('sha256').update(verifier).digest('base64url'),
+    code_challenge_method: 'S256',
   }).toString();
   const back = new URL((await fetch(authorize, { redirect: 'manual' })).headers.get('location')!);
   const token = await fetch(`${ORIGIN}/oauth/token`, {
-    method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    method: 'POST',
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
     body: new URLSearchParams({
-      grant_type: 'authorization_code', code: back.searchParams.get('code') ?? '', client_id: clientId, client_secret: clientSecret,
-      redirect_uri: REDIRECT, code_verifier: verifier,
+      grant_type: 'authorization_code',
+      code: back.searchParams.get('code') ?? '',
+      client_id: clientId,
+      client_secret: clientSecret,
+      redirect_uri: REDIRECT,
+      code_verifier: verifier,
     }),
   });
-  return { status: token.status, body: await token.json() as { access_token?: string; scope?: string } };
+  return { status: token.status, body: (await token.json()) as { access_token?: string; scope?: string } };
 }
 
 describe('Mastodon scopes', () => {
@@ -91,7 +102,7 @@ describe('the Mastodon fake refuses what Mastodon refuses', () => {
       const token = ((await signIn(scopes)).body as { access_token: string }).access_token;
       const url = `${ORIGIN}/api/v2/search?${new URLSearchParams({ q: 'https://mastodon.social/@budi/1', resolve: 'true', type: 'statuses' })}`;
       const response = await fetch(url, { headers: { authorization: `Bearer ${token}` } });
-      return { status: response.status, body: await response.json() as unknown };
+      return { status: response.status, body: (await response.json()) as unknown };
     };
     expect(await search('write:statuses write:media profile read:statuses')).toEqual({ status: 403, body: { error: OUT_OF_SCOPE } });
     expect(await search('write:statuses write:media profile read:statuses read:search')).toMatchObject({ status: 200, body: { statuses: [] } });
@@ -106,12 +117,18 @@ describe('the Mastodon fake refuses what Mastodon refuses', () => {
 
   it('an authorize request asking more than the app registered gets invalid_scope', async () => {
     const app = await fetch(`${ORIGIN}/api/v1/apps`, {
-      method: 'POST', headers: { 'content-type': 'application/json' },
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ client_name: 'Siar', redirect_uris: REDIRECT, scopes: 'write:statuses' }),
     });
-    const { client_id: clientId } = await app.json() as { client_id: string };
+    const { client_id: clientId } = (await app.json()) as { client_id: string };
     const authorize = new URL(`${ORIGIN}/oauth/authorize`);
-    authorize.search = new URLSearchParams({ response_type: 'code', client_id: clientId, redirect_uri: REDIRECT, scope: 'write:statuses read:accounts' }).toString();
+    authorize.search = new URLSearchParams({
+      response_type: 'code',
+      client_id: clientId,
+      redirect_uri: REDIRECT,
+      scope: 'write:statuses read:accounts',
+    }).toString();
     const back = new URL((await fetch(authorize, { redirect: 'manual' })).headers.get('location')!);
     expect(back.searchParams.get('error')).toBe('invalid_scope');
   });

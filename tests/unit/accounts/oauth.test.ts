@@ -5,10 +5,13 @@ import { OAuthError, X_AUTHORIZE_URL, X_SCOPES, authorizeUrl, codeFromRedirect, 
 const REDIRECT = 'https://abcdefghijklmnop.chromiumapp.org/';
 
 describe('OAuth with PKCE', () => {
-  it.each(['a'.repeat(43), randomToken(48), 'verifier-with_all.allowed~chars0123456789abcdefghij'])('derives the S256 challenge of %s as node:crypto does', async (verifier) => {
-    const expected = createHash('sha256').update(verifier).digest('base64url');
-    await expect(pkceChallenge(verifier)).resolves.toBe(expected);
-  });
+  it.each(['a'.repeat(43), randomToken(48), 'verifier-with_all.allowed~chars0123456789abcdefghij'])(
+    'derives the S256 challenge of %s as node:crypto does',
+    async (verifier) => {
+      const expected = createHash('sha256').update(verifier).digest('base64url');
+      await expect(pkceChallenge(verifier)).resolves.toBe(expected);
+    },
+  );
 
   it('makes verifiers of 64 URL-safe characters that never repeat', () => {
     const [a, b] = [randomToken(48), randomToken(48)];
@@ -20,8 +23,13 @@ describe('OAuth with PKCE', () => {
     const url = new URL(authorizeUrl({ endpoint: X_AUTHORIZE_URL, clientId: 'client', redirectUri: REDIRECT, scope: X_SCOPES, state: 's', challenge: 'c' }));
     expect(url.origin + url.pathname).toBe('https://x.com/i/oauth2/authorize');
     expect(Object.fromEntries(url.searchParams)).toEqual({
-      response_type: 'code', client_id: 'client', redirect_uri: REDIRECT, scope: 'tweet.read tweet.write users.read media.write offline.access',
-      state: 's', code_challenge: 'c', code_challenge_method: 'S256',
+      response_type: 'code',
+      client_id: 'client',
+      redirect_uri: REDIRECT,
+      scope: 'tweet.read tweet.write users.read media.write offline.access',
+      state: 's',
+      code_challenge: 'c',
+      code_challenge_method: 'S256',
     });
   });
 

@@ -2,7 +2,18 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { PBKDF2_ITERATIONS, deriveKey, newSalt, open, seal } from '../../../utils/secrets/crypto';
 import { deviceKey } from '../../../utils/secrets/device-key';
-import { DeviceKeyLostError, LockedError, WrongPassphraseError, disableLock, enableLock, loadAccounts, lockNow, lockState, unlock, updateAccounts } from '../../../utils/secrets/store';
+import {
+  DeviceKeyLostError,
+  LockedError,
+  WrongPassphraseError,
+  disableLock,
+  enableLock,
+  loadAccounts,
+  lockNow,
+  lockState,
+  unlock,
+  updateAccounts,
+} from '../../../utils/secrets/store';
 
 const ACCOUNTS = { telegram: { botToken: '7000000001:AASecretBotToken', chatId: '@humasprov' } };
 const PASSPHRASE = 'kopi tubruk di balai kota';

@@ -21,11 +21,13 @@ describe('campaign sources that are ordinary feeds', () => {
     expect(read.fatal).toBeUndefined();
     const gpm = read.kits.find((kit) => kit.id === 'gpm-2026');
     expect(gpm).toMatchObject({
-      title: 'Gerakan Pangan Murah', link: 'https://kominfo.jatimprov.go.id/kampanye/gpm',
+      title: 'Gerakan Pangan Murah',
+      link: 'https://kominfo.jatimprov.go.id/kampanye/gpm',
       text: 'Pemprov Jatim menggelar Gerakan Pangan Murah di 38 kabupaten/kota.',
       hashtags: ['PanganMurah', 'JatimBangkit'],
       image: { url: 'https://kominfo.jatimprov.go.id/img/gpm.jpg', alt: 'Gerakan Pangan Murah' },
-      start: Date.parse('2026-11-30T01:00:00Z'), updatedAt: Date.parse('2026-11-30T01:00:00Z'),
+      start: Date.parse('2026-11-30T01:00:00Z'),
+      updatedAt: Date.parse('2026-11-30T01:00:00Z'),
     });
     expect(gpm!.end).toBeUndefined();
   });
@@ -33,7 +35,9 @@ describe('campaign sources that are ordinary feeds', () => {
   it('takes a Media RSS image with its description as alt text; an undated item starts now', () => {
     const read = readCampaignSource(bytes(rss), null, 'https://kominfo.jatimprov.go.id/kampanye.xml', NOW);
     expect(read.kits.find((kit) => kit.title === 'Tanpa gambar')).toMatchObject({
-      image: { url: 'https://kominfo.jatimprov.go.id/img/b.png', alt: 'Poster B' }, start: NOW, text: 'Tanpa gambar',
+      image: { url: 'https://kominfo.jatimprov.go.id/img/b.png', alt: 'Poster B' },
+      start: NOW,
+      text: 'Tanpa gambar',
     });
   });
 
@@ -49,11 +53,22 @@ describe('campaign sources that are ordinary feeds', () => {
 <link href="https://data.go.id/kampanye"/><link rel="enclosure" type="image/png" href="https://data.go.id/p.png"/>
 <category term="SatuData"/><summary>Satu Data Indonesia.</summary></entry></feed>`;
     const read = readCampaignSource(bytes(atom), 'application/atom+xml', 'https://data.go.id/feed', NOW);
-    expect(read.kits).toEqual([expect.objectContaining({ id: 'urn:kit:1', link: 'https://data.go.id/kampanye', hashtags: ['SatuData'], image: { url: 'https://data.go.id/p.png', alt: 'Satu Data' }, text: 'Satu Data Indonesia.' })]);
+    expect(read.kits).toEqual([
+      expect.objectContaining({
+        id: 'urn:kit:1',
+        link: 'https://data.go.id/kampanye',
+        hashtags: ['SatuData'],
+        image: { url: 'https://data.go.id/p.png', alt: 'Satu Data' },
+        text: 'Satu Data Indonesia.',
+      }),
+    ]);
   });
 
   it('reads a Siar kit file served from the same kind of address', () => {
-    const kitFile = JSON.stringify({ siarKits: 1, kits: [{ id: 'a', updated: '2026-11-30T00:00:00Z', title: 'A', period: { start: '2026-11-30T00:00:00Z' }, link: 'https://a.go.id/', text: 'Teks' }] });
+    const kitFile = JSON.stringify({
+      siarKits: 1,
+      kits: [{ id: 'a', updated: '2026-11-30T00:00:00Z', title: 'A', period: { start: '2026-11-30T00:00:00Z' }, link: 'https://a.go.id/', text: 'Teks' }],
+    });
     expect(readCampaignSource(bytes(kitFile), 'application/json', 'https://a.go.id/kits.json', NOW).kits.map((kit) => kit.id)).toEqual(['a']);
   });
 
@@ -61,7 +76,9 @@ describe('campaign sources that are ordinary feeds', () => {
     ['an HTML page', '<!doctype html><html><body>Not a feed</body></html>'],
     ['random bytes', '\u0000\u0001garbage'],
   ])('says in one sentence that %s is neither a kit file nor a feed', (_name, text) => {
-    expect(readCampaignSource(bytes(text), 'text/html', 'https://a.go.id/', NOW).fatal).toBe('This address gives neither a Siar kit file nor an RSS/Atom feed.');
+    expect(readCampaignSource(bytes(text), 'text/html', 'https://a.go.id/', NOW).fatal).toBe(
+      'This address gives neither a Siar kit file nor an RSS/Atom feed.',
+    );
   });
 
   it.each([

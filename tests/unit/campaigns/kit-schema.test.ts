@@ -10,7 +10,8 @@ const FILE = resolve(import.meta.dirname, '../../../docs/campaign-kit.schema.jso
 const generated = () => ({
   $id: 'https://siar.humas.go.id/campaign-kit.schema.json',
   title: 'Siar campaign kit file',
-  description: 'Joint-campaign ("Satu Narasi") kits a coordinating office publishes on any static host. Links and image URLs must be http(s) without userinfo; times are RFC 3339 with a zone.',
+  description:
+    'Joint-campaign ("Satu Narasi") kits a coordinating office publishes on any static host. Links and image URLs must be http(s) without userinfo; times are RFC 3339 with a zone.',
   ...z.toJSONSchema(kitFileDocSchema, { io: 'input', unrepresentable: 'any' }),
 });
 

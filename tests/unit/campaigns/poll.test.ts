@@ -8,8 +8,13 @@ import { startServer, type LocalServer } from '../sources/helpers';
 // 304 Not Modified with no body (https://www.rfc-editor.org/rfc/rfc9110#section-13.1.2).
 
 const kit = (id: string, change: Record<string, unknown> = {}) => ({
-  id, updated: '2026-08-10T08:00:00+07:00', title: `Kit ${id}`, period: { start: '2026-08-10T00:00:00+07:00' },
-  link: `https://www.komdigi.go.id/${id}`, text: 'Mari rayakan HUT RI ke-81.', ...change,
+  id,
+  updated: '2026-08-10T08:00:00+07:00',
+  title: `Kit ${id}`,
+  period: { start: '2026-08-10T00:00:00+07:00' },
+  link: `https://www.komdigi.go.id/${id}`,
+  text: 'Mari rayakan HUT RI ke-81.',
+  ...change,
 });
 const files: Record<string, string | Buffer> = {
   '/kits.json': JSON.stringify({ siarKits: 1, kits: [kit('a'), kit('b', { link: 'javascript:alert(1)' }), kit('c')] }),

@@ -10,11 +10,26 @@ const kits = [
   { id: 'gpm', title: 'Pangan Murah', start: T0 + 24 * H, link: 'https://jatimprov.go.id/gpm' },
 ];
 const post = (id: number, createdAt: number, kitId?: string) => ({
-  id, text: 't', variants: {}, pageUrl: 'https://x.go.id', pageTitle: 'p', createdBy: 'Humas', createdAt, ...(kitId ? { kitId } : {}),
+  id,
+  text: 't',
+  variants: {},
+  pageUrl: 'https://x.go.id',
+  pageTitle: 'p',
+  createdBy: 'Humas',
+  createdAt,
+  ...(kitId ? { kitId } : {}),
 });
 let nextId = 1;
 const delivery = (postId: number, network: NetworkId, state: DeliveryRow['state'], updatedAt: number, remoteUrl?: string): DeliveryRow => ({
-  id: nextId++, postId, network, state, attempts: 1, nextAttemptAt: 0, idempotencyKey: `k${nextId}`, updatedAt, ...(remoteUrl ? { remoteUrl } : {}),
+  id: nextId++,
+  postId,
+  network,
+  state,
+  attempts: 1,
+  nextAttemptAt: 0,
+  idempotencyKey: `k${nextId}`,
+  updatedAt,
+  ...(remoteUrl ? { remoteUrl } : {}),
 });
 const posts = [post(1, T0 + 2 * H, 'hut81'), post(2, T0 + 30 * H, 'hut81'), post(3, T0 + 3 * H), post(4, T0 - 48 * H, 'hut81')];
 const deliveries = [
@@ -61,15 +76,17 @@ describe('the dissemination report', () => {
 
   it('writes the chat summary the coordinator asked for', () => {
     const report = disseminationReport({ posts, deliveries, kits, ...period, kitIds: ['hut81', 'gpm'] });
-    const name = (id: NetworkId) => ({ x: 'X', mastodon: 'Mastodon', telegram: 'Telegram' } as Record<string, string>)[id] ?? id;
-    expect(chatSummary(report, 'id', name)).toBe([
-      'Kampanye HUT RI ke-81: 3/3 kanal (dibagikan 2 jam 1 menit setelah terbit)',
-      '- Mastodon: https://sosial.go.id/@humas/1',
-      '- X: https://x.com/humas/status/1',
-      '- Telegram: https://t.me/humas/9',
-      '',
-      'Kampanye Pangan Murah: belum dibagikan',
-    ].join('\n'));
+    const name = (id: NetworkId) => (({ x: 'X', mastodon: 'Mastodon', telegram: 'Telegram' }) as Record<string, string>)[id] ?? id;
+    expect(chatSummary(report, 'id', name)).toBe(
+      [
+        'Kampanye HUT RI ke-81: 3/3 kanal (dibagikan 2 jam 1 menit setelah terbit)',
+        '- Mastodon: https://sosial.go.id/@humas/1',
+        '- X: https://x.com/humas/status/1',
+        '- Telegram: https://t.me/humas/9',
+        '',
+        'Kampanye Pangan Murah: belum dibagikan',
+      ].join('\n'),
+    );
     expect(chatSummary(report, 'en', name).split('\n')[0]).toBe('Campaign HUT RI ke-81: 3/3 channels (shared 2 h 1 min after publication)');
   });
 

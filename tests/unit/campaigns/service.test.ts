@@ -9,8 +9,13 @@ import { startServer, type LocalServer } from '../sources/helpers';
 // it, like feed sources, read at once, and its kits listed with where they were shared.
 
 const kit = (id: string) => ({
-  id, updated: '2026-08-10T08:00:00+07:00', title: `Kit ${id}`, period: { start: '2026-08-10T00:00:00+07:00' },
-  link: `https://www.komdigi.go.id/${id}`, text: 'Mari rayakan HUT RI ke-81.', mandatory: ['#HUTRI81'],
+  id,
+  updated: '2026-08-10T08:00:00+07:00',
+  title: `Kit ${id}`,
+  period: { start: '2026-08-10T00:00:00+07:00' },
+  link: `https://www.komdigi.go.id/${id}`,
+  text: 'Mari rayakan HUT RI ke-81.',
+  mandatory: ['#HUTRI81'],
 });
 let kits = [kit('a')];
 let server: LocalServer;
@@ -34,7 +39,7 @@ describe('campaign source messages', () => {
     ['an ftp address', 'ftp://kominfo.go.id/kits.json'],
     ['an address with credentials', 'https://user:secret@kominfo.go.id/kits.json'],
     ['no address', '   '],
-  ])('refuses %s with the feed sources\' sentence and stores nothing', async (_name, url) => {
+  ])("refuses %s with the feed sources' sentence and stores nothing", async (_name, url) => {
     await expect(campaignHandlers.campaignSourceSave({ url }, {})).resolves.toEqual({ ok: false, messageKey: 'sourceInvalidUrl' });
     expect(await readSetting(SETTINGS.campaignSources)).toEqual([]);
   });

@@ -7,13 +7,25 @@ import { SiarDatabase } from '../../../utils/db';
 import { createPost } from '../../../utils/queue/posts';
 
 const kit = (id: string, updatedAt: number, change: Partial<Kit> = {}): Kit => ({
-  id, updatedAt, title: `Kit ${id}`, start: updatedAt, link: `https://www.komdigi.go.id/${id}`, text: 'Teks kampanye',
-  variants: {}, hashtags: ['HUTRI81'], mandatory: [], ...change,
+  id,
+  updatedAt,
+  title: `Kit ${id}`,
+  start: updatedAt,
+  link: `https://www.komdigi.go.id/${id}`,
+  text: 'Teks kampanye',
+  variants: {},
+  hashtags: ['HUTRI81'],
+  mandatory: [],
+  ...change,
 });
 
 let database: SiarDatabase;
-beforeEach(() => { database = new SiarDatabase(`kits-${crypto.randomUUID()}`); });
-afterEach(async () => { await database.delete(); });
+beforeEach(() => {
+  database = new SiarDatabase(`kits-${crypto.randomUUID()}`);
+});
+afterEach(async () => {
+  await database.delete();
+});
 
 describe('the kits table', () => {
   it('adds new kits unseen, keeps each version by id + update time, and ignores a re-read of the same version', async () => {
@@ -24,8 +36,14 @@ describe('the kits table', () => {
     // A newer version is a new row; an older one (a stale mirror) changes nothing.
     expect(await storeKits(database, 'src', [kit('a', 2000, { text: 'Teks baru' }), kit('b', 500, { text: 'lama' })], 7000)).toBe(0);
     const versions = await database.kits.where('key').equals(kitKey('src', 'a')).toArray();
-    expect(versions.map((row) => [row.updatedAt, row.text, row.firstSeenAt])).toEqual([[1000, 'Teks kampanye', 5000], [2000, 'Teks baru', 5000]]);
-    expect((await latestKits(database)).map((row) => [row.kitId, row.text])).toEqual([['a', 'Teks baru'], ['b', 'Teks kampanye']]);
+    expect(versions.map((row) => [row.updatedAt, row.text, row.firstSeenAt])).toEqual([
+      [1000, 'Teks kampanye', 5000],
+      [2000, 'Teks baru', 5000],
+    ]);
+    expect((await latestKits(database)).map((row) => [row.kitId, row.text])).toEqual([
+      ['a', 'Teks baru'],
+      ['b', 'Teks kampanye'],
+    ]);
     // Two versions of one kit still count once on the badge.
     expect(await unseenKitCount(database)).toBe(2);
     await markKitsSeen(database);
@@ -43,11 +61,24 @@ describe('the kits table', () => {
 
   it('a post shared from a kit keeps its text and kit version when the feed later updates the kit', async () => {
     await storeKits(database, 'src', [kit('a', 1000)], 1);
-    const { postId } = await createPost(database, {
-      text: 'Teks kampanye #HUTRI81', variants: {}, pageUrl: 'https://www.komdigi.go.id/a', pageTitle: 'Kit a',
-      targets: ['x', 'mastodon'], kitId: kitKey('src', 'a'), kitUpdatedAt: 1000,
-    }, 'Sari', 2000);
-    await database.deliveries.where('postId').equals(postId).and((d) => d.network === 'x')
+    const { postId } = await createPost(
+      database,
+      {
+        text: 'Teks kampanye #HUTRI81',
+        variants: {},
+        pageUrl: 'https://www.komdigi.go.id/a',
+        pageTitle: 'Kit a',
+        targets: ['x', 'mastodon'],
+        kitId: kitKey('src', 'a'),
+        kitUpdatedAt: 1000,
+      },
+      'Sari',
+      2000,
+    );
+    await database.deliveries
+      .where('postId')
+      .equals(postId)
+      .and((d) => d.network === 'x')
       .modify({ state: 'sent', remoteUrl: 'https://x.com/humas/status/1', updatedAt: 3000 });
     await storeKits(database, 'src', [kit('a', 4000, { text: 'Diganti' })], 5000);
     expect(await database.posts.get(postId)).toMatchObject({ text: 'Teks kampanye #HUTRI81', kitId: 'src:a', kitUpdatedAt: 1000 });
@@ -69,12 +100,15 @@ describe('database version 2', () => {
       audit: '++id, at, postId, network, pageUrl',
       watches: '++id, name',
       sources: '++id, kind, nextDueAt',
-      mentions: '++id, &guid, canonicalUrl, publishedAt, fetchedAt, storyKey, *watchIds, '
-        + '[state+publishedAt], [starred+publishedAt], [tone+publishedAt], [source+publishedAt]',
+      mentions:
+        '++id, &guid, canonicalUrl, publishedAt, fetchedAt, storyKey, *watchIds, ' +
+        '[state+publishedAt], [starred+publishedAt], [tone+publishedAt], [source+publishedAt]',
       watchHits: '[watchId+publishedAt+mentionId], mentionId',
     });
     await old.table('posts').add({ text: 'lama', variants: {}, pageUrl: 'https://a.go.id/', pageTitle: 'A', createdBy: 'Sari', createdAt: 1 });
-    await old.table('deliveries').add({ postId: 1, network: 'x', state: 'sent', attempts: 1, nextAttemptAt: 1, idempotencyKey: 'k', updatedAt: 2, remoteUrl: 'https://x.com/a/status/1' });
+    await old
+      .table('deliveries')
+      .add({ postId: 1, network: 'x', state: 'sent', attempts: 1, nextAttemptAt: 1, idempotencyKey: 'k', updatedAt: 2, remoteUrl: 'https://x.com/a/status/1' });
     await old.table('audit').add({ at: 1, actor: 'Sari', event: 'created' });
     old.close();
 
@@ -93,10 +127,20 @@ describe('database version 2', () => {
 describe('the report after a feed update', () => {
   it('shows the kit as the version that was shared, not the newer one the feed sent later', async () => {
     await storeKits(database, 'src', [kit('a', 1000, { title: 'HUT RI ke-81' })], 1);
-    const { postId } = await createPost(database, {
-      text: 'Teks #HUTRI81', variants: {}, pageUrl: 'https://www.komdigi.go.id/a', pageTitle: 'HUT RI ke-81',
-      targets: ['x'], kitId: 'src:a', kitUpdatedAt: 1000,
-    }, 'Sari', 2000);
+    const { postId } = await createPost(
+      database,
+      {
+        text: 'Teks #HUTRI81',
+        variants: {},
+        pageUrl: 'https://www.komdigi.go.id/a',
+        pageTitle: 'HUT RI ke-81',
+        targets: ['x'],
+        kitId: 'src:a',
+        kitUpdatedAt: 1000,
+      },
+      'Sari',
+      2000,
+    );
     await database.deliveries.where('postId').equals(postId).modify({ state: 'sent', remoteUrl: 'https://x.com/humas/status/1', updatedAt: 2500 });
     const before = await loadReport(database, { from: 0, to: 10_000, kitKeys: ['src:a'] });
     await storeKits(database, 'src', [kit('a', 3000, { title: 'Judul diganti', start: 2400 })], 3000);

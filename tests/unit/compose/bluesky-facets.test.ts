@@ -3,7 +3,9 @@ import { describe, expect, it } from 'vitest';
 import { findFacetCandidates } from '../../../utils/text/bluesky-facets';
 
 const spans = (text: string, kind?: string) =>
-  findFacetCandidates(text).filter((c) => !kind || c.kind === kind).map((c) => text.slice(c.start, c.end));
+  findFacetCandidates(text)
+    .filter((c) => !kind || c.kind === kind)
+    .map((c) => text.slice(c.start, c.end));
 
 // What bsky.app itself makes of the text (@atproto/api RichText, the app's own detection).
 function appSpans(text: string, kind: string): string[] {

@@ -41,13 +41,16 @@ describe('chooseLink (issue 13.2, 22.4)', () => {
     expect(chooseLink('https://jatengprov.go.id/?utm_source=x', ['https://jatengprov.go.id/'])).toEqual({ url: 'https://jatengprov.go.id/' });
   });
 
-  it('never shares userinfo, nor a host other than the tab\'s site', () => {
-    fc.assert(fc.property(fc.webUrl({ withQueryParameters: true, withFragments: true, authoritySettings: { withUserInfo: true } }), (declared) => {
-      const { url } = chooseLink(TAB, [declared]);
-      const chosen = new URL(url);
-      expect(chosen.username + chosen.password).toBe('');
-      expect(siteOf(chosen.hostname)).toBe('jatengprov.go.id');
-    }), { numRuns: 200 });
+  it("never shares userinfo, nor a host other than the tab's site", () => {
+    fc.assert(
+      fc.property(fc.webUrl({ withQueryParameters: true, withFragments: true, authoritySettings: { withUserInfo: true } }), (declared) => {
+        const { url } = chooseLink(TAB, [declared]);
+        const chosen = new URL(url);
+        expect(chosen.username + chosen.password).toBe('');
+        expect(siteOf(chosen.hostname)).toBe('jatengprov.go.id');
+      }),
+      { numRuns: 200 },
+    );
   });
 
   it('removes userinfo from the tab address itself', () => {

@@ -1,12 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import {
-  countGraphemes,
-  graphemeBoundaries,
-  segmentWithoutIntl,
-  splitGraphemes,
-  utf8Length,
-} from '../../../utils/text/graphemes';
+import { countGraphemes, graphemeBoundaries, segmentWithoutIntl, splitGraphemes, utf8Length } from '../../../utils/text/graphemes';
 
 const FAMILY = '👨‍👩‍👧‍👦';
 
@@ -44,9 +38,9 @@ describe('graphemes', () => {
 
   it('the ASCII shortcut agrees with Intl.Segmenter on any text', () => {
     const segmenter = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
-    const mixed = fc.array(
-      fc.oneof(fc.string({ unit: 'grapheme-ascii' }), fc.string({ unit: 'grapheme' }), fc.constantFrom('\r\n', '\u0301', '\u200D', '🏽', '\u0600', '🇮')),
-    ).map((pieces) => pieces.join(''));
+    const mixed = fc
+      .array(fc.oneof(fc.string({ unit: 'grapheme-ascii' }), fc.string({ unit: 'grapheme' }), fc.constantFrom('\r\n', '\u0301', '\u200D', '🏽', '\u0600', '🇮')))
+      .map((pieces) => pieces.join(''));
     fc.assert(
       fc.property(mixed, (text) => {
         expect(splitGraphemes(text)).toEqual(Array.from(segmenter.segment(text), ({ segment }) => segment));

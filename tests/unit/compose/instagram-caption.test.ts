@@ -53,7 +53,13 @@ describe('instagram caption rule', () => {
     ['no page image', 'Caption yang baik', false, 'composerNeedsImage'],
     ['a good caption with an image', 'Caption yang baik', true, undefined],
   ])('the composer names the broken Instagram rule: %s', (_name, caption, hasImage, key) => {
-    const check = validateDraft({ text: 'Teks dasar', variants: { instagram: caption }, targets: ['instagram'], hasImage, pageUrl: 'https://www.example.go.id/a' });
+    const check = validateDraft({
+      text: 'Teks dasar',
+      variants: { instagram: caption },
+      targets: ['instagram'],
+      hasImage,
+      pageUrl: 'https://www.example.go.id/a',
+    });
     expect(check.problem?.key).toBe(key);
     expect(check.ok).toBe(key === undefined);
   });

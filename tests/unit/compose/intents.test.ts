@@ -27,9 +27,7 @@ describe('intentUrl', () => {
   });
 
   it('builds the Mastodon share link on the instance', () => {
-    expect(intentUrl('mastodon', share, { mastodonInstance: 'mastodon.social' })).toBe(
-      `https://mastodon.social/share?text=${encodedText}%20${encodedUrl}`,
-    );
+    expect(intentUrl('mastodon', share, { mastodonInstance: 'mastodon.social' })).toBe(`https://mastodon.social/share?text=${encodedText}%20${encodedUrl}`);
   });
 
   it('parses the query exactly as given', () => {

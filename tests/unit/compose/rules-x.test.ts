@@ -53,16 +53,13 @@ const SAMPLES: string[] = [
 describe('X rule matches twitter-text parseTweet', () => {
   it('has a large enough table', () => expect(SAMPLES.length).toBeGreaterThanOrEqual(30));
 
-  it.each(SAMPLES.map((text) => [text.length > 40 ? `${text.slice(0, 37)}…` : text, text]))(
-    '%s',
-    (_label, text) => {
-      const parsed = twitter.parseTweet(text);
-      const measure = RULES.x.measure(text);
-      expect(measure.length).toBe(parsed.weightedLength);
-      expect(measure.ok).toBe(parsed.valid);
-      expect(measure.limit).toBe(280);
-    },
-  );
+  it.each(SAMPLES.map((text) => [text.length > 40 ? `${text.slice(0, 37)}…` : text, text]))('%s', (_label, text) => {
+    const parsed = twitter.parseTweet(text);
+    const measure = RULES.x.measure(text);
+    expect(measure.length).toBe(parsed.weightedLength);
+    expect(measure.ok).toBe(parsed.valid);
+    expect(measure.limit).toBe(280);
+  });
 });
 
 describe('X rule hand-checked lengths', () => {
@@ -104,7 +101,15 @@ describe('X rule hand-checked lengths', () => {
 // regardless of complexity"; twitter-text 3.1's emoji list stops at Unicode 13 and weighs newer
 // sequences per code point (the right-hand column), so Siar corrects only those.
 describe('X: every fully-qualified emoji counts 2, also those newer than twitter-text', () => {
-  const NEWER = [['🧑‍🔧', 5], ['🐦‍🔥', 5], ['❤️‍🔥', 5], ['🙂‍↔️', 5], ['🫱🏻‍🫲🏼', 9], ['🏳️‍⚧️', 7], ['🧑🏽‍🚀', 5]] as const;
+  const NEWER = [
+    ['🧑‍🔧', 5],
+    ['🐦‍🔥', 5],
+    ['❤️‍🔥', 5],
+    ['🙂‍↔️', 5],
+    ['🫱🏻‍🫲🏼', 9],
+    ['🏳️‍⚧️', 7],
+    ['🧑🏽‍🚀', 5],
+  ] as const;
 
   it.each(NEWER)('%s counts 2 (twitter-text alone says %i)', (emoji, library) => {
     expect(twitter.parseTweet(emoji).weightedLength).toBe(library);
@@ -113,7 +118,9 @@ describe('X: every fully-qualified emoji counts 2, also those newer than twitter
   });
 
   it('140 of them fit one post, 141 do not', () => {
-    const many = NEWER.map(([emoji]) => emoji).join('').repeat(20);
+    const many = NEWER.map(([emoji]) => emoji)
+      .join('')
+      .repeat(20);
     expect(RULES.x.measure(many)).toEqual({ length: 280, limit: 280, ok: true });
     expect(RULES.x.measure(`${many}🐦‍🔥`)).toMatchObject({ length: 282, ok: false, detail: 'length' });
   });

@@ -23,12 +23,9 @@ describe('every rule', () => {
     expect(Object.keys(RULES).sort()).toEqual([...NETWORK_IDS].sort());
   });
 
-  it.each(NETWORK_IDS.flatMap((id) => ['', ' ', '\n\n  \t'].map((text) => [id, text] as const)))(
-    '%s treats blank %j as not ok (empty)',
-    (id, text) => {
-      expect(RULES[id].measure(text)).toMatchObject({ ok: false, detail: 'empty' });
-    },
-  );
+  it.each(NETWORK_IDS.flatMap((id) => ['', ' ', '\n\n  \t'].map((text) => [id, text] as const)))('%s treats blank %j as not ok (empty)', (id, text) => {
+    expect(RULES[id].measure(text)).toMatchObject({ ok: false, detail: 'empty' });
+  });
 
   it.each([
     ['x', true],
@@ -69,9 +66,7 @@ describe('Mastodon: graphemes, http(s) URLs count 23, @user@domain counts as @us
   });
 
   it('rewrites URLs and handles like the server', () => {
-    expect(mastodonCountableText('Lihat https://a.go.id/x dan @ani@social.go.id')).toBe(
-      `Lihat ${'x'.repeat(23)} dan @ani`,
-    );
+    expect(mastodonCountableText('Lihat https://a.go.id/x dan @ani@social.go.id')).toBe(`Lihat ${'x'.repeat(23)} dan @ani`);
   });
 });
 

@@ -20,8 +20,25 @@ function withoutNumbering(parts: string[]): string[] {
 const nonWhitespace = (text: string) => text.replace(/\s+/g, '');
 
 const word = fc.constantFrom(
-  'pemerintah', 'kebijakan', 'anggaran', 'masyarakat', 'Indonesia', 'bantuan', 'sosial', 'pajak',
-  'café', 'naïve', '日本語', '한국어', 'Ελληνικά', '👨‍👩‍👧‍👦', '🇮🇩', '👍🏽', '😀', 'e\u0301\u0301', '2025',
+  'pemerintah',
+  'kebijakan',
+  'anggaran',
+  'masyarakat',
+  'Indonesia',
+  'bantuan',
+  'sosial',
+  'pajak',
+  'café',
+  'naïve',
+  '日本語',
+  '한국어',
+  'Ελληνικά',
+  '👨‍👩‍👧‍👦',
+  '🇮🇩',
+  '👍🏽',
+  '😀',
+  'e\u0301\u0301',
+  '2025',
 );
 const url = fc
   .tuple(
@@ -57,12 +74,10 @@ const token = fc.oneof(
   { weight: 1, arbitrary: longEmojiRun.map((text) => ({ text, keep: [] as string[] })) },
   { weight: 2, arbitrary: glued },
 );
-const document = fc
-  .array(fc.tuple(token, separator), { minLength: 1, maxLength: 40 })
-  .map((pairs) => ({
-    text: pairs.map(([{ text }, sep]) => text + sep).join(''),
-    kept: pairs.flatMap(([{ keep }]) => keep),
-  }));
+const document = fc.array(fc.tuple(token, separator), { minLength: 1, maxLength: 40 }).map((pairs) => ({
+  text: pairs.map(([{ text }, sep]) => text + sep).join(''),
+  kept: pairs.flatMap(([{ keep }]) => keep),
+}));
 
 // splitForNetwork's documented exception: a link that does not fit a part even alone with its numbering
 // (only on Bluesky, where links count in full; "(https://…)" glued to letters is one link there) stays
@@ -93,9 +108,7 @@ describe.each(SPLITTABLE)('splitForNetwork on %s', (network) => {
 
   it('arbitrary Unicode text splits into passing parts without losing characters', () => {
     // X rejects these code points outright, so no split could make such a text pass.
-    const valid = fc
-      .string({ unit: 'grapheme', minLength: 200, maxLength: 1000 })
-      .filter((text) => !/[\uFFFE\uFEFF\uFFFF]/.test(text));
+    const valid = fc.string({ unit: 'grapheme', minLength: 200, maxLength: 1000 }).filter((text) => !/[\uFFFE\uFEFF\uFFFF]/.test(text));
     fc.assert(
       fc.property(valid, (text) => {
         const parts = splitForNetwork(text, rule);
@@ -108,9 +121,7 @@ describe.each(SPLITTABLE)('splitForNetwork on %s', (network) => {
   }, 120_000);
 
   it('returns a text that fits unchanged and unnumbered', () => {
-    expect(splitForNetwork('Selamat pagi 🇮🇩 https://kemenkeu.go.id', rule)).toEqual([
-      'Selamat pagi 🇮🇩 https://kemenkeu.go.id',
-    ]);
+    expect(splitForNetwork('Selamat pagi 🇮🇩 https://kemenkeu.go.id', rule)).toEqual(['Selamat pagi 🇮🇩 https://kemenkeu.go.id']);
   });
 
   it.each([400, 1200].filter((length) => !rule.measure('a'.repeat(length)).ok))(
@@ -144,11 +155,7 @@ describe('splitForNetwork choices', () => {
   it('prefers paragraph breaks', () => {
     const paragraph = `${sentence} ${sentence}`;
     const text = `${paragraph}\n\n${paragraph}\n\n${paragraph}`;
-    expect(withoutNumbering(splitForNetwork(text, RULES.mastodon, { limit: 200 }))).toEqual([
-      paragraph,
-      paragraph,
-      paragraph,
-    ]);
+    expect(withoutNumbering(splitForNetwork(text, RULES.mastodon, { limit: 200 }))).toEqual([paragraph, paragraph, paragraph]);
   });
 
   it('numbers as a suffix and includes it in the measure', () => {

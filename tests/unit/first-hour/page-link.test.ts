@@ -19,7 +19,12 @@ describe('the page link on every post', () => {
     ['bluesky', 'Rapat hari ini', 'card', 'Rapat hari ini'],
     // Already in the text, also with a UTM preset, www. or a trailing slash: left as written.
     ['x', `Rapat ${PAGE}`, 'in-text', `Rapat ${PAGE}`],
-    ['mastodon', 'Rapat https://www.humas.jatengprov.go.id/berita/rapat-koordinasi/?utm_source=mastodon', 'in-text', 'Rapat https://www.humas.jatengprov.go.id/berita/rapat-koordinasi/?utm_source=mastodon'],
+    [
+      'mastodon',
+      'Rapat https://www.humas.jatengprov.go.id/berita/rapat-koordinasi/?utm_source=mastodon',
+      'in-text',
+      'Rapat https://www.humas.jatengprov.go.id/berita/rapat-koordinasi/?utm_source=mastodon',
+    ],
     // Another page's link is not this page's.
     ['telegram', 'Lihat https://jatengprov.go.id/layanan', 'appended', `Lihat https://jatengprov.go.id/layanan\n${PAGE}`],
   ] as const)('%s with %j → %s', (network, text, link, sent) => {
@@ -43,18 +48,31 @@ describe('the page link on every post', () => {
   it('every network has a carrier', () => expect(Object.keys(LINK_CARRIER).sort()).toEqual([...NETWORK_IDS].sort()));
 
   it('property: after attaching, a text network always carries the page link, and attaching twice changes nothing', () => {
-    fc.assert(fc.property(fc.string({ maxLength: 200 }).filter((s) => s.trim() !== ''), fc.constantFrom('x', 'mastodon', 'telegram', 'threads' as const), (text, network) => {
-      const once = withPageLink(network, text, PAGE);
-      expect(textHasPageLink(once.text, PAGE)).toBe(true);
-      expect(withPageLink(network, once.text, PAGE).text).toBe(once.text);
-    }));
+    fc.assert(
+      fc.property(
+        fc.string({ maxLength: 200 }).filter((s) => s.trim() !== ''),
+        fc.constantFrom('x', 'mastodon', 'telegram', 'threads' as const),
+        (text, network) => {
+          const once = withPageLink(network, text, PAGE);
+          expect(textHasPageLink(once.text, PAGE)).toBe(true);
+          expect(withPageLink(network, once.text, PAGE).text).toBe(once.text);
+        },
+      ),
+    );
   });
 
   it('the composer counts what goes out: the appended link is measured, and a reply goes as written', () => {
     const check = validateDraft({ text: 'Rapat hari ini', variants: {}, targets: ['x', 'mastodon'], hasImage: false, pageUrl: PAGE });
     expect(check.checks.x.link).toBe('appended');
     expect(check.checks.x.measure.length).toBe('Rapat hari ini\n'.length + 23);
-    const reply = validateDraft({ text: '@warga Terima kasih', variants: {}, targets: ['x'], hasImage: false, pageUrl: 'https://x.com/warga/status/1', replyTo: 'x' });
+    const reply = validateDraft({
+      text: '@warga Terima kasih',
+      variants: {},
+      targets: ['x'],
+      hasImage: false,
+      pageUrl: 'https://x.com/warga/status/1',
+      replyTo: 'x',
+    });
     expect([reply.checks.x.link, reply.checks.x.text]).toEqual(['none', '@warga Terima kasih']);
   });
 });
@@ -73,9 +91,18 @@ describe('a quote is never cut silently', () => {
 
 describe('which mentions can be answered as replies', () => {
   it.each([
-    [{ guid: 'x:1888000000000000001', source: 'x', author: '@warga' }, { network: 'x', remoteId: '1888000000000000001', author: '@warga' }],
-    [{ guid: 'mastodon:https://mastodon.social/users/a/statuses/1', source: 'mastodon' }, { network: 'mastodon', remoteId: 'https://mastodon.social/users/a/statuses/1', author: undefined }],
-    [{ guid: 'bluesky:at://did:plc:abc/app.bsky.feed.post/3k', source: 'bluesky' }, { network: 'bluesky', remoteId: 'at://did:plc:abc/app.bsky.feed.post/3k', author: undefined }],
+    [
+      { guid: 'x:1888000000000000001', source: 'x', author: '@warga' },
+      { network: 'x', remoteId: '1888000000000000001', author: '@warga' },
+    ],
+    [
+      { guid: 'mastodon:https://mastodon.social/users/a/statuses/1', source: 'mastodon' },
+      { network: 'mastodon', remoteId: 'https://mastodon.social/users/a/statuses/1', author: undefined },
+    ],
+    [
+      { guid: 'bluesky:at://did:plc:abc/app.bsky.feed.post/3k', source: 'bluesky' },
+      { network: 'bluesky', remoteId: 'at://did:plc:abc/app.bsky.feed.post/3k', author: undefined },
+    ],
     [{ guid: 'rss:https://berita.example.id/1', source: 'rss' }, undefined],
     [{ guid: 'googlenews:abc', source: 'googlenews' }, undefined],
     [{ guid: 'x:not-a-number', source: 'x' }, undefined],

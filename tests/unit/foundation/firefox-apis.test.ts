@@ -15,7 +15,9 @@ const QUOTE: QuoteRequest = { selection: 'Banjir surut', pageUrl: 'https://berit
 /** A toolbar API whose openPopup, like Firefox's, fails unless called in the same turn as the "click". */
 function gestureBoundPopup() {
   let handling = true;
-  void Promise.resolve().then(() => { handling = false; });
+  void Promise.resolve().then(() => {
+    handling = false;
+  });
   return { openPopup: vi.fn<() => Promise<void>>(() => (handling ? Promise.resolve() : Promise.reject(new Error('openPopup requires a user gesture')))) };
 }
 
@@ -27,7 +29,9 @@ describe('showPopup in Firefox (MV2)', () => {
     Object.assign(fakeBrowser.windows, { create: createWindow });
     api.action = undefined;
   });
-  afterEach(() => { delete api.browserAction; });
+  afterEach(() => {
+    delete api.browserAction;
+  });
 
   it('opens the toolbar popup through browserAction, within the click, and no window', async () => {
     const browserAction = gestureBoundPopup();
@@ -60,7 +64,9 @@ describe('createContextMenus', () => {
     // The menu title comes from the shipped catalogue through i18n, which fakeBrowser leaves out.
     vi.spyOn(fakeBrowser.i18n, 'getMessage').mockImplementation((key: string) => key);
     api.contextMenus = {
-      removeAll: async () => { items.clear(); },
+      removeAll: async () => {
+        items.clear();
+      },
       create: (props: { id: string }) => {
         if (items.has(props.id)) throw new Error(`ID already exists: ${props.id}`);
         items.set(props.id, props);

@@ -11,7 +11,14 @@ describe('import graph check (scripts/import-graph.mjs, run by npm run lint)', (
     ['a two-file cycle', { a: ['b'], b: ['a'] }, [['a', 'b']]],
     ['a longer cycle beside a tail', { a: ['b'], b: ['c'], c: ['a', 'd'], d: [] }, [['a', 'b', 'c']]],
     ['a file importing itself', { a: ['a'] }, [['a']]],
-    ['two separate cycles', { a: ['b'], b: ['a'], c: ['d'], d: ['c'] }, [['a', 'b'], ['c', 'd']]],
+    [
+      'two separate cycles',
+      { a: ['b'], b: ['a'], c: ['d'], d: ['c'] },
+      [
+        ['a', 'b'],
+        ['c', 'd'],
+      ],
+    ],
     ['imports outside the graph are ignored', { a: ['npm:zod', 'b'], b: [] }, []],
   ])('%s', (_label, edges, expected) => {
     expect((cycles(graph(edges)) as string[][]).sort()).toEqual(expected);
@@ -26,7 +33,11 @@ describe('import graph check (scripts/import-graph.mjs, run by npm run lint)', (
   ])('%s belongs to %s', (file, domain) => expect(domainOf(file)).toBe(domain));
 
   // A small tree with three layers: a (0) < b (1) < c (2); files import across domains without any file cycle.
-  const layerOf = new Map([['a', 0], ['b', 1], ['c', 2]]);
+  const layerOf = new Map([
+    ['a', 0],
+    ['b', 1],
+    ['c', 2],
+  ]);
   const problemsOf = (edges: Record<string, string[]>) => (rules(graph(edges), layerOf) as { problems: string[] }).problems;
 
   it('passes a tree whose domain edges all point down', () => {
@@ -35,22 +46,33 @@ describe('import graph check (scripts/import-graph.mjs, run by npm run lint)', (
 
   it('fails a cycle between domains even when no file imports itself back', () => {
     const problems = problemsOf({
-      'utils/a/one.ts': ['utils/b/two.ts'], 'utils/b/two.ts': [],
-      'utils/b/three.ts': ['utils/a/four.ts'], 'utils/a/four.ts': [],
+      'utils/a/one.ts': ['utils/b/two.ts'],
+      'utils/b/two.ts': [],
+      'utils/b/three.ts': ['utils/a/four.ts'],
+      'utils/a/four.ts': [],
     });
     expect(problems.some((p) => p.startsWith('import cycle between files'))).toBe(false);
-    expect(problems).toContainEqual(expect.stringMatching(/^import cycle between domains: a, b \(utils\/a\/one\.ts → utils\/b\/two\.ts; utils\/b\/three\.ts → utils\/a\/four\.ts\)/));
+    expect(problems).toContainEqual(
+      expect.stringMatching(/^import cycle between domains: a, b \(utils\/a\/one\.ts → utils\/b\/two\.ts; utils\/b\/three\.ts → utils\/a\/four\.ts\)/),
+    );
   });
 
   it.each<[string, Record<string, string[]>, RegExp]>([
-    ['an edge up a layer', { 'utils/a/x.ts': ['utils/c/y.ts'], 'utils/c/y.ts': [] }, /^a \(layer 0\) imports c, a higher layer \(utils\/a\/x\.ts → utils\/c\/y\.ts\)/],
+    [
+      'an edge up a layer',
+      { 'utils/a/x.ts': ['utils/c/y.ts'], 'utils/c/y.ts': [] },
+      /^a \(layer 0\) imports c, a higher layer \(utils\/a\/x\.ts → utils\/c\/y\.ts\)/,
+    ],
     ['a domain with no layer', { 'utils/e/x.ts': [] }, /^domain e has no layer/],
   ])('fails %s', (_label, edges, expected) => {
     expect(problemsOf(edges)).toContainEqual(expect.stringMatching(expected));
   });
 
   it('fails an edge between two domains of one layer', () => {
-    const sameLayer = new Map([['a', 0], ['b', 0]]);
+    const sameLayer = new Map([
+      ['a', 0],
+      ['b', 0],
+    ]);
     const { problems } = rules(graph({ 'utils/a/x.ts': ['utils/b/y.ts'], 'utils/b/y.ts': [] }), sameLayer) as { problems: string[] };
     expect(problems).toEqual(['a (layer 0) imports b, its own layer (utils/a/x.ts → utils/b/y.ts); a domain imports only lower layers (LAYERS)']);
   });
@@ -65,13 +87,22 @@ describe('import graph check (scripts/import-graph.mjs, run by npm run lint)', (
     expect(problems).toEqual([]);
   }, 60_000);
 
-  it('keeps the other pages\' message schemas out of the popup bundle (its size), while the options page has them', async () => {
+  it("keeps the other pages' message schemas out of the popup bundle (its size), while the options page has them", async () => {
     const files = (await fileGraph()) as Graph;
     const popup = reachable(files, ['entrypoints/popup.tsx']) as Set<string>;
-    const others = ['utils/messages.ts', 'utils/monitor/protocol.ts', 'utils/accounts/protocol.ts', 'utils/settings-file/protocol.ts', 'utils/sidepanel/protocol.ts'];
+    const others = [
+      'utils/messages.ts',
+      'utils/monitor/protocol.ts',
+      'utils/accounts/protocol.ts',
+      'utils/settings-file/protocol.ts',
+      'utils/sidepanel/protocol.ts',
+    ];
     expect(others.filter((file) => popup.has(file))).toEqual([]);
     expect(popup.has('utils/compose/protocol.ts')).toBe(true);
-    const options = reachable(files, [...files.keys()].filter((file) => file.startsWith('entrypoints/options/'))) as Set<string>;
+    const options = reachable(
+      files,
+      [...files.keys()].filter((file) => file.startsWith('entrypoints/options/')),
+    ) as Set<string>;
     expect(others.filter((file) => !options.has(file))).toEqual([]);
   }, 60_000);
 });

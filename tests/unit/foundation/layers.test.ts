@@ -17,12 +17,15 @@ function sourceFiles(dir: string): string[] {
 }
 
 /** Every relative import of every file under utils/ and components/, as repo paths. */
-const edges = ['utils', 'components'].flatMap((dir) => sourceFiles(join(root, dir))).flatMap((file) => {
-  const text = readFileSync(file, 'utf8');
-  const specs = [...text.matchAll(/(?:^|\n)\s*(?:import|export)\s[^'"]*?from\s+['"](\.[^'"]+)['"]|import\(\s*['"](\.[^'"]+)['"]\s*\)/g)]
-    .map((match) => match[1] ?? match[2]!);
-  return specs.map((spec) => ({ from: relative(root, file), to: relative(root, resolve(dirname(file), spec)) }));
-});
+const edges = ['utils', 'components']
+  .flatMap((dir) => sourceFiles(join(root, dir)))
+  .flatMap((file) => {
+    const text = readFileSync(file, 'utf8');
+    const specs = [...text.matchAll(/(?:^|\n)\s*(?:import|export)\s[^'"]*?from\s+['"](\.[^'"]+)['"]|import\(\s*['"](\.[^'"]+)['"]\s*\)/g)].map(
+      (match) => match[1] ?? match[2]!,
+    );
+    return specs.map((spec) => ({ from: relative(root, file), to: relative(root, resolve(dirname(file), spec)) }));
+  });
 
 const inside = (path: string, folder: string) => path === folder || path.startsWith(`${folder}/`);
 const crossing = (from: string, to: string) => edges.filter((e) => inside(e.from, from) && inside(e.to, to)).map((e) => `${e.from} → ${e.to}`);

@@ -19,8 +19,13 @@ function sourceFiles(dir: string): string[] {
 /** Every message key the code refers to: t('key'), messageKey: 'key', subtitle="key", __MSG_key__. */
 function keysUsedInCode(): Map<string, string> {
   const used = new Map<string, string>();
-  const patterns = [/\bt\(\s*'([A-Za-z0-9_]+)'/g, /messageKey:\s*'([A-Za-z0-9_]+)'/g, /__MSG_([A-Za-z0-9_]+)__/g,
-    /\b(?:subtitle|titleKey|labelKey)=\{?["']([A-Za-z0-9_]+)["']/g, /: MessageKey = '([A-Za-z0-9_]+)'/g];
+  const patterns = [
+    /\bt\(\s*'([A-Za-z0-9_]+)'/g,
+    /messageKey:\s*'([A-Za-z0-9_]+)'/g,
+    /__MSG_([A-Za-z0-9_]+)__/g,
+    /\b(?:subtitle|titleKey|labelKey)=\{?["']([A-Za-z0-9_]+)["']/g,
+    /: MessageKey = '([A-Za-z0-9_]+)'/g,
+  ];
   for (const file of [...sourceFiles('entrypoints'), ...sourceFiles('components'), ...sourceFiles('utils'), 'wxt.config.ts']) {
     const text = readFileSync(join(root, file), 'utf8');
     for (const pattern of patterns) for (const match of text.matchAll(pattern)) used.set(match[1]!, file);

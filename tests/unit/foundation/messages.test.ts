@@ -8,15 +8,20 @@ const handlers = {
   ping: async () => ({ version: '9.9.9' }),
   settingsStatus: async () => ({ warnings: [] }),
   dismissSettingsWarnings: async () => ({ ok: true as const }),
-  publish: async () => { throw new RateLimitError(1234, 'slow down'); },
-  retryDelivery: async () => { throw new AuthError('revoked'); },
+  publish: async () => {
+    throw new RateLimitError(1234, 'slow down');
+  },
+  retryDelivery: async () => {
+    throw new AuthError('revoked');
+  },
 } as unknown as Handlers;
 
 // fakeBrowser answers sendMessage only through sendResponse, so the worker side is attached that way.
-const listen = () => fakeBrowser.runtime.onMessage.addListener(((message: unknown, _sender: unknown, respond: (r: unknown) => void) => {
-  void dispatch(handlers, message, {}).then(respond);
-  return true;
-}) as never);
+const listen = () =>
+  fakeBrowser.runtime.onMessage.addListener(((message: unknown, _sender: unknown, respond: (r: unknown) => void) => {
+    void dispatch(handlers, message, {}).then(respond);
+    return true;
+  }) as never);
 
 describe('dispatch (worker side)', () => {
   it.each([
@@ -27,7 +32,11 @@ describe('dispatch (worker side)', () => {
     ['a prototype key as type', { type: '__proto__', payload: {} }, 'unknown-message'],
     ['a payload of the wrong shape', { type: 'retryDelivery', payload: { deliveryId: 'one' } }, 'bad-message'],
     ['a publish without targets', { type: 'publish', payload: { text: 'x', variants: {}, pageUrl: '', pageTitle: '', targets: [] } }, 'bad-message'],
-    ['a publish to an unknown network', { type: 'publish', payload: { text: 'x', variants: {}, pageUrl: '', pageTitle: '', targets: ['myspace'] } }, 'bad-message'],
+    [
+      'a publish to an unknown network',
+      { type: 'publish', payload: { text: 'x', variants: {}, pageUrl: '', pageTitle: '', targets: ['myspace'] } },
+      'bad-message',
+    ],
   ])('answers %s with a typed error instead of throwing', async (_label, message, code) => {
     await expect(dispatch(handlers, message, {})).resolves.toMatchObject({ ok: false, error: { code } });
   });
@@ -37,14 +46,25 @@ describe('dispatch (worker side)', () => {
   });
 
   it.each([
-    [{ type: 'publish', payload: { text: 'x', variants: {}, pageUrl: '', pageTitle: '', targets: ['x'] } }, { code: 'rate-limit', retryAt: 1234, messageKey: 'errorRateLimited' }],
-    [{ type: 'retryDelivery', payload: { deliveryId: 1 } }, { code: 'auth', messageKey: 'errorAuth' }],
+    [
+      { type: 'publish', payload: { text: 'x', variants: {}, pageUrl: '', pageTitle: '', targets: ['x'] } },
+      { code: 'rate-limit', retryAt: 1234, messageKey: 'errorRateLimited' },
+    ],
+    [
+      { type: 'retryDelivery', payload: { deliveryId: 1 } },
+      { code: 'auth', messageKey: 'errorAuth' },
+    ],
   ])('turns a handler error into its typed form', async (message, error) => {
     await expect(dispatch(handlers, message, {})).resolves.toMatchObject({ ok: false, error });
   });
 
   it('never leaks an unexpected error message, only the internal code', async () => {
-    const broken = { ...handlers, ping: async () => { throw new Error('token=secret'); } } as Handlers;
+    const broken = {
+      ...handlers,
+      ping: async () => {
+        throw new Error('token=secret');
+      },
+    } as Handlers;
     const reply = await dispatch(broken, { type: 'ping', payload: {} }, {});
     expect(reply).toEqual({ ok: false, error: { code: 'internal', messageKey: 'errorInternal' } });
   });
@@ -94,7 +114,7 @@ describe('the popup checks replies with its parts of the protocol (components/po
     expect((thrown(() => popupReceive('postStatus', { deliveries: [] })) as MessageError).info).toMatchObject({ code: 'internal', detail: 'bad reply' });
   });
 
-  it('refuses a reply whose data does not fit the message\'s response schema', () => {
+  it("refuses a reply whose data does not fit the message's response schema", () => {
     expect(thrown(() => popupReceive('postStatus', { ok: true, data: { deliveries: 'none' } }))).toBeInstanceOf(Error);
     expect(popupReceive('postStatus', { ok: true, data: { deliveries: [] } })).toEqual({ deliveries: [] });
   });

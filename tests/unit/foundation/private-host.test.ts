@@ -27,8 +27,14 @@ describe('privateHostOf (issues 13.7, 13.10)', () => {
   });
 
   it.each([
-    'https://jatengprov.go.id/img/a.png', 'https://172.32.0.1/a', 'https://192.169.0.1/a', 'https://8.8.8.8/a',
-    'https://[2001:db8::1]/a', 'https://cdn.antaranews.com/x.jpg', 'not a url', '',
+    'https://jatengprov.go.id/img/a.png',
+    'https://172.32.0.1/a',
+    'https://192.169.0.1/a',
+    'https://8.8.8.8/a',
+    'https://[2001:db8::1]/a',
+    'https://cdn.antaranews.com/x.jpg',
+    'not a url',
+    '',
   ])('%s is public (or not a URL)', (url) => {
     expect(privateHostOf(url)).toBeUndefined();
   });

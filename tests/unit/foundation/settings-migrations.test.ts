@@ -9,8 +9,7 @@ beforeEach(() => fakeBrowser.reset());
 
 type Profile = { name: string; unit: string };
 const nameToProfile = (value: unknown) => ({ name: String(value), unit: '' });
-const profileV2 = (migrations: Setting<Profile>['migrations'] = { 1: nameToProfile }): Setting<Profile> =>
-  ({ ...SETTINGS.profile, version: 2, migrations });
+const profileV2 = (migrations: Setting<Profile>['migrations'] = { 1: nameToProfile }): Setting<Profile> => ({ ...SETTINGS.profile, version: 2, migrations });
 
 describe('settings versions and migrations', () => {
   it('migrates a value stored before versions existed, writes it back once and keeps the officer’s text', async () => {
@@ -19,7 +18,8 @@ describe('settings versions and migrations', () => {
     const setting = profileV2({ 1: step });
     await expect(readSetting(setting)).resolves.toEqual({ name: 'Sari Wulandari', unit: '' });
     await expect(fakeBrowser.storage.local.get(['profile', VERSIONS_KEY, 'settingsWarnings'])).resolves.toEqual({
-      profile: { name: 'Sari Wulandari', unit: '' }, [VERSIONS_KEY]: { profile: 2 },
+      profile: { name: 'Sari Wulandari', unit: '' },
+      [VERSIONS_KEY]: { profile: 2 },
     });
     await readSetting(setting);
     expect(step).toHaveBeenCalledTimes(1);
@@ -27,7 +27,8 @@ describe('settings versions and migrations', () => {
 
   it('applies each step in order from the stored version', async () => {
     const setting: Setting<Profile> = {
-      ...SETTINGS.profile, version: 3,
+      ...SETTINGS.profile,
+      version: 3,
       migrations: { 1: nameToProfile, 2: (value) => ({ ...(value as Profile), unit: 'Biro Humas' }) },
     };
     await fakeBrowser.storage.local.set({ profile: 'Sari' });
@@ -37,7 +38,15 @@ describe('settings versions and migrations', () => {
   });
 
   it.each<[string, Setting<Profile>['migrations'], unknown]>([
-    ['a migration that throws', { 1: () => { throw new Error('unreadable'); } }, 'Sari'],
+    [
+      'a migration that throws',
+      {
+        1: () => {
+          throw new Error('unreadable');
+        },
+      },
+      'Sari',
+    ],
     ['a migrated value the new schema refuses', { 1: (value) => ({ name: value, unit: 42 }) }, 'Sari'],
     ['a missing migration step', {}, 'Sari'],
   ])('%s: the stored value is kept aside as it was, reported, and the default stored at the new version', async (_label, migrations, raw) => {

@@ -24,7 +24,11 @@ describe('settings', () => {
     ['unknown network in accounts', 'accounts', { x: { auth: 'magic' } }],
     ['telegram chat id with spaces', 'accounts', { telegram: { botToken: '1:a', chatId: 'my channel' } }],
     ['a string instead of an object', 'profile', 'Sari'],
-    ['retention of zero days', 'preferences', { timeZone: 'Asia/Jakarta', quietHours: { enabled: false, from: '22:00', to: '06:00' }, retention: { days: 0, maxCount: 100 } }],
+    [
+      'retention of zero days',
+      'preferences',
+      { timeZone: 'Asia/Jakarta', quietHours: { enabled: false, from: '22:00', to: '06:00' }, retention: { days: 0, maxCount: 100 } },
+    ],
   ])('falls back to the default on %s, keeps the bad value aside and warns', async (_label, key, bad) => {
     await fakeBrowser.storage.local.set({ [key]: bad });
     const setting = (Object.values(SETTINGS) as Setting<unknown>[]).find((s) => s.key === key)!;

@@ -12,7 +12,16 @@ export async function freshDatabase(): Promise<SiarDatabase> {
 
 export async function addWatch(database: SiarDatabase, query: string, over: Partial<WatchRow> = {}): Promise<WatchRow> {
   const row: WatchRow = {
-    name: query, colour: '#0b6e75', query, aliases: [], languages: [], sources: [], notify: false, createdAt: 1, updatedAt: ++counter, ...over,
+    name: query,
+    colour: '#0b6e75',
+    query,
+    aliases: [],
+    languages: [],
+    sources: [],
+    notify: false,
+    createdAt: 1,
+    updatedAt: ++counter,
+    ...over,
   };
   row.id = await database.watches.add(row);
   return row;
@@ -20,7 +29,12 @@ export async function addWatch(database: SiarDatabase, query: string, over: Part
 
 export function item(over: Partial<RawItem> = {}): RawItem {
   return {
-    guid: 'https://contoh.go.id/berita/1', url: 'https://contoh.go.id/berita/1', title: 'Banjir rendam Demak',
-    summary: 'Warga mengungsi.', outlet: 'Contoh', publishedAt: Date.UTC(2025, 0, 2), ...over,
+    guid: 'https://contoh.go.id/berita/1',
+    url: 'https://contoh.go.id/berita/1',
+    title: 'Banjir rendam Demak',
+    summary: 'Warga mengungsi.',
+    outlet: 'Contoh',
+    publishedAt: Date.UTC(2025, 0, 2),
+    ...over,
   };
 }

@@ -19,8 +19,14 @@ describe('ingestItems', () => {
     expect(first.added).toHaveLength(1);
     const [mention] = await database.mentions.toArray();
     expect(mention).toMatchObject({
-      watchIds: [banjir.id, demak.id], state: 'unread', starred: 0, response: { status: 'baru' }, source: 'rss', sourceId: 1,
-      canonicalUrl: 'https://contoh.go.id/berita/1', guid: 'rss:https://contoh.go.id/berita/1',
+      watchIds: [banjir.id, demak.id],
+      state: 'unread',
+      starred: 0,
+      response: { status: 'baru' },
+      source: 'rss',
+      sourceId: 1,
+      canonicalUrl: 'https://contoh.go.id/berita/1',
+      guid: 'rss:https://contoh.go.id/berita/1',
     });
     expect((await database.watchHits.toArray()).map((h) => h.watchId).sort()).toEqual([banjir.id, demak.id].sort());
 
@@ -34,7 +40,13 @@ describe('ingestItems', () => {
     await addWatch(database, 'banjir');
     const watches = await database.watches.toArray();
     await ingestItems(database, [item()], { kind: 'rss', id: 1 }, watches, NOW);
-    const again = await ingestItems(database, [item({ guid: 'other-guid', url: 'https://www.contoh.go.id/berita/1/?utm_source=x#top' })], { kind: 'rss', id: 2 }, watches, NOW);
+    const again = await ingestItems(
+      database,
+      [item({ guid: 'other-guid', url: 'https://www.contoh.go.id/berita/1/?utm_source=x#top' })],
+      { kind: 'rss', id: 2 },
+      watches,
+      NOW,
+    );
     expect(again.added).toEqual([]);
     expect(await database.mentions.count()).toBe(1);
   });
@@ -43,10 +55,16 @@ describe('ingestItems', () => {
     const database = await freshDatabase();
     await addWatch(database, 'banjir');
     const watches = await database.watches.toArray();
-    await ingestItems(database, [
-      item({ title: 'Gubernur Tinjau Banjir Demak - Kompas.com', outlet: 'Kompas' }),
-      item({ guid: 'b', url: 'https://lain.id/b', title: 'Banjir Demak, Gubernur Tinjau', outlet: 'Lain' }),
-    ], { kind: 'rss', id: 1 }, watches, NOW);
+    await ingestItems(
+      database,
+      [
+        item({ title: 'Gubernur Tinjau Banjir Demak - Kompas.com', outlet: 'Kompas' }),
+        item({ guid: 'b', url: 'https://lain.id/b', title: 'Banjir Demak, Gubernur Tinjau', outlet: 'Lain' }),
+      ],
+      { kind: 'rss', id: 1 },
+      watches,
+      NOW,
+    );
     const rows = await database.mentions.toArray();
     expect(rows).toHaveLength(2);
     expect(rows[0]!.storyKey).toBe(rows[1]!.storyKey);
@@ -55,7 +73,13 @@ describe('ingestItems', () => {
   it('never stores a script link and never dates a mention in the future', async () => {
     const database = await freshDatabase();
     await addWatch(database, 'banjir');
-    await ingestItems(database, [item({ url: 'javascript:alert(1)', guid: 'x1', publishedAt: NOW + 86_400_000 })], { kind: 'rss', id: 1 }, await database.watches.toArray(), NOW);
+    await ingestItems(
+      database,
+      [item({ url: 'javascript:alert(1)', guid: 'x1', publishedAt: NOW + 86_400_000 })],
+      { kind: 'rss', id: 1 },
+      await database.watches.toArray(),
+      NOW,
+    );
     const [row] = await database.mentions.toArray();
     expect(row).toMatchObject({ url: '', publishedAt: NOW });
   });
@@ -63,14 +87,27 @@ describe('ingestItems', () => {
   it('skips items older than the retention window, which pruning would only delete again', async () => {
     const database = await freshDatabase();
     await addWatch(database, 'banjir');
-    const result = await ingestItems(database, [item({ publishedAt: NOW - 100 * 86_400_000 }), item({ guid: 'new', url: 'https://contoh.go.id/2' })], { kind: 'rss', id: 1 }, await database.watches.toArray(), NOW, { notBefore: NOW - 90 * 86_400_000 });
+    const result = await ingestItems(
+      database,
+      [item({ publishedAt: NOW - 100 * 86_400_000 }), item({ guid: 'new', url: 'https://contoh.go.id/2' })],
+      { kind: 'rss', id: 1 },
+      await database.watches.toArray(),
+      NOW,
+      { notBefore: NOW - 90 * 86_400_000 },
+    );
     expect(result.added.map((m) => m.guid)).toEqual(['rss:1:new']);
   });
 
   it('tones the mention from its text', async () => {
     const database = await freshDatabase();
     await addWatch(database, 'pelayanan');
-    await ingestItems(database, [item({ title: 'Pelayanan lambat dan buruk, warga kecewa', summary: '' })], { kind: 'rss', id: 1 }, await database.watches.toArray(), NOW);
+    await ingestItems(
+      database,
+      [item({ title: 'Pelayanan lambat dan buruk, warga kecewa', summary: '' })],
+      { kind: 'rss', id: 1 },
+      await database.watches.toArray(),
+      NOW,
+    );
     const [row] = await database.mentions.toArray();
     expect(row!.tone).toBe('negative');
     expect(row!.toneWords).toEqual(detectTone('Pelayanan lambat dan buruk, warga kecewa. ').reasons);
@@ -85,7 +122,9 @@ describe('ingestItems', () => {
     while (detectTone(text, { adjust: toAdjustment(learning) }).tone !== 'positive' && learning.corrections < 10) {
       learning = learnCorrection(learning, toneFeatures(text), 'positive', scoreTone, NOW);
     }
-    await ingestItems(database, [item({ title: text, summary: '' })], { kind: 'rss', id: 1 }, await database.watches.toArray(), NOW, { toneAdjust: toAdjustment(learning) });
+    await ingestItems(database, [item({ title: text, summary: '' })], { kind: 'rss', id: 1 }, await database.watches.toArray(), NOW, {
+      toneAdjust: toAdjustment(learning),
+    });
     expect((await database.mentions.toArray())[0]!.tone).toBe('positive');
   });
 });
@@ -106,7 +145,21 @@ describe('pruneMentions', () => {
   it('drops mentions past the age limit and the oldest beyond the count, keeping starred ones', async () => {
     const database = await freshDatabase();
     const day = 86_400_000;
-    const base = { url: '', canonicalUrl: '', title: 't', summary: '', source: 'rss', outlet: 'o', fetchedAt: NOW, watchIds: [1], keywords: [], storyKey: 't', tone: 'neutral' as const, state: 'unread' as const, response: { status: 'baru' as const } };
+    const base = {
+      url: '',
+      canonicalUrl: '',
+      title: 't',
+      summary: '',
+      source: 'rss',
+      outlet: 'o',
+      fetchedAt: NOW,
+      watchIds: [1],
+      keywords: [],
+      storyKey: 't',
+      tone: 'neutral' as const,
+      state: 'unread' as const,
+      response: { status: 'baru' as const },
+    };
     await database.mentions.bulkAdd([
       { ...base, guid: 'old', publishedAt: NOW - 100 * day, starred: 0 },
       { ...base, guid: 'old-starred', publishedAt: NOW - 100 * day, starred: 1 },

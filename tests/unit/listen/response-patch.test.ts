@@ -12,8 +12,22 @@ const NOW = Date.UTC(2026, 10, 30, 3);
 
 function mention(guid: string, response: MentionRow['response']): MentionRow {
   return {
-    guid, url: '', canonicalUrl: '', title: guid, summary: '', source: 'rss', outlet: 'o', publishedAt: NOW, fetchedAt: NOW,
-    watchIds: [1], keywords: [], storyKey: guid, tone: 'neutral', state: 'unread', starred: 0, response,
+    guid,
+    url: '',
+    canonicalUrl: '',
+    title: guid,
+    summary: '',
+    source: 'rss',
+    outlet: 'o',
+    publishedAt: NOW,
+    fetchedAt: NOW,
+    watchIds: [1],
+    keywords: [],
+    storyKey: guid,
+    tone: 'neutral',
+    state: 'unread',
+    starred: 0,
+    response,
   };
 }
 
@@ -36,13 +50,14 @@ describe('mergeResponse', () => {
 });
 
 describe('updateMentions with a response', () => {
-  it('a bulk status change keeps each mention\'s note', async () => {
-    const ids = (await db.mentions.bulkAdd([
-      mention('a', { status: 'baru', note: 'catatan A' }), mention('b', { status: 'ditinjau' }),
-    ], { allKeys: true })) as number[];
+  it("a bulk status change keeps each mention's note", async () => {
+    const ids = (await db.mentions.bulkAdd([mention('a', { status: 'baru', note: 'catatan A' }), mention('b', { status: 'ditinjau' })], {
+      allKeys: true,
+    })) as number[];
     await updateMentions(ids, { response: { status: 'ditanggapi' } }, NOW);
     expect((await db.mentions.bulkGet(ids)).map((row) => row!.response)).toEqual([
-      { status: 'ditanggapi', note: 'catatan A', at: NOW }, { status: 'ditanggapi', at: NOW },
+      { status: 'ditanggapi', note: 'catatan A', at: NOW },
+      { status: 'ditanggapi', at: NOW },
     ]);
   });
 

@@ -46,7 +46,14 @@ async function setup(paths: string[]) {
   }
   let clock = 1_000_000;
   const deps: PollDeps = { database, sources: SOURCES, credentials: async () => undefined, now: () => clock, deadlineMs: 1500 };
-  return { database, ids, deps, advance: (ms: number) => { clock += ms; } };
+  return {
+    database,
+    ids,
+    deps,
+    advance: (ms: number) => {
+      clock += ms;
+    },
+  };
 }
 
 const requestsTo = (path: string) => server.requests.filter((r) => r.url.pathname === path);
@@ -82,7 +89,10 @@ describe('pollDueSources', () => {
       modes.set('/antaranews-terkini.xml', 'cut-304');
       advance(5 * 60_000);
       await pollDueSources(deps);
-      expect((await database.sources.get(ids[0]!))?.health).toMatchObject({ lastSuccessAt: 1_000_000 + 5 * 60_000, lastWarning: { code: 'truncated', at: 1_000_000 } });
+      expect((await database.sources.get(ids[0]!))?.health).toMatchObject({
+        lastSuccessAt: 1_000_000 + 5 * 60_000,
+        lastWarning: { code: 'truncated', at: 1_000_000 },
+      });
       // A whole answer on the next poll clears the warning.
       modes.set('/antaranews-terkini.xml', 'ok');
       advance(5 * 60_000);

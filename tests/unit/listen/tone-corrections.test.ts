@@ -14,8 +14,22 @@ const TEXT = 'Harga Saham Emiten Ini Naik Tipis Usai Rilis Laporan Keuangan';
 
 function mention(guid: string, title: string): MentionRow {
   return {
-    guid, url: '', canonicalUrl: '', title, summary: '', source: 'rss', outlet: 'o', publishedAt: NOW, fetchedAt: NOW,
-    watchIds: [1], keywords: [], storyKey: guid, tone: detectTone(`${title}. `).tone, state: 'unread', starred: 0, response: { status: 'baru' },
+    guid,
+    url: '',
+    canonicalUrl: '',
+    title,
+    summary: '',
+    source: 'rss',
+    outlet: 'o',
+    publishedAt: NOW,
+    fetchedAt: NOW,
+    watchIds: [1],
+    keywords: [],
+    storyKey: guid,
+    tone: detectTone(`${title}. `).tone,
+    state: 'unread',
+    starred: 0,
+    response: { status: 'baru' },
   };
 }
 
@@ -53,6 +67,7 @@ describe('tone corrections', () => {
     const changed = rows.filter((row) => row!.tone === 'neutral').length;
     expect(changed).toBe(2);
     expect((await readSetting(SETTINGS.toneLearning)).corrections).toBe(
-      [TEXT, 'Rupiah Melemah Tajam, IHSG Ambles'].filter((t) => detectTone(`${t}. `).tone !== 'neutral').length);
+      [TEXT, 'Rupiah Melemah Tajam, IHSG Ambles'].filter((t) => detectTone(`${t}. `).tone !== 'neutral').length,
+    );
   });
 });

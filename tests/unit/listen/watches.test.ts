@@ -7,7 +7,14 @@ import { exportOpmlSources, importOpmlSources, saveSource } from '../../../utils
 import { freshDatabase } from './helpers';
 
 const input = (over: Partial<WatchInput> = {}): WatchInput => ({
-  name: 'Banjir', colour: '#0B6E75', query: 'banjir demak', aliases: [], languages: [], sources: [], notify: true, ...over,
+  name: 'Banjir',
+  colour: '#0B6E75',
+  query: 'banjir demak',
+  aliases: [],
+  languages: [],
+  sources: [],
+  notify: true,
+  ...over,
 });
 
 describe('saveWatch', () => {
@@ -28,7 +35,12 @@ describe('saveWatch', () => {
 
   it('keeps one search row per chosen kind in step with the query, and removes them with the watch', async () => {
     const database = await freshDatabase();
-    const created = await saveWatch(database, input({ sources: ['googlenews', 'reddit', 'mastodon'], query: 'banjir demak' }), 1, 'https://sosial.example.go.id');
+    const created = await saveWatch(
+      database,
+      input({ sources: ['googlenews', 'reddit', 'mastodon'], query: 'banjir demak' }),
+      1,
+      'https://sosial.example.go.id',
+    );
     if (!created.ok) throw new Error('not saved');
     let rows = await database.sources.toArray();
     expect(rows.map((r) => r.derivedKey).sort()).toEqual(['googlenews', 'mastodon:banjir', 'mastodon:demak', 'reddit']);
@@ -60,7 +72,10 @@ describe('saveWatch', () => {
 describe('watchSearchTerms', () => {
   it.each([
     ['banjir demak', { all: ['banjir', 'demak'], any: [], none: [], sites: [] }],
-    ['"jalan rusak" (semarang OR kudus) -hoaks site:jatengprov.go.id lang:id', { all: ['jalan rusak'], any: ['semarang', 'kudus'], none: ['hoaks'], sites: ['jatengprov.go.id'] }],
+    [
+      '"jalan rusak" (semarang OR kudus) -hoaks site:jatengprov.go.id lang:id',
+      { all: ['jalan rusak'], any: ['semarang', 'kudus'], none: ['hoaks'], sites: ['jatengprov.go.id'] },
+    ],
     ['banjir OR longsor', { all: [], any: ['banjir', 'longsor'], none: [], sites: [] }],
     // Too rich for a search API: widened to any of its positive terms.
     ['(banjir demak) OR (longsor NOT kudus)', { all: [], any: ['banjir', 'demak', 'longsor'], none: [], sites: [] }],
@@ -89,7 +104,10 @@ describe('sources', () => {
 
   it('refuses a Mastodon hashtag with spaces', async () => {
     const database = await freshDatabase();
-    expect(await saveSource(database, { kind: 'mastodon', config: { hashtag: 'dua kata' } }, 1)).toMatchObject({ ok: false, messageKey: 'sourceInvalidConfig' });
+    expect(await saveSource(database, { kind: 'mastodon', config: { hashtag: 'dua kata' } }, 1)).toMatchObject({
+      ok: false,
+      messageKey: 'sourceInvalidConfig',
+    });
   });
 
   it('imports OPML once per address and exports it back', async () => {

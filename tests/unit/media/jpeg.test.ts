@@ -32,14 +32,16 @@ describe('crop into Instagram ratios', () => {
   });
 
   it('every crop fits the range and stays inside the picture', () => {
-    fc.assert(fc.property(fc.integer({ min: 50, max: 6000 }), fc.integer({ min: 50, max: 6000 }), (width, height) => {
-      const crop = cropInto(width, height, range);
-      expect(ratioFits(crop.sw, crop.sh, range)).toBe(true);
-      expect(crop.sx + crop.sw).toBeLessThanOrEqual(width);
-      expect(crop.sy + crop.sh).toBeLessThanOrEqual(height);
-      const size = scaledSize(crop, INSTAGRAM_IMAGE.maxWidth);
-      expect(size.width).toBeLessThanOrEqual(INSTAGRAM_IMAGE.maxWidth);
-      expect(ratioFits(size.width, size.height, range)).toBe(true);
-    }));
+    fc.assert(
+      fc.property(fc.integer({ min: 50, max: 6000 }), fc.integer({ min: 50, max: 6000 }), (width, height) => {
+        const crop = cropInto(width, height, range);
+        expect(ratioFits(crop.sw, crop.sh, range)).toBe(true);
+        expect(crop.sx + crop.sw).toBeLessThanOrEqual(width);
+        expect(crop.sy + crop.sh).toBeLessThanOrEqual(height);
+        const size = scaledSize(crop, INSTAGRAM_IMAGE.maxWidth);
+        expect(size.width).toBeLessThanOrEqual(INSTAGRAM_IMAGE.maxWidth);
+        expect(ratioFits(size.width, size.height, range)).toBe(true);
+      }),
+    );
   });
 });

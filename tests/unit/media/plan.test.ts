@@ -2,7 +2,17 @@ import fc from 'fast-check';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { probeImage } from '../../../utils/media/jpeg';
-import { CONVERT_MAX_SIDE, firstStep, fits, MAX_DECODE_PIXELS, MIN_SIDE, nextStep, planImage, type ImageLimits, type ImagePlan } from '../../../utils/media/plan';
+import {
+  CONVERT_MAX_SIDE,
+  firstStep,
+  fits,
+  MAX_DECODE_PIXELS,
+  MIN_SIDE,
+  nextStep,
+  planImage,
+  type ImageLimits,
+  type ImagePlan,
+} from '../../../utils/media/plan';
 import { IMAGE_LIMITS, MASTODON_DEFAULT_IMAGE } from '../../../utils/networks/image-limits';
 import { makeJpeg, makeNoisePng } from '../../fakes/test-images';
 
@@ -46,7 +56,7 @@ describe('planImage: what each network gets for each page image', () => {
     expect(planImage(file, IMAGE_LIMITS[network])).toEqual({ kind: 'unusable', reason: 'too-large' });
   });
 
-  it('the decode bound is Siar\'s: 50 megapixels still convert', () => {
+  it("the decode bound is Siar's: 50 megapixels still convert", () => {
     expect(MAX_DECODE_PIXELS).toBe(50_000_000);
     expect(planImage({ type: 'avif', width: 8000, height: 6000, bytes: 900_000 }, IMAGE_LIMITS.x).kind).toBe('convert');
   });
@@ -124,7 +134,8 @@ describe('conversion steps', () => {
   });
   const probeArb = fc.record({
     type: fc.constantFrom('jpg', 'png', 'gif', 'webp', 'avif', 'bmp', 'svg', 'heic'),
-    width: fc.integer({ min: 1, max: 12_000 }), height: fc.integer({ min: 1, max: 12_000 }),
+    width: fc.integer({ min: 1, max: 12_000 }),
+    height: fc.integer({ min: 1, max: 12_000 }),
     bytes: fc.integer({ min: 1, max: 40_000_000 }),
   });
 
@@ -151,7 +162,6 @@ describe('conversion steps', () => {
   }
 
   it('property: a plan never exceeds the limits it was given', () => {
-    expect(() => fc.assert(fc.property(probeArb, limitsArb, fc.array(fc.integer({ min: 1, max: 50_000_000 }), { maxLength: 12 }), withinLimits)))
-      .not.toThrow();
+    expect(() => fc.assert(fc.property(probeArb, limitsArb, fc.array(fc.integer({ min: 1, max: 50_000_000 }), { maxLength: 12 }), withinLimits))).not.toThrow();
   });
 });

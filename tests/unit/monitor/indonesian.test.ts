@@ -18,10 +18,21 @@ const hit = (query: string, title: string, over: Partial<MatchItem> = {}) => com
 
 describe('1. word families', () => {
   it.each([
-    ['dikorupsi', 'korupsi'], ['kebanjiran', 'banjir'], ['dipungli', 'pungli'], ['pelayanan', 'layan'],
-    ['layanan', 'layan'], ['kerusakan', 'rusak'], ['pemanfaatan', 'manfaat'], ['memanfaatkan', 'manfaat'],
-    ['penyaluran', 'salur'], ['disalurkan', 'salur'], ['terbakar', 'bakar'], ['kebakaran', 'bakar'],
-    ['sekolahnya', 'sekolah'], ['jokowinya', 'jokowi'], ['pemerintahan', 'pemerintah'],
+    ['dikorupsi', 'korupsi'],
+    ['kebanjiran', 'banjir'],
+    ['dipungli', 'pungli'],
+    ['pelayanan', 'layan'],
+    ['layanan', 'layan'],
+    ['kerusakan', 'rusak'],
+    ['pemanfaatan', 'manfaat'],
+    ['memanfaatkan', 'manfaat'],
+    ['penyaluran', 'salur'],
+    ['disalurkan', 'salur'],
+    ['terbakar', 'bakar'],
+    ['kebakaran', 'bakar'],
+    ['sekolahnya', 'sekolah'],
+    ['jokowinya', 'jokowi'],
+    ['pemerintahan', 'pemerintah'],
   ])('%s → %s', (word, root) => {
     expect(rootOf(word)).toBe(root);
   });
@@ -55,13 +66,18 @@ describe('1. word families', () => {
 });
 
 describe('1. the word list guards stripped forms', () => {
-  it.each([['sekolah', 'seko'], ['masalah', 'masa'], ['maluku', 'malu'], ['pekalongan', 'kalong'], ['kebumen', 'bumen']])(
-    '%s is known and is not cut to %s', (word, wrong) => {
-      expect(isKnownWord(word)).toBe(true);
-      expect(rootOf(word)).toBe(word);
-      expect(tokenize(word).map((t) => t.form)).not.toContain(wrong);
-      expect(hit(wrong, word)).toBe(false);
-    });
+  it.each([
+    ['sekolah', 'seko'],
+    ['masalah', 'masa'],
+    ['maluku', 'malu'],
+    ['pekalongan', 'kalong'],
+    ['kebumen', 'bumen'],
+  ])('%s is known and is not cut to %s', (word, wrong) => {
+    expect(isKnownWord(word)).toBe(true);
+    expect(rootOf(word)).toBe(word);
+    expect(tokenize(word).map((t) => t.form)).not.toContain(wrong);
+    expect(hit(wrong, word)).toBe(false);
+  });
 
   it('knows no word from the object prototype', () => {
     expect(isKnownWord('constructor')).toBe(false);
@@ -121,8 +137,12 @@ describe('3. hashtags', () => {
 
 describe('4. invisible and look-alike characters', () => {
   it.each([
-    ['peme\u00ADrintah', 'soft hyphen'], ['peme\u200Brintah', 'zero-width space'], ['peme\u200Crintah', 'ZWNJ'],
-    ['peme\u200Drintah', 'ZWJ'], ['peme\u2060rintah', 'word joiner'], ['\uFEFFpemerintah', 'BOM'],
+    ['peme\u00ADrintah', 'soft hyphen'],
+    ['peme\u200Brintah', 'zero-width space'],
+    ['peme\u200Crintah', 'ZWNJ'],
+    ['peme\u200Drintah', 'ZWJ'],
+    ['peme\u2060rintah', 'word joiner'],
+    ['\uFEFFpemerintah', 'BOM'],
   ])('%j (%s) is one word', (text) => {
     expect(normaliseTerm(text)).toEqual(['pemerintah']);
   });
@@ -201,23 +221,32 @@ describe('7. site: on a Google News search feed (tests/fixtures/feeds/googlenews
   if (!parsed.ok) throw new Error('fixture must parse');
   const items = cleanGoogleNewsItems(parsed.items, parsed.title);
 
-  it('keeps each item\'s <source url> as its outlet address', () => {
+  it("keeps each item's <source url> as its outlet address", () => {
     expect(items.map((i) => i.outletUrl)).toEqual(['https://www.antaranews.com/', 'https://www.kompas.com/', 'https://news.detik.com/']);
   });
 
-  it('finds the outlet\'s own items with site:, although every link is news.google.com', () => {
+  it("finds the outlet's own items with site:, although every link is news.google.com", () => {
     expect(items.every((i) => new URL(i.url).host === 'news.google.com')).toBe(true);
     const m = compileWatches([watch('banjir site:kompas.com'), watch('site:antaranews.com', { id: 2 }), watch('banjir site:tempo.co', { id: 3 })]);
-    const hits = items.map((i) => m.match({ title: i.title, summary: i.summary, url: i.url, source: 'googlenews', ...(i.outletUrl ? { outletUrl: i.outletUrl } : {}) }).map((h) => h.watchId));
+    const hits = items.map((i) =>
+      m
+        .match({ title: i.title, summary: i.summary, url: i.url, source: 'googlenews', ...(i.outletUrl ? { outletUrl: i.outletUrl } : {}) })
+        .map((h) => h.watchId),
+    );
     expect(hits).toEqual([[2], [1], []]);
   });
 });
 
 describe('8. lang:', () => {
   it.each([
-    ['banjir lang:id', 'id-ID', true], ['banjir lang:in', 'id', true], ['banjir lang:ind', 'in', true],
-    ['banjir lang:id-ID', 'ind', true], ['banjir lang:id', undefined, true], ['banjir lang:id', 'en', false],
-    ['banjir -lang:en', undefined, false], ['banjir -lang:en', 'id', true],
+    ['banjir lang:id', 'id-ID', true],
+    ['banjir lang:in', 'id', true],
+    ['banjir lang:ind', 'in', true],
+    ['banjir lang:id-ID', 'ind', true],
+    ['banjir lang:id', undefined, true],
+    ['banjir lang:id', 'en', false],
+    ['banjir -lang:en', undefined, false],
+    ['banjir -lang:en', 'id', true],
   ] as [string, string | undefined, boolean][])('%s with language %s → %s', (query, language, expected) => {
     expect(hit(query, 'banjir', language === undefined ? {} : { language })).toBe(expected);
   });
@@ -225,9 +254,12 @@ describe('8. lang:', () => {
 
 describe('matching survives any text', () => {
   it('never throws for arbitrary queries and text, and families never match more than the family key allows', () => {
-    fc.assert(fc.property(fc.string({ maxLength: 60 }), fc.string({ maxLength: 200 }), (query, text) => {
-      const m = compileWatches([watch(query)]);
-      expect(Array.isArray(m.match(item({ title: text, summary: text })))).toBe(true);
-    }), { numRuns: 500 });
+    fc.assert(
+      fc.property(fc.string({ maxLength: 60 }), fc.string({ maxLength: 200 }), (query, text) => {
+        const m = compileWatches([watch(query)]);
+        expect(Array.isArray(m.match(item({ title: text, summary: text })))).toBe(true);
+      }),
+      { numRuns: 500 },
+    );
   });
 });

@@ -8,8 +8,12 @@ import { ALIAS_WATCH, LABELLED, type LabelledCase } from '../../fixtures/monitor
 function item(c: LabelledCase): MatchItem {
   const [title = '', summary = ''] = c.text.split('\n\n');
   return {
-    title, summary, url: c.url ?? 'https://berita.example.id/a/1', source: 'rss',
-    ...(c.outletUrl ? { outletUrl: c.outletUrl } : {}), ...(c.language ? { language: c.language } : {}),
+    title,
+    summary,
+    url: c.url ?? 'https://berita.example.id/a/1',
+    source: 'rss',
+    ...(c.outletUrl ? { outletUrl: c.outletUrl } : {}),
+    ...(c.language ? { language: c.language } : {}),
   };
 }
 
@@ -36,8 +40,10 @@ describe('labelled set', () => {
   it(`reaches recall ≥ 0.95 and precision ≥ 0.97`, () => {
     const show = (r: { c: LabelledCase }) => `${r.c.query} ~ ${JSON.stringify(r.c.text)}`;
     // The figures go in the issue's closing note, so the run prints them.
-    console.warn(`labelled set: ${LABELLED.length} cases, precision ${precision.toFixed(3)}, recall ${recall.toFixed(3)}`
-      + `\n  false hits: ${fp.map(show).join(' | ') || 'none'}\n  misses: ${fn.map(show).join(' | ') || 'none'}`);
+    console.warn(
+      `labelled set: ${LABELLED.length} cases, precision ${precision.toFixed(3)}, recall ${recall.toFixed(3)}` +
+        `\n  false hits: ${fp.map(show).join(' | ') || 'none'}\n  misses: ${fn.map(show).join(' | ') || 'none'}`,
+    );
     expect(recall).toBeGreaterThanOrEqual(0.95);
     expect(precision).toBeGreaterThanOrEqual(0.97);
   });

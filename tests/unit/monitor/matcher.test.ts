@@ -1,12 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import {
-  compileWatches, compileWatchesAsRegexes, type MatchItem, type WatchSpec,
-} from '../../../utils/monitor/matcher';
+import { compileWatches, compileWatchesAsRegexes, type MatchItem, type WatchSpec } from '../../../utils/monitor/matcher';
 import { rootOf } from '../../../utils/monitor/stem';
 import { makeItems, rng, vocabulary } from '../../fixtures/monitor/corpus';
 
 const item = (over: Partial<MatchItem> = {}): MatchItem => ({
-  title: '', summary: '', url: 'https://contoh.id/berita/1', source: 'rss', ...over,
+  title: '',
+  summary: '',
+  url: 'https://contoh.id/berita/1',
+  source: 'rss',
+  ...over,
 });
 const watch = (query: string, over: Partial<WatchSpec> = {}): WatchSpec => ({ id: 1, query, aliases: [], languages: [], ...over });
 const matches = (w: WatchSpec, i: MatchItem) => compileWatches([w]).match(i).length > 0;
@@ -164,8 +166,9 @@ describe('indexed matcher agrees with the regex-per-watch baseline', () => {
     () => `${pick()} site:detik.com`,
     () => `medsos ${pick()}`,
   ];
-  const watches = Array.from({ length: 300 }, (_, i) => watch(
-    (shapes[i % shapes.length] ?? shapes[0] ?? pick)(), { id: i + 1, languages: i % 7 === 0 ? ['id'] : [] }));
+  const watches = Array.from({ length: 300 }, (_, i) =>
+    watch((shapes[i % shapes.length] ?? shapes[0] ?? pick)(), { id: i + 1, languages: i % 7 === 0 ? ['id'] : [] }),
+  );
   const items = makeItems(400, 9, vocab);
 
   it('on 300 watches × 400 items', () => {

@@ -6,11 +6,16 @@ import id from '../../../public/_locales/id/messages.json';
 /** Compact s-expression of an AST, so expected trees fit in one table cell. */
 function show(n: QueryNode): string {
   switch (n.type) {
-    case 'term': return n.quoted ? `"${n.tokens.join(' ')}"` : n.tokens.length > 1 ? `[${n.tokens.join(' ')}]` : n.text;
-    case 'field': return `${n.field}:${n.value}`;
-    case 'not': return `(NOT ${show(n.child)})`;
-    case 'and': return `(AND ${n.children.map(show).join(' ')})`;
-    case 'or': return `(OR ${n.children.map(show).join(' ')})`;
+    case 'term':
+      return n.quoted ? `"${n.tokens.join(' ')}"` : n.tokens.length > 1 ? `[${n.tokens.join(' ')}]` : n.text;
+    case 'field':
+      return `${n.field}:${n.value}`;
+    case 'not':
+      return `(NOT ${show(n.child)})`;
+    case 'and':
+      return `(AND ${n.children.map(show).join(' ')})`;
+    case 'or':
+      return `(OR ${n.children.map(show).join(' ')})`;
   }
 }
 
@@ -78,14 +83,13 @@ describe('parseQuery: valid queries', () => {
     });
   });
 
-  it.each(['a (b OR c) -"d e" korup* site:x.go.id', 'a OR b c', '(a OR b) (c OR d) -e'])(
-    'formatQuery round-trips %s', (src) => {
-      const first = parseQuery(src);
-      expect(first.ok).toBe(true);
-      if (!first.ok) return;
-      const again = parseQuery(formatQuery(first.ast));
-      expect(again.ok && show(again.ast)).toBe(show(first.ast));
-    });
+  it.each(['a (b OR c) -"d e" korup* site:x.go.id', 'a OR b c', '(a OR b) (c OR d) -e'])('formatQuery round-trips %s', (src) => {
+    const first = parseQuery(src);
+    expect(first.ok).toBe(true);
+    if (!first.ok) return;
+    const again = parseQuery(formatQuery(first.ast));
+    expect(again.ok && show(again.ast)).toBe(show(first.ast));
+  });
 });
 
 describe('parseQuery: errors', () => {
@@ -138,16 +142,29 @@ describe('parseQuery: errors', () => {
 
   it('has every error key in both locale catalogues with matching placeholders', () => {
     const keys = [
-      'queryEmpty', 'queryTooLong', 'queryUnclosedQuote', 'queryEmptyPhrase', 'queryUnclosedParen',
-      'queryUnexpectedParen', 'queryEmptyGroup', 'queryDanglingOperator', 'queryFieldMissingValue',
-      'queryInvalidSite', 'queryInvalidLanguage', 'queryNoWords', 'queryPrefixTooShort', 'queryMisplacedStar',
-      'queryOnlyExclusions', 'queryInvalid',
+      'queryEmpty',
+      'queryTooLong',
+      'queryUnclosedQuote',
+      'queryEmptyPhrase',
+      'queryUnclosedParen',
+      'queryUnexpectedParen',
+      'queryEmptyGroup',
+      'queryDanglingOperator',
+      'queryFieldMissingValue',
+      'queryInvalidSite',
+      'queryInvalidLanguage',
+      'queryNoWords',
+      'queryPrefixTooShort',
+      'queryMisplacedStar',
+      'queryOnlyExclusions',
+      'queryInvalid',
     ];
     const catalogues: Record<string, Record<string, { message: string; placeholders?: object }>> = { id, en };
-    const summary = (lang: string) => keys.map((key) => {
-      const entry = catalogues[lang]?.[key];
-      return [key, Boolean(entry?.message), Object.keys(entry?.placeholders ?? {})];
-    });
+    const summary = (lang: string) =>
+      keys.map((key) => {
+        const entry = catalogues[lang]?.[key];
+        return [key, Boolean(entry?.message), Object.keys(entry?.placeholders ?? {})];
+      });
     expect(summary('id')).toEqual(summary('en'));
     expect(summary('id').filter(([, has]) => !has)).toEqual([]);
   });

@@ -17,7 +17,10 @@ const argmax = (p: number[]) => p.indexOf(Math.max(...p));
 
 function macroF1(examples: Example[], score: Score, learning: ToneLearning): number {
   const adjust = toAdjustment(learning);
-  return scoreLabels(examples.map((e) => e.label), examples.map((e) => argmax(score(toneFeatures(e.text), adjust).probs))).macroF1;
+  return scoreLabels(
+    examples.map((e) => e.label),
+    examples.map((e) => argmax(score(toneFeatures(e.text), adjust).probs)),
+  ).macroF1;
 }
 
 function officer(examples: Example[], count: number, score: Score, seed = 7) {

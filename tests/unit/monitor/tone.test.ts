@@ -13,7 +13,10 @@ import { CLASSES, scoreLabels } from '../../../utils/monitor/tone-learn';
 
 const macroF1 = (domain: 'smsa' | 'cnbci', split: string) => {
   const examples = readDataset(domain, split);
-  return scoreLabels(examples.map((e) => e.label), examples.map((e) => CLASSES.indexOf(detectTone(e.text).tone))).macroF1;
+  return scoreLabels(
+    examples.map((e) => e.label),
+    examples.map((e) => CLASSES.indexOf(detectTone(e.text).tone)),
+  ).macroF1;
 };
 
 describe('detectTone on labelled Indonesian text', () => {
@@ -22,10 +25,11 @@ describe('detectTone on labelled Indonesian text', () => {
     expect(macroF1('cnbci', 'valid')).toBeGreaterThan(0.8);
   });
 
-  it('gets SmSA\'s short texts with a negator right four times in five (the word list: one in two)', () => {
+  it("gets SmSA's short texts with a negator right four times in five (the word list: one in two)", () => {
     // Texts of at most 12 words with "tidak", "kurang"… from the splits the model never trained on.
-    const short = [...readDataset('smsa', 'valid'), ...readDataset('smsa', 'test')]
-      .filter((e) => /(^|\s)(tidak|tak|bukan|kurang|belum|gak|nggak|enggak)\s/.test(e.text) && e.text.split(' ').length <= 12);
+    const short = [...readDataset('smsa', 'valid'), ...readDataset('smsa', 'test')].filter(
+      (e) => /(^|\s)(tidak|tak|bukan|kurang|belum|gak|nggak|enggak)\s/.test(e.text) && e.text.split(' ').length <= 12,
+    );
     expect(short.length).toBeGreaterThan(50);
     const share = (tone: (text: string) => string) => short.filter((e) => tone(e.text) === CLASSES[e.label]).length / short.length;
     expect(share((text) => detectTone(text).tone)).toBeGreaterThanOrEqual(0.8);
@@ -46,7 +50,7 @@ describe('negation and names', () => {
     expect(detectTone(name)).toMatchObject({ tone: 'neutral', score: 0, reasons: [] });
   });
 
-  it('a programme name does not lift a poisoning towards positive (the issue\'s example)', () => {
+  it("a programme name does not lift a poisoning towards positive (the issue's example)", () => {
     const masked = detectTone('Siswa Keracunan Usai Santap Makan Bergizi Gratis');
     expect(masked.score).toBeLessThan(0);
     expect(masked.score).toBe(detectTone('Siswa Keracunan Usai Santap').score);
@@ -56,10 +60,15 @@ describe('negation and names', () => {
   });
 
   it('a known name added as its own clause never changes the score', () => {
-    const texts = readDataset('cnbci', 'valid').slice(0, 200).map((e) => e.text);
-    fc.assert(fc.property(fc.constantFrom(...texts), fc.constantFrom('Bank Mandiri', 'Makan Bergizi Gratis', 'Kartu Indonesia Sehat'), (text, name) => {
-      expect(detectTone(`${text}. ${name}`).score).toBeCloseTo(detectTone(text).score, 10);
-    }), { numRuns: 100 });
+    const texts = readDataset('cnbci', 'valid')
+      .slice(0, 200)
+      .map((e) => e.text);
+    fc.assert(
+      fc.property(fc.constantFrom(...texts), fc.constantFrom('Bank Mandiri', 'Makan Bergizi Gratis', 'Kartu Indonesia Sehat'), (text, name) => {
+        expect(detectTone(`${text}. ${name}`).score).toBeCloseTo(detectTone(text).score, 10);
+      }),
+      { numRuns: 100 },
+    );
   });
 });
 

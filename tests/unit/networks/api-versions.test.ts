@@ -52,13 +52,20 @@ describe('pinned API versions', () => {
 
 describe('the fakes serve versions as the services do today', () => {
   it.each([
-    ['202410', false], ['202511', false], ['202601', true], ['202607', true], ['209901', false], ['2024-10', false],
+    ['202410', false],
+    ['202511', false],
+    ['202601', true],
+    ['202607', true],
+    ['209901', false],
+    ['2024-10', false],
   ])('LinkedIn serves %s on 2026-11-30: %s', (version, served) => {
     expect(linkedinServes(version, Date.UTC(2026, 10, 30))).toBe(served);
   });
 
   it.each([
-    ['v25.0', 'v25.0'], ['v20.0', 'v21.0'], ['v99.0', undefined],
+    ['v25.0', 'v25.0'],
+    ['v20.0', 'v21.0'],
+    ['v99.0', undefined],
   ])('Graph answers a call to %s with %s on 2026-11-30', (asked, served) => {
     expect(graphServes(asked, Date.UTC(2026, 10, 30))).toBe(served);
   });
@@ -69,7 +76,8 @@ describe('LinkedIn 426', () => {
 
   it('a sunset LinkedIn-Version is refused by the fake with 426 NONEXISTENT_VERSION', async () => {
     const response = await fetch('https://api.linkedin.com/rest/posts', {
-      method: 'POST', headers: { authorization: `Bearer ${ACCOUNTS.linkedin.token}`, 'linkedin-version': '202410', 'x-restli-protocol-version': '2.0.0' },
+      method: 'POST',
+      headers: { authorization: `Bearer ${ACCOUNTS.linkedin.token}`, 'linkedin-version': '202410', 'x-restli-protocol-version': '2.0.0' },
       body: '{}',
     });
     expect(response.status).toBe(426);
@@ -78,7 +86,11 @@ describe('LinkedIn 426', () => {
   });
 
   it('becomes "Siar needs an update", not a content or sign-in error', async () => {
-    env.fail('api.linkedin.com', { status: 426, headers: { 'content-type': 'application/json' }, body: { status: 426, code: 'NONEXISTENT_VERSION', message: 'Requested version 202410 is not active' } });
+    env.fail('api.linkedin.com', {
+      status: 426,
+      headers: { 'content-type': 'application/json' },
+      body: { status: 426, code: 'NONEXISTENT_VERSION', message: 'Requested version 202410 is not active' },
+    });
     const error = await linkedin.publish(post(), ACCOUNTS.linkedin, signal()).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ApiVersionError);
     expect(error).toMatchObject({ messageKey: 'errorApiVersion' });

@@ -13,7 +13,11 @@ const record = (index = 0) => env.bluesky.posts[index]!.record as Record<string,
 describe('bluesky adapter', () => {
   it('posts a valid record (lexicon-checked by the fake) with a link card and a bsky.app URL', async () => {
     const result = await createBluesky().publish(post(), ACCOUNTS.bluesky, signal());
-    expect(record()).toMatchObject({ text: post().parts[0], langs: ['id'], embed: { $type: 'app.bsky.embed.external', external: { uri: post().url, title: post().title } } });
+    expect(record()).toMatchObject({
+      text: post().parts[0],
+      langs: ['id'],
+      embed: { $type: 'app.bsky.embed.external', external: { uri: post().url, title: post().title } },
+    });
     const rkey = env.bluesky.posts[0]!.uri.split('/').pop();
     expect(result).toEqual({ remoteId: env.bluesky.posts[0]!.uri, url: `https://bsky.app/profile/humas.example.go.id/post/${rkey}` });
   });
@@ -48,7 +52,11 @@ describe('bluesky adapter', () => {
 
   it('creates a session once and reuses it across posts, persisting it via the hook', async () => {
     const saved: Account[] = [];
-    const adapter = createBluesky({ onAccountRefreshed: (a) => { saved.push(a); } });
+    const adapter = createBluesky({
+      onAccountRefreshed: (a) => {
+        saved.push(a);
+      },
+    });
     await adapter.publish(post({ parts: ['Satu'] }), ACCOUNTS.bluesky, signal());
     await adapter.publish(post({ parts: ['Dua'] }), saved[0]!, signal());
     expect(env.bluesky.sessionsCreated).toBe(1);
@@ -58,7 +66,11 @@ describe('bluesky adapter', () => {
 
   it('refreshes an expired access token with refreshSession instead of logging in again', async () => {
     const saved: Account[] = [];
-    const adapter = createBluesky({ onAccountRefreshed: (a) => { saved.push(a); } });
+    const adapter = createBluesky({
+      onAccountRefreshed: (a) => {
+        saved.push(a);
+      },
+    });
     await adapter.publish(post({ parts: ['Satu'] }), ACCOUNTS.bluesky, signal());
     env.bluesky.expireAccessTokens();
     await adapter.publish(post({ parts: ['Dua'] }), saved[0]!, signal());
@@ -88,13 +100,27 @@ describe('bluesky adapter', () => {
   });
 
   it('401 → AuthError', async () => {
-    env.fail('bsky.social', { status: 401, headers: { 'content-type': 'application/json' }, body: { error: 'AuthenticationRequired', message: 'no' } }, 'createRecord');
+    env.fail(
+      'bsky.social',
+      { status: 401, headers: { 'content-type': 'application/json' }, body: { error: 'AuthenticationRequired', message: 'no' } },
+      'createRecord',
+    );
     await expect(createBluesky().publish(post(), ACCOUNTS.bluesky, signal())).rejects.toBeInstanceOf(AuthError);
   });
   it('429 → RateLimitError at ratelimit-reset', async () => {
     const reset = Math.floor(Date.now() / 1000) + 900;
-    env.fail('bsky.social', { status: 429, headers: { 'content-type': 'application/json', 'ratelimit-reset': String(reset), 'ratelimit-remaining': '0' }, body: { error: 'RateLimitExceeded', message: 'Rate Limit Exceeded' } }, 'createRecord');
-    const error = await createBluesky().publish(post(), ACCOUNTS.bluesky, signal()).catch((e: unknown) => e);
+    env.fail(
+      'bsky.social',
+      {
+        status: 429,
+        headers: { 'content-type': 'application/json', 'ratelimit-reset': String(reset), 'ratelimit-remaining': '0' },
+        body: { error: 'RateLimitExceeded', message: 'Rate Limit Exceeded' },
+      },
+      'createRecord',
+    );
+    const error = await createBluesky()
+      .publish(post(), ACCOUNTS.bluesky, signal())
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(RateLimitError);
     expect((error as RateLimitError).retryAt).toBe(reset * 1000);
   });

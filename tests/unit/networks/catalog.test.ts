@@ -57,10 +57,15 @@ describe('network catalog', () => {
     const meta = networkMeta(id);
     const forms: ConnectForm[] = Object.values(connectForms(id));
     const keys = [
-      meta.name, meta.help, ...('label' in meta.share ? [meta.share.label] : []),
+      meta.name,
+      meta.help,
+      ...('label' in meta.share ? [meta.share.label] : []),
       ...forms.flatMap((form) => form.fields.flatMap((spec) => [spec.label, ...(spec.hint ? [spec.hint] : [])])),
     ];
-    expect(['id', 'en'].map((lang) => [lang, keys.filter((key) => !(key in messages(lang)))])).toEqual([['id', []], ['en', []]]);
+    expect(['id', 'en'].map((lang) => [lang, keys.filter((key) => !(key in messages(lang)))])).toEqual([
+      ['id', []],
+      ['en', []],
+    ]);
   });
 
   it.each(NETWORK_IDS)('%s asks only for https origins of its own', (id) => {
@@ -73,14 +78,16 @@ describe('settings file accounts, built from the account schemas', () => {
 
   it('refuses a token the account schema would refuse, naming the field, instead of dropping it', () => {
     expect(parseSettingsFile(withAccounts({ telegram: { chatId: '@humasprov', botToken: 'a'.repeat(201) } }))).toEqual({
-      ok: false, problem: { kind: 'too-long', path: 'accounts.telegram.botToken', expected: '200' },
+      ok: false,
+      problem: { kind: 'too-long', path: 'accounts.telegram.botToken', expected: '200' },
     });
   });
 
   it('refuses the never-exported Bluesky session', () => {
     const session = { did: 'did:plc:abc', accessJwt: 'a', refreshJwt: 'b' };
     expect(parseSettingsFile(withAccounts({ bluesky: { handle: 'humas.go.id', session } }))).toMatchObject({
-      ok: false, problem: { kind: 'unknown-key', path: 'accounts.bluesky.session' },
+      ok: false,
+      problem: { kind: 'unknown-key', path: 'accounts.bluesky.session' },
     });
   });
 

@@ -6,13 +6,23 @@ import { pause, waitForContainer, type ContainerVerdict } from '../../../utils/n
 // status_code IN_PROGRESS → FINISHED | ERROR | EXPIRED | PUBLISHED (…/reference/ig-container), Threads'
 // status IN_PROGRESS → FINISHED | ERROR | EXPIRED (developers.facebook.com/docs/threads/troubleshooting).
 
-const judge = (status: string): ContainerVerdict => (status === 'FINISHED' ? { ready: true }
-  : status === 'ERROR' ? { fail: new ContentError('image', 'UNKNOWN') }
-    : status === 'EXPIRED' ? { fail: new TransientError('container EXPIRED') } : { wait: true });
+const judge = (status: string): ContainerVerdict =>
+  status === 'FINISHED'
+    ? { ready: true }
+    : status === 'ERROR'
+      ? { fail: new ContentError('image', 'UNKNOWN') }
+      : status === 'EXPIRED'
+        ? { fail: new TransientError('container EXPIRED') }
+        : { wait: true };
 
 function statuses(sequence: string[]) {
   let reads = 0;
-  return { read: async () => sequence[Math.min(reads++, sequence.length - 1)]!, get reads() { return reads; } };
+  return {
+    read: async () => sequence[Math.min(reads++, sequence.length - 1)]!,
+    get reads() {
+      return reads;
+    },
+  };
 }
 
 const fast = { tries: 4, delayMs: () => 0, stillWaiting: 'still processing' };
@@ -32,7 +42,7 @@ describe('waitForContainer', () => {
   it.each([
     ['ERROR', ['IN_PROGRESS', 'ERROR'], ContentError],
     ['EXPIRED', ['EXPIRED'], TransientError],
-  ])('throws the network\'s error for %s without reading again', async (_name, sequence, type) => {
+  ])("throws the network's error for %s without reading again", async (_name, sequence, type) => {
     const source = statuses(sequence);
     await expect(waitForContainer(source.read, judge, fast, signal())).rejects.toBeInstanceOf(type);
     expect(source.reads).toBe(sequence.length);
@@ -47,7 +57,18 @@ describe('waitForContainer', () => {
   it('pauses delayMs(attempt) between reads, in order', async () => {
     const asked: number[] = [];
     const source = statuses(['IN_PROGRESS', 'IN_PROGRESS', 'FINISHED']);
-    await waitForContainer(source.read, judge, { ...fast, delayMs: (attempt) => { asked.push(attempt); return 1; } }, signal());
+    await waitForContainer(
+      source.read,
+      judge,
+      {
+        ...fast,
+        delayMs: (attempt) => {
+          asked.push(attempt);
+          return 1;
+        },
+      },
+      signal(),
+    );
     expect(asked).toEqual([0, 1]);
   });
 
@@ -64,6 +85,15 @@ describe('waitForContainer', () => {
 
   it('a failing read propagates unchanged', async () => {
     const refused = new ContentError('response', 'bad');
-    await expect(waitForContainer(async () => { throw refused; }, judge, fast, signal())).rejects.toBe(refused);
+    await expect(
+      waitForContainer(
+        async () => {
+          throw refused;
+        },
+        judge,
+        fast,
+        signal(),
+      ),
+    ).rejects.toBe(refused);
   });
 });

@@ -18,7 +18,11 @@ beforeAll(async () => {
     if (request.url === '/endless.png') {
       response.writeHead(200, { 'content-type': 'image/png' });
       const chunk = Buffer.alloc(64 * 1024, 1);
-      const pump = () => { while (response.write(chunk)) { /* until the socket pushes back */ } };
+      const pump = () => {
+        while (response.write(chunk)) {
+          /* until the socket pushes back */
+        }
+      };
       response.on('drain', pump);
       response.on('close', () => response.off('drain', pump));
       pump();

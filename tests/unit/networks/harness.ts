@@ -43,10 +43,9 @@ export function useFakes(): Env {
     env.threads = createThreadsFake({ fetchMedia: mediaFrom([images, env.facebook]) });
     env.linkedin = createLinkedinFake();
     env.instagram = createInstagramFake({ fetchMedia: mediaFrom([images, env.facebook]) });
-    env.server = await startFakeServer(
-      [env.x, env.facebook, env.mastodon, env.bluesky, env.telegram, env.threads, env.linkedin, env.instagram, images],
-      { tls: false },
-    );
+    env.server = await startFakeServer([env.x, env.facebook, env.mastodon, env.bluesky, env.telegram, env.threads, env.linkedin, env.instagram, images], {
+      tls: false,
+    });
     env.routed = routeFetch(env.server.port);
     env.fail = (host, response, path) => env.server.inject({ host, response, ...(path ? { pathIncludes: path } : {}) });
   });
@@ -78,8 +77,12 @@ type OAuth2 = Extract<AccountFor<'x'>, { auth: 'oauth2' }>;
 export const ACCOUNTS = {
   x: { auth: 'oauth1', ...X_CREDENTIALS, username: 'humasprov' } as OAuth1,
   xOAuth2: {
-    auth: 'oauth2', clientId: X_CREDENTIALS.clientId, accessToken: X_CREDENTIALS.bearer, refreshToken: X_CREDENTIALS.refreshToken,
-    expiresAt: Date.now() + 3_600_000, username: 'humasprov',
+    auth: 'oauth2',
+    clientId: X_CREDENTIALS.clientId,
+    accessToken: X_CREDENTIALS.bearer,
+    refreshToken: X_CREDENTIALS.refreshToken,
+    expiresAt: Date.now() + 3_600_000,
+    username: 'humasprov',
   } as OAuth2,
   facebook: { ...FACEBOOK_ACCOUNT } as AccountFor<'facebook'>,
   mastodon: { ...MASTODON_ACCOUNT } as AccountFor<'mastodon'>,

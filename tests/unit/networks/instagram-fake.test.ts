@@ -12,13 +12,19 @@ const BASE = `https://graph.instagram.com/v25.0/${INSTAGRAM_ACCOUNT.userId}`;
 const DAY = 86_400_000;
 
 async function call(path: string, body?: Record<string, string>, token = INSTAGRAM_ACCOUNT.token) {
-  const response = await fetch(path.startsWith('https:') ? path : `${BASE}${path}`, body
-    ? { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams(body) }
-    : { headers: { authorization: `Bearer ${token}` } });
-  return { status: response.status, body: await response.json() as { id?: string; error?: { code: number; error_subcode?: number } } };
+  const response = await fetch(
+    path.startsWith('https:') ? path : `${BASE}${path}`,
+    body
+      ? { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams(body) }
+      : { headers: { authorization: `Bearer ${token}` } },
+  );
+  return { status: response.status, body: (await response.json()) as { id?: string; error?: { code: number; error_subcode?: number } } };
 }
 const container = (over: Record<string, string> = {}) => call('/media', { image_url: IG_JPEG_URL, caption: 'Uji', ...over });
-const refused = (code: number, subcode?: number) => ({ status: 400, body: { error: expect.objectContaining({ code, ...(subcode ? { error_subcode: subcode } : {}) }) } });
+const refused = (code: number, subcode?: number) => ({
+  status: 400,
+  body: { error: expect.objectContaining({ code, ...(subcode ? { error_subcode: subcode } : {}) }) },
+});
 
 describe('instagram fake refuses what Instagram refuses', () => {
   it('accepts a JPEG in range (the baseline the refusals differ from)', async () => {
@@ -61,8 +67,11 @@ describe('instagram fake refuses what Instagram refuses', () => {
     expect(env.instagram.media).toHaveLength(1);
   });
   it(`the ${IG_QUOTA_TOTAL}-posts-per-24-hours publishing limit`, async () => {
-    for (let i = 0; i < IG_QUOTA_TOTAL; i++) env.instagram.media.push({ id: `m${i}`, imageUrl: IG_JPEG_URL, publishedAt: env.instagram.now(), containerId: `c${i}` });
-    expect((await call('/content_publishing_limit?fields=quota_usage,config')).body).toMatchObject({ data: [{ quota_usage: IG_QUOTA_TOTAL, config: { quota_total: IG_QUOTA_TOTAL, quota_duration: 86400 } }] });
+    for (let i = 0; i < IG_QUOTA_TOTAL; i++)
+      env.instagram.media.push({ id: `m${i}`, imageUrl: IG_JPEG_URL, publishedAt: env.instagram.now(), containerId: `c${i}` });
+    expect((await call('/content_publishing_limit?fields=quota_usage,config')).body).toMatchObject({
+      data: [{ quota_usage: IG_QUOTA_TOTAL, config: { quota_total: IG_QUOTA_TOTAL, quota_duration: 86400 } }],
+    });
     const { body } = await container();
     await call(`https://graph.instagram.com/v25.0/${body.id}?fields=status_code`);
     expect(await call('/media_publish', { creation_id: body.id! })).toEqual(refused(9, 2207042));
@@ -94,7 +103,13 @@ describe('instagram fake refuses what Instagram refuses', () => {
   });
   it('the Facebook fake refuses an unpublished photo without a file', async () => {
     const response = await fetch('https://graph.facebook.com/v25.0/104000000000001/photos', {
-      method: 'POST', headers: { authorization: 'Bearer EAAfake-page-token' }, body: (() => { const f = new FormData(); f.set('published', 'false'); return f; })(),
+      method: 'POST',
+      headers: { authorization: 'Bearer EAAfake-page-token' },
+      body: (() => {
+        const f = new FormData();
+        f.set('published', 'false');
+        return f;
+      })(),
     });
     expect(await response.json()).toMatchObject({ error: { code: 324 } });
     expect(env.facebook.unpublished).toEqual([]);

@@ -18,7 +18,15 @@ const DAY = 86_400_000;
 const igPost = (over: Partial<TargetPost> = {}) => post({ image: { url: IG_JPEG_URL, alt: 'Petugas melayani warga' }, ...over });
 const saved = () => {
   const values: string[] = [];
-  return { values, checkpoint: (value?: string) => ({ value, save: async (v: string) => { values.push(v); } }) };
+  return {
+    values,
+    checkpoint: (value?: string) => ({
+      value,
+      save: async (v: string) => {
+        values.push(v);
+      },
+    }),
+  };
 };
 const igPaths = () => env.server.log.filter((r) => r.host === 'graph.instagram.com').map((r) => `${r.method} ${r.path}`);
 
@@ -43,8 +51,9 @@ describe('instagram adapter', () => {
     ['a PNG', IG_PNG_URL],
     ['a JPEG wider than 1.91:1', IG_WIDE_URL],
   ])('with %s and no place to host a converted copy, says so and makes no container', async (_name, url) => {
-    await expect(createInstagram().publish(igPost({ image: { url, alt: '' } }), ACCOUNTS.instagram, signal()))
-      .rejects.toMatchObject({ messageKey: 'errorInstagramNoHost' });
+    await expect(createInstagram().publish(igPost({ image: { url, alt: '' } }), ACCOUNTS.instagram, signal())).rejects.toMatchObject({
+      messageKey: 'errorInstagramNoHost',
+    });
     expect(env.instagram.containers).toEqual([]);
   });
 
@@ -53,10 +62,11 @@ describe('instagram adapter', () => {
     const network = createInstagram();
     // The worker stopped after the container was made and saved: simulate by creating it directly.
     const created = await fetch(`https://graph.instagram.com/v25.0/${ACCOUNTS.instagram.userId}/media`, {
-      method: 'POST', headers: { authorization: `Bearer ${ACCOUNTS.instagram.token}`, 'content-type': 'application/x-www-form-urlencoded' },
+      method: 'POST',
+      headers: { authorization: `Bearer ${ACCOUNTS.instagram.token}`, 'content-type': 'application/x-www-form-urlencoded' },
       body: new URLSearchParams({ image_url: IG_JPEG_URL, caption: post().parts[0]! }),
     });
-    const { id } = await created.json() as { id: string };
+    const { id } = (await created.json()) as { id: string };
     await network.publish(igPost({ checkpoint: first.checkpoint(id) }), ACCOUNTS.instagram, signal());
     expect(env.instagram.containers).toHaveLength(1);
     expect(env.instagram.media).toHaveLength(1);
@@ -77,10 +87,11 @@ describe('instagram adapter', () => {
     const progress = saved();
     const network = createInstagram();
     const created = await fetch(`https://graph.instagram.com/v25.0/${ACCOUNTS.instagram.userId}/media`, {
-      method: 'POST', headers: { authorization: `Bearer ${ACCOUNTS.instagram.token}`, 'content-type': 'application/x-www-form-urlencoded' },
+      method: 'POST',
+      headers: { authorization: `Bearer ${ACCOUNTS.instagram.token}`, 'content-type': 'application/x-www-form-urlencoded' },
       body: new URLSearchParams({ image_url: IG_JPEG_URL, caption: 'lama' }),
     });
-    const { id } = await created.json() as { id: string };
+    const { id } = (await created.json()) as { id: string };
     env.instagram.containers[0]!.forceStatus = 'EXPIRED';
     await network.publish(igPost({ checkpoint: progress.checkpoint(id) }), ACCOUNTS.instagram, signal());
     expect(env.instagram.containers).toHaveLength(2);
@@ -95,9 +106,12 @@ describe('instagram adapter', () => {
   });
 
   it('at the 24-hour publishing limit it says so, with a retry time, and makes no container', async () => {
-    for (let i = 0; i < IG_QUOTA_TOTAL; i++) env.instagram.media.push({ id: `m${i}`, imageUrl: IG_JPEG_URL, publishedAt: Date.now() - 1000, containerId: `c${i}` });
+    for (let i = 0; i < IG_QUOTA_TOTAL; i++)
+      env.instagram.media.push({ id: `m${i}`, imageUrl: IG_JPEG_URL, publishedAt: Date.now() - 1000, containerId: `c${i}` });
     const before = Date.now();
-    const error = await createInstagram().publish(igPost(), ACCOUNTS.instagram, signal()).catch((e: unknown) => e);
+    const error = await createInstagram()
+      .publish(igPost(), ACCOUNTS.instagram, signal())
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(InstagramLimitError);
     expect(error).toMatchObject({ messageKey: 'errorInstagramLimit' });
     expect((error as InstagramLimitError).retryAt).toBeGreaterThanOrEqual(before + LIMIT_RETRY_MS);
@@ -105,13 +119,23 @@ describe('instagram adapter', () => {
   });
 
   it('media_publish answering code 9 / 2207042 is the publishing limit too', async () => {
-    env.fail('graph.instagram.com', { status: 400, headers: { 'content-type': 'application/json' }, body: { error: { message: 'Application request limit reached', type: 'OAuthException', code: 9, error_subcode: 2207042, fbtrace_id: 'x' } } }, 'media_publish');
+    env.fail(
+      'graph.instagram.com',
+      {
+        status: 400,
+        headers: { 'content-type': 'application/json' },
+        body: { error: { message: 'Application request limit reached', type: 'OAuthException', code: 9, error_subcode: 2207042, fbtrace_id: 'x' } },
+      },
+      'media_publish',
+    );
     await expect(createInstagram().publish(igPost(), ACCOUNTS.instagram, signal())).rejects.toBeInstanceOf(InstagramLimitError);
   });
 
   it('a token without instagram_business_content_publish gets the permission sentence', async () => {
     env.instagram.tokens.get(ACCOUNTS.instagram.token)!.scopes = env.instagram.tokens.get(ACCOUNTS.instagram.token)!.scopes.filter((s) => s !== PUBLISH_SCOPE);
-    const error = await createInstagram().publish(igPost(), ACCOUNTS.instagram, signal()).catch((e: unknown) => e);
+    const error = await createInstagram()
+      .publish(igPost(), ACCOUNTS.instagram, signal())
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(InstagramPermissionError);
     expect(error).toBeInstanceOf(AuthError);
   });
@@ -123,7 +147,11 @@ describe('instagram adapter', () => {
 
   it('verify names the account; a token within a week of its end is renewed and handed to the owner', async () => {
     const stored: unknown[] = [];
-    const network = createInstagram({ onAccountRefreshed: (account) => { stored.push(account); } });
+    const network = createInstagram({
+      onAccountRefreshed: (account) => {
+        stored.push(account);
+      },
+    });
     await expect(network.verify(ACCOUNTS.instagram, signal())).resolves.toMatchObject({ name: '@humasprov' });
     expect(env.instagram.refreshes).toBe(0);
     const soon = { ...ACCOUNTS.instagram, expiresAt: Date.now() + 3 * DAY };
@@ -155,10 +183,16 @@ describe('a converted image hosted on the Facebook Page', () => {
   });
   it('without browser codecs (Node) a needed conversion is reported as an image problem and nothing is hosted', async () => {
     const hosted: number[] = [];
-    const network = createInstagram({ imageHost: async (jpeg) => { hosted.push(jpeg.length); return undefined; } });
+    const network = createInstagram({
+      imageHost: async (jpeg) => {
+        hosted.push(jpeg.length);
+        return undefined;
+      },
+    });
     // Node has no OffscreenCanvas: the adapter must say the image cannot be converted, not crash.
-    await expect(network.publish(igPost({ image: { url: IG_PNG_URL, alt: '' } }), ACCOUNTS.instagram, signal()))
-      .rejects.toMatchObject({ messageKey: 'errorInstagramImage' });
+    await expect(network.publish(igPost({ image: { url: IG_PNG_URL, alt: '' } }), ACCOUNTS.instagram, signal())).rejects.toMatchObject({
+      messageKey: 'errorInstagramImage',
+    });
     expect(hosted).toEqual([]);
   });
 });

@@ -11,7 +11,10 @@ describe('linkedin adapter', () => {
     const result = await linkedin.publish(post(), ACCOUNTS.linkedin, signal());
     const sent = env.linkedin.posts[0]!;
     expect(sent.body).toMatchObject({
-      author: ACCOUNTS.linkedin.author, visibility: 'PUBLIC', lifecycleState: 'PUBLISHED', distribution: { feedDistribution: 'MAIN_FEED' },
+      author: ACCOUNTS.linkedin.author,
+      visibility: 'PUBLIC',
+      lifecycleState: 'PUBLISHED',
+      distribution: { feedDistribution: 'MAIN_FEED' },
       content: { article: { source: post().url, title: post().title, description: post().description } },
     });
     expect(result).toEqual({ remoteId: sent.urn, url: `https://www.linkedin.com/feed/update/${sent.urn}` });
@@ -37,7 +40,11 @@ describe('linkedin adapter', () => {
     await expect(linkedin.publish(post(), { ...ACCOUNTS.linkedin, token: 'bad' }, signal())).rejects.toBeInstanceOf(AuthError);
   });
   it('429 → RateLimitError at Retry-After', async () => {
-    env.fail('api.linkedin.com', { status: 429, headers: { 'content-type': 'application/json', 'retry-after': '120' }, body: { status: 429, message: 'Resource level throttle limit' } });
+    env.fail('api.linkedin.com', {
+      status: 429,
+      headers: { 'content-type': 'application/json', 'retry-after': '120' },
+      body: { status: 429, message: 'Resource level throttle limit' },
+    });
     const before = Date.now();
     const error = await linkedin.publish(post(), ACCOUNTS.linkedin, signal()).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(RateLimitError);
@@ -55,7 +62,9 @@ describe('linkedin adapter', () => {
     env.fail('api.linkedin.com', { status: 201, headers: { 'content-type': 'application/json' }, body: '{oops' });
     await expect(linkedin.publish(post(), ACCOUNTS.linkedin, signal())).rejects.toSatisfy((e) => e instanceof ContentError && e.field === 'response');
     env.fail('api.linkedin.com', { status: 200, headers: { 'content-type': 'application/json' }, body: '{"status":' }, '/v2/userinfo');
-    await expect(linkedin.verify({ ...ACCOUNTS.linkedin, author: 'urn:li:person:abc' }, signal())).rejects.toSatisfy((e) => e instanceof ContentError && e.field === 'response');
+    await expect(linkedin.verify({ ...ACCOUNTS.linkedin, author: 'urn:li:person:abc' }, signal())).rejects.toSatisfy(
+      (e) => e instanceof ContentError && e.field === 'response',
+    );
   });
 });
 
@@ -77,9 +86,19 @@ describe('linkedin article thumbnail', () => {
 
   it('the fake refuses a thumbnail that was never uploaded', async () => {
     const response = await fetch('https://api.linkedin.com/rest/posts', {
-      method: 'POST', headers: { authorization: `Bearer ${ACCOUNTS.linkedin.token}`, 'linkedin-version': LINKEDIN_VERSION, 'x-restli-protocol-version': '2.0.0', 'content-type': 'application/json' },
+      method: 'POST',
+      headers: {
+        authorization: `Bearer ${ACCOUNTS.linkedin.token}`,
+        'linkedin-version': LINKEDIN_VERSION,
+        'x-restli-protocol-version': '2.0.0',
+        'content-type': 'application/json',
+      },
       body: JSON.stringify({
-        author: ACCOUNTS.linkedin.author, commentary: 'Uji', visibility: 'PUBLIC', lifecycleState: 'PUBLISHED', distribution: { feedDistribution: 'MAIN_FEED' },
+        author: ACCOUNTS.linkedin.author,
+        commentary: 'Uji',
+        visibility: 'PUBLIC',
+        lifecycleState: 'PUBLISHED',
+        distribution: { feedDistribution: 'MAIN_FEED' },
         content: { article: { source: 'https://www.example.go.id/a', title: 'A', thumbnail: 'urn:li:image:C4E10AQNever' } },
       }),
     });

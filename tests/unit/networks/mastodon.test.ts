@@ -38,8 +38,9 @@ describe('mastodon adapter', () => {
   });
 
   it("honours the instance's own limit", async () => {
-    await expect(mastodon.publish(post({ parts: ['x'.repeat(450)] }), { ...ACCOUNTS.mastodon, maxChars: 400 }, signal()))
-      .rejects.toMatchObject({ field: 'too-long' });
+    await expect(mastodon.publish(post({ parts: ['x'.repeat(450)] }), { ...ACCOUNTS.mastodon, maxChars: 400 }, signal())).rejects.toMatchObject({
+      field: 'too-long',
+    });
     expect(env.mastodon.posts).toHaveLength(0);
   });
 
@@ -53,7 +54,11 @@ describe('mastodon adapter', () => {
   it('429 → RateLimitError at the ISO X-RateLimit-Reset', async () => {
     const reset = new Date(Date.now() + 300_000);
     reset.setMilliseconds(0);
-    env.fail(MASTODON_HOST, { status: 429, headers: { 'content-type': 'application/json', 'x-ratelimit-reset': reset.toISOString() }, body: { error: 'Too many requests' } });
+    env.fail(MASTODON_HOST, {
+      status: 429,
+      headers: { 'content-type': 'application/json', 'x-ratelimit-reset': reset.toISOString() },
+      body: { error: 'Too many requests' },
+    });
     const error = await mastodon.publish(post(), ACCOUNTS.mastodon, signal()).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(RateLimitError);
     expect((error as RateLimitError).retryAt).toBe(reset.getTime());
@@ -63,7 +68,11 @@ describe('mastodon adapter', () => {
     await expect(mastodon.publish(post(), ACCOUNTS.mastodon, signal())).rejects.toBeInstanceOf(TransientError);
   });
   it('422 validation → ContentError', async () => {
-    env.fail(MASTODON_HOST, { status: 422, headers: { 'content-type': 'application/json' }, body: { error: 'Validation failed: Text character limit of 500 exceeded' } });
+    env.fail(MASTODON_HOST, {
+      status: 422,
+      headers: { 'content-type': 'application/json' },
+      body: { error: 'Validation failed: Text character limit of 500 exceeded' },
+    });
     await expect(mastodon.publish(post(), ACCOUNTS.mastodon, signal())).rejects.toMatchObject({ field: 'too-long' });
   });
   it('malformed JSON → ContentError response', async () => {

@@ -67,7 +67,7 @@ describe('a page image server that fails for now', () => {
     expect(env.server.log.some((r) => r.path.startsWith('/2/media/'))).toBe(false);
   });
 
-  it('the send being stopped while the image downloads stops the post too (it is not the image\'s fault)', async () => {
+  it("the send being stopped while the image downloads stops the post too (it is not the image's fault)", async () => {
     const controller = new AbortController();
     controller.abort(new DOMException('worker stopping', 'AbortError'));
     await expect(createX().publish(pageImage(PAGE_IMAGES.webp), ACCOUNTS.x, controller.signal)).rejects.toBeDefined();
@@ -76,9 +76,12 @@ describe('a page image server that fails for now', () => {
 });
 
 describe('the X fake refuses what X refuses (docs.x.com/x-api/media/quickstart/best-practices)', () => {
-  const initialize = (body: object) => fetch('https://api.x.com/2/media/upload/initialize', {
-    method: 'POST', headers: { authorization: `Bearer ${X_CREDENTIALS.bearer}`, 'content-type': 'application/json' }, body: JSON.stringify(body),
-  });
+  const initialize = (body: object) =>
+    fetch('https://api.x.com/2/media/upload/initialize', {
+      method: 'POST',
+      headers: { authorization: `Bearer ${X_CREDENTIALS.bearer}`, 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    });
 
   it.each([
     ['a media_type outside JPG, PNG, GIF, WEBP', { media_type: 'image/avif', total_bytes: 9558, media_category: 'tweet_image' }],
@@ -91,7 +94,9 @@ describe('the X fake refuses what X refuses (docs.x.com/x-api/media/quickstart/b
 
   it('refuses at finalize bytes that are not the type X takes, whatever was declared', async () => {
     const svg = fixture('page.svg');
-    const started = await (await initialize({ media_type: 'image/png', total_bytes: svg.length, media_category: 'tweet_image' })).json() as { data: { id: string } };
+    const started = (await (await initialize({ media_type: 'image/png', total_bytes: svg.length, media_category: 'tweet_image' })).json()) as {
+      data: { id: string };
+    };
     const form = new FormData();
     form.set('media', new Blob([svg]));
     form.set('segment_index', '0');
@@ -118,19 +123,30 @@ describe('Bluesky thumb within 1,000,000 bytes', () => {
   });
 
   it('the fake refuses a record whose thumb blob is over 1,000,000 bytes (lexicon maxSize)', async () => {
-    const login = await (await fetch(`https://${new URL(ACCOUNTS.bluesky.service).host}/xrpc/com.atproto.server.createSession`, {
-      method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ identifier: BLUESKY_ACCOUNT.handle, password: BLUESKY_ACCOUNT.appPassword }),
-    })).json() as { accessJwt: string; did: string };
-    const xrpc = (nsid: string, init: RequestInit) => fetch(`${ACCOUNTS.bluesky.service}/xrpc/${nsid}`, { ...init, headers: { authorization: `Bearer ${login.accessJwt}`, ...init.headers } });
+    const login = (await (
+      await fetch(`https://${new URL(ACCOUNTS.bluesky.service).host}/xrpc/com.atproto.server.createSession`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ identifier: BLUESKY_ACCOUNT.handle, password: BLUESKY_ACCOUNT.appPassword }),
+      })
+    ).json()) as { accessJwt: string; did: string };
+    const xrpc = (nsid: string, init: RequestInit) =>
+      fetch(`${ACCOUNTS.bluesky.service}/xrpc/${nsid}`, { ...init, headers: { authorization: `Bearer ${login.accessJwt}`, ...init.headers } });
     const big = makeNoisePng(800, 600);
     expect(big.length).toBeGreaterThan(BLUESKY_THUMB_MAX_BYTES);
-    const { blob } = await (await xrpc('com.atproto.repo.uploadBlob', { method: 'POST', headers: { 'content-type': 'image/png' }, body: new Uint8Array(big) })).json() as { blob: object };
+    const { blob } = (await (
+      await xrpc('com.atproto.repo.uploadBlob', { method: 'POST', headers: { 'content-type': 'image/png' }, body: new Uint8Array(big) })
+    ).json()) as { blob: object };
     const record = {
-      $type: 'app.bsky.feed.post', text: 'Layanan', createdAt: new Date().toISOString(),
+      $type: 'app.bsky.feed.post',
+      text: 'Layanan',
+      createdAt: new Date().toISOString(),
       embed: { $type: 'app.bsky.embed.external', external: { uri: 'https://www.example.go.id/', title: 'Layanan', description: '', thumb: blob } },
     };
     const created = await xrpc('com.atproto.repo.createRecord', {
-      method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ repo: login.did, collection: 'app.bsky.feed.post', record }),
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ repo: login.did, collection: 'app.bsky.feed.post', record }),
     });
     expect(created.status).toBe(400);
     expect(await created.json()).toMatchObject({ error: 'InvalidRequest', message: expect.stringContaining('thumb') });
@@ -138,7 +154,7 @@ describe('Bluesky thumb within 1,000,000 bytes', () => {
   });
 });
 
-describe('Mastodon: the instance\'s own limits', () => {
+describe("Mastodon: the instance's own limits", () => {
   it('reads them from GET /api/v2/instance without a token, once per hour', async () => {
     const origin = `https://${MASTODON_HOST}`;
     const limits = await mastodonImageLimits(origin, signal(), 1_000);
@@ -155,7 +171,8 @@ describe('Mastodon: the instance\'s own limits', () => {
   it('uses the documented defaults when the instance does not say', async () => {
     env.mastodon.oauth.mediaConfig = undefined;
     expect(await mastodonImageLimits(`https://${MASTODON_HOST}`, signal())).toMatchObject({
-      types: MASTODON_DEFAULT_IMAGE.types, maxBytes: MASTODON_DEFAULT_IMAGE.maxBytes,
+      types: MASTODON_DEFAULT_IMAGE.types,
+      maxBytes: MASTODON_DEFAULT_IMAGE.maxBytes,
     });
   });
 
@@ -165,7 +182,7 @@ describe('Mastodon: the instance\'s own limits', () => {
     expect(probeImage(env.mastodon.media[0]!.content)).toMatchObject({ type: 'webp' });
   });
 
-  it('an image over the instance\'s image_size_limit is not sent to be refused: the post goes with the sentence', async () => {
+  it("an image over the instance's image_size_limit is not sent to be refused: the post goes with the sentence", async () => {
     env.mastodon.oauth.mediaConfig = { ...MASTODON_MEDIA_CONFIG, image_size_limit: 1_000_000 };
     const result = await mastodon.publish(pageImage(PAGE_IMAGES.bigPng), ACCOUNTS.mastodon, signal());
     expect(result.notice).toMatchObject({ messageKey: 'imageNoticeFormat' });
@@ -180,9 +197,13 @@ describe('Mastodon: the instance\'s own limits', () => {
     env.mastodon.oauth.mediaConfig = config;
     const form = new FormData();
     form.set('file', new Blob([fixture(file)], { type }), file);
-    const response = await fetch(`https://${MASTODON_HOST}/api/v2/media`, { method: 'POST', headers: { authorization: `Bearer ${MASTODON_ACCOUNT.accessToken}` }, body: form });
+    const response = await fetch(`https://${MASTODON_HOST}/api/v2/media`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${MASTODON_ACCOUNT.accessToken}` },
+      body: form,
+    });
     expect(response.status).toBe(422);
-    expect((await response.json() as { error: string }).error).toMatch(message);
+    expect(((await response.json()) as { error: string }).error).toMatch(message);
     expect(env.mastodon.media).toEqual([]);
   });
 });
@@ -195,11 +216,23 @@ describe('LinkedIn: converted instead of dropped', () => {
   });
 
   it('the fake refuses WebP bytes even when sent as image/jpeg (the Images API takes JPG, GIF, PNG)', async () => {
-    const init = await (await fetch('https://api.linkedin.com/rest/images?action=initializeUpload', {
-      method: 'POST', headers: { authorization: `Bearer ${LINKEDIN_ACCOUNT.token}`, 'content-type': 'application/json', 'linkedin-version': '202607', 'x-restli-protocol-version': '2.0.0' },
-      body: JSON.stringify({ initializeUploadRequest: { owner: LINKEDIN_ACCOUNT.author } }),
-    })).json() as { value: { uploadUrl: string } };
-    const put = await fetch(init.value.uploadUrl, { method: 'PUT', headers: { authorization: `Bearer ${LINKEDIN_ACCOUNT.token}`, 'content-type': 'image/jpeg' }, body: new Uint8Array(fixture('page.webp')) });
+    const init = (await (
+      await fetch('https://api.linkedin.com/rest/images?action=initializeUpload', {
+        method: 'POST',
+        headers: {
+          authorization: `Bearer ${LINKEDIN_ACCOUNT.token}`,
+          'content-type': 'application/json',
+          'linkedin-version': '202607',
+          'x-restli-protocol-version': '2.0.0',
+        },
+        body: JSON.stringify({ initializeUploadRequest: { owner: LINKEDIN_ACCOUNT.author } }),
+      })
+    ).json()) as { value: { uploadUrl: string } };
+    const put = await fetch(init.value.uploadUrl, {
+      method: 'PUT',
+      headers: { authorization: `Bearer ${LINKEDIN_ACCOUNT.token}`, 'content-type': 'image/jpeg' },
+      body: new Uint8Array(fixture('page.webp')),
+    });
     expect(put.status).toBe(400);
     expect(env.linkedin.images[0]?.bytes).toBe(0);
   });

@@ -38,19 +38,28 @@ describe('replies to a mention', () => {
     const response = await fetch(`https://sosial.example.go.id/api/v2/search?q=${encodeURIComponent(MASTODON_URI)}&type=statuses`, {
       headers: { authorization: `Bearer ${ACCOUNTS.mastodon.accessToken}` },
     });
-    expect((await response.json() as { statuses: unknown[] }).statuses).toEqual([]);
+    expect(((await response.json()) as { statuses: unknown[] }).statuses).toEqual([]);
   });
 
   it('Mastodon: an unknown status is a content error, and nothing is posted', async () => {
-    await expect(mastodon.publish(post({ replyTo: 'https://nowhere.example/statuses/1' }), ACCOUNTS.mastodon, signal())).rejects.toMatchObject({ code: 'content' });
+    await expect(mastodon.publish(post({ replyTo: 'https://nowhere.example/statuses/1' }), ACCOUNTS.mastodon, signal())).rejects.toMatchObject({
+      code: 'content',
+    });
     expect(env.mastodon.posts).toEqual([]);
   });
 
   it('Bluesky: replies with root and parent (URI + CID) from getPosts, without a link card', async () => {
-    env.bluesky.others.set(BLUESKY_URI, { uri: BLUESKY_URI, cid: 'bafyreie5737gdxlw5i64vzichcalba3z2v5n6icifvx5xytvske7mr3hpm', record: { $type: 'app.bsky.feed.post', text: 'Banjir', createdAt: new Date().toISOString() } });
+    env.bluesky.others.set(BLUESKY_URI, {
+      uri: BLUESKY_URI,
+      cid: 'bafyreie5737gdxlw5i64vzichcalba3z2v5n6icifvx5xytvske7mr3hpm',
+      record: { $type: 'app.bsky.feed.post', text: 'Banjir', createdAt: new Date().toISOString() },
+    });
     await bluesky.publish(post({ replyTo: BLUESKY_URI }), ACCOUNTS.bluesky, signal());
     const record = env.bluesky.posts[0]!.record as { reply: unknown; embed?: unknown };
-    expect(record.reply).toEqual({ root: { uri: BLUESKY_URI, cid: 'bafyreie5737gdxlw5i64vzichcalba3z2v5n6icifvx5xytvske7mr3hpm' }, parent: { uri: BLUESKY_URI, cid: 'bafyreie5737gdxlw5i64vzichcalba3z2v5n6icifvx5xytvske7mr3hpm' } });
+    expect(record.reply).toEqual({
+      root: { uri: BLUESKY_URI, cid: 'bafyreie5737gdxlw5i64vzichcalba3z2v5n6icifvx5xytvske7mr3hpm' },
+      parent: { uri: BLUESKY_URI, cid: 'bafyreie5737gdxlw5i64vzichcalba3z2v5n6icifvx5xytvske7mr3hpm' },
+    });
     expect(record.embed).toBeUndefined();
   });
 

@@ -42,9 +42,12 @@ describe('telegram limits count code points', () => {
   });
 
   it('the fake refuses a caption of 1025 code points and a message of 4097', async () => {
-    const send = (method: string, body: object) => fetch(`https://api.telegram.org/bot${ACCOUNTS.telegram.botToken}/${method}`, {
-      method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ chat_id: ACCOUNTS.telegram.chatId, ...body }),
-    });
+    const send = (method: string, body: object) =>
+      fetch(`https://api.telegram.org/bot${ACCOUNTS.telegram.botToken}/${method}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ chat_id: ACCOUNTS.telegram.chatId, ...body }),
+      });
     expect((await send('sendPhoto', { photo: IMAGE_URL, caption: '😀'.repeat(1025) })).status).toBe(400);
     expect((await send('sendPhoto', { photo: IMAGE_URL, caption: '😀'.repeat(1024) })).status).toBe(200);
     expect((await send('sendMessage', { text: '😀'.repeat(4097) })).status).toBe(400);

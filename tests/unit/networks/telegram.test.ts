@@ -5,8 +5,11 @@ import { IMAGE_URL } from '../../fakes/images';
 import { ACCOUNTS, malformed, post, signal, useFakes, withImage } from './harness';
 
 const env = useFakes();
-const tgError = (error_code: number, description: string, parameters?: object) =>
-  ({ status: error_code, headers: { 'content-type': 'application/json' }, body: { ok: false, error_code, description, ...(parameters ? { parameters } : {}) } });
+const tgError = (error_code: number, description: string, parameters?: object) => ({
+  status: error_code,
+  headers: { 'content-type': 'application/json' },
+  body: { ok: false, error_code, description, ...(parameters ? { parameters } : {}) },
+});
 
 describe('telegram adapter', () => {
   it('sends a message with a link preview of the page', async () => {
@@ -37,8 +40,9 @@ describe('telegram adapter', () => {
   });
 
   it('links private channels with the t.me/c form', () => {
-    expect(messageUrl({ ...ACCOUNTS.telegram, chatId: '-1001234567890' }, { message_id: 5, chat: { id: -1001234567890, type: 'channel' } }))
-      .toBe('https://t.me/c/1234567890/5');
+    expect(messageUrl({ ...ACCOUNTS.telegram, chatId: '-1001234567890' }, { message_id: 5, chat: { id: -1001234567890, type: 'channel' } })).toBe(
+      'https://t.me/c/1234567890/5',
+    );
   });
 
   it('verifies that the bot is an admin allowed to post', async () => {

@@ -36,7 +36,10 @@ describe('Threads page image', () => {
 
   it('an SVG page image: a text post, with the format sentence, even with a host', async () => {
     let hosted = 0;
-    const host = async () => { hosted++; return 'https://scontent.example/never.jpg'; };
+    const host = async () => {
+      hosted++;
+      return 'https://scontent.example/never.jpg';
+    };
     const result = await createThreads({ imageHost: host }).publish(pageImage(PAGE_IMAGES.svg), ACCOUNTS.threads, signal());
     expect(result.notice).toMatchObject({ messageKey: 'imageNoticeFormat' });
     expect(hosted).toBe(0);
@@ -45,14 +48,19 @@ describe('Threads page image', () => {
 
   it('the fake puts an IMAGE container whose image_url is not JPEG or PNG in status ERROR (UNKNOWN)', async () => {
     const auth = { authorization: `Bearer ${THREADS_ACCOUNT.token}` };
-    const created = await (await fetch(`https://graph.threads.net/v1.0/${THREADS_ACCOUNT.userId}/threads`, {
-      method: 'POST', headers: { ...auth, 'content-type': 'application/x-www-form-urlencoded' },
-      body: new URLSearchParams({ media_type: 'IMAGE', image_url: PAGE_IMAGES.webp, text: 'Layanan' }),
-    })).json() as { id: string };
+    const created = (await (
+      await fetch(`https://graph.threads.net/v1.0/${THREADS_ACCOUNT.userId}/threads`, {
+        method: 'POST',
+        headers: { ...auth, 'content-type': 'application/x-www-form-urlencoded' },
+        body: new URLSearchParams({ media_type: 'IMAGE', image_url: PAGE_IMAGES.webp, text: 'Layanan' }),
+      })
+    ).json()) as { id: string };
     const status = await (await fetch(`https://graph.threads.net/v1.0/${created.id}?fields=status,error_message`, { headers: auth })).json();
     expect(status).toEqual({ id: created.id, status: 'ERROR', error_message: 'UNKNOWN' });
     const published = await fetch(`https://graph.threads.net/v1.0/${THREADS_ACCOUNT.userId}/threads_publish`, {
-      method: 'POST', headers: { ...auth, 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams({ creation_id: created.id }),
+      method: 'POST',
+      headers: { ...auth, 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ creation_id: created.id }),
     });
     expect(published.status).toBe(400);
     expect(env.threads.posts).toEqual([]);

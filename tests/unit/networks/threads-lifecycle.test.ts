@@ -24,8 +24,12 @@ describe('threads containers', () => {
 
   it('the fake refuses to publish a container whose status was never FINISHED (9007)', async () => {
     const base = `https://graph.threads.net/v1.0/${THREADS_ACCOUNT.userId}`;
-    const form = (body: Record<string, string>) => ({ method: 'POST', headers: { authorization: `Bearer ${THREADS_ACCOUNT.token}`, 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams(body) });
-    const container = await (await fetch(`${base}/threads`, form({ media_type: 'TEXT', text: 'Uji' }))).json() as { id: string };
+    const form = (body: Record<string, string>) => ({
+      method: 'POST',
+      headers: { authorization: `Bearer ${THREADS_ACCOUNT.token}`, 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams(body),
+    });
+    const container = (await (await fetch(`${base}/threads`, form({ media_type: 'TEXT', text: 'Uji' }))).json()) as { id: string };
     const published = await fetch(`${base}/threads_publish`, form({ creation_id: container.id }));
     expect(published.status).toBe(400);
     expect(await published.json()).toMatchObject({ error: { code: 9007 } });
@@ -35,7 +39,11 @@ describe('threads containers', () => {
 describe('threads long-lived token', () => {
   it('renews a token that ends within a week, stores it, and posts with it', async () => {
     const stored: AccountFor<'threads'>[] = [];
-    const network = createThreads({ onAccountRefreshed: (account) => { stored.push(account); } });
+    const network = createThreads({
+      onAccountRefreshed: (account) => {
+        stored.push(account);
+      },
+    });
     await network.publish(post(), { ...ACCOUNTS.threads, expiresAt: Date.now() + 3 * DAY }, signal());
     expect(env.threads.refreshes).toBe(1);
     expect(stored).toEqual([expect.objectContaining({ token: 'THfake-renewed-1' })]);

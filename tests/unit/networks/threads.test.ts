@@ -5,7 +5,11 @@ import { IMAGE_URL } from '../../fakes/images';
 import { ACCOUNTS, malformed, post, signal, useFakes, withImage } from './harness';
 
 const env = useFakes();
-const graphError = (code: number, status = 400) => ({ status, headers: { 'content-type': 'application/json' }, body: { error: { message: 'm', type: 'OAuthException', code, fbtrace_id: 'x' } } });
+const graphError = (code: number, status = 400) => ({
+  status,
+  headers: { 'content-type': 'application/json' },
+  body: { error: { message: 'm', type: 'OAuthException', code, fbtrace_id: 'x' } },
+});
 
 describe('threads adapter', () => {
   it('creates a TEXT container, publishes it and returns the permalink', async () => {

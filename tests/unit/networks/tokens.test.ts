@@ -8,8 +8,12 @@ import { ACCOUNTS, signal, useFakes, withImage } from './harness';
 const env = useFakes();
 
 const HOSTS: Record<NetworkId, string[]> = {
-  x: ['api.x.com', 'api.twitter.com'], facebook: ['graph.facebook.com'], mastodon: [MASTODON_HOST], bluesky: ['bsky.social'],
-  telegram: ['api.telegram.org'], threads: ['graph.threads.net'],
+  x: ['api.x.com', 'api.twitter.com'],
+  facebook: ['graph.facebook.com'],
+  mastodon: [MASTODON_HOST],
+  bluesky: ['bsky.social'],
+  telegram: ['api.telegram.org'],
+  threads: ['graph.threads.net'],
   // The Images API's upload URL is on LinkedIn's own upload host (www.linkedin.com/dms-uploads/).
   linkedin: ['api.linkedin.com', 'www.linkedin.com'],
   instagram: ['graph.instagram.com'],
@@ -32,7 +36,10 @@ describe('credentials', () => {
     const networks = createNetworks();
     const accounts = ACCOUNTS;
     for (const id of NETWORK_IDS) {
-      const network = networks[id] as { publish: (p: unknown, a: unknown, s: AbortSignal) => Promise<unknown>; verify: (a: unknown, s: AbortSignal) => Promise<unknown> };
+      const network = networks[id] as {
+        publish: (p: unknown, a: unknown, s: AbortSignal) => Promise<unknown>;
+        verify: (a: unknown, s: AbortSignal) => Promise<unknown>;
+      };
       // Instagram takes a real JPEG in its ratio range only; the shared test image is a stub.
       const image = id === 'instagram' ? { image: { url: IG_JPEG_URL, alt: 'Petugas melayani warga' } } : {};
       await network.publish(withImage({ idempotencyKey: `k-${id}`, ...image }), accounts[id], signal());
@@ -44,10 +51,12 @@ describe('credentials', () => {
     expect(hostsSeen).toContain(PAGE_HOST); // the image fetches happened, so the check below is meaningful
     for (const id of NETWORK_IDS) {
       expect(env.server.log.some((r) => HOSTS[id].includes(r.host))).toBe(true);
-      const leaks = env.server.log.filter((request) => !HOSTS[id].includes(request.host)).flatMap((request) => {
-        const wire = `${request.path}?${request.query} ${JSON.stringify(request.headers)} ${request.body}`;
-        return SECRETS[id].filter((secret) => wire.includes(secret)).map(() => `${id} secret sent to ${request.host}`);
-      });
+      const leaks = env.server.log
+        .filter((request) => !HOSTS[id].includes(request.host))
+        .flatMap((request) => {
+          const wire = `${request.path}?${request.query} ${JSON.stringify(request.headers)} ${request.body}`;
+          return SECRETS[id].filter((secret) => wire.includes(secret)).map(() => `${id} secret sent to ${request.host}`);
+        });
       expect(leaks).toEqual([]);
     }
     for (const request of env.server.log) {
@@ -56,7 +65,10 @@ describe('credentials', () => {
     }
     // And no token in a URL query string anywhere (URLs end up in logs and history).
     for (const request of env.server.log) {
-      for (const token of Object.values(SECRETS).flat().filter((value) => value !== '')) expect(request.query).not.toContain(token);
+      for (const token of Object.values(SECRETS)
+        .flat()
+        .filter((value) => value !== ''))
+        expect(request.query).not.toContain(token);
     }
   });
 });

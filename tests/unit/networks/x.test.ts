@@ -26,7 +26,9 @@ describe('x adapter', () => {
 
   it('uploads the page image in chunks, sets its alt text and attaches it to the first part only', async () => {
     await createX().publish(withImage({ parts: ['Satu 1/2', 'Dua 2/2'] }), ACCOUNTS.x, signal());
-    expect(env.x.media).toEqual([expect.objectContaining({ bytes: IMAGE_BYTES.length, type: 'image/jpeg', finalized: true, altText: 'Petugas melayani warga' })]);
+    expect(env.x.media).toEqual([
+      expect.objectContaining({ bytes: IMAGE_BYTES.length, type: 'image/jpeg', finalized: true, altText: 'Petugas melayani warga' }),
+    ]);
     expect(env.x.tweets[0]?.mediaIds).toEqual([env.x.media[0]!.id]);
     expect(env.x.tweets[1]?.mediaIds).toBeUndefined();
   });
@@ -51,7 +53,11 @@ describe('x adapter', () => {
 
   it('refreshes an expired OAuth 2 token first, hands the new tokens to the owner and reuses them', async () => {
     const saved: XAccount[] = [];
-    const adapter = createX({ onAccountRefreshed: (account) => { saved.push(account); } });
+    const adapter = createX({
+      onAccountRefreshed: (account) => {
+        saved.push(account);
+      },
+    });
     env.x.expireBearers();
     const stale: XAccount = { ...ACCOUNTS.xOAuth2, expiresAt: Date.now() - 1000 };
     await adapter.publish(post(), stale, signal());
@@ -69,7 +75,11 @@ describe('x adapter', () => {
     const saved: XAccount[] = [];
     env.x.expireBearers();
     const account: XAccount = { ...ACCOUNTS.xOAuth2, expiresAt: undefined };
-    await createX({ onAccountRefreshed: (a) => { saved.push(a); } }).publish(post(), account, signal());
+    await createX({
+      onAccountRefreshed: (a) => {
+        saved.push(a);
+      },
+    }).publish(post(), account, signal());
     expect(env.x.tweets).toHaveLength(1);
     expect(saved).toHaveLength(1);
   });
@@ -95,8 +105,14 @@ describe('x adapter', () => {
     });
     it('429 → RateLimitError at x-rate-limit-reset', async () => {
       const reset = Math.floor(Date.now() / 1000) + 600;
-      env.fail('api.x.com', { status: 429, headers: { 'content-type': 'application/json', 'x-rate-limit-reset': String(reset) }, body: { title: 'Too Many Requests', detail: 'Too Many Requests', status: 429 } });
-      const error = await createX().publish(post(), ACCOUNTS.x, signal()).catch((e: unknown) => e);
+      env.fail('api.x.com', {
+        status: 429,
+        headers: { 'content-type': 'application/json', 'x-rate-limit-reset': String(reset) },
+        body: { title: 'Too Many Requests', detail: 'Too Many Requests', status: 429 },
+      });
+      const error = await createX()
+        .publish(post(), ACCOUNTS.x, signal())
+        .catch((e: unknown) => e);
       expect(error).toBeInstanceOf(RateLimitError);
       expect((error as RateLimitError).retryAt).toBe(reset * 1000);
     });
@@ -110,7 +126,9 @@ describe('x adapter', () => {
     });
     it('malformed JSON → ContentError response', async () => {
       env.fail('api.x.com', malformed);
-      const error = await createX().publish(post(), ACCOUNTS.x, signal()).catch((e: unknown) => e);
+      const error = await createX()
+        .publish(post(), ACCOUNTS.x, signal())
+        .catch((e: unknown) => e);
       expect(error).toBeInstanceOf(ContentError);
       expect((error as ContentError).field).toBe('response');
     });

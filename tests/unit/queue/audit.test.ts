@@ -14,7 +14,9 @@ describe('audit export', () => {
     const csv = tableToCsv(auditTable([row], 'Asia/Jakarta', 'WIB', id));
     expect(csv.startsWith('\uFEFF"Waktu (WIB)";"Pelaku";"Jaringan";"Peristiwa";"Hasil";')).toBe(true);
     expect(csv).toContain('"2026-11-28 14:05:09";"Sari — Biro Humas";"X (Twitter)";"terkirim";"Berhasil";');
-    expect(tableToCsv(auditTable([row], 'Asia/Jayapura', 'WIT', en), ',')).toContain('"2026-11-28 16:05:09","Sari — Biro Humas","X (Twitter)","sent","Succeeded",');
+    expect(tableToCsv(auditTable([row], 'Asia/Jayapura', 'WIT', en), ',')).toContain(
+      '"2026-11-28 16:05:09","Sari — Biro Humas","X (Twitter)","sent","Succeeded",',
+    );
   });
 
   it.each([

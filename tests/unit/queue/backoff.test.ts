@@ -3,8 +3,14 @@ import { MAX_ATTEMPTS, backoffDelay, decideRetry } from '../../../utils/queue/ba
 
 describe('backoff', () => {
   it.each([
-    [1, 0.5, 30_000], [2, 0.5, 60_000], [3, 0.5, 120_000], [6, 0.5, 960_000], [7, 0.5, 1_800_000], [20, 0.5, 1_800_000],
-    [1, 0, 24_000], [1, 1, 36_000],
+    [1, 0.5, 30_000],
+    [2, 0.5, 60_000],
+    [3, 0.5, 120_000],
+    [6, 0.5, 960_000],
+    [7, 0.5, 1_800_000],
+    [20, 0.5, 1_800_000],
+    [1, 0, 24_000],
+    [1, 1, 36_000],
   ])('attempt %i with jitter %f waits %i ms', (attempts, random, expected) => {
     expect(backoffDelay(attempts, () => random)).toBe(expected);
   });

@@ -49,7 +49,10 @@ describe('delivery queue', () => {
   it('writes the post and its deliveries before anything is sent', async () => {
     const { postId } = await createPost(database, { ...draft, targets: ['x', 'mastodon', 'x'] }, 'Sari', clock);
     const rows = await database.deliveries.where('postId').equals(postId).toArray();
-    expect(rows.map((r) => [r.network, r.state])).toEqual([['x', 'pending'], ['mastodon', 'pending']]);
+    expect(rows.map((r) => [r.network, r.state])).toEqual([
+      ['x', 'pending'],
+      ['mastodon', 'pending'],
+    ]);
     expect(new Set(rows.map((r) => r.idempotencyKey)).size).toBe(2);
     expect(await database.audit.count()).toBe(1);
   });
@@ -65,7 +68,8 @@ describe('delivery queue', () => {
   });
 
   it.each(['javascript:alert(document.cookie)', 'data:text/html,<script>x</script>', '/relative/status/1'])(
-    'keeps a sent post without its link when the network answers a non-http(s) one (%s, issue 13.8)', async (url) => {
+    'keeps a sent post without its link when the network answers a non-http(s) one (%s, issue 13.8)',
+    async (url) => {
       const { network } = scriptedNetwork([() => ({ remoteId: '9', url })]);
       await createPost(database, draft, 'Sari', clock);
       await runDueDeliveries(deps(network));
@@ -73,7 +77,8 @@ describe('delivery queue', () => {
       expect(row).toMatchObject({ state: 'sent', remoteId: '9' });
       expect(row!.remoteUrl).toBeUndefined();
       expect((await database.audit.toArray()).every((entry) => !entry.url)).toBe(true);
-    });
+    },
+  );
 
   it('keeps the sentence of a post that went out without its page image on the delivery and in the audit', async () => {
     const notice = { messageKey: 'imageNoticeFormat' as const, detail: 'image/svg+xml cannot be decoded here' };
@@ -96,7 +101,11 @@ describe('delivery queue', () => {
     ['a rejected token', () => new AuthError('401'), { state: 'needs-auth', lastError: { code: 'auth', messageKey: 'errorAuth' } }],
     ['duplicate content', () => new ContentError('duplicate', 'dup'), { state: 'failed', lastError: { code: 'content', messageKey: 'errorDuplicate' } }],
     ['a malformed answer', () => new ContentError('response'), { state: 'failed', lastError: { messageKey: 'errorBadResponse' } }],
-    ['a rate limit', () => new RateLimitError(1_600_000), { state: 'pending', nextAttemptAt: 1_600_000, lastError: { code: 'rate-limit', retryAt: 1_600_000 } }],
+    [
+      'a rate limit',
+      () => new RateLimitError(1_600_000),
+      { state: 'pending', nextAttemptAt: 1_600_000, lastError: { code: 'rate-limit', retryAt: 1_600_000 } },
+    ],
     ['a server error', () => new TransientError('500'), { state: 'pending', lastError: { code: 'transient', messageKey: 'errorNetwork' } }],
   ])('handles %s', async (_label, failure, expected) => {
     const { network } = scriptedNetwork([failure]);
@@ -196,7 +205,9 @@ describe('recovery after the worker died mid-send', () => {
 
   it('looks on the account instead of trusting a key older than the network remembers it (Mastodon: 1 h)', async () => {
     const { network } = scriptedNetwork([], {
-      idempotent: true, idempotencyWindowMs: 3_600_000, findExisting: async () => ({ remoteId: '110', url: 'https://sosial.example.go.id/@humas/110' }),
+      idempotent: true,
+      idempotencyWindowMs: 3_600_000,
+      findExisting: async () => ({ remoteId: '110', url: 'https://sosial.example.go.id/@humas/110' }),
     });
     const { deliveryIds } = await createPost(database, draft, 'Sari', clock);
     await database.deliveries.update(deliveryIds[0]!, { state: 'sending', attempts: 1, updatedAt: clock });
@@ -206,7 +217,13 @@ describe('recovery after the worker died mid-send', () => {
   });
 
   it('still trusts the key within its lifetime', async () => {
-    const { network } = scriptedNetwork([], { idempotent: true, idempotencyWindowMs: 3_600_000, findExisting: async () => { throw new Error('not asked'); } });
+    const { network } = scriptedNetwork([], {
+      idempotent: true,
+      idempotencyWindowMs: 3_600_000,
+      findExisting: async () => {
+        throw new Error('not asked');
+      },
+    });
     expect(await interrupted(network)).toMatchObject({ state: 'pending' });
   });
 

@@ -19,14 +19,16 @@ describe('postOutcome: what the finished-post notification reports', () => {
 
   it('names each network that did not take the post with its reason', () => {
     const outcome = postOutcome([
-      sent('x'), sent('mastodon'),
+      sent('x'),
+      sent('mastodon'),
       { network: 'telegram', state: 'failed', lastError: { code: 'interrupted', messageKey: 'errorTimeoutUnsure' } },
       { network: 'facebook', state: 'needs-auth', lastError: { code: 'auth', messageKey: 'errorAuth' } },
       { network: 'linkedin', state: 'failed', lastError: { code: 'content', messageKey: 'errorDuplicate' } },
       { network: 'threads', state: 'failed' },
     ]);
     expect(outcome).toEqual({
-      sent: 2, total: 6,
+      sent: 2,
+      total: 6,
       problems: [
         { network: 'telegram', messageKey: 'errorTimeoutUnsure' },
         { network: 'facebook', messageKey: 'errorAuth' },

@@ -3,7 +3,7 @@ import { formatZoned, zonedTimeToEpoch, zoneLabel } from '../../../utils/compose
 
 const utc = (iso: string) => Date.parse(`${iso}Z`);
 
-describe('zonedTimeToEpoch: the officer\'s wall-clock time to the instant it fires', () => {
+describe("zonedTimeToEpoch: the officer's wall-clock time to the instant it fires", () => {
   it.each([
     ['14:00 WIB', '2026-11-28T14:00', 'Asia/Jakarta', '2026-11-28T07:00'],
     ['14:00 WIB in Pontianak', '2026-11-28T14:00', 'Asia/Pontianak', '2026-11-28T07:00'],
@@ -62,6 +62,10 @@ describe('formatZoned: a time as the officer reads it', () => {
 
 describe('zoneLabel', () => {
   it.each([
-    ['Asia/Jakarta', 'WIB'], ['Asia/Pontianak', 'WIB'], ['Asia/Makassar', 'WITA'], ['Asia/Jayapura', 'WIT'], ['Europe/Amsterdam', 'Europe/Amsterdam'],
+    ['Asia/Jakarta', 'WIB'],
+    ['Asia/Pontianak', 'WIB'],
+    ['Asia/Makassar', 'WITA'],
+    ['Asia/Jayapura', 'WIT'],
+    ['Europe/Amsterdam', 'Europe/Amsterdam'],
   ])('%s → %s', (zone, label) => expect(zoneLabel(zone)).toBe(label));
 });

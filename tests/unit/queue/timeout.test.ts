@@ -85,7 +85,12 @@ describe('a send that timed out', () => {
 
   it('is published again once the lookup shows the network does not have it', async () => {
     let lookups = 0;
-    const { n, calls } = network(['timeout'], { findExisting: async () => { lookups++; return undefined; } });
+    const { n, calls } = network(['timeout'], {
+      findExisting: async () => {
+        lookups++;
+        return undefined;
+      },
+    });
     await createPost(database, draft, 'Sari', clock);
     const row = await runUntilSettled(deps(n));
     expect(lookups).toBe(1);

@@ -8,11 +8,36 @@ import { label } from '../../e2e/support/locales';
 
 const HOUR = 3_600_000;
 const base: MentionRow = {
-  id: 1, guid: 'g1', url: 'https://kompas.com/a', canonicalUrl: 'https://kompas.com/a', title: 'Judul', summary: 'Isi', source: 'rss',
-  outlet: 'Kompas', publishedAt: Date.parse('2026-03-10T02:00:00Z'), fetchedAt: 0, watchIds: [1], keywords: ['banjir'],
-  storyKey: 's1', tone: 'neutral', state: 'unread', starred: 0, response: { status: 'baru' },
+  id: 1,
+  guid: 'g1',
+  url: 'https://kompas.com/a',
+  canonicalUrl: 'https://kompas.com/a',
+  title: 'Judul',
+  summary: 'Isi',
+  source: 'rss',
+  outlet: 'Kompas',
+  publishedAt: Date.parse('2026-03-10T02:00:00Z'),
+  fetchedAt: 0,
+  watchIds: [1],
+  keywords: ['banjir'],
+  storyKey: 's1',
+  tone: 'neutral',
+  state: 'unread',
+  starred: 0,
+  response: { status: 'baru' },
 };
-const watch = (id: number, name: string): WatchRow => ({ id, name, colour: '#000000', query: '', aliases: [], languages: [], sources: [], notify: false, createdAt: 0, updatedAt: 0 });
+const watch = (id: number, name: string): WatchRow => ({
+  id,
+  name,
+  colour: '#000000',
+  query: '',
+  aliases: [],
+  languages: [],
+  sources: [],
+  notify: false,
+  createdAt: 0,
+  updatedAt: 0,
+});
 
 describe('clipping groups (issue 14.11)', () => {
   const rows: MentionRow[] = [
@@ -28,7 +53,11 @@ describe('clipping groups (issue 14.11)', () => {
 
   it('groups by watch (in watch order, each mention once), then story; one item per story and outlet; archived left out', () => {
     const groups = clippingGroups(rows, watches, 'Lainnya');
-    expect(groups.map((g) => [g.name, g.count])).toEqual([['Pajak', 1], ['Banjir', 3], ['Lainnya', 1]]);
+    expect(groups.map((g) => [g.name, g.count])).toEqual([
+      ['Pajak', 1],
+      ['Banjir', 3],
+      ['Lainnya', 1],
+    ]);
     expect(groups[1]!.stories.map((s) => s.items.map((i) => i.outlet))).toEqual([['Antara'], ['Kompas', 'Detik']]);
     expect(toneTotals(groups)).toEqual({ positive: 1, neutral: 3, negative: 1 });
   });
@@ -50,11 +79,13 @@ describe('clipping groups (issue 14.11)', () => {
   });
 
   it('an excerpt never exceeds the limit plus the ellipsis and is a prefix of the folded text', () => {
-    fc.assert(fc.property(fc.string({ maxLength: 600 }), (text) => {
-      const cut = excerpt(text);
-      expect(cut.length).toBeLessThanOrEqual(241);
-      expect(text.replace(/\s+/g, ' ').trim().startsWith(cut.replace(/…$/, ''))).toBe(true);
-    }));
+    fc.assert(
+      fc.property(fc.string({ maxLength: 600 }), (text) => {
+        const cut = excerpt(text);
+        expect(cut.length).toBeLessThanOrEqual(241);
+        expect(text.replace(/\s+/g, ' ').trim().startsWith(cut.replace(/…$/, ''))).toBe(true);
+      }),
+    );
   });
 });
 
@@ -78,17 +109,26 @@ describe('report period in the URL', () => {
 
   it('defaults to the last 24 hours, reads from/to and date, and says when the query is bad', () => {
     expect(periodFromQuery(new URLSearchParams(''), 'Asia/Jakarta', now)).toEqual({ period: { from: now - 24 * HOUR, to: now }, problem: false });
-    expect(periodFromQuery(new URLSearchParams('date=2026-03-10'), 'Asia/Jakarta', now).period)
-      .toEqual({ from: Date.parse('2026-03-09T17:00:00Z'), to: Date.parse('2026-03-10T17:00:00Z') });
+    expect(periodFromQuery(new URLSearchParams('date=2026-03-10'), 'Asia/Jakarta', now).period).toEqual({
+      from: Date.parse('2026-03-09T17:00:00Z'),
+      to: Date.parse('2026-03-10T17:00:00Z'),
+    });
     expect(periodFromQuery(new URLSearchParams('from=2026-03-10T08:00&to=2026-03-10T07:00'), 'Asia/Jakarta', now).problem).toBe(true);
     expect(periodFromQuery(new URLSearchParams('date=2026-02-31'), 'Asia/Jakarta', now).problem).toBe(true);
   });
 
   it('a period written to the URL reads back the same (to the minute)', () => {
-    fc.assert(fc.property(fc.integer({ min: 1_600_000_000, max: 2_000_000_000 }), fc.integer({ min: 1, max: 10_000 }), fc.constantFrom('Asia/Jakarta', 'Asia/Makassar', 'Asia/Jayapura'), (fromMin, span, zone) => {
-      const period = { from: fromMin * 60_000, to: (fromMin + span) * 60_000 };
-      expect(periodFromQuery(new URLSearchParams(periodQuery(period, zone, 3)), zone, now)).toEqual({ period, problem: false });
-    }));
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1_600_000_000, max: 2_000_000_000 }),
+        fc.integer({ min: 1, max: 10_000 }),
+        fc.constantFrom('Asia/Jakarta', 'Asia/Makassar', 'Asia/Jayapura'),
+        (fromMin, span, zone) => {
+          const period = { from: fromMin * 60_000, to: (fromMin + span) * 60_000 };
+          expect(periodFromQuery(new URLSearchParams(periodQuery(period, zone, 3)), zone, now)).toEqual({ period, problem: false });
+        },
+      ),
+    );
     expect(zoneStamp(Date.parse('2026-03-10T05:30:00Z'), 'Asia/Jakarta')).toBe('2026-03-10 12:30:00');
   });
 });

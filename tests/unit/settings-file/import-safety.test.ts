@@ -12,13 +12,26 @@ import { validFile } from './samples';
 const NOW = Date.UTC(2026, 10, 30, 3);
 const DAY = 86_400_000;
 const base: Omit<MentionRow, 'guid'> = {
-  url: '', canonicalUrl: '', title: 't', summary: '', source: 'rss', outlet: 'o', fetchedAt: NOW, watchIds: [1], keywords: [],
-  storyKey: 't', tone: 'neutral', state: 'read', starred: 0, response: { status: 'baru' }, publishedAt: NOW - 5 * DAY,
+  url: '',
+  canonicalUrl: '',
+  title: 't',
+  summary: '',
+  source: 'rss',
+  outlet: 'o',
+  fetchedAt: NOW,
+  watchIds: [1],
+  keywords: [],
+  storyKey: 't',
+  tone: 'neutral',
+  state: 'read',
+  starred: 0,
+  response: { status: 'baru' },
+  publishedAt: NOW - 5 * DAY,
 };
 
 beforeEach(() => fakeBrowser.reset());
 
-describe('retention keeps the officer\'s work (issue 13.4)', () => {
+describe("retention keeps the officer's work (issue 13.4)", () => {
   it.each([
     ['untouched', {}, false],
     ['read only', { state: 'read' }, false],
@@ -34,10 +47,13 @@ describe('retention keeps the officer\'s work (issue 13.4)', () => {
 
   it('a one-day retention deletes only untouched mentions, and the preview counts exactly those', async () => {
     const database = await freshDatabase();
-    await database.mentions.bulkAdd(Array.from({ length: 300 }, (_, i) => ({
-      ...base, guid: `m${i}`,
-      ...(i % 3 === 0 ? { response: { status: 'ditanggapi' as const, note: 'Sudah dijawab' } } : i % 3 === 1 ? { starred: 1 as const } : {}),
-    })));
+    await database.mentions.bulkAdd(
+      Array.from({ length: 300 }, (_, i) => ({
+        ...base,
+        guid: `m${i}`,
+        ...(i % 3 === 0 ? { response: { status: 'ditanggapi' as const, note: 'Sudah dijawab' } } : i % 3 === 1 ? { starred: 1 as const } : {}),
+      })),
+    );
     const retention = { days: 1, maxCount: 100 };
     const counted = await countPrunable(database, retention, NOW);
     expect(counted).toEqual({ old: 100, excess: 0 });

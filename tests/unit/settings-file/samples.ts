@@ -3,7 +3,10 @@ import { SETTINGS_FILE_FORMAT, SETTINGS_FILE_VERSION } from '../../../utils/sett
 /** A complete, valid settings file as a bureau would hand it out (no secrets). */
 export function validFile(): Record<string, unknown> {
   return {
-    format: SETTINGS_FILE_FORMAT, version: SETTINGS_FILE_VERSION, exportedAt: '2025-03-01T08:00:00.000Z', includesSecrets: false,
+    format: SETTINGS_FILE_FORMAT,
+    version: SETTINGS_FILE_VERSION,
+    exportedAt: '2025-03-01T08:00:00.000Z',
+    includesSecrets: false,
     profile: { name: 'Sari', unit: 'Biro Humas' },
     presets: {
       hashtags: [{ id: 'h1', label: 'Kampanye', tags: '#JatengGayeng' }],

@@ -37,8 +37,10 @@ describe('volume chart formats (issue 14.13)', () => {
 
   it('ticks step in whole numbers only, so every tick label is a whole count', () => {
     expect(WHOLE_INCREMENTS.every(Number.isInteger)).toBe(true);
-    fc.assert(fc.property(fc.constantFrom(...WHOLE_INCREMENTS), fc.integer({ min: 0, max: 50 }), (step, k) => {
-      expect(chartFormats('id', 'Asia/Jakarta', 'day').count(step * k)).toMatch(/^[\d.]+$/);
-    }));
+    fc.assert(
+      fc.property(fc.constantFrom(...WHOLE_INCREMENTS), fc.integer({ min: 0, max: 50 }), (step, k) => {
+        expect(chartFormats('id', 'Asia/Jakarta', 'day').count(step * k)).toMatch(/^[\d.]+$/);
+      }),
+    );
   });
 });

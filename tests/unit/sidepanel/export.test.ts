@@ -7,9 +7,23 @@ import { label } from '../../e2e/support/locales';
 import { HISTORY_MS, HOUR_MS, volumeRange, volumeSeries, type VolumePoint } from '../../../utils/sidepanel/volume';
 
 const base: MentionRow = {
-  id: 1, guid: 'g1', url: 'https://kompas.com/a', canonicalUrl: 'https://kompas.com/a', title: 'Judul', summary: 'Isi', source: 'rss',
-  outlet: 'Kompas', publishedAt: Date.parse('2026-03-10T02:00:00Z'), fetchedAt: 0, watchIds: [1], keywords: ['banjir'],
-  storyKey: 's1', tone: 'neutral', state: 'unread', starred: 0, response: { status: 'baru' },
+  id: 1,
+  guid: 'g1',
+  url: 'https://kompas.com/a',
+  canonicalUrl: 'https://kompas.com/a',
+  title: 'Judul',
+  summary: 'Isi',
+  source: 'rss',
+  outlet: 'Kompas',
+  publishedAt: Date.parse('2026-03-10T02:00:00Z'),
+  fetchedAt: 0,
+  watchIds: [1],
+  keywords: ['banjir'],
+  storyKey: 's1',
+  tone: 'neutral',
+  state: 'unread',
+  starred: 0,
+  response: { status: 'baru' },
 };
 
 const id = label('id');
@@ -19,12 +33,36 @@ describe('mention exports', () => {
   const rows = [base, { ...base, id: 2, guid: 'g2', url: 'javascript:alert(1)', title: '=bahaya', watchIds: [1, 9], starred: 1 as const, toneCorrected: true }];
 
   it('CSV: header in the UI language, `;`, officer-zone times, watch names, and no unsafe link', () => {
-    const lines = tableToCsv(mentionsTable(rows, [WATCH], 'Asia/Jakarta', 'WIB', id)).slice(1).trimEnd().split('\r\n');
+    const lines = tableToCsv(mentionsTable(rows, [WATCH], 'Asia/Jakarta', 'WIB', id))
+      .slice(1)
+      .trimEnd()
+      .split('\r\n');
     expect(lines).toHaveLength(3);
     const quoted = (cells: string[]) => cells.map((cell) => `"${cell}"`).join(';');
     expect(lines[0]!.startsWith(quoted(['ID', 'Waktu terbit (WIB)', 'Media', 'Penulis', 'Judul', 'Tautan']))).toBe(true);
-    expect(lines[1]).toBe(quoted(['1', '2026-03-10 09:00:00', 'Kompas', '', 'Judul', 'https://kompas.com/a', 'rss', 'Banjir', 'banjir', 'Netral', '', 'Belum dibaca', '', 'Baru', '', 'Isi']));
-    expect(lines[2]).toBe(quoted(['2', '2026-03-10 09:00:00', 'Kompas', '', "'=bahaya", '', 'rss', 'Banjir; 9', 'banjir', 'Netral', 'ya', 'Belum dibaca', 'ya', 'Baru', '', 'Isi']));
+    expect(lines[1]).toBe(
+      quoted([
+        '1',
+        '2026-03-10 09:00:00',
+        'Kompas',
+        '',
+        'Judul',
+        'https://kompas.com/a',
+        'rss',
+        'Banjir',
+        'banjir',
+        'Netral',
+        '',
+        'Belum dibaca',
+        '',
+        'Baru',
+        '',
+        'Isi',
+      ]),
+    );
+    expect(lines[2]).toBe(
+      quoted(['2', '2026-03-10 09:00:00', 'Kompas', '', "'=bahaya", '', 'rss', 'Banjir; 9', 'banjir', 'Netral', 'ya', 'Belum dibaca', 'ya', 'Baru', '', 'Isi']),
+    );
   });
 
   it('CSV with `,` when the officer chose it, and English headers', () => {

@@ -21,7 +21,10 @@ describe('openExisting', () => {
     expect([...idb.objectStoreNames]).toContain('mentions');
     const upgraded = await new Promise<number>((resolve, reject) => {
       const request = indexedDB.open(db.name, version + 1);
-      request.onsuccess = () => { request.result.close(); resolve(request.result.version); };
+      request.onsuccess = () => {
+        request.result.close();
+        resolve(request.result.version);
+      };
       request.onerror = () => reject(request.error);
     });
     expect(upgraded).toBe(version + 1);

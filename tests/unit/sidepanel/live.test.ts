@@ -33,10 +33,12 @@ function follow(filter: MentionFilter) {
   const plan = planQuery(filter);
   const latest: { page?: number[]; ids?: number[] } = {};
   const stops = [
-    startLiveQuery({ read: (d) => firstPage(d, plan, 3), observe: (d) => observePlan(d, plan) })
-      .take((o) => { if ('value' in o) latest.page = o.value.map((r) => r.id!); }),
-    startLiveQuery({ read: (d, cancelled) => matchingIds(d, plan, cancelled), observe: (d) => observePlan(d, plan) })
-      .take((o) => { if ('value' in o) latest.ids = o.value; }),
+    startLiveQuery({ read: (d) => firstPage(d, plan, 3), observe: (d) => observePlan(d, plan) }).take((o) => {
+      if ('value' in o) latest.page = o.value.map((r) => r.id!);
+    }),
+    startLiveQuery({ read: (d, cancelled) => matchingIds(d, plan, cancelled), observe: (d) => observePlan(d, plan) }).take((o) => {
+      if ('value' in o) latest.ids = o.value;
+    }),
   ];
   return { latest, stop: () => stops.forEach((stop) => stop()) };
 }
@@ -48,10 +50,16 @@ describe('live list reads', () => {
     ['a tone corrected into the filter', { state: 'inbox', tone: 'negative', text: '' }, (d) => d.mentions.update(4, { tone: 'negative' }), [4, 3, 2, 1]],
     ['a mention deleted', { state: 'all', text: '' }, (d) => d.mentions.delete(2), [4, 3, 1]],
     ['a title edited into a search', { state: 'all', text: 'banjir' }, (d) => d.mentions.update(1, { title: 'Banjir' }), [4, 1]],
-    ['a mention joining a watch', { state: 'inbox', watchId: 2, text: '' }, (d) => d.transaction('rw', d.mentions, d.watchHits, async () => {
-      await d.mentions.update(2, { watchIds: [1, 2] });
-      await d.watchHits.put({ watchId: 2, publishedAt: 2000, mentionId: 2 });
-    }), [4, 2]],
+    [
+      'a mention joining a watch',
+      { state: 'inbox', watchId: 2, text: '' },
+      (d) =>
+        d.transaction('rw', d.mentions, d.watchHits, async () => {
+          await d.mentions.update(2, { watchIds: [1, 2] });
+          await d.watchHits.put({ watchId: 2, publishedAt: 2000, mentionId: 2 });
+        }),
+      [4, 2],
+    ],
   ])('%s reaches the first page and the id list', async (_name, filter, write, want) => {
     await store([row(1), row(2), row(3), row(4, { tone: 'neutral', title: 'banjir', watchIds: [1, 2] })]);
     const { latest, stop } = follow(filter);

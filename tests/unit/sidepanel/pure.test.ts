@@ -29,7 +29,14 @@ describe('highlight', () => {
 
   it.each([
     ['banjir banjir', ['banjir', 'banjir banjir'], [[0, 13]]],
-    ['ab abc', ['ab', 'abc'], [[0, 2], [3, 6]]],
+    [
+      'ab abc',
+      ['ab', 'abc'],
+      [
+        [0, 2],
+        [3, 6],
+      ],
+    ],
   ])('merges overlapping ranges in %j', (text, terms, ranges) => {
     expect(highlightRanges(text, terms)).toEqual(ranges);
   });
@@ -38,7 +45,11 @@ describe('highlight', () => {
     const text = 'Banjir di <b>Jakarta</b>';
     const segments = highlightSegments(text, ['jakarta']);
     expect(segments.map((s) => s.text).join('')).toBe(text);
-    expect(segments).toEqual([{ text: 'Banjir di <b>', mark: false }, { text: 'Jakarta', mark: true }, { text: '</b>', mark: false }]);
+    expect(segments).toEqual([
+      { text: 'Banjir di <b>', mark: false },
+      { text: 'Jakarta', mark: true },
+      { text: '</b>', mark: false },
+    ]);
   });
 });
 
@@ -104,7 +115,11 @@ describe('links and colours', () => {
   });
 
   it.each([
-    ['#1f77b4', '#1f77b4'], ['#abc', '#abc'], ['red', '#8a9a9c'], ['#123456; background:url(x)', '#8a9a9c'], [undefined, '#8a9a9c'],
+    ['#1f77b4', '#1f77b4'],
+    ['#abc', '#abc'],
+    ['red', '#8a9a9c'],
+    ['#123456; background:url(x)', '#8a9a9c'],
+    [undefined, '#8a9a9c'],
   ])('colour %j → %j', (value, colour) => {
     expect(safeColour(value)).toBe(colour);
   });
@@ -113,16 +128,31 @@ describe('links and colours', () => {
 describe('keyboard triage', () => {
   const key = (k: string, over: object = {}) => ({ key: k, ctrlKey: false, metaKey: false, altKey: false, targetTag: 'BODY', ...over });
   it.each([
-    [key('j'), 'next'], [key('k'), 'previous'], [key('s'), 'star'], [key('e'), 'archive'], [key('o'), 'open'], [key('x'), 'select'],
-    [key('q'), undefined], [key('J'), undefined], [key('s', { ctrlKey: true }), undefined], [key('e', { metaKey: true }), undefined],
-    [key('j', { targetTag: 'INPUT' }), undefined], [key('s', { targetTag: 'textarea' }), undefined], [key('x', { targetTag: 'SELECT' }), undefined],
+    [key('j'), 'next'],
+    [key('k'), 'previous'],
+    [key('s'), 'star'],
+    [key('e'), 'archive'],
+    [key('o'), 'open'],
+    [key('x'), 'select'],
+    [key('q'), undefined],
+    [key('J'), undefined],
+    [key('s', { ctrlKey: true }), undefined],
+    [key('e', { metaKey: true }), undefined],
+    [key('j', { targetTag: 'INPUT' }), undefined],
+    [key('s', { targetTag: 'textarea' }), undefined],
+    [key('x', { targetTag: 'SELECT' }), undefined],
     [key('j', { editable: true }), undefined],
   ])('%j → %s', (event, action) => {
     expect(keyAction(event)).toBe(action);
   });
 
   it.each([
-    [-1, 'next', 5, 0], [0, 'next', 5, 1], [4, 'next', 5, 4], [0, 'previous', 5, 0], [3, 'previous', 5, 2], [2, 'next', 0, -1],
+    [-1, 'next', 5, 0],
+    [0, 'next', 5, 1],
+    [4, 'next', 5, 4],
+    [0, 'previous', 5, 0],
+    [3, 'previous', 5, 2],
+    [2, 'next', 0, -1],
   ] as const)('from %i, %s in %i rows → %i', (current, action, count, next) => {
     expect(moveIndex(current, action, count)).toBe(next);
   });

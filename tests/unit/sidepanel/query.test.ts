@@ -17,10 +17,23 @@ const WORDS = ['banjir', 'Pajak', 'café', 'jalan', 'rusak', 'Jakarta'];
 
 function row(i: number, pick: (n: number) => number): MentionRow {
   return {
-    id: i + 1, guid: `g${i}`, url: `https://e.id/${i}`, canonicalUrl: `https://e.id/${i}`,
-    title: `${WORDS[pick(6)]} ${WORDS[pick(6)]}`, summary: WORDS[pick(6)]!, source: SOURCES[pick(3)]!, outlet: `o${pick(4)}`,
-    publishedAt: 1_000 + pick(40) * 1000, fetchedAt: 0, watchIds: [1, 2, 3].filter(() => pick(2) === 1), keywords: [],
-    storyKey: `s${pick(5)}`, tone: TONES[pick(3)]!, state: STATES[pick(3)]!, starred: pick(4) === 0 ? 1 : 0, response: { status: 'baru' },
+    id: i + 1,
+    guid: `g${i}`,
+    url: `https://e.id/${i}`,
+    canonicalUrl: `https://e.id/${i}`,
+    title: `${WORDS[pick(6)]} ${WORDS[pick(6)]}`,
+    summary: WORDS[pick(6)]!,
+    source: SOURCES[pick(3)]!,
+    outlet: `o${pick(4)}`,
+    publishedAt: 1_000 + pick(40) * 1000,
+    fetchedAt: 0,
+    watchIds: [1, 2, 3].filter(() => pick(2) === 1),
+    keywords: [],
+    storyKey: `s${pick(5)}`,
+    tone: TONES[pick(3)]!,
+    state: STATES[pick(3)]!,
+    starred: pick(4) === 0 ? 1 : 0,
+    response: { status: 'baru' },
   };
 }
 
@@ -37,7 +50,10 @@ async function store(rows: MentionRow[]) {
 const expected = (rows: MentionRow[], filter: MentionFilter) => {
   const plan = planQuery(filter);
   const text = searchTest(plan.text, plan.terms);
-  return rows.filter((r) => rowMatches(r, plan, text)).sort((a, b) => b.publishedAt - a.publishedAt || b.id! - a.id!).map((r) => r.id!);
+  return rows
+    .filter((r) => rowMatches(r, plan, text))
+    .sort((a, b) => b.publishedAt - a.publishedAt || b.id! - a.id!)
+    .map((r) => r.id!);
 };
 
 describe('query plan', () => {
@@ -110,37 +126,44 @@ describe('index paths agree with checking every row', () => {
   });
 
   it('matchingIds and firstPage for random data and filters', async () => {
-    await fc.assert(fc.asyncProperty(fc.array(fc.nat(1000), { minLength: 1, maxLength: 400 }), filterArb, async (seeds, filter) => {
-      let k = 0;
-      const pick = (n: number) => (seeds[k++ % seeds.length]! + k) % n;
-      const rows = Array.from({ length: 60 }, (_v, i) => row(i, pick));
-      await store(rows);
-      const want = expected(rows, filter);
-      const plan = planQuery(filter);
-      expect(await matchingIds(db, plan)).toEqual(want);
-      // Tiny chunks: many continuations, most of them across ties on publishedAt (40 values for 60 rows).
-      expect(await matchingIds(db, plan, undefined, 2)).toEqual(want);
-      expect((await firstPage(db, plan, 7)).map((r) => r.id)).toEqual(want.slice(0, 7));
-      expect((await firstPage(db, plan, 2)).map((r) => r.id)).toEqual(want.slice(0, 2));
-      // The key-intersection path on the same filter without its text (it serves index-only plans).
-      const indexOnlyFilter = { ...filter, text: '' };
-      const wantByIndex = expected(rows, indexOnlyFilter);
-      expect((await firstPageByKeys(db.backendDB(), planQuery(indexOnlyFilter), 7)).map((r) => r.id)).toEqual(wantByIndex.slice(0, 7));
-      expect((await firstPageByKeys(db.backendDB(), planQuery(indexOnlyFilter), 1)).map((r) => r.id)).toEqual(wantByIndex.slice(0, 1));
-      // Read from a broader filter's full list (a filter change that only narrows): the same answer,
-      // also when a listed mention has been deleted since (id 999).
-      for (const broader of [{ state: 'all', text: '' }, { ...filter, tone: undefined, watchId: undefined }, { ...filter, state: 'inbox' }] as MentionFilter[]) {
-        if (!narrows(planQuery(broader), plan)) continue;
-        const list = [999, ...expected(rows, broader)];
-        // Rows already read are used as they are: a few of them, or none.
-        const known = new Map(rows.filter((r) => r.id! % 3 === 0).map((r): [number, MentionRow] => [r.id!, r]));
-        expect((await firstPage(db, plan, 7, { ids: list, rows: known })).map((r) => r.id)).toEqual(want.slice(0, 7));
-        expect((await firstPage(db, plan, 7, { ids: list, rows: new Map() })).map((r) => r.id)).toEqual(want.slice(0, 7));
-      }
-      // The first screen's raw read may decline (the general query then runs); when it answers, it agrees.
-      const screen = await readFirstScreen(db.backendDB(), plan, 7);
-      expect(screen?.rows.map((r) => r.id) ?? want.slice(0, 7)).toEqual(want.slice(0, 7));
-    }), { numRuns: 50 });
+    await fc.assert(
+      fc.asyncProperty(fc.array(fc.nat(1000), { minLength: 1, maxLength: 400 }), filterArb, async (seeds, filter) => {
+        let k = 0;
+        const pick = (n: number) => (seeds[k++ % seeds.length]! + k) % n;
+        const rows = Array.from({ length: 60 }, (_v, i) => row(i, pick));
+        await store(rows);
+        const want = expected(rows, filter);
+        const plan = planQuery(filter);
+        expect(await matchingIds(db, plan)).toEqual(want);
+        // Tiny chunks: many continuations, most of them across ties on publishedAt (40 values for 60 rows).
+        expect(await matchingIds(db, plan, undefined, 2)).toEqual(want);
+        expect((await firstPage(db, plan, 7)).map((r) => r.id)).toEqual(want.slice(0, 7));
+        expect((await firstPage(db, plan, 2)).map((r) => r.id)).toEqual(want.slice(0, 2));
+        // The key-intersection path on the same filter without its text (it serves index-only plans).
+        const indexOnlyFilter = { ...filter, text: '' };
+        const wantByIndex = expected(rows, indexOnlyFilter);
+        expect((await firstPageByKeys(db.backendDB(), planQuery(indexOnlyFilter), 7)).map((r) => r.id)).toEqual(wantByIndex.slice(0, 7));
+        expect((await firstPageByKeys(db.backendDB(), planQuery(indexOnlyFilter), 1)).map((r) => r.id)).toEqual(wantByIndex.slice(0, 1));
+        // Read from a broader filter's full list (a filter change that only narrows): the same answer,
+        // also when a listed mention has been deleted since (id 999).
+        for (const broader of [
+          { state: 'all', text: '' },
+          { ...filter, tone: undefined, watchId: undefined },
+          { ...filter, state: 'inbox' },
+        ] as MentionFilter[]) {
+          if (!narrows(planQuery(broader), plan)) continue;
+          const list = [999, ...expected(rows, broader)];
+          // Rows already read are used as they are: a few of them, or none.
+          const known = new Map(rows.filter((r) => r.id! % 3 === 0).map((r): [number, MentionRow] => [r.id!, r]));
+          expect((await firstPage(db, plan, 7, { ids: list, rows: known })).map((r) => r.id)).toEqual(want.slice(0, 7));
+          expect((await firstPage(db, plan, 7, { ids: list, rows: new Map() })).map((r) => r.id)).toEqual(want.slice(0, 7));
+        }
+        // The first screen's raw read may decline (the general query then runs); when it answers, it agrees.
+        const screen = await readFirstScreen(db.backendDB(), plan, 7);
+        expect(screen?.rows.map((r) => r.id) ?? want.slice(0, 7)).toEqual(want.slice(0, 7));
+      }),
+      { numRuns: 50 },
+    );
   }, 60_000);
 
   it('takes rows the previous filter had read from memory, and reads only the others', async () => {
@@ -154,11 +177,13 @@ describe('index paths agree with checking every row', () => {
   });
 
   it('finds a rare match by index when a narrowed list holds too few in its first rows', async () => {
-    const rows = Array.from({ length: 3000 }, (_v, i) => ({ ...row(i, () => 0), tone: i < 3 ? 'negative' as const : 'neutral' as const }));
+    const rows = Array.from({ length: 3000 }, (_v, i) => ({ ...row(i, () => 0), tone: i < 3 ? ('negative' as const) : ('neutral' as const) }));
     await store(rows);
     const all = expected(rows, { state: 'all', text: '' });
     const plan = planQuery({ state: 'all', tone: 'negative', text: '' });
-    expect((await firstPage(db, plan, 30, { ids: all, rows: new Map() })).map((r) => r.id)).toEqual(expected(rows, { state: 'all', tone: 'negative', text: '' }));
+    expect((await firstPage(db, plan, 30, { ids: all, rows: new Map() })).map((r) => r.id)).toEqual(
+      expected(rows, { state: 'all', tone: 'negative', text: '' }),
+    );
   });
 
   it('stops a text scan when cancelled', async () => {
@@ -177,9 +202,15 @@ describe('index paths agree with checking every row', () => {
     expect(Object.fromEntries(await storyOutletCounts(db, ['a', 'b', '']))).toEqual({ a: 2, b: 1 });
     expect((await mentionsBetween(db, 15, 40)).map((r) => r.id)).toEqual([2, 3]);
     expect((await mentionsBetween(db, 0, 100, 1)).map((r) => r.id)).toEqual([1, 3, 4]);
-    expect(await volumePoints(db, 1, 0, 100)).toEqual([{ t: 10, tone: 'negative' }, { t: 30, tone: 'neutral' }, { t: 40, tone: 'negative' }]);
+    expect(await volumePoints(db, 1, 0, 100)).toEqual([
+      { t: 10, tone: 'negative' },
+      { t: 30, tone: 'neutral' },
+      { t: 40, tone: 'negative' },
+    ]);
     expect((await volumePoints(db, undefined, 0, 35)).sort((a, b) => a.t - b.t)).toEqual([
-      { t: 10, tone: 'negative' }, { t: 20, tone: 'positive' }, { t: 30, tone: 'neutral' },
+      { t: 10, tone: 'negative' },
+      { t: 20, tone: 'positive' },
+      { t: 30, tone: 'neutral' },
     ]);
   });
 });

@@ -30,7 +30,13 @@ describe('side-panel search', () => {
   });
 
   it('agrees with a watch of the same query on every row', () => {
-    const titles = ['Viral di Sosmed, Jalan Rusak Diperbaiki', 'Bantuan Sosial Tahap II Cair', 'Bansos Beras Tiba', 'Kemenpan-RB Evaluasi Daerah', 'Reformasi Birokrasi Daerah'];
+    const titles = [
+      'Viral di Sosmed, Jalan Rusak Diperbaiki',
+      'Bantuan Sosial Tahap II Cair',
+      'Bansos Beras Tiba',
+      'Kemenpan-RB Evaluasi Daerah',
+      'Reformasi Birokrasi Daerah',
+    ];
     for (const query of ['medsos', 'bansos', 'kemenpanrb', '#ReformasiBirokrasi']) {
       const watch = compileWatches([{ id: 1, query, aliases: [], languages: [] }]);
       for (const title of titles) {

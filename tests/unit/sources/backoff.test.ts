@@ -45,7 +45,11 @@ describe('nextDueAt', () => {
 describe('updateHealth', () => {
   it('counts consecutive failures and records the error as plain info', () => {
     const once = updateHealth(undefined, { ok: false, error: new RateLimitError(now + MINUTE, 'HTTP 429') }, now);
-    expect(once).toEqual({ failures: 1, lastErrorAt: now, lastError: { code: 'rate-limit', messageKey: expect.any(String), detail: 'HTTP 429', retryAt: now + MINUTE } });
+    expect(once).toEqual({
+      failures: 1,
+      lastErrorAt: now,
+      lastError: { code: 'rate-limit', messageKey: expect.any(String), detail: 'HTTP 429', retryAt: now + MINUTE },
+    });
     const twice = updateHealth(once, { ok: false, error: new Error('boom') }, now + 1);
     expect(twice.failures).toBe(2);
     expect(twice.lastError?.code).toBe('internal');

@@ -14,14 +14,20 @@ import { ACCOUNTS, signal, useFakes } from '../networks/harness';
 const env = useFakes();
 
 const hit = (rkey: string, text: string, createdAt: string): SearchHit => ({
-  uri: `at://did:plc:wargafake000000000000000/app.bsky.feed.post/${rkey}`, cid: 'bafyreifake', indexedAt: createdAt,
+  uri: `at://did:plc:wargafake000000000000000/app.bsky.feed.post/${rkey}`,
+  cid: 'bafyreifake',
+  indexedAt: createdAt,
   author: { did: 'did:plc:wargafake000000000000000', handle: 'warga.bsky.social' },
   record: { $type: 'app.bsky.feed.post', text, createdAt, langs: ['id'] },
 });
 
 function connected() {
   const stored: AccountFor<'bluesky'>[] = [];
-  const network = createBluesky({ onAccountRefreshed: (account) => { stored.push(account); } });
+  const network = createBluesky({
+    onAccountRefreshed: (account) => {
+      stored.push(account);
+    },
+  });
   const account = { ...ACCOUNTS.bluesky };
   const xrpcGet: XrpcGet = (nsid, params, s) => network.get(account, nsid, params, s);
   return { stored, xrpcGet };
@@ -35,9 +41,13 @@ describe('bluesky search through the officer session', () => {
     env.bluesky.searchable.push(hit('3lcgnw4mnz22c', 'Jadwal vaksin di puskesmas', '2026-11-29T03:30:00.000Z'));
     const { xrpcGet, stored } = connected();
     const result = await poll(xrpcGet);
-    expect(result.items).toEqual([expect.objectContaining({
-      url: 'https://bsky.app/profile/warga.bsky.social/post/3lcgnw4mnz22c', author: '@warga.bsky.social', language: 'id',
-    })]);
+    expect(result.items).toEqual([
+      expect.objectContaining({
+        url: 'https://bsky.app/profile/warga.bsky.social/post/3lcgnw4mnz22c',
+        author: '@warga.bsky.social',
+        language: 'id',
+      }),
+    ]);
     expect(result.state.since).toBe('2026-11-29T03:30:00.000Z');
     const search = env.server.log.find((r) => r.path === '/xrpc/app.bsky.feed.searchPosts')!;
     expect(search.host).toBe('bsky.social');
@@ -67,7 +77,15 @@ describe('bluesky search through the officer session', () => {
   });
 
   it.each([
-    ['429', { status: 429, headers: { 'content-type': 'application/json', 'ratelimit-reset': String(Math.floor(Date.now() / 1000) + 300) }, body: { error: 'RateLimitExceeded', message: 'Rate Limit Exceeded' } }, RateLimitError],
+    [
+      '429',
+      {
+        status: 429,
+        headers: { 'content-type': 'application/json', 'ratelimit-reset': String(Math.floor(Date.now() / 1000) + 300) },
+        body: { error: 'RateLimitExceeded', message: 'Rate Limit Exceeded' },
+      },
+      RateLimitError,
+    ],
     ['502', { status: 502, headers: { 'content-type': 'application/json' }, body: { error: 'UpstreamFailure', message: 'Upstream Failure' } }, TransientError],
     ['wrong shape', { status: 200, headers: { 'content-type': 'application/json' }, body: { posts: 'x' } }, ContentError],
   ] as const)('a %s answer becomes its typed error', async (_label, response, type) => {
@@ -77,10 +95,19 @@ describe('bluesky search through the officer session', () => {
   });
 
   it('runs one query per OR alternative and merges the results', async () => {
-    env.bluesky.searchable.push(hit('3lcgnw4mnz24e', 'vaksin dosis kedua', '2026-11-29T01:00:00.000Z'), hit('3lcgnw4mnz25f', 'imunisasi anak', '2026-11-29T02:00:00.000Z'));
+    env.bluesky.searchable.push(
+      hit('3lcgnw4mnz24e', 'vaksin dosis kedua', '2026-11-29T01:00:00.000Z'),
+      hit('3lcgnw4mnz25f', 'imunisasi anak', '2026-11-29T02:00:00.000Z'),
+    );
     const { xrpcGet } = connected();
-    const result = await blueskySource.fetch({ query: { all: [], any: ['vaksin', 'imunisasi'], none: [], sites: [] } }, {}, signal(), { now: Date.now(), credentials: { xrpcGet } });
-    expect(env.server.log.filter((r) => r.path === '/xrpc/app.bsky.feed.searchPosts').map((r) => new URLSearchParams(r.query).get('q'))).toEqual(['vaksin', 'imunisasi']);
+    const result = await blueskySource.fetch({ query: { all: [], any: ['vaksin', 'imunisasi'], none: [], sites: [] } }, {}, signal(), {
+      now: Date.now(),
+      credentials: { xrpcGet },
+    });
+    expect(env.server.log.filter((r) => r.path === '/xrpc/app.bsky.feed.searchPosts').map((r) => new URLSearchParams(r.query).get('q'))).toEqual([
+      'vaksin',
+      'imunisasi',
+    ]);
     expect(result.items).toHaveLength(2);
   });
 
@@ -99,10 +126,11 @@ describe('the Bluesky fake refuses what Bluesky refuses', () => {
 
   it('an access JWT older than two hours gets ExpiredToken', async () => {
     const login = await fetch('https://bsky.social/xrpc/com.atproto.server.createSession', {
-      method: 'POST', headers: { 'content-type': 'application/json' },
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ identifier: ACCOUNTS.bluesky.handle, password: ACCOUNTS.bluesky.appPassword }),
     });
-    const { accessJwt } = await login.json() as { accessJwt: string };
+    const { accessJwt } = (await login.json()) as { accessJwt: string };
     const search = () => fetch('https://bsky.social/xrpc/app.bsky.feed.searchPosts?q=vaksin', { headers: { authorization: `Bearer ${accessJwt}` } });
     expect((await search()).status).toBe(200);
     env.bluesky.setNow(Date.now() + BLUESKY_ACCESS_TTL_MS);
@@ -113,10 +141,11 @@ describe('the Bluesky fake refuses what Bluesky refuses', () => {
 
   it('searchPosts without q or with limit over 100 is an InvalidRequest', async () => {
     const login = await fetch('https://bsky.social/xrpc/com.atproto.server.createSession', {
-      method: 'POST', headers: { 'content-type': 'application/json' },
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ identifier: ACCOUNTS.bluesky.handle, password: ACCOUNTS.bluesky.appPassword }),
     });
-    const { accessJwt } = await login.json() as { accessJwt: string };
+    const { accessJwt } = (await login.json()) as { accessJwt: string };
     for (const query of ['limit=10', 'q=a&limit=101']) {
       const response = await fetch(`https://bsky.social/xrpc/app.bsky.feed.searchPosts?${query}`, { headers: { authorization: `Bearer ${accessJwt}` } });
       expect(response.status).toBe(400);

@@ -15,7 +15,8 @@ import { routeFetch, type RoutedFetch } from '../../support/route-fetch';
 // fake under tests/fakes that its adapter can actually poll, or (for search kinds) a search config
 // its own schema accepts, fails here.
 
-const locale = (lang: string) => JSON.parse(readFileSync(resolve(import.meta.dirname, `../../../public/_locales/${lang}/messages.json`), 'utf8')) as Record<string, unknown>;
+const locale = (lang: string) =>
+  JSON.parse(readFileSync(resolve(import.meta.dirname, `../../../public/_locales/${lang}/messages.json`), 'utf8')) as Record<string, unknown>;
 const catalogues = { id: locale('id'), en: locale('en') };
 
 describe.each(SOURCE_KINDS)('source kind %s', (kind) => {
@@ -59,10 +60,12 @@ describe.each(SOURCE_KINDS)('source kind %s', (kind) => {
     });
 
     it('returns items, calling only the hosts its origins name', async () => {
-      const credentials = fake.accounts && adapter.credentials?.(fake.config, {
-        accounts: fake.accounts,
-        blueskyGet: (account, nsid, params, signal) => NETWORKS.bluesky.get(account, nsid, params, signal),
-      });
+      const credentials =
+        fake.accounts &&
+        adapter.credentials?.(fake.config, {
+          accounts: fake.accounts,
+          blueskyGet: (account, nsid, params, signal) => NETWORKS.bluesky.get(account, nsid, params, signal),
+        });
       const result = await adapter.fetch(fake.config, {}, AbortSignal.timeout(10_000), { now: Date.now(), credentials });
       expect(result.items.length).toBeGreaterThan(0);
       const allowed = info.origins(fake.config).map((origin) => origin.slice(0, -2));

@@ -10,7 +10,15 @@ import { corpusFiles, CORPUS_BASE, readCorpusFile } from './corpus';
 const SEED = 20261130;
 const files = corpusFiles();
 const corpus = new Map(files.map((file) => [file, readCorpusFile(file)]));
-const CHARSETS = [undefined, 'text/xml; charset=utf-16', 'application/rss+xml; charset=windows-1251', 'text/xml; charset=iso-8859-1', 'application/json; charset=utf-8', 'text/xml; charset=gb2312', 'text/html; charset=x-bogus'];
+const CHARSETS = [
+  undefined,
+  'text/xml; charset=utf-16',
+  'application/rss+xml; charset=windows-1251',
+  'text/xml; charset=iso-8859-1',
+  'application/json; charset=utf-8',
+  'text/xml; charset=gb2312',
+  'text/html; charset=x-bogus',
+];
 
 /** What is wrong with a result (an empty list when nothing is). */
 function problems(result: ParseFeedResult): string[] {
@@ -30,13 +38,16 @@ function problems(result: ParseFeedResult): string[] {
 }
 
 type Damage =
-  | { kind: 'truncate'; at: number }
-  | { kind: 'flip'; flips: Array<{ at: number; bit: number }> }
-  | { kind: 'charset'; contentType: string | undefined };
+  { kind: 'truncate'; at: number } | { kind: 'flip'; flips: Array<{ at: number; bit: number }> } | { kind: 'charset'; contentType: string | undefined };
 
 const damage: fc.Arbitrary<Damage> = fc.oneof(
-  fc.record({ kind: fc.constant('truncate' as const), at: fc.double({ min: 0, max: 1, noNaN: true }) }).map(({ kind, at }) => ({ kind, at: Math.floor(at * 1e9) })),
-  fc.record({ kind: fc.constant('flip' as const), flips: fc.array(fc.record({ at: fc.nat(), bit: fc.integer({ min: 0, max: 7 }) }), { minLength: 1, maxLength: 20 }) }),
+  fc
+    .record({ kind: fc.constant('truncate' as const), at: fc.double({ min: 0, max: 1, noNaN: true }) })
+    .map(({ kind, at }) => ({ kind, at: Math.floor(at * 1e9) })),
+  fc.record({
+    kind: fc.constant('flip' as const),
+    flips: fc.array(fc.record({ at: fc.nat(), bit: fc.integer({ min: 0, max: 7 }) }), { minLength: 1, maxLength: 20 }),
+  }),
   fc.record({ kind: fc.constant('charset' as const), contentType: fc.constantFrom(...CHARSETS) }),
 );
 

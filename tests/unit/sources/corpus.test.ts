@@ -19,8 +19,9 @@ interface AllowEntry {
 const entries = allowList as AllowEntry[];
 
 function allowedBy(disagreement: Disagreement): AllowEntry | undefined {
-  return entries.find((entry) => entry.file === disagreement.file && entry.field === disagreement.field
-    && (entry.items === 'all' || entry.items.includes(disagreement.item)));
+  return entries.find(
+    (entry) => entry.file === disagreement.file && entry.field === disagreement.field && (entry.items === 'all' || entry.items.includes(disagreement.item)),
+  );
 }
 
 let reference: Record<string, RefFeed>;
@@ -53,9 +54,21 @@ describe('real-feed corpus against the reference reader', () => {
       return `| ${field} | ${compared} | ${agree} | ${allowed} | ${differ.length - allowed} | ${((100 * agree) / compared).toFixed(2)} % |`;
     });
     // The agreement table goes to the test log (warn is the console level the lint rules let tests use).
-    console.warn([`Corpus: ${files.length} feeds, ${items} reference items`, '| field | compared | agree | allow-listed | unexplained | agreement |', '|---|---|---|---|---|---|', ...rows].join('\n'));
+    console.warn(
+      [
+        `Corpus: ${files.length} feeds, ${items} reference items`,
+        '| field | compared | agree | allow-listed | unexplained | agreement |',
+        '|---|---|---|---|---|---|',
+        ...rows,
+      ].join('\n'),
+    );
     const unexplained = all.filter((entry) => !allowedBy(entry));
-    const shown = unexplained.slice(0, 40).map((entry) => `${entry.file} #${entry.item} ${entry.field}: ours ${JSON.stringify(entry.ours.slice(0, 160))} ≠ reference ${JSON.stringify(entry.reference.slice(0, 160))}`);
+    const shown = unexplained
+      .slice(0, 40)
+      .map(
+        (entry) =>
+          `${entry.file} #${entry.item} ${entry.field}: ours ${JSON.stringify(entry.ours.slice(0, 160))} ≠ reference ${JSON.stringify(entry.reference.slice(0, 160))}`,
+      );
     expect({ unexplained: unexplained.length, first: shown }).toEqual({ unexplained: 0, first: [] });
     // An allow-list entry that no longer matches anything is stale: the fault it excused is gone.
     const stale = entries.filter((entry) => !all.some((d) => allowedBy(d) === entry)).map((entry) => `${entry.file} ${entry.field}`);

@@ -100,8 +100,9 @@ function pair(ours: RawItem[], refs: RefItem[]): Array<RawItem | undefined> {
   if (ours.length === refs.length) return ours;
   const unused = new Set(ours);
   return refs.map((ref) => {
-    const found = [...unused].find((item) => (ref.id !== null && item.guid === ref.id) || (ref.link !== null && sameUrl(item.url, ref.link)))
-      ?? [...unused].find((item) => ref.title !== '' && sameText(item.title, ref.title));
+    const found =
+      [...unused].find((item) => (ref.id !== null && item.guid === ref.id) || (ref.link !== null && sameUrl(item.url, ref.link))) ??
+      [...unused].find((item) => ref.title !== '' && sameText(item.title, ref.title));
     if (found) unused.delete(found);
     return found;
   });

@@ -45,16 +45,24 @@ describe('fault 2: all HTML named character references', () => {
 
 describe('fault 3: escaped "<" that is not markup', () => {
   it('keeps "&lt;Rp12 ribu" in title and summary, while real markup is still dropped', () => {
-    const [item] = ok(parseFeed(rss(`<item><title>Harga beras &lt;Rp12 ribu per kg</title>
+    const [item] = ok(
+      parseFeed(
+        rss(`<item><title>Harga beras &lt;Rp12 ribu per kg</title>
       <description>&lt;p&gt;Harga beras &lt;Rp12 ribu per kg, kata &lt;b&gt;Bulog&lt;/b&gt;&lt;/p&gt; dan x &lt;y</description>
-      <link>https://a.example/beras</link></item>`))).items;
+      <link>https://a.example/beras</link></item>`),
+      ),
+    ).items;
     expect(item?.title).toBe('Harga beras <Rp12 ribu per kg');
     expect(item?.summary).toBe('Harga beras <Rp12 ribu per kg, kata Bulog dan x <y');
   });
 });
 
 describe('fault 4: items without a link', () => {
-  const linkless = Array.from({ length: 22 }, (_, i) => `<item><title>Pengumuman ${i + 1}</title><description>Isi pengumuman nomor ${i + 1} tentang banjir.</description><pubDate>Mon, 02 Dec 2024 0${i % 10}:00:00 +0700</pubDate></item>`).join('');
+  const linkless = Array.from(
+    { length: 22 },
+    (_, i) =>
+      `<item><title>Pengumuman ${i + 1}</title><description>Isi pengumuman nomor ${i + 1} tentang banjir.</description><pubDate>Mon, 02 Dec 2024 0${i % 10}:00:00 +0700</pubDate></item>`,
+  ).join('');
 
   it('gives 22 link-less items 22 identities from title + date + feed, not from the channel link', () => {
     const result = ok(parseFeed(rss(linkless), undefined, { baseUrl: 'https://dinas.example.go.id/rss' }));
@@ -91,19 +99,33 @@ describe('fault 5: relative links follow xml:base, then the document URL', () =>
   });
 
   it('without xml:base, resolves against the URL the feed was fetched from, not the channel link', () => {
-    const items = ok(parseFeed(rss('<item><title>A</title><link>/gulpjs/gulp/releases/tag/v3.9.0</link></item>', '<title>t</title><link>https://github.com/</link>'),
-      undefined, { baseUrl: 'https://feeds.example/releases.atom' })).items;
+    const items = ok(
+      parseFeed(
+        rss('<item><title>A</title><link>/gulpjs/gulp/releases/tag/v3.9.0</link></item>', '<title>t</title><link>https://github.com/</link>'),
+        undefined,
+        { baseUrl: 'https://feeds.example/releases.atom' },
+      ),
+    ).items;
     expect(items[0]?.url).toBe('https://feeds.example/gulpjs/gulp/releases/tag/v3.9.0');
   });
 
   it('reads RSS xml:base on the root and on the item', () => {
-    const feed = utf8('<rss version="2.0" xml:base="https://root.example/x/"><channel><title>t</title><item><title>A</title><link>a</link></item><item xml:base="https://item.example/"><title>B</title><link>b</link></item></channel></rss>');
-    expect(ok(parseFeed(feed, undefined, { baseUrl: 'https://fetched.example/' })).items.map((item) => item.url)).toEqual(['https://root.example/x/a', 'https://item.example/b']);
+    const feed = utf8(
+      '<rss version="2.0" xml:base="https://root.example/x/"><channel><title>t</title><item><title>A</title><link>a</link></item><item xml:base="https://item.example/"><title>B</title><link>b</link></item></channel></rss>',
+    );
+    expect(ok(parseFeed(feed, undefined, { baseUrl: 'https://fetched.example/' })).items.map((item) => item.url)).toEqual([
+      'https://root.example/x/a',
+      'https://item.example/b',
+    ]);
   });
 });
 
 describe('fault 6: dates in an Indonesian feed', () => {
-  const dated = (date: string, language = 'id') => rss(`<item><title>A</title><link>https://a.example/1</link><pubDate>${date}</pubDate></item>`, `<title>t</title><link>https://a.example/</link><language>${language}</language>`);
+  const dated = (date: string, language = 'id') =>
+    rss(
+      `<item><title>A</title><link>https://a.example/1</link><pubDate>${date}</pubDate></item>`,
+      `<title>t</title><link>https://a.example/</link><language>${language}</language>`,
+    );
   const now = Date.UTC(2024, 11, 8);
 
   it.each([
@@ -137,7 +159,9 @@ describe('fault 7: error codes and charsets', () => {
   });
 
   it('reads the items before the cut of an XML feed cut off in transit, and says it was cut off', () => {
-    const whole = new TextDecoder().decode(rss('<item><title>Satu</title><link>https://a.example/1</link></item><item><title>Dua</title><link>https://a.example/2</link></item>'));
+    const whole = new TextDecoder().decode(
+      rss('<item><title>Satu</title><link>https://a.example/1</link></item><item><title>Dua</title><link>https://a.example/2</link></item>'),
+    );
     const cut = utf8(whole.slice(0, whole.indexOf('<title>Dua') + 8));
     const result = ok(parseFeed(cut));
     expect(result.items.map((item) => item.title)).toEqual(['Satu']);
@@ -146,7 +170,19 @@ describe('fault 7: error codes and charsets', () => {
   });
 
   it('falls back to windows-1252 for undeclared bytes that are not UTF-8 (as in intl__rssparser-uolNoticias.rss)', () => {
-    const latin = Uint8Array.from([...utf8('<rss><channel><title>UOL</title><item><title>Simula'), 0xe7, 0xf5, 0x65, 0x73, 0x20, 0x93, 0x32, 0xba, 0x94, ...utf8('</title><link>https://a.example/1</link></item></channel></rss>')]);
+    const latin = Uint8Array.from([
+      ...utf8('<rss><channel><title>UOL</title><item><title>Simula'),
+      0xe7,
+      0xf5,
+      0x65,
+      0x73,
+      0x20,
+      0x93,
+      0x32,
+      0xba,
+      0x94,
+      ...utf8('</title><link>https://a.example/1</link></item></channel></rss>'),
+    ]);
     expect(ok(parseFeed(latin)).items[0]?.title).toBe('Simulações “2º”');
   });
 });

@@ -9,12 +9,29 @@ import { fixture } from './helpers';
 // and a successful result must still respect the RawItem invariants.
 
 const SEEDS = [
-  'antaranews-terkini.xml', 'detik-news.xml', 'kompas-nasional.xml', 'kominfo-blog-atom.xml', 'slashdot-rdf.xml',
-  'jsonfeed-microblog.json', 'googlenews-search.xml', 'userland-rss091.xml', 'windows-1252.xml', 'iso-8859-1.xml',
-  'utf-16le-bom.xml', 'hostile.xml', 'no-links.xml',
+  'antaranews-terkini.xml',
+  'detik-news.xml',
+  'kompas-nasional.xml',
+  'kominfo-blog-atom.xml',
+  'slashdot-rdf.xml',
+  'jsonfeed-microblog.json',
+  'googlenews-search.xml',
+  'userland-rss091.xml',
+  'windows-1252.xml',
+  'iso-8859-1.xml',
+  'utf-16le-bom.xml',
+  'hostile.xml',
+  'no-links.xml',
 ].map(fixture);
 
-const CONTENT_TYPES = [undefined, 'application/rss+xml', 'text/xml; charset=windows-1252', 'text/html; charset=utf-8', 'application/json; charset=utf-16', 'text/xml; charset=x-bogus'];
+const CONTENT_TYPES = [
+  undefined,
+  'application/rss+xml',
+  'text/xml; charset=windows-1252',
+  'text/html; charset=utf-8',
+  'application/json; charset=utf-16',
+  'text/xml; charset=x-bogus',
+];
 const CODES = new Set(['not-a-feed', 'malformed', 'too-large', 'empty']);
 const encoder = new TextEncoder();
 
@@ -49,10 +66,35 @@ function parseNeverThrows(bytes: Uint8Array, contentType: string | undefined): v
 }
 
 const INJECTIONS = [
-  '<', '>', '&', '&amp;', '&#0;', '&#x110000;', ']]>', '<![CDATA[', '<!--', '-->', '<item>', '</item>', '<entry>',
-  '</channel>', '<rss version="2.0">', '<script>alert(1)</script>', '<link>javascript:alert(1)</link>', '<guid/>',
-  '<!DOCTYPE x [<!ENTITY a "&a;&a;">]>', '<?xml version="1.0" encoding="utf-16"?>', '\u0000', '\uFFFE', '{"items":',
-  '<title type="xhtml"><div>', '<pubDate>32 Foo 99999</pubDate>', '<a:b:c>', '"', "'", '\n\n',
+  '<',
+  '>',
+  '&',
+  '&amp;',
+  '&#0;',
+  '&#x110000;',
+  ']]>',
+  '<![CDATA[',
+  '<!--',
+  '-->',
+  '<item>',
+  '</item>',
+  '<entry>',
+  '</channel>',
+  '<rss version="2.0">',
+  '<script>alert(1)</script>',
+  '<link>javascript:alert(1)</link>',
+  '<guid/>',
+  '<!DOCTYPE x [<!ENTITY a "&a;&a;">]>',
+  '<?xml version="1.0" encoding="utf-16"?>',
+  '\u0000',
+  '\uFFFE',
+  '{"items":',
+  '<title type="xhtml"><div>',
+  '<pubDate>32 Foo 99999</pubDate>',
+  '<a:b:c>',
+  '"',
+  "'",
+  '\n\n',
 ];
 
 type Mutation =
@@ -101,26 +143,69 @@ function mutate(seed: Uint8Array, mutations: Mutation[]): Uint8Array {
 }
 
 // Small random XML documents built from feed vocabulary, so the parser reaches deep code paths.
-const TAGS = ['rss', 'channel', 'item', 'title', 'link', 'description', 'guid', 'pubDate', 'source', 'feed', 'entry', 'id', 'updated', 'summary', 'content', 'author', 'name', 'rdf:RDF', 'dc:date', 'dc:creator', 'content:encoded', 'p', 'script'];
-const ATTRS = ['', ' version="2.0"', ' xmlns="http://www.w3.org/2005/Atom"', ' href="/x"', ' rel="alternate"', ' type="html"', ' isPermaLink="false"', ' url="javascript:x"', ' xml:lang="id"', ' rdf:about="https://a.example/1"'];
+const TAGS = [
+  'rss',
+  'channel',
+  'item',
+  'title',
+  'link',
+  'description',
+  'guid',
+  'pubDate',
+  'source',
+  'feed',
+  'entry',
+  'id',
+  'updated',
+  'summary',
+  'content',
+  'author',
+  'name',
+  'rdf:RDF',
+  'dc:date',
+  'dc:creator',
+  'content:encoded',
+  'p',
+  'script',
+];
+const ATTRS = [
+  '',
+  ' version="2.0"',
+  ' xmlns="http://www.w3.org/2005/Atom"',
+  ' href="/x"',
+  ' rel="alternate"',
+  ' type="html"',
+  ' isPermaLink="false"',
+  ' url="javascript:x"',
+  ' xml:lang="id"',
+  ' rdf:about="https://a.example/1"',
+];
 const xmlText = fc.oneof(
   fc.string({ maxLength: 20 }),
-  fc.constantFrom('https://a.example/1', '/rel/path', 'Tue, 03 Dec 2024 10:30:05 +0700', '2024-12-03T03:10:11Z', '&amp;lt;b&amp;gt;', '<![CDATA[<b>x</b>]]>', '&#8220;q&#8221;'),
+  fc.constantFrom(
+    'https://a.example/1',
+    '/rel/path',
+    'Tue, 03 Dec 2024 10:30:05 +0700',
+    '2024-12-03T03:10:11Z',
+    '&amp;lt;b&amp;gt;',
+    '<![CDATA[<b>x</b>]]>',
+    '&#8220;q&#8221;',
+  ),
 );
 const { node } = fc.letrec<{ node: string }>((tie) => ({
   node: fc.oneof(
     { depthSize: 'small', withCrossShrink: true },
     xmlText,
-    fc.tuple(fc.constantFrom(...TAGS), fc.constantFrom(...ATTRS), fc.array(tie('node'), { maxLength: 4 }), fc.boolean())
+    fc
+      .tuple(fc.constantFrom(...TAGS), fc.constantFrom(...ATTRS), fc.array(tie('node'), { maxLength: 4 }), fc.boolean())
       .map(([tag, attrs, children, closed]) => `<${tag}${attrs}>${children.join('')}${closed ? `</${tag}>` : ''}`),
   ),
 }));
 const randomXml = fc.tuple(fc.boolean(), node).map(([prolog, body]) => encoder.encode(`${prolog ? '<?xml version="1.0"?>' : ''}${body}`));
 
 const randomJson = fc.jsonValue({ maxDepth: 4 }).map((value) => {
-  const feed = typeof value === 'object' && value !== null && !Array.isArray(value)
-    ? { version: 'https://jsonfeed.org/version/1.1', title: 'J', ...value }
-    : value;
+  const feed =
+    typeof value === 'object' && value !== null && !Array.isArray(value) ? { version: 'https://jsonfeed.org/version/1.1', title: 'J', ...value } : value;
   return encoder.encode(JSON.stringify(feed) ?? 'null');
 });
 
@@ -128,9 +213,14 @@ describe('parseFeed fuzzing', () => {
   it('survives 6,000 mutated real-world feeds', () => {
     const before = parsed;
     fc.assert(
-      fc.property(fc.nat({ max: SEEDS.length - 1 }), fc.array(mutation, { minLength: 1, maxLength: 6 }), fc.constantFrom(...CONTENT_TYPES), (index, steps, contentType) => {
-        parseNeverThrows(mutate(SEEDS[index] ?? new Uint8Array(), steps), contentType);
-      }),
+      fc.property(
+        fc.nat({ max: SEEDS.length - 1 }),
+        fc.array(mutation, { minLength: 1, maxLength: 6 }),
+        fc.constantFrom(...CONTENT_TYPES),
+        (index, steps, contentType) => {
+          parseNeverThrows(mutate(SEEDS[index] ?? new Uint8Array(), steps), contentType);
+        },
+      ),
       { numRuns: 6_000 },
     );
     expect(parsed - before).toBeGreaterThanOrEqual(6_000);
@@ -152,18 +242,26 @@ describe('parseFeed fuzzing', () => {
 
 describe('other untrusted-input helpers', () => {
   it('stripTags never leaves a tag that opened and closed, and never throws', () => {
-    fc.assert(fc.property(fc.string({ maxLength: 200 }), fc.constantFrom(...INJECTIONS), (text, injected) => {
-      const out = stripTags(`${text}${injected}<b onclick="x">${text}</b>`);
-      expect(out).not.toMatch(/<b onclick/);
-      expect(out).toBe(out.trim());
-    }), { numRuns: 2_000 });
+    fc.assert(
+      fc.property(fc.string({ maxLength: 200 }), fc.constantFrom(...INJECTIONS), (text, injected) => {
+        const out = stripTags(`${text}${injected}<b onclick="x">${text}</b>`);
+        expect(out).not.toMatch(/<b onclick/);
+        expect(out).toBe(out.trim());
+      }),
+      { numRuns: 2_000 },
+    );
   });
 
   it('importOpml never throws', () => {
-    const opml = encoder.encode('<?xml version="1.0"?><opml version="2.0"><head><title>t</title></head><body><outline text="a" xmlUrl="https://a.example/rss"><outline text="b" xmlUrl="https://b.example/rss"/></outline></body></opml>');
-    fc.assert(fc.property(fc.array(mutation, { minLength: 1, maxLength: 5 }), (steps) => {
-      const result = importOpml(mutate(opml, steps));
-      expect(typeof result.ok).toBe('boolean');
-    }), { numRuns: 2_000 });
+    const opml = encoder.encode(
+      '<?xml version="1.0"?><opml version="2.0"><head><title>t</title></head><body><outline text="a" xmlUrl="https://a.example/rss"><outline text="b" xmlUrl="https://b.example/rss"/></outline></body></opml>',
+    );
+    fc.assert(
+      fc.property(fc.array(mutation, { minLength: 1, maxLength: 5 }), (steps) => {
+        const result = importOpml(mutate(opml, steps));
+        expect(typeof result.ok).toBe('boolean');
+      }),
+      { numRuns: 2_000 },
+    );
   });
 });

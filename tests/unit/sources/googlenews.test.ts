@@ -12,7 +12,9 @@ describe('googleNewsSearchUrl', () => {
   });
 
   it('accepts another edition and encodes the query', () => {
-    const url = new URL(googleNewsSearchUrl(terms({ all: ['Wali Kota'], sites: ['https://www.antaranews.com/berita'] }), { hl: 'en-ID', gl: 'ID', ceid: 'ID:en' }));
+    const url = new URL(
+      googleNewsSearchUrl(terms({ all: ['Wali Kota'], sites: ['https://www.antaranews.com/berita'] }), { hl: 'en-ID', gl: 'ID', ceid: 'ID:en' }),
+    );
     expect(url.origin + url.pathname).toBe('https://news.google.com/rss/search');
     expect(url.searchParams.get('q')).toBe('"Wali Kota" site:www.antaranews.com');
     expect(url.searchParams.get('hl')).toBe('en-ID');
@@ -45,8 +47,10 @@ describe('renderQuery', () => {
   });
 
   it('splits OR into separate Bluesky queries', () => {
-    expect(renderBlueskyQueries(terms({ all: ['banjir'], any: ['pompa', 'rob'], none: ['hoaks'], sites: ['kompas.com'] })))
-      .toEqual(['banjir -hoaks domain:kompas.com pompa', 'banjir -hoaks domain:kompas.com rob']);
+    expect(renderBlueskyQueries(terms({ all: ['banjir'], any: ['pompa', 'rob'], none: ['hoaks'], sites: ['kompas.com'] }))).toEqual([
+      'banjir -hoaks domain:kompas.com pompa',
+      'banjir -hoaks domain:kompas.com rob',
+    ]);
     expect(renderBlueskyQueries(terms({ all: ['banjir'] }))).toEqual(['banjir']);
   });
 });
@@ -70,7 +74,10 @@ describe('cleanGoogleNewsItems', () => {
   });
 
   it('takes the outlet from the title when <source> is missing', () => {
-    const [item] = cleanGoogleNewsItems([{ guid: '1', url: 'https://news.google.com/a', title: 'Judul berita - Tempo.co', summary: '', outlet: 'q - Google Berita' }], 'q - Google Berita');
+    const [item] = cleanGoogleNewsItems(
+      [{ guid: '1', url: 'https://news.google.com/a', title: 'Judul berita - Tempo.co', summary: '', outlet: 'q - Google Berita' }],
+      'q - Google Berita',
+    );
     expect(item).toMatchObject({ title: 'Judul berita', outlet: 'Tempo.co' });
   });
 });

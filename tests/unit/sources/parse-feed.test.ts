@@ -31,7 +31,9 @@ describe('parseFeed over the fixture corpus', () => {
     for (const item of result.items) {
       expect(item.url).toMatch(/^https?:\/\//);
       expect(item.guid).not.toBe('');
-      expect(`${item.title} ${item.summary} ${item.outlet}`).not.toMatch(/<\/?(?:p|b|i|a|img|script|div|br|font|span|strong|em|ol|li|iframe|style)\b|<!|&(?:lt|gt|nbsp|#\d+);/i);
+      expect(`${item.title} ${item.summary} ${item.outlet}`).not.toMatch(
+        /<\/?(?:p|b|i|a|img|script|div|br|font|span|strong|em|ol|li|iframe|style)\b|<!|&(?:lt|gt|nbsp|#\d+);/i,
+      );
     }
   });
 
@@ -53,7 +55,8 @@ describe('item fields', () => {
       guid: 'https://www.antaranews.com/berita/4512345/pemprov-dki-siagakan-1200-pompa-hadapi-puncak-musim-hujan',
       url: 'https://www.antaranews.com/berita/4512345/pemprov-dki-siagakan-1200-pompa-hadapi-puncak-musim-hujan',
       title: 'Pemprov DKI siagakan 1.200 pompa hadapi puncak musim hujan',
-      summary: 'Jakarta (ANTARA) - Pemerintah Provinsi DKI Jakarta menyiagakan 1.200 pompa air stasioner dan mobile untuk menghadapi puncak musim hujan & potensi banjir rob.',
+      summary:
+        'Jakarta (ANTARA) - Pemerintah Provinsi DKI Jakarta menyiagakan 1.200 pompa air stasioner dan mobile untuk menghadapi puncak musim hujan & potensi banjir rob.',
       outlet: 'ANTARA News - Berita Terkini',
       publishedAt: Date.UTC(2024, 11, 3, 3, 30, 5),
       language: 'id',
@@ -103,8 +106,19 @@ describe('item fields', () => {
     const rdf = ok(parseFeed(fixture('slashdot-rdf.xml'))).items;
     expect(rdf[0]).toMatchObject({ author: 'msmash', language: 'en-us', publishedAt: Date.UTC(2024, 11, 2, 19, 20), outlet: 'Slashdot' });
     const json = ok(parseFeed(fixture('jsonfeed-microblog.json'))).items;
-    expect(json[0]).toMatchObject({ title: 'Rilis: Layanan aduan 24 jam', summary: 'Layanan aduan kini buka 24 jam & bisa lewat WhatsApp.', author: 'Tim Humas', language: 'id-id' });
-    expect(json[1]).toMatchObject({ url: 'https://humas.example.id/2024/12/02/catatan.html', title: '', summary: 'Catatan singkat tanpa judul <tetap teks>.', author: 'Sari', language: 'en' });
+    expect(json[0]).toMatchObject({
+      title: 'Rilis: Layanan aduan 24 jam',
+      summary: 'Layanan aduan kini buka 24 jam & bisa lewat WhatsApp.',
+      author: 'Tim Humas',
+      language: 'id-id',
+    });
+    expect(json[1]).toMatchObject({
+      url: 'https://humas.example.id/2024/12/02/catatan.html',
+      title: '',
+      summary: 'Catatan singkat tanpa judul <tetap teks>.',
+      author: 'Sari',
+      language: 'en',
+    });
   });
 
   it('keeps the publisher from <source> as outlet', () => {
@@ -147,7 +161,8 @@ describe('encoding', () => {
   });
 
   it('lets the header charset win over the prolog', () => {
-    const text = '<?xml version="1.0" encoding="windows-1252"?><rss version="2.0"><channel><title>Kopi ☕</title><item><title>Çay</title><link>https://a.example/1</link></item></channel></rss>';
+    const text =
+      '<?xml version="1.0" encoding="windows-1252"?><rss version="2.0"><channel><title>Kopi ☕</title><item><title>Çay</title><link>https://a.example/1</link></item></channel></rss>';
     expect(ok(parseFeed(utf8(text), 'text/xml; charset="utf-8"')).title).toBe('Kopi ☕');
   });
 

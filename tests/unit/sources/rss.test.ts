@@ -71,7 +71,11 @@ beforeAll(async () => {
         const pump = () => {
           while (sent < 12 && response.write(chunk)) sent++;
           if (sent >= 12) response.end();
-          else response.once('drain', () => { sent++; pump(); });
+          else
+            response.once('drain', () => {
+              sent++;
+              pump();
+            });
         };
         pump();
         return;
@@ -100,8 +104,7 @@ afterEach(() => {
   unroute = undefined;
 });
 
-const fetchRss = (path: string, state = {}, signal = new AbortController().signal) =>
-  rssSource.fetch({ url: server.origin + path }, state, signal, ctx);
+const fetchRss = (path: string, state = {}, signal = new AbortController().signal) => rssSource.fetch({ url: server.origin + path }, state, signal, ctx);
 
 describe('rss source', () => {
   it('fetches, then sends validators and gets 304 with no items and the state kept', async () => {

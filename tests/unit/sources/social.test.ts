@@ -14,7 +14,10 @@ import { fixtureText, routeFetch, sendJson, startServer, type LocalServer } from
 const now = Date.UTC(2024, 11, 3, 4);
 type Reply = (response: ServerResponse) => void;
 const replies = new Map<string, Reply>();
-const json = (name: string): Reply => (response) => sendJson(response, 200, fixtureText(`api/${name}`));
+const json =
+  (name: string): Reply =>
+  (response) =>
+    sendJson(response, 200, fixtureText(`api/${name}`));
 
 let server: LocalServer;
 let unroute: () => void;
@@ -81,9 +84,18 @@ describe('x recent search', () => {
   });
 
   it('reads the rate-limit reset header and needs a bearer token', async () => {
-    replies.set('/2/tweets/search/recent', (response) => sendJson(response, 429, { title: 'Too Many Requests' }, {
-      'x-rate-limit-limit': '60', 'x-rate-limit-remaining': '0', 'x-rate-limit-reset': String((now + 600_000) / 1000),
-    }));
+    replies.set('/2/tweets/search/recent', (response) =>
+      sendJson(
+        response,
+        429,
+        { title: 'Too Many Requests' },
+        {
+          'x-rate-limit-limit': '60',
+          'x-rate-limit-remaining': '0',
+          'x-rate-limit-reset': String((now + 600_000) / 1000),
+        },
+      ),
+    );
     await expect(run('x', { query: 'banjir' })).rejects.toMatchObject({ constructor: RateLimitError, retryAt: now + 600_000 });
     await expect(SOURCES.x.fetch({ query: 'banjir' }, {}, new AbortController().signal, { now })).rejects.toBeInstanceOf(AuthError);
   });
@@ -99,7 +111,7 @@ describe('x search spending (pay-per-use: each post and author returned is charg
     await writeSetting(SETTINGS.xSearchBudget, { monthlyCapUsd: 10 });
   });
 
-  it('asks for X\'s smallest page by default and counts what the answer returned this month', async () => {
+  it("asks for X's smallest page by default and counts what the answer returned this month", async () => {
     replies.set('/2/tweets/search/recent', json('x-search-recent.json'));
     await run('x', { query: 'banjir' });
     expect(server.requests[0]?.url.searchParams.get('max_results')).toBe('10');
@@ -197,12 +209,22 @@ describe('reddit refusing anonymous search', () => {
 });
 
 describe('reddit against the documented limits for callers without OAuth (tests/fakes/reddit.ts)', () => {
-  const serve = (fake: ReturnType<typeof createRedditSearch>): Reply => (response) => {
-    const request = { host: 'www.reddit.com', method: 'GET', path: '/search.json', query: new URLSearchParams({ q: 'ktp' }), headers: {}, body: Buffer.alloc(0), url: new URL('https://www.reddit.com/search.json?q=ktp') };
-    const answer = fake.handle(request, now)!;
-    response.writeHead(answer.status, answer.headers);
-    response.end(answer.body as string | Buffer);
-  };
+  const serve =
+    (fake: ReturnType<typeof createRedditSearch>): Reply =>
+    (response) => {
+      const request = {
+        host: 'www.reddit.com',
+        method: 'GET',
+        path: '/search.json',
+        query: new URLSearchParams({ q: 'ktp' }),
+        headers: {},
+        body: Buffer.alloc(0),
+        url: new URL('https://www.reddit.com/search.json?q=ktp'),
+      };
+      const answer = fake.handle(request, now)!;
+      response.writeHead(answer.status, answer.headers);
+      response.end(answer.body as string | Buffer);
+    };
 
   it(`the ${REDDIT_ANONYMOUS_PER_MINUTE + 1}th search in a minute waits for the window Reddit names, then searches again`, async () => {
     const fake = createRedditSearch();
@@ -227,14 +249,37 @@ describe('reddit against the documented limits for callers without OAuth (tests/
 
 describe('every API adapter maps failures to typed errors', () => {
   const cases = Object.entries(PATHS) as Array<[keyof typeof PATHS, [string, Record<string, unknown>]]>;
-  it.each(cases.flatMap(([kind, [path, cfg]]) => [
-    [kind, path, cfg, '429 Retry-After', ((response) => sendJson(response, 429, {}, { 'retry-after': '90' })) as Reply, RateLimitError, { retryAt: now + 90_000 }],
-    [kind, path, cfg, '500', ((response) => sendJson(response, 500, 'oops')) as Reply, TransientError, {}],
-    // Reddit has no account to sign in to: its refusal is "unavailable", tested below.
-    ...(kind === 'reddit' ? [] : [[kind, path, cfg, '401', ((response) => sendJson(response, 401, { error: 'Unauthorized' })) as Reply, AuthError, {}] as const]),
-    [kind, path, cfg, 'malformed JSON', ((response) => sendJson(response, 200, '{"data": [')) as Reply, ContentError, { field: 'response' }],
-    [kind, path, cfg, 'wrong shape', ((response) => sendJson(response, 200, { data: [{ id: 42 }], posts: 'x', kind: 'Other' })) as Reply, ContentError, { field: 'response' }],
-  ] as const))('%s: %s %o answers %s', async (kind, path, cfg, _label, reply, type, fields) => {
+  it.each(
+    cases.flatMap(
+      ([kind, [path, cfg]]) =>
+        [
+          [
+            kind,
+            path,
+            cfg,
+            '429 Retry-After',
+            ((response) => sendJson(response, 429, {}, { 'retry-after': '90' })) as Reply,
+            RateLimitError,
+            { retryAt: now + 90_000 },
+          ],
+          [kind, path, cfg, '500', ((response) => sendJson(response, 500, 'oops')) as Reply, TransientError, {}],
+          // Reddit has no account to sign in to: its refusal is "unavailable", tested below.
+          ...(kind === 'reddit'
+            ? []
+            : [[kind, path, cfg, '401', ((response) => sendJson(response, 401, { error: 'Unauthorized' })) as Reply, AuthError, {}] as const]),
+          [kind, path, cfg, 'malformed JSON', ((response) => sendJson(response, 200, '{"data": [')) as Reply, ContentError, { field: 'response' }],
+          [
+            kind,
+            path,
+            cfg,
+            'wrong shape',
+            ((response) => sendJson(response, 200, { data: [{ id: 42 }], posts: 'x', kind: 'Other' })) as Reply,
+            ContentError,
+            { field: 'response' },
+          ],
+        ] as const,
+    ),
+  )('%s: %s %o answers %s', async (kind, path, cfg, _label, reply, type, fields) => {
     replies.set(path, reply);
     const error = await run(kind, cfg).catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(type);

@@ -4,8 +4,13 @@ import { createXSearch, X_APP_BEARER } from '../../fakes/x-search';
 // The recent-search fake refuses what X refuses (docs.x.com/x-api/posts/search/api-reference/get-tweets-search-recent).
 
 const request = (query: Record<string, string>, token: string | null = X_APP_BEARER) => ({
-  host: 'api.x.com', method: 'GET', path: '/2/tweets/search/recent', query: new URLSearchParams(query),
-  headers: token ? { authorization: `Bearer ${token}` } : {}, body: Buffer.alloc(0), url: new URL('https://api.x.com/2/tweets/search/recent'),
+  host: 'api.x.com',
+  method: 'GET',
+  path: '/2/tweets/search/recent',
+  query: new URLSearchParams(query),
+  headers: token ? { authorization: `Bearer ${token}` } : {},
+  body: Buffer.alloc(0),
+  url: new URL('https://api.x.com/2/tweets/search/recent'),
 });
 
 describe('X recent search fake', () => {
@@ -23,7 +28,8 @@ describe('X recent search fake', () => {
 
   it('names the bad parameter as X does', () => {
     expect(createXSearch().handle(request({ query: 'banjir', max_results: '5' })).body).toMatchObject({
-      title: 'Invalid Request', errors: [{ parameters: { max_results: ['5'] } }],
+      title: 'Invalid Request',
+      errors: [{ parameters: { max_results: ['5'] } }],
     });
   });
 

@@ -16,11 +16,12 @@ describe('atproto handle syntax interop files', () => {
   it.each(invalid)('refuses %j', (handle) => expect(isValidHandle(handle)).toBe(false));
 
   // A mention becomes a facet only for a valid handle whose TLD is known (or .test, as the app allows).
-  it.each(valid.filter((handle) => /\.(test|com|org|app|edu|arpa|uk|in|cn)$/i.test(handle)))(
-    'mentions @%s in full',
-    (handle) => {
-      const text = `halo @${handle} apa kabar`;
-      expect(findFacetCandidates(text).filter((c) => c.kind === 'mention').map((c) => text.slice(c.start, c.end))).toEqual([`@${handle}`]);
-    },
-  );
+  it.each(valid.filter((handle) => /\.(test|com|org|app|edu|arpa|uk|in|cn)$/i.test(handle)))('mentions @%s in full', (handle) => {
+    const text = `halo @${handle} apa kabar`;
+    expect(
+      findFacetCandidates(text)
+        .filter((c) => c.kind === 'mention')
+        .map((c) => text.slice(c.start, c.end)),
+    ).toEqual([`@${handle}`]);
+  });
 });

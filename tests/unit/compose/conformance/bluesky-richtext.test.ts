@@ -46,7 +46,10 @@ function reference(text: string): Flat[] {
 
 function ours(text: string): Flat[] {
   return findFacetCandidates(text).map(({ start, end, kind, value }) => ({
-    byteStart: byteOffset(text, start), byteEnd: byteOffset(text, end), kind, value,
+    byteStart: byteOffset(text, start),
+    byteEnd: byteOffset(text, end),
+    kind,
+    value,
   }));
 }
 

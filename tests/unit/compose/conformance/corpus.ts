@@ -8,15 +8,82 @@
 import fc from 'fast-check';
 
 const WORDS = [
-  'pemerintah', 'masyarakat', 'kebijakan', 'anggaran', 'bantuan', 'sosial', 'pelayanan', 'publik', 'desa',
-  'kabupaten', 'provinsi', 'kementerian', 'informasi', 'hoaks', 'vaksinasi', 'banjir', 'bencana', 'warga',
-  'gotong-royong', 'ke-80', 'Se-Jawa', "Jum'at", 'Rp1,2 triliun', '17/08/2025', 'pukul 09.00 WIB', 'UMKM',
-  'Kominfo', 'Jawa Tengah', 'Nusantara', 'rapat', 'koordinasi', 'sosialisasi', 'program', 'penerima',
-  'manfaat', 'keluarga', 'sekolah', 'kesehatan', 'jalan', 'tol', 'bandara', 'pelabuhan', 'irigasi', 'beras',
-  'naïve', 'café', 'kota', 'Bapak', 'Ibu', 'Gubernur', 'Bupati', 'Wali Kota', 'Presiden', 'Menteri', '2025',
+  'pemerintah',
+  'masyarakat',
+  'kebijakan',
+  'anggaran',
+  'bantuan',
+  'sosial',
+  'pelayanan',
+  'publik',
+  'desa',
+  'kabupaten',
+  'provinsi',
+  'kementerian',
+  'informasi',
+  'hoaks',
+  'vaksinasi',
+  'banjir',
+  'bencana',
+  'warga',
+  'gotong-royong',
+  'ke-80',
+  'Se-Jawa',
+  "Jum'at",
+  'Rp1,2 triliun',
+  '17/08/2025',
+  'pukul 09.00 WIB',
+  'UMKM',
+  'Kominfo',
+  'Jawa Tengah',
+  'Nusantara',
+  'rapat',
+  'koordinasi',
+  'sosialisasi',
+  'program',
+  'penerima',
+  'manfaat',
+  'keluarga',
+  'sekolah',
+  'kesehatan',
+  'jalan',
+  'tol',
+  'bandara',
+  'pelabuhan',
+  'irigasi',
+  'beras',
+  'naïve',
+  'café',
+  'kota',
+  'Bapak',
+  'Ibu',
+  'Gubernur',
+  'Bupati',
+  'Wali Kota',
+  'Presiden',
+  'Menteri',
+  '2025',
 ];
 const EMOJI = ['🇮🇩', '👍🏽', '🎉', '🙏', '📢', '👨‍👩‍👧‍👦', '🧑‍🔧', '🐦‍🔥', '❤️‍🔥', '🙂‍↔️', '🫱🏻‍🫲🏼', '#️⃣', '1️⃣', '✅', '⚠️', '🫠'];
-const TAG_WORDS = ['Bersatu', 'Kita', 'Jatim', 'HUT', 'RI', 'Indonesia', 'Maju', 'Pajak', 'Kita', 'Untuk', 'Cek', 'Fakta', 'Pemilu', 'Damai', 'APBN', 'Banjir', 'Jakarta'];
+const TAG_WORDS = [
+  'Bersatu',
+  'Kita',
+  'Jatim',
+  'HUT',
+  'RI',
+  'Indonesia',
+  'Maju',
+  'Pajak',
+  'Kita',
+  'Untuk',
+  'Cek',
+  'Fakta',
+  'Pemilu',
+  'Damai',
+  'APBN',
+  'Banjir',
+  'Jakarta',
+];
 const TAG_JOINERS = ['', '', '-', '_', "'s ", "'"];
 const TRAILING = ['', '', '', '.', ',', '!', '?', ':', '…', ')', '."', "'"];
 const BEFORE = [' ', ' ', ' ', '\u00A0', '\n', ' ('];
@@ -27,9 +94,13 @@ const FEDIVERSE = ['@humas@mastodon.social', '@bps@sosial.go.id', '@kominfo@mast
 
 const pick = <T>(values: readonly T[]) => fc.constantFrom(...values);
 
-const hashtag = fc
-  .tuple(fc.array(fc.tuple(pick(TAG_WORDS), pick(TAG_JOINERS)), { minLength: 1, maxLength: 3 }), fc.constantFrom('', '', '2025', '80'))
-  .map(([parts, digits]) => `#${parts.map(([word, joiner]) => word + joiner).join('').trim()}${digits}`);
+const hashtag = fc.tuple(fc.array(fc.tuple(pick(TAG_WORDS), pick(TAG_JOINERS)), { minLength: 1, maxLength: 3 }), fc.constantFrom('', '', '2025', '80')).map(
+  ([parts, digits]) =>
+    `#${parts
+      .map(([word, joiner]) => word + joiner)
+      .join('')
+      .trim()}${digits}`,
+);
 
 const url = fc
   .tuple(
@@ -56,9 +127,12 @@ const piece = fc.oneof(
 export const NEWER_EMOJI = ['🧑‍🔧', '🐦‍🔥', '❤️‍🔥', '🙂‍↔️', '🫱🏻‍🫲🏼'];
 
 /** One post: 1 to 120 pieces, each preceded by a space, NBSP, line break or "(" and maybe followed by punctuation. */
-export const indonesianPost = fc
-  .array(fc.tuple(pick(BEFORE), piece, pick(TRAILING)), { minLength: 1, maxLength: 120 })
-  .map((pieces) => pieces.map(([before, text, after], index) => (index === 0 ? '' : before) + text + after).join('').replace(/\n{3,}/g, '\n\n'));
+export const indonesianPost = fc.array(fc.tuple(pick(BEFORE), piece, pick(TRAILING)), { minLength: 1, maxLength: 120 }).map((pieces) =>
+  pieces
+    .map(([before, text, after], index) => (index === 0 ? '' : before) + text + after)
+    .join('')
+    .replace(/\n{3,}/g, '\n\n'),
+);
 
 /** `count` posts from a fixed seed, so a failure names the text that broke and reruns the same. */
 export function samplePosts(count: number, seed = 22): string[] {
@@ -74,4 +148,9 @@ const glued = fc
 /** A thread-sized post (30 to 150 pieces), with glued runs that force cuts inside a word. */
 export const longIndonesianPost = fc
   .array(fc.tuple(pick(BEFORE), fc.oneof({ weight: 12, arbitrary: piece }, { weight: 1, arbitrary: glued }), pick(TRAILING)), { minLength: 30, maxLength: 150 })
-  .map((pieces) => pieces.map(([before, text, after], index) => (index === 0 ? '' : before) + text + after).join('').replace(/\n{3,}/g, '\n\n'));
+  .map((pieces) =>
+    pieces
+      .map(([before, text, after], index) => (index === 0 ? '' : before) + text + after)
+      .join('')
+      .replace(/\n{3,}/g, '\n\n'),
+  );

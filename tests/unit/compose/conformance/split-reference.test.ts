@@ -26,13 +26,13 @@ interface Reference {
   entities(text: string): Span[];
 }
 
-const twitterEntities = (text: string): Span[] =>
-  twitter.extractEntitiesWithIndices(text).map(({ indices: [start, end] }) => ({ start, end }));
+const twitterEntities = (text: string): Span[] => twitter.extractEntitiesWithIndices(text).map(({ indices: [start, end] }) => ({ start, end }));
 
 // Mastodon's server: app/validators/status_length_validator.rb counts grapheme clusters of the text
 // with every URL that has a protocol (twitter-text extract_urls_with_indices, extract_url_without_protocol:
 // false) replaced by 23 characters and every @user@domain (Account::MENTION_RE) by @user.
-const MASTODON_MENTION = /(?<![=/\p{L}\p{M}\p{Nd}\p{Pc}])@(([a-z0-9_]+(?:[.-]+[a-z0-9_]+)*)(?:@[\p{L}\p{M}\p{Nd}\p{Pc}]+(?:[.-]+[\p{L}\p{M}\p{Nd}\p{Pc}]+)*)?)/giu;
+const MASTODON_MENTION =
+  /(?<![=/\p{L}\p{M}\p{Nd}\p{Pc}])@(([a-z0-9_]+(?:[.-]+[a-z0-9_]+)*)(?:@[\p{L}\p{M}\p{Nd}\p{Pc}]+(?:[.-]+[\p{L}\p{M}\p{Nd}\p{Pc}]+)*)?)/giu;
 // app/models/concerns/tag/naming.rb, HASHTAG_RE: after a space or at the start, '#' or '＃', then the name.
 const SEPARATORS = '_\\u00B7\\u30FB\\u200C';
 const WORD = '\\p{L}\\p{M}\\p{Nd}\\p{Pc}';
@@ -128,7 +128,13 @@ describe.each(Object.keys(REFERENCES) as (keyof typeof REFERENCES)[])('splitting
         expect(parts.filter((part) => !reference.fits(part))).toEqual([]);
         const spans = partSpans(text, parts);
         const cutEntities = reference.entities(text).filter((entity) => cut(entity, spans));
-        expect(cutEntities.map((e) => ({ entity: text.slice(e.start, e.end), around: text.slice(e.start - 20, e.end + 5), parts: spans.filter((s) => s.start < e.end && s.end > e.start).map((s) => [s.start - e.start, s.end - e.start]) }))).toEqual([]);
+        expect(
+          cutEntities.map((e) => ({
+            entity: text.slice(e.start, e.end),
+            around: text.slice(e.start - 20, e.end + 5),
+            parts: spans.filter((s) => s.start < e.end && s.end > e.start).map((s) => [s.start - e.start, s.end - e.start]),
+          })),
+        ).toEqual([]);
       }),
       { numRuns: RUNS, seed: 22 },
     );
