@@ -37,26 +37,7 @@ const facebook = createFacebookFake();
 const threads = createThreadsFake({ fetchMedia: mediaFrom([images, facebook]) });
 mastodon.oauth.mediaConfig = { ...MASTODON_MEDIA_CONFIG, image_size_limit: MASTODON_IMAGE_LIMIT };
 
-beforeAll(async () => {
-  server = await startFakeServer([x, bluesky, mastodon, linkedin, images, facebook, threads]);
-  siar = await launchSiar({ hostRules: server.hostRules() });
-  await storageSet(siar.worker, {
-    accounts: {
-      x: {
-        auth: 'oauth2',
-        clientId: X_CREDENTIALS.clientId,
-        accessToken: X_CREDENTIALS.bearer,
-        refreshToken: X_CREDENTIALS.refreshToken,
-        expiresAt: Date.now() + 3_600_000,
-        username: 'humasjateng',
-      },
-      bluesky: BLUESKY_ACCOUNT,
-      mastodon: MASTODON_ACCOUNT,
-      linkedin: LINKEDIN_ACCOUNT,
-    },
-  });
-});
-
+/** The four networks this file posts to, X through OAuth 2 (a token valid for an hour). */
 const FOUR = () => ({
   x: {
     auth: 'oauth2',
@@ -69,6 +50,12 @@ const FOUR = () => ({
   bluesky: BLUESKY_ACCOUNT,
   mastodon: MASTODON_ACCOUNT,
   linkedin: LINKEDIN_ACCOUNT,
+});
+
+beforeAll(async () => {
+  server = await startFakeServer([x, bluesky, mastodon, linkedin, images, facebook, threads]);
+  siar = await launchSiar({ hostRules: server.hostRules() });
+  await storageSet(siar.worker, { accounts: FOUR() });
 });
 
 /** Publishes `pageUrl` to Threads alone and waits until that delivery is sent. */

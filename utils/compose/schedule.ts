@@ -1,24 +1,6 @@
 // Scheduled posts are entered as wall-clock time in the officer's zone ("14:00 WIB") and stored as
 // epoch milliseconds. Intl has no "parse in zone", so the zone offset is read back from Intl and applied.
-
-function offsetAt(epoch: number, timeZone: string): number {
-  const parts = Object.fromEntries(
-    new Intl.DateTimeFormat('en-US', {
-      timeZone,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-      second: '2-digit',
-    })
-      .formatToParts(epoch)
-      .map((p) => [p.type, p.value]),
-  );
-  const asUtc = Date.UTC(Number(parts.year), Number(parts.month) - 1, Number(parts.day), Number(parts.hour), Number(parts.minute), Number(parts.second));
-  return asUtc - Math.floor(epoch / 1000) * 1000;
-}
+import { offsetAt } from '../time';
 
 const DAY_MS = 24 * 60 * 60_000;
 

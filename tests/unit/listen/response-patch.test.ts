@@ -1,35 +1,15 @@
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { db, type MentionRow } from '../../../utils/db';
+import { db } from '../../../utils/db';
 import { mergeResponse, updateMentions } from '../../../utils/listen/service';
 import { protocol } from '../../../utils/messages';
+import { mention } from '../../e2e/support/mentions';
 
 // A response status and a note are written separately: the side panel saves a note with a row whose status
 // may not have refreshed yet, and a bulk status change covers rows that carry the officer's notes. Neither
 // may overwrite the other (the brief: never delete what the officer annotated without asking).
 
 const NOW = Date.UTC(2026, 10, 30, 3);
-
-function mention(guid: string, response: MentionRow['response']): MentionRow {
-  return {
-    guid,
-    url: '',
-    canonicalUrl: '',
-    title: guid,
-    summary: '',
-    source: 'rss',
-    outlet: 'o',
-    publishedAt: NOW,
-    fetchedAt: NOW,
-    watchIds: [1],
-    keywords: [],
-    storyKey: guid,
-    tone: 'neutral',
-    state: 'unread',
-    starred: 0,
-    response,
-  };
-}
 
 beforeEach(async () => {
   fakeBrowser.reset();
@@ -51,9 +31,12 @@ describe('mergeResponse', () => {
 
 describe('updateMentions with a response', () => {
   it("a bulk status change keeps each mention's note", async () => {
-    const ids = (await db.mentions.bulkAdd([mention('a', { status: 'baru', note: 'catatan A' }), mention('b', { status: 'ditinjau' })], {
-      allKeys: true,
-    })) as number[];
+    const ids = (await db.mentions.bulkAdd(
+      [mention(1, { response: { status: 'baru', note: 'catatan A' } }), mention(2, { response: { status: 'ditinjau' } })],
+      {
+        allKeys: true,
+      },
+    )) as number[];
     await updateMentions(ids, { response: { status: 'ditanggapi' } }, NOW);
     expect((await db.mentions.bulkGet(ids)).map((row) => row!.response)).toEqual([
       { status: 'ditanggapi', note: 'catatan A', at: NOW },
@@ -62,7 +45,7 @@ describe('updateMentions with a response', () => {
   });
 
   it('a note saved from a row with a stale status keeps the status set just before', async () => {
-    const id = (await db.mentions.add(mention('a', { status: 'baru' })))!;
+    const id = (await db.mentions.add(mention(1, { response: { status: 'baru' } })))!;
     await updateMentions([id], { response: { status: 'perlu-klarifikasi' } }, NOW);
     await updateMentions([id], { response: { note: 'minta data BPBD' } }, NOW + 1);
     expect((await db.mentions.get(id))!.response).toEqual({ status: 'perlu-klarifikasi', note: 'minta data BPBD', at: NOW + 1 });
